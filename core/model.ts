@@ -1,0 +1,186 @@
+// The letter model: what the parser reads out of an IMR Final Determination letter.
+// Every range is an LSP range (0-based line, UTF-16 character), end exclusive.
+import type { Range } from 'vscode-languageserver-types';
+
+export type { Range, Position } from 'vscode-languageserver-types';
+
+/** A value read from the letter, the text it was read from, and where that text is. */
+export interface Field<T = string> {
+  value: T;
+  /** The text as written in the letter (may span wrapped lines, collapsed to single spaces). */
+  text: string;
+  range: Range;
+}
+
+export type Decision = 'Upheld' | 'Overturned';
+
+/** What the rationale concludes about medical necessity. */
+export type Conclusion = 'medically-necessary' | 'not-medically-necessary' | 'unclear';
+
+export type SectionKind =
+  | 'how-made' // HOW THE IMR FINAL DETERMINATION WAS MADE
+  | 'clinical-summary' // CLINICAL CASE SUMMARY
+  | 'issues' // IMR ISSUES, DECISIONS AND RATIONALES / IMR DECISION(S) AND RATIONALE(S)
+  | 'documents-reviewed'; // DOCUMENTS REVIEWED (2013 template)
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading as written. */
+  heading: string;
+  headingRange: Range;
+  /** From the heading to the last non-blank character before the next section (or the end). */
+  range: Range;
+}
+
+/** The header table of newer letters; each field is present only when found. Dates are ISO (YYYY-MM-DD). */
+export interface CaseHeader {
+  range: Range;
+  caseNumber?: Field;
+  dateAssigned?: Field;
+  dateOfInjury?: Field;
+  decisionDate?: Field;
+  urDenialDate?: Field;
+  priority?: Field;
+  applicationReceived?: Field;
+}
+
+export interface Reviewer {
+  /** 'inline': "The expert reviewer is Board Certified in X and is licensed to practice in Y";
+   *  'block': "State(s) of Licensure: ..." / "Certification(s)/Specialty: ...". */
+  form: 'inline' | 'block';
+  range: Range;
+  licensure: Field<string[]>;
+  specialties: Field<string[]>;
+}
+
+/** Facts stated in the clinical case summary. */
+export interface PatientFacts {
+  age?: Field<number>;
+  sex?: Field<'male' | 'female'>;
+  /** ISO date. */
+  dateOfInjury?: Field;
+}
+
+export type ParagraphKind = 'claims-administrator-guideline' | 'maximus-guideline' | 'decision-rationale';
+
+/** One of the three labelled paragraphs of a disputed item. */
+export interface LabelledParagraph {
+  kind: ParagraphKind;
+  /** The label as written, e.g. "MAXIMUS guideline:". */
+  label: string;
+  labelRange: Range;
+  /** The paragraph's text after the label, collapsed onto one line (empty when the paragraph is empty). */
+  text: string;
+  /** Range of the text after the label; absent when empty. */
+  textRange?: Range;
+  /** From the label through the end of the text. */
+  range: Range;
+}
+
+export interface PageRange {
+  from: number;
+  to: number;
+}
+
+/** A citation of a guideline or source inside a guideline paragraph. */
+export interface GuidelineCitation {
+  /** 'mtus': "Decision based on MTUS ..."; 'non-mtus': "Decision based on Non-MTUS Citation ...". */
+  kind: 'mtus' | 'non-mtus';
+  /** The citation as written, collapsed onto one line. */
+  text: string;
+  range: Range;
+  /** Which body the citation names. */
+  source: 'MTUS' | 'ODG' | 'ACOEM' | 'article' | 'url' | 'other';
+  /** Guideline name as written, e.g. "Chronic Pain Medical Treatment", "Low Back Complaints", "Chronic Pain Treatment Guidelines". */
+  guideline?: string;
+  /** Year or edition as written: "2004", "2016", "3rd ed.", "Effective July 18, 2009". */
+  edition?: string;
+  chapter?: { number?: number; title?: string };
+  /** Topics from "Section(s): a, b" or the topic words of a Page(s) citation. */
+  sections?: string[];
+  /** Parsed "Page(s): 114-116, 98". */
+  pages?: PageRange[];
+  /** The pages as written. */
+  pagesText?: string;
+  /** A URL, joined across line breaks. */
+  url?: Field;
+}
+
+export type CitationStatementKind = 'no-medical-evidence' | 'not-based-on-mtus' | 'outside-mtus';
+
+/** A statement about the basis of a decision instead of (or beside) a citation. */
+export interface CitationStatement {
+  kind: CitationStatementKind;
+  text: string;
+  range: Range;
+}
+
+/** A guideline paragraph with its parsed citations. */
+export interface GuidelineParagraph extends LabelledParagraph {
+  citations: GuidelineCitation[];
+  statements: CitationStatement[];
+}
+
+export interface PartialAuthorization {
+  originalRequest: string;
+  authorized?: string;
+  /** The remaining IMR-eligible portion: the item's service. */
+  remaining: string;
+}
+
+export interface DisputedItem {
+  /** 0-based position in the letter. */
+  index: number;
+  /** The whole item: from the title through the end of its rationale. */
+  range: Range;
+  /** The full title, collapsed onto one line, without the decision. Range covers the title as written (all its lines). */
+  title: Field;
+  /** The ranges of each title line as written. */
+  titleLines: Range[];
+  /** A short name of the service: for partial authorizations the remaining IMR-eligible portion. */
+  service: string;
+  partial?: PartialAuthorization;
+  retrospective: boolean;
+  /** ISO date of service, from "(DOS 11/18/16)" and similar. */
+  dateOfService?: Field;
+  /** The decision word as written and its range; absent when the title has no decision. */
+  decisionText?: Field;
+  /** The normalised decision; undefined when the word is neither Upheld nor Overturned. */
+  decision?: Decision;
+  claimsAdministratorGuideline?: GuidelineParagraph;
+  maximusGuideline?: GuidelineParagraph;
+  rationale?: LabelledParagraph;
+  /** What the rationale concludes, read negation-aware; 'unclear' when there is no rationale. */
+  conclusion: Conclusion;
+  /** The sentence fragment the conclusion was read from. */
+  conclusionRange?: Range;
+}
+
+export type ProblemCode =
+  | 'not-a-letter'
+  | 'unrecognised-item'
+  | 'missing-decision'
+  | 'stray-text'
+  | 'unreadable';
+
+/** Something the parser could not recognise, and where. */
+export interface ParseProblem {
+  code: ProblemCode;
+  message: string;
+  range: Range;
+}
+
+export type Template = 'final-determination' | 'notice-2013' | 'unknown';
+
+export interface LetterModel {
+  /** Whether the text looks like an IMR letter at all (detected by content). */
+  isLetter: boolean;
+  template: Template;
+  lineCount: number;
+  header?: CaseHeader;
+  reviewer?: Reviewer;
+  sections: Section[];
+  patient: PatientFacts;
+  items: DisputedItem[];
+  problems: ParseProblem[];
+}

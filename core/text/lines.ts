@@ -1,0 +1,90 @@
+// Lines of a text with their offsets, and conversions between offsets and LSP positions.
+// JavaScript strings are UTF-16, so a character offset within a line is already an LSP character.
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character, before the line break. */
+  end: number;
+  /** The line's text without its line break. */
+  text: string;
+}
+
+export class LineIndex {
+  readonly lines: Line[];
+
+  constructor(readonly text: string) {
+    this.lines = splitLines(text);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** The position of an offset; offsets inside a CRLF pair or past the end are clamped. */
+  positionAt(offset: number): Position {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = lines[lo];
+    return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lines.length) return this.text.length;
+    const line = this.lines[position.line];
+    return Math.min(line.start + Math.max(0, position.character), line.end);
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  /** The range of a line's text without leading and trailing white space (an empty range at its start when blank). */
+  trimmedLineRange(lineNo: number): Range {
+    const line = this.lines[lineNo];
+    const lead = line.text.length - line.text.trimStart().length;
+    const trimmed = line.text.trim();
+    return {
+      start: { line: lineNo, character: lead },
+      end: { line: lineNo, character: lead + trimmed.length },
+    };
+  }
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */ || c === 13 /* \r */) {
+      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  return lines;
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+}
+
+export function positionInRange(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
