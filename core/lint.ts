@@ -1,14 +1,70 @@
-// Lints a letter: the diagnostics that both the editor and the CLI show.
+// Lints a letter: runs every rule of allRules and turns its reports into the diagnostics that both the editor and the CLI show.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LetterModel } from './model';
+import { allRules } from './rules/index';
+import type { Rule, RuleSeverity } from './rules/rule';
+import type { LineIndex } from './text/lines';
 
-export function lintLetter(model: LetterModel): Diagnostic[] {
-  return model.problems.map((p) => ({
-    range: p.range,
-    severity: DiagnosticSeverity.Warning,
-    code: p.code,
-    source: 'imr',
-    message: p.message,
-  }));
+export type { RuleSeverity } from './rules/rule';
+
+export interface LintOptions {
+  /** Severity per rule id; ids not listed keep their default, unknown ids are ignored. */
+  rules?: Record<string, RuleSeverity>;
+  /** The letter's text and line index, for rules that look at the text itself. */
+  text?: string;
+  lines?: LineIndex;
+  /** "Today" for the date rules (default: the current date). */
+  now?: Date;
+}
+
+/** The diagnostic source of every lint diagnostic. */
+export const lintSource = 'imr';
+
+const severities: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function isRuleSeverity(value: unknown): value is RuleSeverity {
+  return value === 'off' || (typeof value === 'string' && Object.prototype.hasOwnProperty.call(severities, value));
+}
+
+/** The severity a rule runs at under a configuration; invalid configured values fall back to the default. */
+export function ruleSeverity(rule: Rule, config?: Record<string, RuleSeverity>): RuleSeverity {
+  const configured: unknown = config?.[rule.id];
+  return isRuleSeverity(configured) ? configured : rule.defaultSeverity;
+}
+
+export function lintLetter(model: LetterModel, options: LintOptions = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const context = { model, text: options.text, lines: options.lines, now: options.now ?? new Date() };
+  for (const rule of allRules) {
+    const severity = ruleSeverity(rule, options.rules);
+    if (severity === 'off') continue;
+    let reports;
+    try {
+      reports = rule.check(context);
+    } catch {
+      // A rule bug must not take the other rules (or the server) down with it.
+      continue;
+    }
+    for (const r of reports) {
+      const d: Diagnostic = {
+        range: r.range,
+        severity: severities[severity],
+        code: rule.id,
+        codeDescription: { href: rule.docsUrl },
+        source: lintSource,
+        message: r.message,
+      };
+      if (r.data !== undefined) d.data = r.data;
+      diagnostics.push(d);
+    }
+  }
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -1,4 +1,25 @@
 // The single list of lint rules, read by the linter, the server, the CLI and the docs test.
+import { dateOrder } from './dateOrder';
+import { decisionRationaleConflict } from './decisionRationaleConflict';
+import { duplicateItem } from './duplicateItem';
+import { missingClaimsAdministratorGuideline } from './missingClaimsAdministratorGuideline';
+import { missingGuideline } from './missingGuideline';
+import { missingRationale } from './missingRationale';
+import { missingSection } from './missingSection';
+import { noDisputedItems } from './noDisputedItems';
 import type { Rule } from './rule';
+import { uncitedDecision } from './uncitedDecision';
+import { unknownDecision } from './unknownDecision';
 
-export const allRules: readonly Rule[] = [];
+export const allRules: readonly Rule[] = [
+  missingSection,
+  noDisputedItems,
+  unknownDecision,
+  missingRationale,
+  missingGuideline,
+  uncitedDecision,
+  missingClaimsAdministratorGuideline,
+  decisionRationaleConflict,
+  duplicateItem,
+  dateOrder,
+];

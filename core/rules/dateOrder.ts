@@ -1,0 +1,76 @@
+// Rule date-order: dates of the letter that cannot be right (out of order, or in the future).
+import type { Field, LetterModel } from '../model';
+import type { Rule, RuleReport } from './rule';
+import { ruleDocsUrl } from './rule';
+
+interface NamedDate {
+  name: string;
+  field: Field;
+}
+
+function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+function dated(name: string, field: Field | undefined): NamedDate | undefined {
+  return field && isIsoDate(field.value) ? { name, field } : undefined;
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+// [earlier, later]: the first must not come after the second.
+function orderedPairs(model: LetterModel): Array<[NamedDate | undefined, NamedDate | undefined]> {
+  const h = model.header;
+  const injury = dated('date of injury', h?.dateOfInjury);
+  const urDenial = dated('UR denial date', h?.urDenialDate);
+  const received = dated('application received date', h?.applicationReceived);
+  const assigned = dated('date assigned', h?.dateAssigned);
+  const decision = dated('decision date', h?.decisionDate);
+  return [
+    [injury, urDenial],
+    [injury, decision],
+    [urDenial, decision],
+    [received, decision],
+    [assigned, decision],
+  ];
+}
+
+export const dateOrder: Rule = {
+  id: 'date-order',
+  defaultSeverity: 'warning',
+  description:
+    'Dates that cannot be right: an injury after the UR denial, a decision before the assignment, a date in the future.',
+  docsUrl: ruleDocsUrl('date-order'),
+  check({ model, now }) {
+    const reports: RuleReport[] = [];
+    for (const [earlier, later] of orderedPairs(model)) {
+      if (!earlier || !later || earlier.field.value <= later.field.value) continue;
+      reports.push({
+        range: later.field.range,
+        message: `The ${later.name} (${later.field.text}) is before the ${earlier.name} (${earlier.field.text}).`,
+        data: { earlier: earlier.name, later: later.name },
+      });
+    }
+    const today = iso(now);
+    const all: Array<NamedDate | undefined> = [
+      dated('date of injury', model.header?.dateOfInjury),
+      dated('date assigned', model.header?.dateAssigned),
+      dated('decision date', model.header?.decisionDate),
+      dated('UR denial date', model.header?.urDenialDate),
+      dated('application received date', model.header?.applicationReceived),
+      dated('date of injury', model.patient.dateOfInjury),
+      ...model.items.map((item) => dated(`date of service of item ${item.index + 1}`, item.dateOfService)),
+    ];
+    for (const d of all) {
+      if (!d || d.field.value <= today) continue;
+      reports.push({
+        range: d.field.range,
+        message: `The ${d.name} (${d.field.text}) is in the future.`,
+        data: { future: d.name },
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,27 @@
+// Rule uncited-decision: the MAXIMUS guideline paragraph is there but names no guideline or source.
+import { itemName } from './itemRanges';
+import type { Rule, RuleReport } from './rule';
+import { ruleDocsUrl } from './rule';
+
+export const uncitedDecision: Rule = {
+  id: 'uncited-decision',
+  defaultSeverity: 'warning',
+  description: 'The "MAXIMUS guideline:" paragraph cites no guideline or source.',
+  docsUrl: ruleDocsUrl('uncited-decision'),
+  check({ model }) {
+    const reports: RuleReport[] = [];
+    for (const item of model.items) {
+      const p = item.maximusGuideline;
+      // An absent or empty paragraph is missing-guideline's business.
+      if (!p || p.text.trim() === '' || p.citations.length > 0) continue;
+      const noEvidence = p.statements.find((s) => s.kind === 'no-medical-evidence');
+      reports.push({
+        range: noEvidence?.range ?? p.textRange ?? p.labelRange,
+        message: noEvidence
+          ? `The reviewer of the ${itemName(item)} did not cite any medical evidence for the decision.`
+          : `The "MAXIMUS guideline:" paragraph of the ${itemName(item)} cites no guideline or source.`,
+      });
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,90 @@
+// Rule unknown-decision: an item's decision must be exactly Upheld or Overturned; suggests the intended word.
+import type { Conclusion, Decision, DisputedItem } from '../model';
+import { itemName, itemTitleRange } from './itemRanges';
+import type { Rule, RuleReport } from './rule';
+import { ruleDocsUrl } from './rule';
+
+/** What a quick fix needs: the words to offer, the likeliest first. */
+export interface UnknownDecisionData {
+  item: number;
+  /** The decision as written; absent when the title has no decision at all. */
+  written?: string;
+  suggestions: Decision[];
+}
+
+// Words reviewers or typists use for the same outcome; checked before spelling distance.
+const upheldWords = /^(denied|deny|non-?certified|not certified|uncertified|not approved|not authorized|not medically necessary|affirmed|sustained)$/;
+const overturnedWords = /^(approved|approve|certified|authori[sz]ed|reversed|granted|medically necessary)$/;
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = next;
+    }
+  }
+  return row[b.length];
+}
+
+function byConclusion(conclusion: Conclusion): Decision[] {
+  if (conclusion === 'not-medically-necessary') return ['Upheld', 'Overturned'];
+  if (conclusion === 'medically-necessary') return ['Overturned', 'Upheld'];
+  return ['Upheld', 'Overturned'];
+}
+
+/** The decisions to offer for a written word, likeliest first; only one when the intent is clear. */
+export function suggestDecisions(written: string | undefined, conclusion: Conclusion): Decision[] {
+  const w = (written ?? '').trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+  if (w === '') return byConclusion(conclusion);
+  if (upheldWords.test(w)) return ['Upheld'];
+  if (overturnedWords.test(w)) return ['Overturned'];
+  const up = editDistance(w, 'upheld');
+  const over = editDistance(w, 'overturned');
+  // A typo keeps most of the word: accept the nearer one when it is close enough to be a misspelling.
+  if (up < over && up <= Math.max(2, Math.floor(w.length / 3))) return ['Upheld'];
+  if (over < up && over <= Math.max(2, Math.floor(w.length / 3))) return ['Overturned'];
+  if (w.startsWith('uph')) return ['Upheld'];
+  if (w.startsWith('overt')) return ['Overturned'];
+  return byConclusion(conclusion);
+}
+
+function report(item: DisputedItem): RuleReport | undefined {
+  if (item.decision) return undefined;
+  const written = item.decisionText?.text;
+  const data: UnknownDecisionData = {
+    item: item.index,
+    written,
+    suggestions: suggestDecisions(written, item.conclusion),
+  };
+  if (item.decisionText) {
+    return {
+      range: item.decisionText.range,
+      message: `"${written}" is not a decision: the ${itemName(item)} must be Upheld or Overturned.`,
+      data,
+    };
+  }
+  return {
+    range: itemTitleRange(item),
+    message: `The ${itemName(item)} has no decision: its title must end with ": Upheld" or ": Overturned".`,
+    data,
+  };
+}
+
+export const unknownDecision: Rule = {
+  id: 'unknown-decision',
+  defaultSeverity: 'error',
+  description: 'An item\'s decision is neither "Upheld" nor "Overturned" (a typo, another word, or none).',
+  docsUrl: ruleDocsUrl('unknown-decision'),
+  check({ model }) {
+    const reports: RuleReport[] = [];
+    for (const item of model.items) {
+      const r = report(item);
+      if (r) reports.push(r);
+    }
+    return reports;
+  },
+};
