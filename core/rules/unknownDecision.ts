@@ -53,8 +53,17 @@ export function suggestDecisions(written: string | undefined, conclusion: Conclu
 }
 
 function report(item: DisputedItem): RuleReport | undefined {
-  if (item.decision) return undefined;
   const written = item.decisionText?.text;
+  if (item.decision) {
+    // Read as a decision but not written as one ("upheld", "OVERTURNED"): normalise the spelling.
+    if (!item.decisionText || item.decisionText.text.trim() === item.decision) return undefined;
+    const data: UnknownDecisionData = { item: item.index, written, suggestions: [item.decision] };
+    return {
+      range: item.decisionText.range,
+      message: `Write the decision of the ${itemName(item)} as "${item.decision}", not "${item.decisionText.text.trim()}".`,
+      data,
+    };
+  }
   const data: UnknownDecisionData = {
     item: item.index,
     written,

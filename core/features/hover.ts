@@ -1,0 +1,94 @@
+// Hovers: a cited guideline's summary, what a decision word means, and an item's decision at a glance.
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { citationHoverMarkdown } from '../knowledge/index';
+import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
+import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+
+export interface HoverOptions {
+  /** Letters of the workspace, for "cited by N letters, X % upheld" figures. */
+  workspaceLetters?: Iterable<WorkspaceLetter>;
+}
+
+export interface FolderStats {
+  /** How many disputed items of the workspace cite the same guideline section. */
+  citedBy: number;
+  /** Of those, the percentage Upheld (rounded). */
+  upheldPercent: number;
+}
+
+/** Two citations are the same when they name the same body, guideline and sections. */
+export function citationKey(c: GuidelineCitation): string {
+  const norm = (s: string | undefined) => (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return [c.source, norm(c.guideline), (c.sections ?? []).map(norm).sort().join(',')].join('|');
+}
+
+export function folderStatsFor(citation: GuidelineCitation, letters: Iterable<WorkspaceLetter>): FolderStats | undefined {
+  const key = citationKey(citation);
+  let citedBy = 0;
+  let upheld = 0;
+  for (const letter of letters) {
+    for (const item of letter.model.items) {
+      if (!item.maximusGuideline?.citations.some((c) => citationKey(c) === key)) continue;
+      citedBy++;
+      if (item.decision === 'Upheld') upheld++;
+    }
+  }
+  return citedBy === 0 ? undefined : { citedBy, upheldPercent: Math.round((100 * upheld) / citedBy) };
+}
+
+const decisionMeaning = {
+  Upheld:
+    '**Upheld**: the utilization review denial stands. The service is not authorized; the reviewer found it not medically necessary.',
+  Overturned:
+    '**Overturned**: the reviewer found the service medically necessary. The utilization review denial is reversed and the claims administrator must authorize it.',
+};
+
+function markdown(value: string, range: Hover['range']): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+function conclusionText(doc: LetterDocument, item: DisputedItem): string {
+  if (item.conclusionRange) return textOf(doc, item.conclusionRange).replace(/\s+/g, ' ').trim();
+  if (item.conclusion === 'medically-necessary') return 'medically necessary';
+  if (item.conclusion === 'not-medically-necessary') return 'not medically necessary';
+  return item.rationale ? '(no clear conclusion found)' : '(no rationale)';
+}
+
+function citationsText(p: GuidelineParagraph | undefined): string {
+  if (!p || p.text.trim() === '') return '(none)';
+  if (p.citations.length === 0) return p.statements.length > 0 ? p.statements.map((s) => s.text).join(' ') : '(no guideline cited)';
+  return p.citations.map((c) => c.text).join('; ');
+}
+
+function itemSummary(doc: LetterDocument, item: DisputedItem): string {
+  const decision = item.decision ?? (item.decisionText ? `"${item.decisionText.text}" (not a decision)` : '(no decision)');
+  const lines = [`**${item.service.replace(/\s+/g, ' ').trim()}**: ${decision}`];
+  if (item.partial) {
+    lines.push(`Partial authorization: originally "${item.partial.originalRequest}"${item.partial.authorized ? `; authorized: "${item.partial.authorized}"` : ''}.`);
+  }
+  if (item.dateOfService) lines.push(`Date of service: ${item.dateOfService.value}`);
+  lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline)}`);
+  lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
+  return lines.join('\n\n');
+}
+
+export function getHover(doc: LetterDocument, position: Position, options: HoverOptions = {}): Hover | null {
+  for (const item of doc.model.items) {
+    if (!touches(item.range, position) && !touches(item.title.range, position)) continue;
+    for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
+      const c = p?.citations.find((x) => touches(x.range, position));
+      if (!c) continue;
+      const folderStats = options.workspaceLetters ? folderStatsFor(c, options.workspaceLetters) : undefined;
+      const context = { letterDate: doc.model.header?.decisionDate?.value, folderStats };
+      return markdown(citationHoverMarkdown(c, context), c.range);
+    }
+    if (item.decisionText && touches(item.decisionText.range, position)) {
+      const text = item.decision
+        ? decisionMeaning[item.decision]
+        : `**${item.decisionText.text}** is not a decision: an IMR decision is either Upheld or Overturned.\n\n${decisionMeaning.Upheld}\n\n${decisionMeaning.Overturned}`;
+      return markdown(text, item.decisionText.range);
+    }
+    if (touches(item.title.range, position)) return markdown(itemSummary(doc, item), item.title.range);
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+// A parsed version of a document, the input of every language feature, and helpers on its text.
+import type { LetterModel, Position, Range } from '../model';
+import { comparePositions, type LineIndex } from '../text/lines';
+
+export interface LetterDocument {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  model: LetterModel;
+  /** Too large to parse: the model is empty and only cheap features answer. */
+  tooLarge: boolean;
+}
+
+/** A letter of the workspace, for workspace symbols and folder statistics. */
+export interface WorkspaceLetter {
+  uri: string;
+  model: LetterModel;
+}
+
+/** Whether a position lies within a range (both ends inclusive, as a cursor at a word's end still touches it). */
+export function touches(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function textOf(doc: LetterDocument, range: Range): string {
+  return doc.text.slice(doc.lines.offsetAt(range.start), doc.lines.offsetAt(range.end));
+}
+
+/** The smallest range holding both. */
+export function union(a: Range, b: Range): Range {
+  return {
+    start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
+    end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,
+  };
+}
+
+/** The end-of-line the document uses, so edits keep its style. */
+export function eolOf(doc: LetterDocument): string {
+  return doc.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function isBlankLine(doc: LetterDocument, line: number): boolean {
+  const l = doc.lines.lines[line];
+  return l !== undefined && l.text.trim() === '';
+}

@@ -1,0 +1,158 @@
+// The language service: every editor feature of IMR letters over an in-memory document, with one parse per document version.
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  Range,
+  SelectionRange,
+  SymbolInformation,
+} from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { getCodeActions } from './features/codeActions';
+import { getCompletions } from './features/completion';
+import { getDocumentLinks } from './features/documentLinks';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { getFoldingRanges } from './features/folding';
+import { getHover } from './features/hover';
+import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
+import { getSelectionRanges } from './features/selectionRanges';
+import { getWorkspaceSymbols } from './features/workspaceSymbols';
+import { lintLetter, lintSource, type RuleSeverity } from './lint';
+import type { LetterModel } from './model';
+import { parseLetter } from './parser/parseLetter';
+import { LineIndex } from './text/lines';
+
+export type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
+
+/** The little the service needs of a document (vscode-languageserver-textdocument's TextDocument fits). */
+export interface ITextDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface LanguageServiceOptions {
+  /** Documents longer than this (UTF-16 code units) are not parsed; default 5 MB. */
+  maxDocumentSize?: number;
+  /** "Today" for the date rules; injectable for tests. */
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export interface DiagnosticOptions {
+  rules?: Record<string, RuleSeverity>;
+}
+
+export interface LanguageService {
+  /** The parsed document at its current version (parsed once per version). */
+  getLetterDocument(doc: ITextDocument): LetterDocument;
+  getLetter(doc: ITextDocument): LetterModel | null;
+  getDiagnostics(doc: ITextDocument, options?: DiagnosticOptions): Diagnostic[];
+  getDocumentSymbols(doc: ITextDocument): DocumentSymbol[];
+  getFoldingRanges(doc: ITextDocument): FoldingRange[];
+  getSelectionRanges(doc: ITextDocument, positions: Position[]): SelectionRange[];
+  getWorkspaceSymbols(letters: Iterable<WorkspaceLetter>, query: string, isCancelled?: () => boolean): SymbolInformation[];
+  getDocumentLinks(doc: ITextDocument): DocumentLink[];
+  getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Hover | null;
+  getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
+  getCompletions(doc: ITextDocument, position: Position): CompletionItem[];
+  /** Frees what is cached for a document (on close). */
+  forget(uri: string): void;
+  /** How many documents are cached (for tests of the cache). */
+  readonly cachedCount: number;
+}
+
+export const defaultMaxDocumentSize = 5 * 1024 * 1024;
+
+const emptyModel = (lineCount: number): LetterModel => ({
+  isLetter: false,
+  template: 'unknown',
+  lineCount,
+  sections: [],
+  patient: {},
+  items: [],
+  problems: [],
+});
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const maxSize = options.maxDocumentSize ?? defaultMaxDocumentSize;
+  const now = options.now ?? (() => new Date());
+  const cache = new Map<string, LetterDocument>();
+
+  function parse(doc: ITextDocument): LetterDocument {
+    const text = doc.getText();
+    if (text.length > maxSize) {
+      // Only the cheap features answer: no line index of megabytes of text either.
+      return { uri: doc.uri, version: doc.version, text: '', lines: new LineIndex(''), model: emptyModel(0), tooLarge: true };
+    }
+    const lines = new LineIndex(text);
+    let model: LetterModel;
+    try {
+      model = parseLetter(text);
+    } catch (e) {
+      // The parser promises never to throw; if it does, the editor keeps working with an empty model.
+      options.log?.(`parseLetter threw on ${doc.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      model = emptyModel(lines.lineCount);
+    }
+    return { uri: doc.uri, version: doc.version, text, lines, model, tooLarge: false };
+  }
+
+  function getLetterDocument(doc: ITextDocument): LetterDocument {
+    const cached = cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const parsed = parse(doc);
+    cache.set(doc.uri, parsed);
+    return parsed;
+  }
+
+  function getDiagnostics(doc: ITextDocument, diagnosticOptions: DiagnosticOptions = {}): Diagnostic[] {
+    const d = getLetterDocument(doc);
+    if (d.tooLarge) {
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: lintSource,
+          code: 'document-too-large',
+          message: `This document is over ${Math.round(maxSize / 1024 / 1024)} MB: it is not checked, and only basic features are available.`,
+        },
+      ];
+    }
+    return lintLetter(d.model, { rules: diagnosticOptions.rules, text: d.text, lines: d.lines, now: now() });
+  }
+
+  const service: LanguageService = {
+    getLetterDocument,
+    getLetter: (doc) => {
+      const d = getLetterDocument(doc);
+      return d.tooLarge ? null : d.model;
+    },
+    getDiagnostics,
+    getDocumentSymbols: (doc) => getDocumentSymbols(getLetterDocument(doc)),
+    getFoldingRanges: (doc) => getFoldingRanges(getLetterDocument(doc)),
+    getSelectionRanges: (doc, positions) => getSelectionRanges(getLetterDocument(doc), positions),
+    getWorkspaceSymbols: (letters, query, isCancelled) => getWorkspaceSymbols(letters, query, { isCancelled }),
+    getDocumentLinks: (doc) => getDocumentLinks(getLetterDocument(doc)),
+    getHover: (doc, position, workspaceLetters) => getHover(getLetterDocument(doc), position, { workspaceLetters }),
+    getCodeActions: (doc, range, diagnosticOptions) => {
+      const d = getLetterDocument(doc);
+      if (d.tooLarge) return [];
+      // Quick fixes come from the current lint of this version, whatever the client sends back.
+      const all = lintLetter(d.model, { rules: diagnosticOptions?.rules, text: d.text, lines: d.lines, now: now() });
+      return getCodeActions(d, range, all);
+    },
+    getCompletions: (doc, position) => getCompletions(getLetterDocument(doc), position),
+    forget: (uri) => {
+      cache.delete(uri);
+    },
+    get cachedCount() {
+      return cache.size;
+    },
+  };
+  return Object.freeze(service);
+}
