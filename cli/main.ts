@@ -1,11 +1,232 @@
-// The imr-letters command line: parse, lint and table over letters.
-import { readFileSync } from 'node:fs';
+// The imr-letters command line: parse, lint and tabulate letters. Also the entry of its worker threads.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
+import { allRules } from '../core/rules';
+import { parseArgs, UsageError, usage } from './args';
+import type { Request } from './args';
+import { ConfigError, ConfigResolver } from './config';
+import { jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
+import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporters';
+import { severityName } from './formats/severity';
+import { csvWriter, jsonTableWriter } from './formats/tableWriters';
+import { Output } from './output';
+import { runPipeline } from './pipeline';
+import type { FileResult } from './pipeline';
+import { readLetterFile } from './readLetter';
+import { isPipelineWorker, runWorker } from './worker';
 
-const [cmd, file] = process.argv.slice(2);
-if (cmd === 'parse' && file) {
-  process.stdout.write(JSON.stringify(parseLetter(readFileSync(file, 'utf8')), null, 2) + '\n');
-} else {
-  process.stderr.write('usage: imr-letters parse FILE\n');
-  process.exit(2);
+/** Messages for the user go to stderr, one line each, after clearing any progress line. */
+class Messages {
+  private progressShown = false;
+  private lastProgress = 0;
+  constructor(private readonly showProgress: boolean) {}
+
+  report(file: string, reason: string): void {
+    this.clearProgress();
+    process.stderr.write(`imr-letters: ${file}: ${reason}\n`);
+  }
+
+  warn(message: string): void {
+    this.clearProgress();
+    process.stderr.write(`imr-letters: ${message}\n`);
+  }
+
+  progress(done: number): void {
+    if (!this.showProgress) return;
+    const now = Date.now();
+    if (now - this.lastProgress < 100) return;
+    this.lastProgress = now;
+    process.stderr.write(`\rimr-letters: ${done} files read`);
+    this.progressShown = true;
+  }
+
+  clearProgress(): void {
+    if (!this.progressShown) return;
+    process.stderr.write('\r\x1b[K');
+    this.progressShown = false;
+  }
+}
+
+function packageVersion(): string {
+  // dist/cli.js sits one folder below package.json; compiled tests sit deeper, so look upward.
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const p = path.join(dir, 'package.json');
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'imr-letters' && pkg.version) return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
+
+function ruleInfos(): RuleInfo[] {
+  return allRules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, docsUrl: r.docsUrl }));
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let request: Request;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === 'help') {
+      process.stdout.write(usage);
+      return 0;
+    }
+    if (parsed.kind === 'version') {
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    request = parsed.request;
+    const known = new Set(allRules.map((r) => r.id));
+    for (const id of Object.keys(request.rules)) {
+      if (known.size > 0 && !known.has(id)) throw new UsageError(`--rule: unknown rule '${id}' (see imr-letters rules)`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`imr-letters: ${e.message}\nRun 'imr-letters --help' for usage.\n`);
+    return 2;
+  }
+  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse');
+  try {
+    switch (request.command) {
+      case 'parse':
+        return parseCommand(request.paths[0], messages);
+      case 'rules':
+        return rulesCommand(request);
+      case 'lint':
+        return await lintCommand(request, messages);
+      case 'table':
+        return await tableCommand(request, messages);
+    }
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    messages.report(e.file, e.message);
+    return 2;
+  } finally {
+    messages.clearProgress();
+  }
+}
+
+function parseCommand(file: string, messages: Messages): number {
+  const read = readLetterFile(file);
+  if (!read.ok) {
+    messages.report(file, read.reason);
+    return 1;
+  }
+  process.stdout.write(JSON.stringify({ file, ...parseLetter(read.text) }, null, 2) + '\n');
+  return 0;
+}
+
+function rulesCommand(request: Request): number {
+  const rules = ruleInfos();
+  if (request.format === 'json') {
+    process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
+  } else {
+    const width = Math.max(0, ...rules.map((r) => r.id.length));
+    for (const r of rules) process.stdout.write(`${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(11)}  ${r.description}\n`);
+  }
+  return 0;
+}
+
+/** What both lint and table do with files that yield no letter: say why, and count them. */
+function unusable(result: FileResult, messages: Messages): boolean {
+  const { outcome } = result;
+  if (outcome.kind === 'bad') {
+    messages.report(result.file, outcome.reason);
+    return true;
+  }
+  if (outcome.kind === 'not-letter' && result.explicit) {
+    messages.report(result.file, 'not an IMR letter (none of its headings or fields were recognised); skipped');
+    return true;
+  }
+  return false;
+}
+
+function resolverFor(request: Request, messages: Messages): ConfigResolver {
+  return new ConfigResolver(request.rules, request.useConfig, new Set(allRules.map((r) => r.id)), (m) => messages.warn(m));
+}
+
+async function lintCommand(request: Request, messages: Messages): Promise<number> {
+  const out = new Output(process.stdout);
+  const reporter: LintReporter =
+    request.format === 'json'
+      ? jsonReporter()
+      : request.format === 'sarif'
+        ? sarifReporter({ version: packageVersion(), rules: ruleInfos(), cwd: process.cwd() })
+        : textReporter();
+  const summary: LintSummary = { letters: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, badFiles: 0 };
+  out.write(reporter.start());
+  await runPipeline({
+    task: 'lint',
+    inputs: request.paths,
+    jobs: request.jobs,
+    resolver: resolverFor(request, messages),
+    workerScript: __filename,
+    deliver: async (result) => {
+      if (unusable(result, messages)) summary.badFiles++;
+      if (result.outcome.kind !== 'lint') return;
+      const diagnostics: Diagnostic[] = result.outcome.diagnostics;
+      summary.letters++;
+      for (const d of diagnostics) summary.counts[severityName(d)]++;
+      out.write(reporter.letter(result.file, diagnostics));
+      await out.flushIfFull();
+    },
+    afterDeliveries: async (n) => {
+      messages.progress(n);
+      await out.flush();
+    },
+  });
+  messages.clearProgress();
+  out.write(reporter.end(summary));
+  await out.flush();
+  return summary.counts.error > 0 || summary.badFiles > 0 ? 1 : 0;
+}
+
+async function tableCommand(request: Request, messages: Messages): Promise<number> {
+  const out = new Output(process.stdout);
+  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter();
+  let badFiles = 0;
+  out.write(writer.start());
+  await runPipeline({
+    task: 'table',
+    inputs: request.paths,
+    jobs: request.jobs,
+    resolver: resolverFor({ ...request, useConfig: false }, messages),
+    workerScript: __filename,
+    deliver: async (result) => {
+      if (unusable(result, messages)) badFiles++;
+      if (result.outcome.kind !== 'table') return;
+      out.write(writer.rows(result.outcome.rows));
+      await out.flushIfFull();
+    },
+    afterDeliveries: async (n) => {
+      messages.progress(n);
+      await out.flush();
+    },
+  });
+  messages.clearProgress();
+  out.write(writer.end());
+  await out.flush();
+  return badFiles > 0 ? 1 : 0;
+}
+
+if (!isMainThread && isPipelineWorker(workerData)) {
+  runWorker();
+} else if (require.main === module) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`imr-letters: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -1,0 +1,29 @@
+// The work done for one file, in a worker or in the main thread: read, parse, then lint or tabulate.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { lintLetter, parseLetter } from '../core';
+import type { Severity } from './args';
+import { readLetterFile } from './readLetter';
+import { tableRows } from './table';
+import type { TableRow } from './table';
+
+export type Task = 'lint' | 'table';
+
+export type Outcome =
+  | { kind: 'lint'; diagnostics: Diagnostic[] }
+  | { kind: 'table'; rows: TableRow[] }
+  | { kind: 'not-letter' }
+  | { kind: 'bad'; reason: string };
+
+export function analyse(task: Task, file: string, rules: Record<string, Severity>): Outcome {
+  const read = readLetterFile(file);
+  if (!read.ok) return { kind: 'bad', reason: read.reason };
+  try {
+    const model = parseLetter(read.text);
+    if (!model.isLetter) return { kind: 'not-letter' };
+    if (task === 'table') return { kind: 'table', rows: tableRows(file, model) };
+    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text: read.text }) };
+  } catch (e) {
+    // The parser and the rules promise never to throw; if one does, lose this file, not the run.
+    return { kind: 'bad', reason: `internal error, please report it: ${(e as Error)?.stack ?? String(e)}`.split('\n')[0] };
+  }
+}

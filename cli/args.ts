@@ -1,0 +1,180 @@
+// Reads the command line into a typed request, or explains with a UsageError what is wrong with it.
+import { availableParallelism } from 'node:os';
+
+export type Command = 'parse' | 'lint' | 'table' | 'rules';
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type Format = 'text' | 'json' | 'sarif' | 'csv';
+
+export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+const formatsOf: Record<Command, readonly Format[]> = {
+  parse: ['json'],
+  lint: ['text', 'json', 'sarif'],
+  table: ['csv', 'json'],
+  rules: ['text', 'json'],
+};
+
+export interface Request {
+  command: Command;
+  paths: string[];
+  format: Format;
+  /** Severity overrides from --rule, applied over any .imr-letters.json. */
+  rules: Record<string, Severity>;
+  /** Worker threads; 0 runs everything in the main thread. */
+  jobs: number;
+  useConfig: boolean;
+}
+
+export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; request: Request };
+
+/** A mistake in how the command was called: reported with a hint to --help, exit status 2. */
+export class UsageError extends Error {}
+
+/** Up to 4 workers: beyond that, reading files, not parsing, is what limits a run. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const positional: string[] = [];
+  let format: Format | undefined;
+  const rules: Record<string, Severity> = {};
+  let jobs = defaultJobs();
+  let useConfig = true;
+  let optionsEnded = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`option ${name} needs a value`);
+      return next;
+    };
+    const flag = (): void => {
+      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+    };
+    switch (name) {
+      case '-h':
+      case '--help':
+        flag();
+        return { kind: 'help' };
+      case '-V':
+      case '--version':
+        flag();
+        return { kind: 'version' };
+      case '-f':
+      case '--format':
+        format = readFormat(value());
+        break;
+      case '--rule': {
+        const [id, severity] = readRule(value());
+        rules[id] = severity;
+        break;
+      }
+      case '-j':
+      case '--jobs':
+        jobs = readJobs(value());
+        break;
+      case '--no-config':
+        flag();
+        useConfig = false;
+        break;
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+  }
+
+  const [command, ...paths] = positional;
+  if (command === undefined) throw new UsageError('no command given');
+  if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
+  if (command === 'parse' && paths.length !== 1) throw new UsageError('parse takes exactly one FILE');
+  if ((command === 'lint' || command === 'table') && paths.length === 0) {
+    throw new UsageError(`${command} needs at least one PATH`);
+  }
+  if (command === 'rules' && paths.length > 0) throw new UsageError('rules takes no PATH');
+  if (Object.keys(rules).length > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
+  const allowed = formatsOf[command];
+  const chosen = format ?? allowed[0];
+  if (!allowed.includes(chosen)) {
+    throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
+  }
+  return { kind: 'run', request: { command, paths, format: chosen, rules, jobs, useConfig } };
+}
+
+function isCommand(s: string): s is Command {
+  return s in formatsOf;
+}
+
+function readFormat(s: string): Format {
+  if (s === 'text' || s === 'json' || s === 'sarif' || s === 'csv') return s;
+  throw new UsageError(`unknown format '${s}'`);
+}
+
+export function isSeverity(s: unknown): s is Severity {
+  return typeof s === 'string' && (severities as readonly string[]).includes(s);
+}
+
+function readRule(s: string): [string, Severity] {
+  const eq = s.lastIndexOf('=');
+  const id = s.slice(0, eq).trim();
+  const severity = s.slice(eq + 1).trim();
+  if (eq <= 0 || id === '') throw new UsageError(`--rule wants id=severity, got '${s}'`);
+  if (!isSeverity(severity)) {
+    throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, got '${severity}'`);
+  }
+  return [id, severity];
+}
+
+function readJobs(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--jobs wants a whole number from 0 to 64, got '${s}'`);
+  return n;
+}
+
+export const usage = `Usage: imr-letters <command> [options] [PATH...]
+
+Read, check and tabulate California workers' compensation IMR Final Determination letters
+(plain text). Letters are recognised by their content, not by their file names.
+
+Commands:
+  parse FILE        print the letter model of FILE as JSON
+  lint PATH...      check letters; PATHs are files or folders (searched recursively)
+  table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
+  rules             list the lint rules and their default severities
+
+Options:
+  -f, --format FMT  lint: text (default), json, sarif; table: csv (default), json;
+                    rules: text (default), json; parse: json
+  --rule ID=SEV     set a rule's severity: error, warning, information, hint or off
+                    (repeatable; overrides .imr-letters.json)
+  --no-config       ignore .imr-letters.json files
+  -j, --jobs N      worker threads (default ${defaultJobs()}; 0 = work in the main thread)
+  -h, --help        show this help
+  -V, --version     show the version
+
+Configuration: lint reads {"rules": {"<id>": "<severity>"}} from the .imr-letters.json nearest
+to each letter (in its folder or any folder above).
+
+Files: in folders, entries whose names start with "." and node_modules folders are skipped, and
+text files that are not IMR letters are skipped silently; a file named on the command line that is
+not a letter is reported. Files that cannot be read, are empty, binary (NUL bytes), not UTF-8, or
+larger than 10 MB are reported on stderr as "imr-letters: FILE: reason" and skipped; the run goes on.
+
+Exit status:
+  0  no error-level diagnostic (lint), and every file could be read
+  1  lint found an error-level diagnostic, or a file was reported as unreadable,
+     undecodable, or (when named) not a letter
+  2  usage error: unknown command or option, bad value, bad .imr-letters.json
+`;

@@ -1,0 +1,154 @@
+// The lint output formats: text for people, JSON for scripts, SARIF for code-scanning tools.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { byPosition, messageText, sarifLevel, severityName } from './severity';
+import type { SeverityName } from './severity';
+
+/** What a format is told: the letters and their diagnostics, in input order. */
+export interface LintReporter {
+  start(): string;
+  letter(file: string, diagnostics: Diagnostic[]): string;
+  end(summary: LintSummary): string;
+}
+
+export interface LintSummary {
+  letters: number;
+  counts: Record<SeverityName, number>;
+  /** Files reported on stderr as unreadable, undecodable or (when named) not letters. */
+  badFiles: number;
+}
+
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: string;
+  description: string;
+  docsUrl?: string;
+}
+
+export function textReporter(): LintReporter {
+  return {
+    start: () => '',
+    letter(file, diagnostics) {
+      return [...diagnostics]
+        .sort(byPosition)
+        .map((d) => {
+          const code = d.code !== undefined ? ` [${d.code}]` : '';
+          return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${messageText(d)}${code}\n`;
+        })
+        .join('');
+    },
+    end(summary) {
+      const { counts } = summary;
+      const total = counts.error + counts.warning + counts.information + counts.hint;
+      const letters = plural(summary.letters, 'letter');
+      const bad = summary.badFiles > 0 ? `; ${plural(summary.badFiles, 'file')} could not be checked` : '';
+      if (total === 0) return `No problems in ${letters}${bad}.\n`;
+      const parts = [
+        plural(counts.error, 'error'),
+        plural(counts.warning, 'warning'),
+        `${counts.information} information`,
+        plural(counts.hint, 'hint'),
+      ];
+      return `${plural(total, 'problem')} (${parts.join(', ')}) in ${letters}${bad}.\n`;
+    },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A JSON array of {file, diagnostics}, one letter per line, written as letters are checked. */
+export function jsonReporter(): LintReporter {
+  let first = true;
+  return {
+    start: () => '[',
+    letter(file, diagnostics) {
+      const sep = first ? '\n' : ',\n';
+      first = false;
+      return sep + JSON.stringify({ file, diagnostics: [...diagnostics].sort(byPosition) });
+    },
+    end: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+/**
+ * SARIF 2.1.0, one run. Columns are UTF-16 code units, like LSP's, so they carry over with +1.
+ * Paths under the working folder are relative to %SRCROOT%; others are absolute file URIs.
+ */
+export function sarifReporter(options: { version: string; rules: readonly RuleInfo[]; cwd: string }): LintReporter {
+  const ruleIndex = new Map(options.rules.map((r, i) => [r.id, i]));
+  let first = true;
+  return {
+    start() {
+      const driver = {
+        name: 'imr-letters',
+        version: options.version,
+        rules: options.rules.map((r) => ({
+          id: r.id,
+          shortDescription: { text: r.description },
+          ...(r.docsUrl ? { helpUri: r.docsUrl } : {}),
+          defaultConfiguration: { level: levelOf(r.defaultSeverity) },
+        })),
+      };
+      const head = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+      };
+      const run = {
+        tool: { driver },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(options.cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+      };
+      // The run's fixed parts first; its results array is streamed after them.
+      const headText = JSON.stringify(head).slice(0, -1);
+      const runText = JSON.stringify(run).slice(0, -1);
+      return `${headText},"runs":[${runText},"results":[`;
+    },
+    letter(file, diagnostics) {
+      const location = artifactLocation(file, options.cwd);
+      return [...diagnostics]
+        .sort(byPosition)
+        .map((d) => {
+          const ruleId = d.code !== undefined ? String(d.code) : undefined;
+          const index = ruleId !== undefined ? ruleIndex.get(ruleId) : undefined;
+          const result = {
+            ...(ruleId !== undefined ? { ruleId } : {}),
+            ...(index !== undefined ? { ruleIndex: index } : {}),
+            level: sarifLevel(d),
+            message: { text: messageText(d) },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: location,
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          };
+          const sep = first ? '\n' : ',\n';
+          first = false;
+          return sep + JSON.stringify(result);
+        })
+        .join('');
+    },
+    end: () => `${first ? '' : '\n'}]}]}\n`,
+  };
+}
+
+function levelOf(severity: string): 'error' | 'warning' | 'note' {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}

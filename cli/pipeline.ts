@@ -1,0 +1,193 @@
+// Runs one task over every file found, on a pool of worker threads, delivering results in input order.
+// Memory stays flat however many files there are: the walk is lazy, at most `window` files are between
+// being found and being delivered, and nothing is kept after delivery.
+import { Worker } from 'node:worker_threads';
+import { analyse } from './analyse';
+import type { Outcome, Task } from './analyse';
+import type { ConfigResolver } from './config';
+import { discover } from './discover';
+import type { Found } from './discover';
+import type { Severity } from './args';
+
+export interface FileResult {
+  file: string;
+  explicit: boolean;
+  outcome: Outcome;
+}
+
+export interface PipelineOptions {
+  task: Task;
+  inputs: readonly string[];
+  /** Worker threads; 0 works in the main thread. */
+  jobs: number;
+  resolver: ConfigResolver;
+  /** The script a worker runs: the CLI bundle itself, which turns into a worker when not the main thread. */
+  workerScript: string;
+  /** Called once per file, in input order; the pipeline waits for it (output back-pressure). */
+  deliver: (result: FileResult) => void | Promise<void>;
+  /** Called after each group of deliveries, e.g. to flush output or show progress. */
+  afterDeliveries?: (delivered: number) => void | Promise<void>;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+export const smallRun = 8;
+const batchSize = 16;
+/** Batches queued per worker: one being worked on, one waiting, so a worker never idles on a round trip. */
+const batchesPerWorker = 2;
+
+export interface WorkerJob {
+  seq: number;
+  file: string;
+  rulesId: number;
+}
+export type ToWorker = { type: 'rules'; id: number; rules: Record<string, Severity> } | { type: 'batch'; jobs: WorkerJob[] };
+export type FromWorker = { type: 'results'; results: { seq: number; outcome: Outcome }[] };
+
+export interface WorkerData {
+  role: 'imr-letters-worker';
+  task: Task;
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<void> {
+  const source = discover(options.inputs);
+  const head: Found[] = [];
+  let exhausted = false;
+  while (head.length < smallRun) {
+    const next = await source.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  const all = prepend(head, source);
+  if (options.jobs === 0 || exhausted) await runInProcess(all, options);
+  else await runOnWorkers(all, options);
+}
+
+async function* prepend(head: Found[], rest: AsyncGenerator<Found>): AsyncGenerator<Found> {
+  yield* head;
+  yield* rest;
+}
+
+async function runInProcess(source: AsyncIterable<Found>, options: PipelineOptions): Promise<void> {
+  let delivered = 0;
+  for await (const found of source) {
+    if (found.kind === 'problem') {
+      await options.deliver({ file: found.file, explicit: true, outcome: { kind: 'bad', reason: found.reason } });
+    } else {
+      const { rules } = options.resolver.rulesForFile(found.file);
+      await options.deliver({ file: found.file, explicit: found.explicit, outcome: analyse(options.task, found.file, rules) });
+    }
+    await options.afterDeliveries?.(++delivered);
+  }
+}
+
+interface PoolWorker {
+  worker: Worker;
+  outstanding: number;
+  knownRules: Set<number>;
+}
+
+async function runOnWorkers(source: AsyncIterable<Found>, options: PipelineOptions): Promise<void> {
+  const data: WorkerData = { role: 'imr-letters-worker', task: options.task };
+  const window = options.jobs * batchSize * batchesPerWorker * 2;
+  const waiting: FileResult[] = []; // by seq - nextDeliver; a hole until its result arrives
+  const meta = new Map<number, { file: string; explicit: boolean }>();
+  const rulesById = new Map<number, Record<string, Severity>>();
+  let nextSeq = 0;
+  let nextDeliver = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const nextEvent = () => new Promise<void>((resolve) => (wake = resolve));
+
+  const pool: PoolWorker[] = [];
+  for (let i = 0; i < options.jobs; i++) {
+    const entry: PoolWorker = { worker: new Worker(options.workerScript, { workerData: data }), outstanding: 0, knownRules: new Set() };
+    entry.worker.on('message', (m: FromWorker) => {
+      entry.outstanding--;
+      for (const r of m.results) {
+        const info = meta.get(r.seq);
+        meta.delete(r.seq);
+        if (info) waiting[r.seq - nextDeliver] = { ...info, outcome: r.outcome };
+      }
+      signal();
+    });
+    entry.worker.on('error', (e) => {
+      failure ??= e;
+      signal();
+    });
+    entry.worker.on('exit', (code) => {
+      if (entry.outstanding > 0) failure ??= new Error(`a worker thread stopped (exit code ${code}) before finishing its files`);
+      signal();
+    });
+    pool.push(entry);
+  }
+
+  let delivered = 0;
+  const deliverReady = async () => {
+    if (failure) throw failure;
+    let any = false;
+    while (waiting.length > 0 && waiting[0] !== undefined) {
+      const result = waiting.shift() as FileResult;
+      nextDeliver++;
+      await options.deliver(result);
+      delivered++;
+      any = true;
+    }
+    if (any) await options.afterDeliveries?.(delivered);
+  };
+  const settle = async (done: () => boolean) => {
+    for (;;) {
+      await deliverReady();
+      if (done()) return;
+      await nextEvent();
+    }
+  };
+
+  let batch: WorkerJob[] = [];
+  const dispatch = async () => {
+    if (batch.length === 0) return;
+    await settle(() => pool.some((p) => p.outstanding < batchesPerWorker));
+    const target = pool.reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
+    for (const job of batch) {
+      if (!target.knownRules.has(job.rulesId)) {
+        target.knownRules.add(job.rulesId);
+        const msg: ToWorker = { type: 'rules', id: job.rulesId, rules: rulesById.get(job.rulesId) ?? {} };
+        target.worker.postMessage(msg);
+      }
+    }
+    const msg: ToWorker = { type: 'batch', jobs: batch };
+    target.worker.postMessage(msg);
+    target.outstanding++;
+    batch = [];
+  };
+
+  try {
+    for await (const found of source) {
+      const seq = nextSeq++;
+      if (found.kind === 'problem') {
+        waiting[seq - nextDeliver] = { file: found.file, explicit: true, outcome: { kind: 'bad', reason: found.reason } };
+      } else {
+        const effective = options.resolver.rulesForFile(found.file);
+        rulesById.set(effective.id, effective.rules);
+        meta.set(seq, { file: found.file, explicit: found.explicit });
+        batch.push({ seq, file: found.file, rulesId: effective.id });
+        if (batch.length >= batchSize) await dispatch();
+      }
+      if (nextSeq - nextDeliver >= window) {
+        await dispatch();
+        await settle(() => nextSeq - nextDeliver < window);
+      }
+    }
+    await dispatch();
+    await settle(() => nextDeliver === nextSeq);
+  } finally {
+    await Promise.all(pool.map((p) => p.worker.terminate()));
+  }
+}
