@@ -1,0 +1,260 @@
+// Finds the disputed items in the issues section. Items are anchored on their labelled paragraphs
+// (`Claims Administrator guideline:`, `MAXIMUS guideline:`, `Decision rationale:`): the title is the
+// paragraph just before the first label, its decision the word after its last colon.
+import type {
+  DisputedItem,
+  GuidelineParagraph,
+  LabelledParagraph,
+  ParagraphKind,
+  ParseProblem,
+  Range,
+} from '../model';
+import { CollapsedText } from '../text/collapse';
+import type { LineIndex } from '../text/lines';
+import { parseCitations } from './citations';
+import { readConclusion } from './conclusion';
+import type { Layout } from './layout';
+import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
+
+const LABEL_RE = /^\s*(Claims Administrator guideline|MAXIMUS guideline|Decision rationale)\s*:/i;
+const KIND_ORDER: Record<ParagraphKind, number> = {
+  'claims-administrator-guideline': 0,
+  'maximus-guideline': 1,
+  'decision-rationale': 2,
+};
+// The fixed sentence that opens the issues section.
+const INTRO_RE = /set forth below:?\s*$|^\s*The Final Determination was based on decisions\b/i;
+// A line that ends a sentence: used only where no blank line separates a rationale from the next title.
+const SENTENCE_END_RE = /[.!?]["')\]]?\s*$/;
+
+interface LabelAt {
+  line: number;
+  kind: ParagraphKind;
+  labelStart: number;
+  labelEnd: number;
+}
+
+export function labelKind(written: string): ParagraphKind {
+  const w = written.toLowerCase();
+  if (w.startsWith('claims')) return 'claims-administrator-guideline';
+  if (w.startsWith('maximus')) return 'maximus-guideline';
+  return 'decision-rationale';
+}
+
+/** Parses the items on lines [fromLine, toLine). */
+export function parseItems(
+  doc: LineIndex,
+  layout: Layout,
+  fromLine: number,
+  toLine: number,
+  problems: ParseProblem[],
+): DisputedItem[] {
+  const lines = doc.lines;
+  const labels: LabelAt[] = [];
+  let regionStart = fromLine;
+  for (let l = fromLine; l < toLine; l++) {
+    const text = lines[l].text;
+    // Cheap pre-check before the regular expression: labels start with C, M or D.
+    const first = text.trimStart().charCodeAt(0) | 32;
+    if (first !== 99 && first !== 109 && first !== 100) {
+      if (labels.length === 0 && l < fromLine + 6 && INTRO_RE.test(text)) regionStart = l + 1;
+      continue;
+    }
+    const m = LABEL_RE.exec(text);
+    if (!m) {
+      if (labels.length === 0 && l < fromLine + 6 && INTRO_RE.test(text)) regionStart = l + 1;
+      continue;
+    }
+    const labelStart = lines[l].start + m[0].length - m[0].trimStart().length;
+    labels.push({ line: l, kind: labelKind(m[1]), labelStart, labelEnd: lines[l].start + m[0].length });
+  }
+
+  // Group the labels into items: a label that does not follow the previous one in order opens a new item.
+  const groups: LabelAt[][] = [];
+  for (const label of labels) {
+    const current = groups[groups.length - 1];
+    if (!current || KIND_ORDER[label.kind] <= KIND_ORDER[current[current.length - 1].kind]) groups.push([label]);
+    else current.push(label);
+  }
+
+  // The title of each group: the paragraph before its first label.
+  const titleStarts: number[] = [];
+  groups.forEach((group, g) => {
+    const previousLabelLine = g === 0 ? regionStart - 1 : groups[g - 1][groups[g - 1].length - 1].line;
+    titleStarts.push(findTitleStart(doc, layout, previousLabelLine, group[0].line, g === 0));
+  });
+
+  return groups.map((group, g) => {
+    const anchorLine = group[0].line;
+    const titleStartLine = titleStarts[g];
+    const itemEndLimit = g + 1 < groups.length ? lines[titleStarts[g + 1]].start : lines[toLine - 1].end;
+    return buildItem(doc, g, group, titleStartLine, anchorLine, itemEndLimit, problems);
+  });
+}
+
+/**
+ * The first line of the title that ends just before `anchorLine`: walk back from the last non-blank line
+ * over lines that do not break paragraphs. Returns `anchorLine` when there is no title.
+ */
+function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: number, anchorLine: number, first: boolean): number {
+  const lines = doc.lines;
+  let last = anchorLine - 1;
+  while (last > previousLabelLine && layout.isBlank(last)) last--;
+  if (last <= previousLabelLine) return anchorLine;
+  let start = last;
+  while (start - 1 > previousLabelLine && !layout.isBreak(start - 1)) {
+    if (first && INTRO_RE.test(lines[start - 1].text)) break;
+    start--;
+  }
+  while (layout.isBlank(start) && start < last) start++;
+  if (start - 1 === previousLabelLine && !first) {
+    // No blank line between the previous paragraph and this title: the title starts after the last
+    // line that ends a sentence (titles are noun phrases, rationales end with a full stop).
+    for (let l = last - 1; l >= start; l--) {
+      if (SENTENCE_END_RE.test(lines[l].text) && !/original request\.\s*$|Claims Administrator\.\s*$/i.test(lines[l].text)) {
+        start = l + 1;
+        break;
+      }
+    }
+    while (layout.isBlank(start) && start < last) start++;
+  }
+  return start;
+}
+
+function buildItem(
+  doc: LineIndex,
+  index: number,
+  group: LabelAt[],
+  titleStartLine: number,
+  anchorLine: number,
+  itemEndLimit: number,
+  problems: ParseProblem[],
+): DisputedItem {
+  const lines = doc.lines;
+  // Title: lines [titleStartLine, anchorLine), blank lines skipped.
+  const titleLines: Range[] = [];
+  for (let l = titleStartLine; l < anchorLine; l++) {
+    const r = doc.trimmedLineRange(l);
+    if (r.end.character > r.start.character) titleLines.push(r);
+  }
+  const titleFrom = titleLines.length > 0 ? doc.offsetAt(titleLines[0].start) : group[0].labelStart;
+  const titleTo = titleLines.length > 0 ? doc.offsetAt(titleLines[titleLines.length - 1].end) : group[0].labelStart;
+  const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo);
+  const split = splitDecision(collapsedTitle.text) ?? splitBareDecision(collapsedTitle.text);
+  const titleEnd = split ? split.titleEnd : collapsedTitle.text.length;
+  const titleText = collapsedTitle.text.slice(0, titleEnd).replace(/[\s:]+$/, '');
+  const title = { value: titleText, text: titleText, range: collapsedTitle.range(0, titleText.length) };
+
+  const item: DisputedItem = {
+    index,
+    range: { start: title.range.start, end: title.range.end },
+    title,
+    titleLines,
+    service: titleText,
+    retrospective: false,
+    conclusion: 'unclear',
+  };
+  if (titleLines.length === 0) {
+    problems.push({
+      code: 'unrecognised-item',
+      message: 'A disputed item has labelled paragraphs but no title before them.',
+      range: doc.range(group[0].labelStart, group[0].labelEnd),
+    });
+  }
+  if (split) {
+    item.decisionText = {
+      value: split.decision,
+      text: split.decision,
+      range: collapsedTitle.range(split.decisionStart, split.decisionStart + split.decision.length),
+    };
+    item.decision = normaliseDecision(split.decision);
+  } else if (titleLines.length > 0) {
+    problems.push({
+      code: 'missing-decision',
+      message: `No decision (Upheld or Overturned) after the title "${truncate(titleText)}".`,
+      range: title.range,
+    });
+  }
+
+  item.partial = parsePartial(titleText);
+  const retro = parseRetrospective(titleText);
+  item.retrospective = retro.retrospective;
+  if (retro.dos) {
+    item.dateOfService = {
+      value: retro.dos.iso,
+      text: retro.dos.text,
+      range: collapsedTitle.range(retro.dos.index, retro.dos.index + retro.dos.text.length),
+    };
+  }
+  item.service = serviceName(titleText, item.partial);
+
+  // The labelled paragraphs: each runs to the next label, the last one to the next item's title.
+  let itemEnd = doc.offsetAt(item.range.end);
+  group.forEach((label, i) => {
+    const limit = i + 1 < group.length ? lines[group[i + 1].line].start : itemEndLimit;
+    const paragraph = buildParagraph(doc, label, limit);
+    itemEnd = Math.max(itemEnd, doc.offsetAt(paragraph.range.end));
+    if (label.kind === 'decision-rationale') {
+      item.rationale = stripCollapsed(paragraph);
+      const found = readConclusion(paragraph.collapsed.text);
+      item.conclusion = found.conclusion;
+      if (found.conclusion !== 'unclear' || found.to > found.from)
+        item.conclusionRange = paragraph.collapsed.range(found.from, found.to);
+    } else {
+      const parsed = paragraph.textRange
+        ? parseCitations(doc, doc.offsetAt(paragraph.textRange.start), doc.offsetAt(paragraph.textRange.end))
+        : { citations: [], statements: [] };
+      const guideline: GuidelineParagraph = { ...stripCollapsed(paragraph), ...parsed };
+      if (label.kind === 'maximus-guideline') item.maximusGuideline = guideline;
+      else item.claimsAdministratorGuideline = guideline;
+    }
+  });
+  item.range = { start: item.range.start, end: doc.positionAt(itemEnd) };
+  if (titleLines.length === 0) item.range.start = doc.positionAt(group[0].labelStart);
+  return item;
+}
+
+interface BuiltParagraph extends LabelledParagraph {
+  collapsed: CollapsedText;
+}
+
+function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): BuiltParagraph {
+  const text = doc.text;
+  let from = label.labelEnd;
+  let to = Math.max(from, limit);
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  const collapsed = new CollapsedText(doc, from, to);
+  const labelRange = doc.range(label.labelStart, label.labelEnd);
+  const textRange = to > from ? doc.range(from, to) : undefined;
+  return {
+    kind: label.kind,
+    label: text.slice(label.labelStart, label.labelEnd),
+    labelRange,
+    text: collapsed.text,
+    textRange,
+    range: { start: labelRange.start, end: textRange ? textRange.end : labelRange.end },
+    collapsed,
+  };
+}
+
+function stripCollapsed(p: BuiltParagraph): LabelledParagraph {
+  const { collapsed, ...rest } = p;
+  void collapsed;
+  return rest;
+}
+
+/** "<title> Upheld" without a colon. */
+function splitBareDecision(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
+  const m = /\s(Upheld|Overturned)\s*\.?$/i.exec(text);
+  if (!m) return undefined;
+  return { titleEnd: m.index, decisionStart: m.index + 1, decision: m[1] };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,49 @@
+// Which blank lines separate paragraphs. PDF extracts disagree: pypdf writes a paragraph break as a line
+// holding only spaces and leaves truly empty lines at page breaks; double-spaced extracts put an empty
+// line after every line; hand-typed letters use empty lines.
+import type { Line } from '../text/lines';
+
+export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
+
+export interface Layout {
+  style: BreakStyle;
+  /** Whether the line is blank (white space only). */
+  isBlank(line: number): boolean;
+  /** Whether the line separates paragraphs. */
+  isBreak(line: number): boolean;
+}
+
+export function isBlankText(text: string): boolean {
+  return text.trim().length === 0;
+}
+
+export function analyseLayout(lines: Line[]): Layout {
+  const blank = new Uint8Array(lines.length); // 0 text, 1 empty, 2 spaces only
+  let spaceOnly = 0;
+  let textLines = 0;
+  let textFollowedByEmpty = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.length === 0) {
+      blank[i] = 1;
+    } else if (isBlankText(t)) {
+      blank[i] = 2;
+      spaceOnly++;
+    } else {
+      textLines++;
+      if (i + 1 < lines.length && lines[i + 1].text.length === 0) textFollowedByEmpty++;
+    }
+  }
+  let style: BreakStyle;
+  if (spaceOnly >= 2) style = 'space-only';
+  else if (textLines >= 8 && textFollowedByEmpty >= textLines * 0.7) style = 'double-spaced';
+  else style = 'plain';
+
+  const isBlank = (line: number) => line >= 0 && line < lines.length && blank[line] !== 0;
+  let isBreak: (line: number) => boolean;
+  if (style === 'space-only') isBreak = (line) => line >= 0 && line < lines.length && blank[line] === 2;
+  else if (style === 'double-spaced')
+    isBreak = (line) => isBlank(line) && (isBlank(line - 1) || isBlank(line + 1));
+  else isBreak = isBlank;
+  return { style, isBlank, isBreak };
+}

@@ -1,0 +1,49 @@
+// Finds the section headings of a letter, in the current template and its older equivalents.
+import type { Section, SectionKind } from '../model';
+import type { LineIndex } from '../text/lines';
+
+const HEADINGS: { kind: SectionKind; pattern: RegExp }[] = [
+  { kind: 'how-made', pattern: /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i },
+  { kind: 'clinical-summary', pattern: /^CLINICAL CASE SUMMARY$/i },
+  { kind: 'issues', pattern: /^IMR ISSUES,? DECISIONS,? AND RATIONALES$/i },
+  { kind: 'issues', pattern: /^(?:IMR|INDEPENDENT MEDICAL REVIEW) DECISIONS?(?:\(S\))? AND RATIONALES?(?:\(S\))?$/i },
+  { kind: 'documents-reviewed', pattern: /^DOCUMENTS REVIEWED:?$/i },
+];
+
+export function headingKind(trimmedLine: string): SectionKind | undefined {
+  // Headings are short lines; testing the length first keeps this cheap on every line of a letter.
+  if (trimmedLine.length < 14 || trimmedLine.length > 60) return undefined;
+  const normalised = trimmedLine.replace(/\s+/g, ' ');
+  for (const h of HEADINGS) if (h.pattern.test(normalised)) return h.kind;
+  return undefined;
+}
+
+/** The sections in document order; each ends at the last non-blank character before the next heading. */
+export function findSections(doc: LineIndex): Section[] {
+  const found: { kind: SectionKind; line: number }[] = [];
+  for (const line of doc.lines) {
+    const kind = headingKind(line.text.trim());
+    // A heading repeated later (a quoted template) keeps the first occurrence.
+    if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, line: line.index });
+  }
+  return found.map((f, i) => {
+    const headingRange = doc.trimmedLineRange(f.line);
+    const nextLine = i + 1 < found.length ? found[i + 1].line : doc.lineCount;
+    const end = lastTextEnd(doc, f.line, nextLine);
+    return {
+      kind: f.kind,
+      heading: doc.lines[f.line].text.trim(),
+      headingRange,
+      range: { start: headingRange.start, end },
+    };
+  });
+}
+
+/** The position after the last non-blank character on lines [from, to). */
+export function lastTextEnd(doc: LineIndex, from: number, to: number) {
+  for (let l = Math.min(to, doc.lineCount) - 1; l >= from; l--) {
+    const r = doc.trimmedLineRange(l);
+    if (r.end.character > r.start.character) return r.end;
+  }
+  return doc.trimmedLineRange(from).end;
+}

@@ -1,0 +1,48 @@
+// Dates as letters write them ("11/18/2016", "11/18/16", "October 10, 2015") turned into ISO dates.
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** A regular expression source that matches one date in either form. */
+export const DATE_PATTERN =
+  '(?:\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? \\d{1,2}, ?\\d{4})';
+
+/** The ISO date (YYYY-MM-DD) of a date as written, or undefined when it is not a valid date. */
+export function toIsoDate(text: string): string | undefined {
+  const t = text.trim();
+  let y: number;
+  let m: number;
+  let d: number;
+  const numeric = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(t);
+  if (numeric) {
+    m = Number(numeric[1]);
+    d = Number(numeric[2]);
+    y = Number(numeric[3]);
+    if (numeric[3].length === 2) y += y >= 70 ? 1900 : 2000;
+  } else {
+    const named = /^([A-Za-z]+)\.? (\d{1,2}), ?(\d{4})$/.exec(t);
+    if (!named) return undefined;
+    const name = named[1].toLowerCase();
+    const index = MONTHS.findIndex((month) => month.startsWith(name.slice(0, 3)) && month.startsWith(name));
+    if (index < 0) return undefined;
+    m = index + 1;
+    d = Number(named[2]);
+    y = Number(named[3]);
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
