@@ -1,0 +1,255 @@
+// Tests of the guideline-citation reader on seed and corpus paragraphs, and that it never throws.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { parseCitations, parsePages, splitSections } from '../../core/parser/citations';
+import { LineIndex, comparePositions } from '../../core/text/lines';
+import type { Range } from '../../core/model';
+import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
+
+const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+
+/** The paragraph after the n-th occurrence of a label, up to the next label, as parseCitations sees it. */
+function paragraph(text: string, label: string, nth = 0) {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = text.indexOf(label, at + 1);
+  assert.ok(at >= 0, `label ${label} #${nth} not found`);
+  const start = at + label.length;
+  const next = /MAXIMUS guideline:|Decision rationale:/g;
+  next.lastIndex = start;
+  const m = next.exec(text);
+  const end = m ? m.index : text.length;
+  const doc = new LineIndex(text);
+  return { doc, start, end, parsed: parseCitations(doc, start, end) };
+}
+
+const seed = (name: string) => readFileSync(path.join(seedsDir, name), 'utf8');
+const letter = (name: string) => readFileSync(path.join(lettersDir, name), 'utf8');
+
+test('seed 001: two Page(s) citations in one sentence, then an ODG citation (double-spaced)', () => {
+  const { parsed } = paragraph(seed('001_7412a174a059eca0.txt'), 'MAXIMUS guideline:');
+  assert.equal(parsed.citations.length, 3);
+  const [acoem, cpmtg, odg] = parsed.citations;
+  assert.deepEqual(acoem.range, r(64, 19, 66, 12));
+  assert.equal(acoem.text, 'Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 298');
+  assert.equal(acoem.kind, 'mtus');
+  assert.equal(acoem.guideline, 'ACOEM');
+  assert.deepEqual(acoem.chapter, { number: 12, title: 'Low Back Complaints' });
+  assert.deepEqual(acoem.pages, [{ from: 298, to: 298 }]);
+
+  assert.deepEqual(cpmtg.range, r(66, 13, 66, 84));
+  assert.equal(cpmtg.guideline, 'Chronic Pain Treatment Guidelines');
+  assert.equal(cpmtg.edition, 'Effective July 18, 2009');
+  assert.deepEqual(cpmtg.pages, [{ from: 98, to: 98 }]);
+
+  assert.deepEqual(odg.range, r(66, 87, 70, 16));
+  assert.equal(odg.kind, 'non-mtus');
+  assert.equal(odg.source, 'ODG');
+  assert.equal(odg.chapter?.title, 'Low Back Chapter');
+  assert.deepEqual(odg.sections, ['Physical Therapy']);
+  assert.equal(odg.text, 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back Chapter, Physical Therapy');
+  assert.deepEqual(parsed.statements, []);
+});
+
+test('seed 004: a Chapter 5 page citation and a topic citation with pages', () => {
+  const { parsed } = paragraph(seed('004_a9481a5a1cd48426.txt'), 'MAXIMUS guideline:', 1);
+  assert.equal(parsed.citations.length, 2);
+  const [ch5, massage] = parsed.citations;
+  assert.deepEqual(ch5.chapter, { number: 5, title: 'Cornerstones of Disability Prevention and Management' });
+  assert.deepEqual(ch5.pages, [{ from: 173, to: 174 }]);
+  assert.equal(ch5.pagesText, '173-174');
+  assert.deepEqual(massage.sections, ['Massage Therapy']);
+  assert.deepEqual(massage.pages, [{ from: 60, to: 60 }]);
+  assert.equal(massage.range.end.line, ch5.range.end.line + 2, 'the topic citation ends two lines down (double-spaced)');
+});
+
+test('seed 004: the not-based-on-MTUS statement and an ODG chapter + topic', () => {
+  const { parsed } = paragraph(seed('004_a9481a5a1cd48426.txt'), 'Claims Administrator guideline:', 0);
+  assert.deepEqual(
+    parsed.statements.map((s) => [s.kind, s.text, s.range]),
+    [['not-based-on-mtus', 'The Claims Administrator did not base their decision on the MTUS.', r(84, 32, 86, 5)]],
+  );
+  assert.equal(parsed.citations.length, 1);
+  assert.deepEqual(parsed.citations[0].range, r(86, 7, 88, 34));
+  assert.equal(parsed.citations[0].chapter?.title, 'Neck and Upper Back');
+  assert.deepEqual(parsed.citations[0].sections, ['Decompression-Traction']);
+});
+
+test('seed 004: upper-case topic after a repeated guideline name', () => {
+  const { parsed } = paragraph(seed('004_a9481a5a1cd48426.txt'), 'Claims Administrator guideline:', 3);
+  const c = parsed.citations.find((x) => x.pages?.[0]?.from === 46);
+  assert.ok(c, JSON.stringify(parsed.citations));
+  assert.deepEqual(c.sections, ['EPIDURAL STEROID INJECTIONS']);
+});
+
+test('corpus 001: two MTUS guidelines joined by "and", then ACOEM 3rd edition with pg.', { skip: corpusSkip }, () => {
+  const { parsed } = paragraph(letter('001_CM16-0219557.txt'), 'MAXIMUS guideline:');
+  assert.equal(parsed.citations.length, 3);
+  const [lb, cp, acoem] = parsed.citations;
+  assert.deepEqual(lb.range, r(54, 19, 55, 7));
+  assert.equal(lb.guideline, 'Low Back Complaints');
+  assert.equal(lb.edition, '2004');
+  assert.deepEqual(lb.sections, ['Summary']);
+  assert.deepEqual(cp.range, r(55, 13, 55, 74));
+  assert.equal(cp.text, 'Chronic Pain Medical Treatment 2016, Section(s): Facet blocks');
+  assert.deepEqual(cp.sections, ['Facet blocks']);
+  assert.equal(acoem.source, 'ACOEM');
+  assert.equal(acoem.edition, '3rd ed.');
+  assert.equal(acoem.chapter?.title, 'Low Back Disorders');
+  assert.deepEqual(acoem.pages, [{ from: 607, to: 607 }]);
+  assert.deepEqual(acoem.range, r(55, 78, 57, 18));
+});
+
+test('corpus 005: URLs broken at line ends are rejoined, one citation per URL', { skip: corpusSkip }, () => {
+  const { parsed } = paragraph(letter('005_CM16-0229336.txt'), 'MAXIMUS guideline:');
+  assert.deepEqual(parsed.statements.map((s) => s.kind), ['outside-mtus']);
+  assert.deepEqual(
+    parsed.citations.map((c) => [c.source, c.url?.value]),
+    [
+      ['url', 'http://www.slideshare.net/julenemcalister/differences-between-inpatient-rehabilitation-skilled-nursing-care'],
+      ['url', 'https://medicalinsider.holy-cross.com/acute-inpatient-rehabilitation-versus-skilled-nursing-facility-rehabilitation'],
+    ],
+  );
+  assert.deepEqual(parsed.citations[0].url?.range, r(56, 0, 57, 12));
+  assert.deepEqual(parsed.citations[1].url?.range, r(57, 14, 58, 31));
+});
+
+test('corpus: numbered Opioid Treatment 2016 sections split only at section numbers', { skip: corpusSkip }, () => {
+  const { parsed } = paragraph(letter('164_CM17-0015333.txt'), 'Claims Administrator guideline:', 3);
+  const opioid = parsed.citations.find((c) => c.guideline === 'Opioid Treatment');
+  assert.ok(opioid?.sections && opioid.sections.length > 3, JSON.stringify(parsed.citations));
+  for (const s of opioid.sections) assert.match(s, /^\d+(\.\d+)*\.? Opioids|^\d+(\.\d+)*\.? Tapering/);
+  assert.ok(opioid.sections.some((s) => s.includes('Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse')));
+});
+
+test('statements: no medical evidence', () => {
+  const text = 'Claims Administrator guideline: The Claims Administrator did not cite any medical evidence for its decision. \n \n';
+  const doc = new LineIndex(text);
+  const start = text.indexOf(':') + 1;
+  const parsed = parseCitations(doc, start, text.length);
+  assert.deepEqual(parsed.citations, []);
+  assert.deepEqual(parsed.statements, [
+    { kind: 'no-medical-evidence', text: 'The Claims Administrator did not cite any medical evidence for its decision.', range: r(0, 32, 0, 108) },
+  ]);
+});
+
+test('sections keep commas that belong to one topic', () => {
+  assert.deepEqual(splitSections('NSAIDs, GI symptoms & cardiovascular risk, Proton Pump Inhibitors (PPIs).'), [
+    'NSAIDs, GI symptoms & cardiovascular risk',
+    'Proton Pump Inhibitors (PPIs)',
+  ]);
+  assert.deepEqual(splitSections('TENS, chronic pain (transcutaneous electrical nerve stimulation)'), [
+    'TENS, chronic pain (transcutaneous electrical nerve stimulation)',
+  ]);
+  assert.deepEqual(splitSections('Naproxen (Naprosyn, Anaprox DS [otc], Naprelan), NSAIDs (non-steroidal anti-inflammatory drugs)'), [
+    'Naproxen (Naprosyn, Anaprox DS [otc], Naprelan)',
+    'NSAIDs (non-steroidal anti-inflammatory drugs)',
+  ]);
+  assert.deepEqual(splitSections('Knee, Forearm, Wrist, & Hand'), ['Knee', 'Forearm, Wrist, & Hand']);
+  assert.deepEqual(splitSections('Special Studies, Summary'), ['Special Studies', 'Summary']);
+});
+
+test('pages: ranges, lists and trailing commas', () => {
+  assert.deepEqual(parsePages('114-116'), [{ from: 114, to: 116 }]);
+  assert.deepEqual(parsePages('60, 98'), [{ from: 60, to: 60 }, { from: 98, to: 98 }]);
+  assert.deepEqual(parsePages('298,'), [{ from: 298, to: 298 }]);
+});
+
+test('a citation wrapped across several lines with CRLF line ends keeps exact ranges', () => {
+  const text = 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, \r\n\r\nSection(s): Physical medicine \r\ntreatment.  \r\n';
+  const doc = new LineIndex(text);
+  const parsed = parseCitations(doc, 'MAXIMUS guideline:'.length, text.length);
+  assert.equal(parsed.citations.length, 1);
+  const c = parsed.citations[0];
+  assert.deepEqual(c.sections, ['Physical medicine treatment']);
+  assert.deepEqual(c.range, r(0, 19, 3, 9));
+  assert.equal(c.text, 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment');
+});
+
+const vocabulary = [
+  'Decision based on MTUS ',
+  'Decision based on Non-MTUS Citation ',
+  'Chronic Pain Medical Treatment 2016, Section(s): ',
+  'Low Back Complaints 2004',
+  ', and ',
+  'Page(s): ',
+  '114-116',
+  ',',
+  '.',
+  ' ',
+  '\n',
+  '\r\n',
+  '\n \n',
+  'Official Disability Guidelines (ODG) ',
+  'Low Back - Lumbar & Thoracic (Acute & Chronic)',
+  '(updated 11/23/16)',
+  'http://www.example.org/a-',
+  'b/c.html',
+  'ACOEM Chapter 12 ',
+  '3.3.1 Opioids: ',
+  'The Expert Reviewer did not cite any medical evidence for its decision.',
+  '(',
+  ')',
+  '\u00e9\ud83d\ude00',
+];
+
+test('property: never throws, and every range lies within [start, end]', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...vocabulary), fc.string({ maxLength: 6 })), { maxLength: 40 }),
+      fc.nat(),
+      fc.nat(),
+      (parts, a, b) => {
+        const text = parts.join('');
+        const doc = new LineIndex(text);
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length - start === 0 ? 0 : b % (text.length - start + 1));
+        const parsed = parseCitations(doc, start, end);
+        const lo = doc.positionAt(start);
+        const hi = doc.positionAt(end);
+        const ranges = [...parsed.citations.map((c) => c.range), ...parsed.statements.map((s) => s.range)];
+        for (const c of parsed.citations) if (c.url) ranges.push(c.url.range);
+        for (const rg of ranges) {
+          assert.ok(comparePositions(lo, rg.start) <= 0, `range starts before the paragraph: ${JSON.stringify(rg)}`);
+          assert.ok(comparePositions(rg.end, hi) <= 0, `range ends after the paragraph: ${JSON.stringify(rg)}`);
+          assert.ok(comparePositions(rg.start, rg.end) <= 0);
+        }
+        for (const c of parsed.citations) assert.doesNotMatch(c.text, /\s{2}|\n/);
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
+test('corpus: every "Decision based on" yields a citation whose text is what the range covers', { skip: corpusSkip }, () => {
+  let paragraphs = 0;
+  let citations = 0;
+  for (const name of corpusLetters()) {
+    const text = letter(name);
+    const doc = new LineIndex(text);
+    const re = /(?:Claims Administrator|MAXIMUS) guideline:/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index + m[0].length;
+      const next = /MAXIMUS guideline:|Decision rationale:/g;
+      next.lastIndex = start;
+      const n = next.exec(text);
+      const end = n ? n.index : text.length;
+      const parsed = parseCitations(doc, start, end);
+      paragraphs++;
+      const body = text.slice(start, end).replace(/\s+/g, ' ');
+      const heads = body.match(/Decision based on/g)?.length ?? 0;
+      assert.ok(parsed.citations.length >= heads, `${name}: ${heads} heads but ${parsed.citations.length} citations in "${body}"`);
+      if (heads === 0) assert.ok(parsed.statements.length > 0 || body.trim() === '', `${name}: nothing read from "${body}"`);
+      for (const c of parsed.citations) {
+        citations++;
+        const covered = text.slice(doc.offsetAt(c.range.start), doc.offsetAt(c.range.end)).replace(/\s+/g, ' ');
+        assert.equal(covered, c.text, `${name}: range and text disagree`);
+        if (c.kind === 'mtus') assert.ok(c.guideline, `${name}: MTUS citation without a guideline: ${c.text}`);
+      }
+    }
+  }
+  assert.ok(paragraphs > 500, `only ${paragraphs} guideline paragraphs found`);
+  assert.ok(citations > 500, `only ${citations} citations read`);
+});
