@@ -8,9 +8,11 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 
-function run(cmd, args) {
+function run(cmd, args, { tolerate = false } = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) {
+  if (r.status !== 0 && tolerate) {
+    console.log(`${cmd} ${args.join(' ')} reported errors (IMR_ALLOW_TYPE_ERRORS=1: going on)`);
+  } else if (r.status !== 0) {
     console.log(`${cmd} ${args.join(' ')} failed`);
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -21,7 +23,10 @@ run(process.execPath, ['scripts/build.mjs']);
 // IMR_TEST_OUT lets several runs share a checkout without clobbering each other's compiled tests.
 const outDir = process.env.IMR_TEST_OUT || 'out';
 rmSync(outDir, { recursive: true, force: true });
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', outDir]);
+// IMR_ALLOW_TYPE_ERRORS=1 runs the tests even when another part of the tree does not type-check (local work only).
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', outDir], {
+  tolerate: process.env.IMR_ALLOW_TYPE_ERRORS === '1',
+});
 
 function findTests(dir) {
   const found = [];

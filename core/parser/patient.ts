@@ -6,7 +6,7 @@ import type { LineIndex } from '../text/lines';
 
 const AGE_SEX_RE = /\b(\d{1,3})[- ]?(?:year|yr)s?[- ]old,? (male|female|man|woman|gentleman|lady|gentlemen|boy|girl)?/i;
 const INJURY_RE = new RegExp(
-  `\\b(?:industrial |work(?:-related)? |occupational )?injur(?:y|ies) (?:of|on|dated|that occurred on)? ?(${DATE_PATTERN})|\\bdate of injury(?: of| was|:)? ?(${DATE_PATTERN})`,
+  `\\b(?:industrial |work(?:-related)? |occupational )?injur(?:y|ies)(?: date)? (?:of|on|dated|that occurred on)? ?(${DATE_PATTERN})|\\bdate of injury(?: of| was|:)? ?(${DATE_PATTERN})`,
   'i',
 );
 

@@ -17,7 +17,7 @@ const MONTHS = [
 
 /** A regular expression source that matches one date in either form. */
 export const DATE_PATTERN =
-  '(?:\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? \\d{1,2}, ?\\d{4})';
+  '(?:\\d{1,2} ?[-/] ?\\d{1,2} ?[-/] ?(?:\\d{4}|\\d{2})\\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.? \\d{1,2}, ?\\d{4})';
 
 /** The ISO date (YYYY-MM-DD) of a date as written, or undefined when it is not a valid date. */
 export function toIsoDate(text: string): string | undefined {
@@ -25,7 +25,7 @@ export function toIsoDate(text: string): string | undefined {
   let y: number;
   let m: number;
   let d: number;
-  const numeric = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(t);
+  const numeric = /^(\d{1,2}) ?[-/] ?(\d{1,2}) ?[-/] ?(\d{4}|\d{2})$/.exec(t);
   if (numeric) {
     m = Number(numeric[1]);
     d = Number(numeric[2]);
