@@ -1,8 +1,120 @@
-// The VS Code extension: starts the language server and hosts the views.
-import type * as vscode from 'vscode';
+// The VS Code extension: starts the language server, switches plain-text letters to imr, and hosts the views.
+// All letter data comes from the server; the client never parses a letter.
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LetterModel } from '../core/model';
+import { ActiveLetter } from './activeLetter';
+import { registerLanguageDetection } from './detectLanguage';
+import { exportSummaries } from './export';
+import { fileName } from './folderRows';
+import { registerItemsView } from './itemsView';
+import { createLanguageClient } from './languageClient';
+import { LetterStore } from './letters';
+import { registerNavigation } from './navigation';
+import { registerStatusBar } from './statusBar';
+import { summarizeLetter } from './summary';
+import { SummaryPanels } from './summaryPanel';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+/** What the extension exposes to other extensions and to its integration tests. */
+export interface ImrApi {
+  /** The server's model of an open document. */
+  letter(uri: vscode.Uri): Promise<LetterModel | null>;
+  /** The status bar text while it is shown. */
+  statusText(): string | undefined;
+  /** The labels of the items view's rows. */
+  itemLabels(): string[];
+  /** The letter the summary panel shows, if one is open. */
+  summaryUri(): string | undefined;
+  /** The language server's process state. */
+  serverState(): 'starting' | 'running' | 'stopped';
 }
 
-export function deactivate(): void {}
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): ImrApi {
+  registerLanguageDetection(context);
+
+  const output = vscode.window.createOutputChannel('IMR Letters', { log: true });
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+  let starting: Promise<void> | undefined;
+  // The server starts with the first letter: plain-text files activate the extension only for detection.
+  const ensureStarted = () => (starting ??= languageClient.start());
+  const startForLetters = (d: vscode.TextDocument) => {
+    if (d.languageId === 'imr') void ensureStarted().catch(() => undefined);
+  };
+  vscode.workspace.textDocuments.forEach(startForLetters);
+
+  const store = new LetterStore(languageClient, ensureStarted);
+  const active = new ActiveLetter(store);
+  const panels = new SummaryPanels({ context, store, active });
+  const items = registerItemsView(context, active);
+  const status = registerStatusBar(context, active);
+  registerNavigation(context, store);
+
+  const letterUri = (arg: unknown) =>
+    arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : (active.uri ?? panels.letterPanel?.uri);
+
+  context.subscriptions.push(
+    output,
+    store,
+    active,
+    vscode.workspace.onDidOpenTextDocument(startForLetters),
+    vscode.commands.registerCommand('imr.showSummary', async (arg?: unknown) => {
+      const uri = letterUri(arg);
+      if (!uri) {
+        void vscode.window.showInformationMessage('Open an IMR letter to see its decision summary.');
+        return false;
+      }
+      await ensureStarted();
+      panels.showLetter(uri);
+      return true;
+    }),
+    vscode.commands.registerCommand('imr.showFolderSummary', async (arg?: unknown) => {
+      const folder = arg instanceof vscode.Uri ? arg : await pickFolder();
+      if (!folder) return false;
+      await panels.showFolder(folder);
+      return true;
+    }),
+    vscode.commands.registerCommand('imr.exportSummary', async (format?: unknown, target?: unknown) => {
+      const uri = active.uri ?? panels.letterPanel?.uri;
+      const model = uri && (await store.get(uri));
+      if (!uri || !model || !model.isLetter) {
+        void vscode.window.showInformationMessage('Open an IMR letter to export its decision table.');
+        return undefined;
+      }
+      const summary = summarizeLetter(model, fileName(uri.toString()), uri.toString());
+      return exportSummaries([summary], vscode.Uri.joinPath(uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format, target);
+    }),
+    vscode.commands.registerCommand('imr.restartServer', async () => {
+      if (!starting) return ensureStarted();
+      await languageClient.restart();
+    }),
+  );
+
+  return {
+    letter: (uri) => store.get(uri),
+    statusText: () => (status.text && active.model?.isLetter ? status.text.replace(/^\$\([a-z-]+\)\s*/, '') : undefined),
+    itemLabels: () => items.getChildren().map((i) => String(items.getTreeItem(i).label)),
+    summaryUri: () => panels.letterPanel?.uri.toString(),
+    serverState: () =>
+      languageClient.state === State.Running ? 'running' : languageClient.state === State.Starting ? 'starting' : 'stopped',
+  };
+
+  async function pickFolder(): Promise<vscode.Uri | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 1) return folders[0].uri;
+    if (folders.length > 1) {
+      const pick = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Summarise the letters of which folder?' });
+      return pick?.uri;
+    }
+    const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Summarise' });
+    return chosen?.[0];
+  }
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
+

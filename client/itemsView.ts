@@ -1,0 +1,80 @@
+// The "IMR Letter" view in the Explorer: the disputed items of the active letter, with their decisions.
+import * as vscode from 'vscode';
+import type { DisputedItem } from '../core/model';
+import type { ActiveLetter } from './activeLetter';
+import { guidelineText } from './summary';
+import { conclusionLabels } from './summary';
+
+function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
+  // Upheld: the denial stands (red); Overturned: the service is authorised (green).
+  if (item.decision === 'Upheld') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('charts.red'));
+  if (item.decision === 'Overturned') return new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green'));
+  return new vscode.ThemeIcon('question', new vscode.ThemeColor('charts.yellow'));
+}
+
+export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly active: ActiveLetter) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getChildren(element?: DisputedItem): DisputedItem[] {
+    if (element) return [];
+    return this.active.model?.items ?? [];
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  getTreeItem(item: DisputedItem): vscode.TreeItem {
+    const tree = new vscode.TreeItem(item.service || item.title.value, vscode.TreeItemCollapsibleState.None);
+    const uri = this.active.uri;
+    tree.id = `${uri?.toString()}#${item.index}`;
+    tree.description = guidelineText(item.maximusGuideline);
+    tree.iconPath = decisionIcon(item);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**').appendText(item.title.value).appendMarkdown('**\n\n');
+    tooltip.appendText(`${item.decision ?? item.decisionText?.value ?? 'No decision'} · ${conclusionLabels[item.conclusion]}`);
+    tree.tooltip = tooltip;
+    tree.accessibilityInformation = { label: `${item.service}: ${item.decision ?? 'no decision'}` };
+    tree.contextValue = 'imrItem';
+    if (uri) tree.command = { command: 'imr.revealItem', title: 'Show Item', arguments: [uri, item.index] };
+    return tree;
+  }
+}
+
+export function registerItemsView(context: vscode.ExtensionContext, active: ActiveLetter): ItemsProvider {
+  const provider = new ItemsProvider(active);
+  const view = vscode.window.createTreeView('imrItems', { treeDataProvider: provider, showCollapseAll: false });
+  const describe = () => {
+    const model = active.model;
+    view.description = active.uri ? active.uri.path.slice(active.uri.path.lastIndexOf('/') + 1) : undefined;
+    view.message =
+      model === null || (model && !model.isLetter)
+        ? 'This document does not look like an IMR letter.'
+        : model && model.items.length === 0
+          ? 'No disputed items found in this letter.'
+          : undefined;
+  };
+  describe();
+  context.subscriptions.push(
+    view,
+    active.onDidChange(() => {
+      describe();
+      provider.refresh();
+    }),
+    // Keep the item under the cursor selected while the view is visible.
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (!view.visible || e.textEditor.document.uri.toString() !== active.uri?.toString()) return;
+      const line = e.selections[0].active.line;
+      const item = active.model?.items.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+      if (item) void view.reveal(item, { select: true, focus: false }).then(undefined, () => undefined);
+    }),
+  );
+  return provider;
+}

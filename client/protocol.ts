@@ -1,0 +1,25 @@
+// The custom requests and notifications between this client and the language server (names and shapes).
+import type { LetterModel } from '../core/model';
+
+/** Request `imr/letter`: the server's current model of an open document, or null when it has none. */
+export const letterRequest = 'imr/letter';
+export interface LetterParams {
+  uri: string;
+}
+export type LetterResult = LetterModel | null;
+
+/** Notification `imr/letterChanged`: the server reparsed a document. */
+export const letterChangedNotification = 'imr/letterChanged';
+export interface LetterChangedParams {
+  uri: string;
+  version: number;
+}
+
+/** Request `imr/folderSummary`: the letters of a folder (recursively), each with its model. */
+export const folderSummaryRequest = 'imr/folderSummary';
+export interface FolderSummaryParams {
+  folderUri: string;
+}
+export interface FolderSummaryResult {
+  letters: { uri: string; letter: LetterModel }[];
+}

@@ -1,0 +1,115 @@
+// Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
+import type { Conclusion, Decision, DisputedItem, GuidelineParagraph, LetterModel, Range } from '../core/model';
+
+export interface ItemRow {
+  index: number;
+  service: string;
+  title: string;
+  decision?: Decision;
+  /** The decision word as written, when it is neither Upheld nor Overturned. */
+  decisionText?: string;
+  /** The reviewer's (MAXIMUS) guideline, as cited. */
+  guideline: string;
+  conclusion: Conclusion;
+  /** The first sentence of the decision rationale. */
+  rationaleStart: string;
+  /** Where the item's title starts (0-based line). */
+  titleRange: Range;
+}
+
+export interface LetterSummary {
+  /** What the letter is shown as: its file name. */
+  name: string;
+  uri: string;
+  isLetter: boolean;
+  caseNumber?: string;
+  dateAssigned?: string;
+  dateOfInjury?: string;
+  decisionDate?: string;
+  age?: number;
+  sex?: string;
+  specialties: string[];
+  licensure: string[];
+  items: ItemRow[];
+  upheld: number;
+  overturned: number;
+}
+
+export const conclusionLabels: Record<Conclusion, string> = {
+  'medically-necessary': 'Medically necessary',
+  'not-medically-necessary': 'Not medically necessary',
+  unclear: 'Unclear',
+};
+
+export function summarizeLetter(model: LetterModel, name: string, uri: string): LetterSummary {
+  const items = model.items.map(itemRow);
+  return {
+    name,
+    uri,
+    isLetter: model.isLetter,
+    caseNumber: model.header?.caseNumber?.value,
+    dateAssigned: model.header?.dateAssigned?.value,
+    dateOfInjury: model.header?.dateOfInjury?.value ?? model.patient.dateOfInjury?.value,
+    decisionDate: model.header?.decisionDate?.value,
+    age: model.patient.age?.value,
+    sex: model.patient.sex?.value,
+    specialties: model.reviewer?.specialties.value ?? [],
+    licensure: model.reviewer?.licensure.value ?? [],
+    items,
+    upheld: items.filter((i) => i.decision === 'Upheld').length,
+    overturned: items.filter((i) => i.decision === 'Overturned').length,
+  };
+}
+
+function itemRow(item: DisputedItem): ItemRow {
+  return {
+    index: item.index,
+    service: item.service || item.title.value,
+    title: item.title.value,
+    decision: item.decision,
+    decisionText: item.decision ? undefined : item.decisionText?.value,
+    guideline: guidelineText(item.maximusGuideline),
+    conclusion: item.conclusion,
+    rationaleStart: firstSentence(item.rationale?.text ?? ''),
+    titleRange: item.titleLines[0] ?? item.title.range,
+  };
+}
+
+/** The citations of a guideline paragraph, else its statements, else its text. */
+export function guidelineText(paragraph: GuidelineParagraph | undefined): string {
+  if (!paragraph) return '';
+  if (paragraph.citations.length > 0) return paragraph.citations.map((c) => c.text).join('; ');
+  if (paragraph.statements.length > 0) return paragraph.statements.map((s) => s.text).join(' ');
+  return paragraph.text;
+}
+
+// Abbreviations after which a period does not end a sentence.
+const abbreviations = /(?:^|\s)(?:Dr|Mr|Mrs|Ms|vs|etc|e\.g|i\.e|No|Nos|pp?|approx|ed|Fig|al|Jr|Sr|Inc|St|[A-Z])\.$/;
+
+/** The first sentence of a paragraph (at most `max` characters, cut at a word with an ellipsis). */
+export function firstSentence(text: string, max = 300): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const boundary = /[.!?]["')\]]?(?=\s+["'(\[]?[A-Z0-9])/g;
+  let sentence = t;
+  for (let m = boundary.exec(t); m; m = boundary.exec(t)) {
+    const end = m.index + m[0].length;
+    if (abbreviations.test(t.slice(0, m.index + 1))) continue;
+    sentence = t.slice(0, end);
+    break;
+  }
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > max / 2 ? space : max)}…`;
+}
+
+/** The status bar's text: "3 items · 2 upheld · 1 overturned". */
+export function countsText(summary: Pick<LetterSummary, 'items' | 'upheld' | 'overturned'>): string {
+  const n = summary.items.length;
+  return `${n} ${n === 1 ? 'item' : 'items'} · ${summary.upheld} upheld · ${summary.overturned} overturned`;
+}
+
+/** The decision as shown: the normalised word, the word as written, or "No decision". */
+export function decisionLabel(row: Pick<ItemRow, 'decision' | 'decisionText'>): string {
+  return row.decision ?? (row.decisionText ? row.decisionText : 'No decision');
+}

@@ -1,0 +1,288 @@
+// The decision-summary webviews: one letter (follows the active letter) or a whole folder; restored after a reload.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ActiveLetter } from './activeLetter';
+import { exportSummaries } from './export';
+import type { FolderRow } from './folderRows';
+import { fileName, folderRows, summarizeFolder } from './folderRows';
+import type { LetterStore } from './letters';
+import { revealItem, toVsRange } from './navigation';
+import type { LetterSummary } from './summary';
+import { summarizeLetter } from './summary';
+import { renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
+import { parseWebviewMessage } from './webviewMessages';
+
+export const letterViewType = 'imrSummary';
+export const folderViewType = 'imrFolderSummary';
+
+interface Services {
+  context: vscode.ExtensionContext;
+  store: LetterStore;
+  active: ActiveLetter;
+}
+
+function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+  };
+}
+
+/** What both panels share: the page, the updates, the validated messages. */
+abstract class SummaryPanel implements vscode.Disposable {
+  protected readonly disposables: vscode.Disposable[] = [];
+  private lastBody: string | undefined;
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    protected readonly services: Services,
+    public uri: vscode.Uri,
+  ) {
+    panel.webview.options = webviewOptions(services.context);
+    panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'icon.png');
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m) => this.receive(m)),
+    );
+  }
+
+  protected abstract title(): string;
+  protected abstract body(): string;
+  protected abstract reveal(message: { index: number } | { row: number }): Promise<void>;
+  protected abstract export(format: string): Promise<void>;
+
+  /** Writes the whole page (first time) or posts the new body (keeps the scroll position). */
+  render(full = false): void {
+    if (this.disposed) return;
+    const body = this.body();
+    const title = this.title();
+    this.panel.title = title;
+    if (full || this.lastBody === undefined) {
+      const webview = this.panel.webview;
+      const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.context.extensionUri, 'media', file)).toString();
+      webview.html = renderPage({
+        nonce: randomBytes(18).toString('base64'),
+        cspSource: webview.cspSource,
+        scriptUri: media('summary.js'),
+        styleUri: media('summary.css'),
+        title,
+        uri: this.uri.toString(),
+        body,
+      });
+    } else if (body !== this.lastBody) {
+      void this.panel.webview.postMessage({ type: 'update', html: body, uri: this.uri.toString(), title });
+    }
+    this.lastBody = body;
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    const done = (p: Promise<void>) =>
+      void p.catch((e: unknown) => vscode.window.showErrorMessage(`IMR: ${e instanceof Error ? e.message : String(e)}`));
+    if (message.type === 'ready') {
+      // The page may have missed updates posted while it was loading.
+      this.lastBody = '';
+      this.render();
+    } else if (message.type === 'reveal') done(this.reveal(message));
+    else done(this.export(message.format));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+}
+
+/** The summary of one letter; follows the active letter and its edits. */
+export class LetterSummaryPanel extends SummaryPanel {
+  private summary(): LetterSummary | undefined {
+    const model = this.services.store.cached(this.uri);
+    return model ? summarizeLetter(model, fileName(this.uri.toString()), this.uri.toString()) : undefined;
+  }
+
+  constructor(panel: vscode.WebviewPanel, services: Services, uri: vscode.Uri) {
+    super(panel, services, uri);
+    this.disposables.push(
+      services.active.onDidChange(() => {
+        const active = services.active.uri;
+        if (active && active.toString() !== this.uri.toString()) this.uri = active;
+        this.render();
+      }),
+      services.store.onDidChange((changed) => {
+        if (changed.toString() === this.uri.toString()) this.render();
+      }),
+    );
+    if (services.store.cached(uri) === undefined) services.store.refresh(uri);
+  }
+
+  protected title(): string {
+    return `IMR Summary: ${fileName(this.uri.toString())}`;
+  }
+
+  protected body(): string {
+    return renderLetterBody(this.summary());
+  }
+
+  protected async reveal(message: { index: number } | { row: number }): Promise<void> {
+    if (!('index' in message)) return;
+    if (!this.services.store.cached(this.uri)?.items.some((i) => i.index === message.index)) return;
+    await revealItem(this.services.store, this.uri, message.index);
+  }
+
+  protected async export(format: string): Promise<void> {
+    const summary = this.summary();
+    if (!summary) return;
+    await exportSummaries([summary], vscode.Uri.joinPath(this.uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format);
+  }
+
+  /** The rows shown, for tests and the export command. */
+  current(): LetterSummary | undefined {
+    return this.summary();
+  }
+}
+
+/** The items of every letter in a folder, as parsed by the server. */
+export class FolderSummaryPanel extends SummaryPanel {
+  private summaries: LetterSummary[] | undefined;
+  private rows: FolderRow[] = [];
+  private error: string | undefined;
+
+  constructor(panel: vscode.WebviewPanel, services: Services, folder: vscode.Uri) {
+    super(panel, services, folder);
+  }
+
+  async load(): Promise<void> {
+    try {
+      const result = await this.services.store.folder(this.uri);
+      this.summaries = summarizeFolder(result.letters);
+      this.rows = folderRows(this.summaries);
+      this.error = undefined;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    this.render();
+  }
+
+  protected title(): string {
+    return `IMR Folder Summary: ${fileName(this.uri.toString())}`;
+  }
+
+  protected body(): string {
+    if (this.error) return `<p class="muted">The language server could not summarise this folder.</p>`;
+    if (!this.summaries) return '<p class="muted">Reading the letters…</p>';
+    return renderFolderBody(fileName(this.uri.toString()), this.rows, this.summaries.length);
+  }
+
+  protected async reveal(message: { index: number } | { row: number }): Promise<void> {
+    if (!('row' in message)) return;
+    const row = this.rows[message.row];
+    if (!row) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(row.uri));
+    const start = toVsRange(row.titleRange).start;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  protected async export(format: string): Promise<void> {
+    if (!this.summaries) return;
+    await exportSummaries(this.summaries, this.uri, fileName(this.uri.toString()), format);
+  }
+}
+
+function validUri(state: unknown): vscode.Uri | undefined {
+  const uri = typeof state === 'object' && state !== null ? (state as { uri?: unknown }).uri : undefined;
+  if (typeof uri !== 'string') return undefined;
+  try {
+    return vscode.Uri.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registers the commands and serializers of both panels. */
+export class SummaryPanels implements vscode.Disposable {
+  private letter: LetterSummaryPanel | undefined;
+  private folder: FolderSummaryPanel | undefined;
+
+  constructor(private readonly services: Services) {
+    const { context } = services;
+    context.subscriptions.push(
+      this,
+      vscode.window.registerWebviewPanelSerializer(letterViewType, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const uri = validUri(state);
+          if (!uri) {
+            panel.dispose();
+            return;
+          }
+          // Opening the document lets the server (and the plain-text detection) see it again.
+          await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+          this.adoptLetter(panel, uri);
+        },
+      }),
+      vscode.window.registerWebviewPanelSerializer(folderViewType, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const uri = validUri(state);
+          if (!uri) {
+            panel.dispose();
+            return;
+          }
+          await this.adoptFolder(panel, uri);
+        },
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the summary beside the letter. */
+  showLetter(uri: vscode.Uri): LetterSummaryPanel {
+    if (this.letter && !this.letter.isDisposed) {
+      this.letter.uri = uri;
+      this.letter.render();
+      this.letter.panel.reveal(vscode.ViewColumn.Beside, true);
+      return this.letter;
+    }
+    const panel = vscode.window.createWebviewPanel(letterViewType, 'IMR Summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.services.context));
+    return this.adoptLetter(panel, uri);
+  }
+
+  async showFolder(folder: vscode.Uri): Promise<FolderSummaryPanel> {
+    this.folder?.dispose();
+    const panel = vscode.window.createWebviewPanel(folderViewType, 'IMR Folder Summary', vscode.ViewColumn.Active, webviewOptions(this.services.context));
+    return this.adoptFolder(panel, folder);
+  }
+
+  get letterPanel(): LetterSummaryPanel | undefined {
+    return this.letter && !this.letter.isDisposed ? this.letter : undefined;
+  }
+
+  private adoptLetter(panel: vscode.WebviewPanel, uri: vscode.Uri): LetterSummaryPanel {
+    this.letter?.dispose();
+    this.letter = new LetterSummaryPanel(panel, this.services, uri);
+    this.letter.render(true);
+    return this.letter;
+  }
+
+  private async adoptFolder(panel: vscode.WebviewPanel, folder: vscode.Uri): Promise<FolderSummaryPanel> {
+    this.folder?.dispose();
+    const created = new FolderSummaryPanel(panel, this.services, folder);
+    this.folder = created;
+    created.render(true);
+    await created.load();
+    return created;
+  }
+
+  dispose(): void {
+    this.letter?.dispose();
+    this.folder?.dispose();
+  }
+}
