@@ -18,12 +18,12 @@ import { getCompletions } from './features/completion';
 import { getDocumentLinks } from './features/documentLinks';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
-import { getHover } from './features/hover';
+import { citationAt, getHover } from './features/hover';
 import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { lintLetter, lintSource, type RuleSeverity } from './lint';
-import type { LetterModel } from './model';
+import type { GuidelineCitation, LetterModel } from './model';
 import { parseLetter } from './parser/parseLetter';
 import { LineIndex } from './text/lines';
 
@@ -59,6 +59,7 @@ export interface LanguageService {
   getWorkspaceSymbols(letters: Iterable<WorkspaceLetter>, query: string, isCancelled?: () => boolean): SymbolInformation[];
   getDocumentLinks(doc: ITextDocument): DocumentLink[];
   getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Hover | null;
+  getCitationAt(doc: ITextDocument, position: Position): GuidelineCitation | undefined;
   getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
   getCompletions(doc: ITextDocument, position: Position): CompletionItem[];
   /** Frees what is cached for a document (on close). */
@@ -139,6 +140,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getWorkspaceSymbols: (letters, query, isCancelled) => getWorkspaceSymbols(letters, query, { isCancelled }),
     getDocumentLinks: (doc) => getDocumentLinks(getLetterDocument(doc)),
     getHover: (doc, position, workspaceLetters) => getHover(getLetterDocument(doc), position, { workspaceLetters }),
+    getCitationAt: (doc, position) => citationAt(getLetterDocument(doc), position),
     getCodeActions: (doc, range, diagnosticOptions) => {
       const d = getLetterDocument(doc);
       if (d.tooLarge) return [];

@@ -1,6 +1,271 @@
-// Entry point of the language server (dist/server.js): node dist/server.js --stdio | --node-ipc
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// Entry point of the language server (dist/server.js): node dist/server.js --stdio | --node-ipc.
+// A thin adapter: the LSP connection and the file system live here, every feature lives in core/languageService.
+import {
+  CancellationToken,
+  createConnection,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
+import { isRuleSeverity, type RuleSeverity } from '../core/lint';
+import { Cancelled, uriToPath, WorkspaceIndex } from './workspaceIndex';
 
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
-connection.listen();
+/** The `imr` settings section (VS Code: imr.rules). */
+interface ImrSettings {
+  rules: Record<string, RuleSeverity>;
+}
+
+/** How long diagnostics wait for the next keystroke; low enough to keep didChange → diagnostics p95 well under 30 ms. */
+const diagnosticsDelayMs = Number(process.env.IMR_DIAGNOSTICS_DELAY_MS ?? 5);
+
+function readSettings(value: unknown): ImrSettings {
+  const rules: Record<string, RuleSeverity> = {};
+  const raw = value && typeof value === 'object' ? (value as { rules?: unknown }).rules : undefined;
+  if (raw && typeof raw === 'object') {
+    for (const [id, severity] of Object.entries(raw as Record<string, unknown>)) {
+      if (isRuleSeverity(severity)) rules[id] = severity;
+    }
+  }
+  return { rules };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (m: string) => connection.console.log(m);
+  const service = createLanguageService({ log });
+  const workspace = new WorkspaceIndex(log);
+
+  let hasConfigurationCapability = false;
+  let hasDynamicConfiguration = false;
+  /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
+  let pushedSettings: ImrSettings = { rules: {} };
+  const settingsByUri = new Map<string, Promise<ImrSettings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  function settingsFor(uri: string): Promise<ImrSettings> {
+    if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
+    let s = settingsByUri.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(readSettings, (e: unknown) => {
+        log(`Cannot read the imr settings: ${describe(e)}`);
+        return { rules: {} };
+      });
+      settingsByUri.set(uri, s);
+    }
+    return s;
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const settings = await settingsFor(uri);
+      // The document may have changed or closed while the settings were read.
+      const current = documents.get(uri);
+      if (!current || current.version !== doc.version) return;
+      const diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      await connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
+    } catch (e) {
+      log(`Checking ${uri} failed: ${describe(e)}`);
+    }
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  /** Runs a request handler: empty answer on failure, RequestCancelled when the client gave up. */
+  function guard<P, R>(empty: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      try {
+        const r = await fn(params, token);
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        return r;
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        log(`Request failed: ${describe(e)}`);
+        return empty;
+      }
+    };
+  }
+
+  /** The workspace's letters, the open documents taking the place of their files. */
+  async function workspaceLetters(token: CancellationToken): Promise<WorkspaceLetter[]> {
+    const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested });
+    const open = new Map<string, WorkspaceLetter>();
+    for (const d of documents.all()) {
+      const model = service.getLetter(d);
+      if (model?.isLetter) open.set(uriToPath(d.uri) ?? d.uri, { uri: d.uri, model });
+    }
+    const letters = onDisk.filter((l) => !open.has(uriToPath(l.uri) ?? l.uri));
+    return [...open.values(), ...letters];
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfigurationCapability = caps.workspace?.configuration === true;
+    hasDynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const init: unknown = params.initializationOptions;
+    if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'IMR letter' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: [':'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'imr-letters', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasDynamicConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
+    }
+    if (connection.workspace && typeof connection.workspace.onDidChangeWorkspaceFolders === 'function') {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders(async () => {
+          const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+          workspace.setFolders(folders.map((f) => f.uri));
+        });
+      } catch {
+        // The client did not announce workspace folder support: the initial folders stay.
+      }
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings: unknown = change.settings;
+    if (settings && typeof settings === 'object' && 'imr' in settings) {
+      pushedSettings = readSettings((settings as { imr: unknown }).imr);
+    }
+    settingsByUri.clear();
+    for (const d of documents.all()) schedule(d.uri, 0);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    // didOpen also fires a content change; the open already scheduled the first check.
+    if (timers.has(e.document.uri)) return;
+    schedule(e.document.uri, diagnosticsDelayMs);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    settingsByUri.delete(uri);
+    service.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onRequest(
+    'imr/letter',
+    guard(null, (params: { uri?: unknown }) => {
+      const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+      return doc ? service.getLetter(doc) : null;
+    }),
+  );
+
+  connection.onRequest(
+    'imr/folderSummary',
+    guard({ letters: [] }, async (params: { folderUri?: unknown }, token) => {
+      const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
+      if (!root) return { letters: [] };
+      const letters = await workspace.letters({ isCancelled: () => token.isCancellationRequested }, root);
+      return { letters: letters.map((l) => ({ uri: l.uri, letter: l.model })) };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getDocumentSymbols(d) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getFoldingRanges(d) : [];
+    }),
+  );
+  connection.onSelectionRanges(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getSelectionRanges(d, p.positions) : [];
+    }),
+  );
+  connection.onDocumentLinks(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getDocumentLinks(d) : [];
+    }),
+  );
+  connection.onWorkspaceSymbol(
+    guard([], async (p, token) =>
+      service.getWorkspaceSymbols(await workspaceLetters(token), p.query, () => token.isCancellationRequested),
+    ),
+  );
+  connection.onHover(
+    guard(null, async (p, token) => {
+      const d = documents.get(p.textDocument.uri);
+      if (!d) return null;
+      // Folder statistics only matter on citations: scan the workspace only then.
+      if (!workspace.folderPaths.length || !service.getCitationAt(d, p.position)) return service.getHover(d, p.position);
+      return service.getHover(d, p.position, await workspaceLetters(token));
+    }),
+  );
+  connection.onCodeAction(
+    guard([], async (p) => {
+      const d = documents.get(p.textDocument.uri);
+      if (!d) return [];
+      const settings = await settingsFor(d.uri);
+      return service.getCodeActions(d, p.range, { rules: settings.rules });
+    }),
+  );
+  connection.onCompletion(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getCompletions(d, p.position) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+process.on('uncaughtException', (e) => {
+  // Keep serving: one bad request must not take the editor's features down.
+  process.stderr.write(`imr-letters server: uncaught ${describe(e)}\n`);
+});
+
+startServer(createConnection(ProposedFeatures.all));

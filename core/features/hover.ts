@@ -72,16 +72,27 @@ function itemSummary(doc: LetterDocument, item: DisputedItem): string {
   return lines.join('\n\n');
 }
 
-export function getHover(doc: LetterDocument, position: Position, options: HoverOptions = {}): Hover | null {
+/** The guideline citation under the cursor, if any. */
+export function citationAt(doc: LetterDocument, position: Position): GuidelineCitation | undefined {
   for (const item of doc.model.items) {
-    if (!touches(item.range, position) && !touches(item.title.range, position)) continue;
+    if (!touches(item.range, position)) continue;
     for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
       const c = p?.citations.find((x) => touches(x.range, position));
-      if (!c) continue;
-      const folderStats = options.workspaceLetters ? folderStatsFor(c, options.workspaceLetters) : undefined;
-      const context = { letterDate: doc.model.header?.decisionDate?.value, folderStats };
-      return markdown(citationHoverMarkdown(c, context), c.range);
+      if (c) return c;
     }
+  }
+  return undefined;
+}
+
+export function getHover(doc: LetterDocument, position: Position, options: HoverOptions = {}): Hover | null {
+  const c = citationAt(doc, position);
+  if (c) {
+    const folderStats = options.workspaceLetters ? folderStatsFor(c, options.workspaceLetters) : undefined;
+    const context = { letterDate: doc.model.header?.decisionDate?.value, folderStats };
+    return markdown(citationHoverMarkdown(c, context), c.range);
+  }
+  for (const item of doc.model.items) {
+    if (!touches(item.range, position) && !touches(item.title.range, position)) continue;
     if (item.decisionText && touches(item.decisionText.range, position)) {
       const text = item.decision
         ? decisionMeaning[item.decision]

@@ -1,0 +1,108 @@
+// The letters of the workspace folders on disk: scanned lazily, re-read only when a file's mtime or size changes.
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { WorkspaceLetter } from '../core/languageService';
+import type { LetterModel } from '../core/model';
+import { parseLetter } from '../core/parser/parseLetter';
+
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  /** null: read, but not a letter. */
+  model: LetterModel | null;
+}
+
+export interface ScanOptions {
+  isCancelled?: () => boolean;
+}
+
+const letterExtensions = new Set(['.txt', '.imr']);
+const skippedDirs = new Set(['node_modules', 'out', 'dist']);
+/** Bigger files are not letters (the largest real letter is under 30 kB). */
+const maxLetterBytes = 2 * 1024 * 1024;
+/** A workspace with more files than this is only partly indexed, rather than freezing the server. */
+const maxFiles = 20000;
+
+export class Cancelled extends Error {}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  private folders: string[] = [];
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+  }
+
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
+  /** The letters under the workspace folders (or under one folder), read or refreshed now. */
+  async letters(options: ScanOptions = {}, root?: string): Promise<WorkspaceLetter[]> {
+    const roots = root ? [root] : this.folders;
+    const files: string[] = [];
+    for (const r of roots) await this.walk(r, files, options);
+    const result: WorkspaceLetter[] = [];
+    for (const file of files) {
+      if (options.isCancelled?.()) throw new Cancelled();
+      const model = await this.read(file);
+      if (model) result.push({ uri: pathToFileURL(file).href, model });
+    }
+    return result;
+  }
+
+  private async walk(dir: string, into: string[], options: ScanOptions): Promise<void> {
+    if (into.length >= maxFiles) return;
+    if (options.isCancelled?.()) throw new Cancelled();
+    let names: Dirent[];
+    try {
+      names = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of names) {
+      if (d.name.startsWith('.')) continue;
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) {
+        if (!skippedDirs.has(d.name)) await this.walk(p, into, options);
+      } else if (d.isFile() && letterExtensions.has(path.extname(d.name).toLowerCase())) {
+        into.push(p);
+        if (into.length >= maxFiles) {
+          this.log(`Workspace index: more than ${maxFiles} files, the rest is not indexed.`);
+          return;
+        }
+      }
+    }
+  }
+
+  private async read(file: string): Promise<LetterModel | null> {
+    try {
+      const st = await fs.stat(file);
+      const cached = this.entries.get(file);
+      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.model;
+      let model: LetterModel | null = null;
+      if (st.size <= maxLetterBytes) {
+        const parsed = parseLetter(await fs.readFile(file, 'utf8'));
+        model = parsed.isLetter ? parsed : null;
+      }
+      this.entries.set(file, { mtimeMs: st.mtimeMs, size: st.size, model });
+      return model;
+    } catch (e) {
+      this.entries.delete(file);
+      this.log(`Workspace index: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+}

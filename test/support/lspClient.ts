@@ -1,0 +1,175 @@
+// A tiny real LSP client for tests and benchmarks: spawns dist/server.js --stdio and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type {
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { distDir } from './env';
+
+export interface LspClientOptions {
+  /** Workspace folder URIs announced at initialize. */
+  workspaceFolders?: string[];
+  /** The `imr` settings section the client answers workspace/configuration with. */
+  settings?: { rules?: Record<string, string> };
+  /** Announce workspace/configuration support (default true). */
+  configuration?: boolean;
+  serverPath?: string;
+}
+
+interface Waiter {
+  uri: string;
+  version?: number;
+  resolve(p: PublishDiagnosticsParams): void;
+}
+
+export class LspClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly letterChanged: Array<{ uri: string; version: number }> = [];
+  readonly logs: string[] = [];
+  settings: { rules?: Record<string, string> };
+  private waiters: Waiter[] = [];
+  private versions = new Map<string, number>();
+  private exited = false;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    settings: LspClientOptions['settings'],
+  ) {
+    this.settings = settings ?? {};
+  }
+
+  static async start(options: LspClientOptions = {}): Promise<{ client: LspClient; init: InitializeResult }> {
+    const child = spawn(process.execPath, [options.serverPath ?? path.join(distDir, 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspClient(child, connection, options.settings);
+    child.on('exit', () => {
+      client.exited = true;
+    });
+    child.stderr?.on('data', (b: Buffer) => client.logs.push(b.toString()));
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      client.diagnostics.set(p.uri, p);
+      client.waiters = client.waiters.filter((w) => {
+        if (w.uri !== p.uri || (w.version !== undefined && p.version !== w.version)) return true;
+        w.resolve(p);
+        return false;
+      });
+    });
+    connection.onNotification('imr/letterChanged', (p: { uri: string; version: number }) => {
+      client.letterChanged.push(p);
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      client.logs.push(p.message);
+    });
+    connection.onRequest('workspace/configuration', (p: unknown) =>
+      (p as { items: Array<{ section?: string }> }).items.map((i) => (i.section === 'imr' ? client.settings : null)),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const folders = options.workspaceFolders ?? [];
+    const init = (await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders[0] ?? null,
+      workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
+      capabilities: {
+        workspace: {
+          configuration: options.configuration ?? true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          synchronization: { dynamicRegistration: false },
+        },
+      },
+    })) as InitializeResult;
+    await connection.sendNotification('initialized', {});
+    return { client, init };
+  }
+
+  get isRunning(): boolean {
+    return !this.exited;
+  }
+
+  /** Resolves with the next diagnostics for a document (of a version, if given). */
+  waitForDiagnostics(uri: string, version?: number, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} in ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  async open(uri: string, text: string, languageId = 'imr'): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const wait = this.waitForDiagnostics(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return (await wait).diagnostics;
+  }
+
+  /** Sends changes without waiting; returns the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async changeSettings(settings: { rules?: Record<string, string> }): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { imr: settings } });
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // Already gone.
+    }
+    await new Promise<void>((resolve) => {
+      if (this.exited) return resolve();
+      const t = setTimeout(() => {
+        this.process.kill();
+        resolve();
+      }, 2000);
+      this.process.on('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
