@@ -1,0 +1,136 @@
+// End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseLetter } from '../../core';
+import { tableColumns, tableRows } from '../../cli/table';
+import { corpusLetters, corpusSkip, lettersDir, readSources } from '../support/env';
+import { parseCsv, roundTrip, runCli, runCliAsync, seedFiles, tempDir } from './support';
+
+test('each bad file gets exactly one clear line on stderr and the good letter is still linted (exit 1)', (t) => {
+  const dir = tempDir(t);
+  const good = path.join(dir, 'good.txt');
+  copyFileSync(seedFiles()[0], good);
+  const bad: Record<string, RegExp> = {
+    'empty.txt': /empty file/,
+    'binary.txt': /binary file \(NUL byte/,
+    'huge.txt': /too large \(20\.0 MB, the limit is 10 MB\); not parsed/,
+    'latin1.txt': /not valid UTF-8/,
+    'dangling.txt': /broken symbolic link/,
+  };
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  writeFileSync(path.join(dir, 'binary.txt'), Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 0])]));
+  writeFileSync(path.join(dir, 'huge.txt'), Buffer.alloc(20 * 1024 * 1024, 'a'));
+  writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('CLINICAL CASE SUMMARY\nCaf\xe9\n', 'latin1'));
+  symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
+  writeFileSync(path.join(dir, 'notes.txt'), 'A shopping list, not a letter.\n');
+  const missing = path.join(dir, 'missing.txt');
+
+  for (const inputs of [[dir, missing], [...Object.keys(bad).map((f) => path.join(dir, f)), good, missing]]) {
+    for (const jobs of ['0', '2']) {
+      const r = runCli(['lint', '--format', 'json', '--jobs', jobs, ...inputs]);
+      assert.equal(r.status, 1, r.stderr);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, Object.keys(bad).length + 1, r.stderr);
+      for (const [name, reason] of Object.entries(bad)) {
+        const mine = lines.filter((l) => l.startsWith(`imr-letters: ${path.join(dir, name)}: `));
+        assert.equal(mine.length, 1, `${name}: ${r.stderr}`);
+        assert.match(mine[0], reason);
+      }
+      assert.ok(lines.includes(`imr-letters: ${missing}: no such file or directory`), r.stderr);
+      const linted = (JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file);
+      assert.deepEqual(linted, [good], 'notes.txt (not a letter) is skipped silently in a folder');
+    }
+  }
+});
+
+test('a text file named explicitly that is not a letter is reported; in a folder it is skipped silently', (t) => {
+  const dir = tempDir(t);
+  const notes = path.join(dir, 'notes.txt');
+  writeFileSync(notes, 'A shopping list, not a letter.\n');
+  copyFileSync(seedFiles()[1], path.join(dir, 'letter.txt'));
+  const named = runCli(['lint', notes]);
+  assert.equal(named.status, 1);
+  assert.equal(named.stderr, `imr-letters: ${notes}: not an IMR letter (none of its headings or fields were recognised); skipped\n`);
+  const folder = runCli(['table', dir]);
+  assert.equal(folder.stderr, '');
+  assert.equal(folder.status, 0);
+});
+
+test('the worker pool gives the same output, in sorted path order, as working in the main thread', async (t) => {
+  // 3 × 5 seeds in nested folders: over the in-process threshold, so workers are used.
+  const dir = tempDir(t);
+  for (const sub of ['b', 'a/z', 'a']) {
+    mkdirSync(path.join(dir, sub), { recursive: true });
+  }
+  for (const sub of ['a', 'a/z', 'b']) {
+    for (const seed of seedFiles()) {
+      const name = `${sub === 'a/z' ? 'z' : 'm'}-${path.basename(seed)}`;
+      copyFileSync(seed, path.join(dir, sub, name));
+    }
+  }
+  // Walk order: sorted names at each level, folders entered where they sort.
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true })
+      .sort((x, y) => (x.name < y.name ? -1 : 1))
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  const expectedOrder = walk(dir);
+  const [pooled, single, text, table] = await Promise.all([
+    runCliAsync(['lint', '--format', 'json', '--jobs', '2', dir]),
+    runCliAsync(['lint', '--format', 'json', '--jobs', '0', dir]),
+    runCliAsync(['lint', '--jobs', '2', dir]),
+    runCliAsync(['table', '--format', 'json', '--jobs', '2', dir]),
+  ]);
+  assert.equal(pooled.stderr, '');
+  assert.equal(pooled.stdout, single.stdout);
+  assert.equal(pooled.status, single.status);
+  assert.equal(text.status, single.status);
+  assert.deepEqual(
+    (JSON.parse(pooled.stdout) as { file: string }[]).map((e) => e.file),
+    expectedOrder,
+  );
+  const rows = JSON.parse(table.stdout) as Record<string, unknown>[];
+  const expectedRows = expectedOrder.flatMap((f) => roundTrip(tableRows(f, parseLetter(readFileSync(f, 'utf8')))));
+  assert.deepEqual(rows, expectedRows);
+});
+
+test('table writes RFC 4180 CSV that reads back to the same rows as the in-process model', (t) => {
+  const dir = tempDir(t);
+  const files = seedFiles();
+  const r = runCli(['table', ...files], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.endsWith('\r\n'));
+  const [header, ...rows] = parseCsv(r.stdout);
+  assert.deepEqual(header, [...tableColumns]);
+  const expected = files.flatMap((f) => tableRows(f, parseLetter(readFileSync(f, 'utf8'))));
+  assert.ok(expected.length >= files.length);
+  assert.equal(rows.length, expected.length);
+  rows.forEach((row, i) => {
+    assert.equal(row.length, tableColumns.length);
+    assert.deepEqual(
+      row,
+      tableColumns.map((c) => (expected[i][c] === null ? '' : String(expected[i][c]))),
+    );
+  });
+  for (const row of rows) assert.ok(row[tableColumns.indexOf('decision')] === 'Upheld' || row[tableColumns.indexOf('decision')] === 'Overturned');
+});
+
+test('table over the corpus has one row per item counted in SOURCES.tsv', { skip: corpusSkip }, async () => {
+  const r = await runCliAsync(['table', lettersDir]);
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
+  const [header, ...rows] = parseCsv(r.stdout);
+  const fileCol = header.indexOf('file');
+  const sources = readSources();
+  assert.equal(corpusLetters().length, sources.length);
+  assert.equal(rows.length, sources.reduce((n, s) => n + s.items, 0));
+  const perFile = new Map<string, number>();
+  for (const row of rows) perFile.set(path.basename(row[fileCol]), (perFile.get(path.basename(row[fileCol])) ?? 0) + 1);
+  for (const s of sources) assert.equal(perFile.get(s.filename) ?? 0, s.items, s.filename);
+  const caseCol = header.indexOf('case_number');
+  for (const row of rows) {
+    const s = sources.find((x) => x.filename === path.basename(row[fileCol]));
+    assert.equal(row[caseCol], s?.caseNumber);
+  }
+});

@@ -1,0 +1,121 @@
+// In-process tests of the CLI's parts: arguments, decoding, config lookup, CSV fields, SARIF locations.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseArgs, UsageError } from '../../cli/args';
+import { ConfigError, ConfigResolver } from '../../cli/config';
+import { artifactLocation } from '../../cli/formats/lintReporters';
+import { csvField } from '../../cli/formats/tableWriters';
+import { decodeLetter, firstInvalidUtf8 } from '../../cli/readLetter';
+import { parseCsv, tempDir } from './support';
+
+test('parseArgs reads commands, formats, repeated --rule and --opt=value', () => {
+  const p = parseArgs(['lint', 'a', '--format=sarif', '--rule', 'x=off', '--rule', 'y=hint', '-j', '0', 'b']);
+  assert.equal(p.kind, 'run');
+  if (p.kind !== 'run') return;
+  assert.deepEqual(p.request.paths, ['a', 'b']);
+  assert.equal(p.request.format, 'sarif');
+  assert.deepEqual(p.request.rules, { x: 'off', y: 'hint' });
+  assert.equal(p.request.jobs, 0);
+  assert.equal(p.request.useConfig, true);
+  const table = parseArgs(['table', 'dir']);
+  assert.equal(table.kind === 'run' && table.request.format, 'csv');
+  assert.deepEqual(parseArgs(['--help']), { kind: 'help' });
+  assert.deepEqual(parseArgs(['lint', '-V']), { kind: 'version' });
+  const dashed = parseArgs(['lint', '--', '--odd-name.txt']);
+  assert.deepEqual(dashed.kind === 'run' && dashed.request.paths, ['--odd-name.txt']);
+});
+
+test('parseArgs refuses what it does not understand', () => {
+  const bad = [
+    [],
+    ['frobnicate'],
+    ['lint'],
+    ['lint', 'x', '--bogus'],
+    ['lint', 'x', '--format', 'csv'],
+    ['table', 'x', '--format', 'sarif'],
+    ['lint', 'x', '--rule', 'x'],
+    ['lint', 'x', '--rule', 'x=loud'],
+    ['table', 'x', '--rule', 'x=off'],
+    ['lint', 'x', '--jobs', 'many'],
+    ['lint', 'x', '--format'],
+    ['parse'],
+    ['parse', 'a', 'b'],
+    ['lint', 'x', '--no-config=yes'],
+  ];
+  for (const argv of bad) assert.throws(() => parseArgs(argv), UsageError, argv.join(' '));
+});
+
+test('decodeLetter refuses empty, binary and non-UTF-8 bytes, and strips a BOM', () => {
+  assert.deepEqual(decodeLetter(Buffer.alloc(0)), { ok: false, reason: 'empty file' });
+  const nul = decodeLetter(Buffer.from('abc\0def'));
+  assert.ok(!nul.ok && /binary/.test(nul.reason) && /offset 3/.test(nul.reason));
+  const latin1 = decodeLetter(Buffer.from('Caf\xe9 au lait', 'latin1'));
+  assert.ok(!latin1.ok && /not valid UTF-8/.test(latin1.reason) && /byte 3/.test(latin1.reason));
+  assert.deepEqual(decodeLetter(Buffer.from('\ufeffCase Number: x', 'utf8')), { ok: true, text: 'Case Number: x' });
+  assert.deepEqual(decodeLetter(Buffer.from('naïve – “ok” 😀', 'utf8')), { ok: true, text: 'naïve – “ok” 😀' });
+});
+
+test('firstInvalidUtf8 points at the first bad byte, including overlongs and surrogates', () => {
+  assert.equal(firstInvalidUtf8(Buffer.from('ok')), 2);
+  assert.equal(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80])), 1, 'overlong');
+  assert.equal(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80])), 2, 'surrogate');
+  assert.equal(firstInvalidUtf8(Buffer.from([0xe2, 0x82])), 0, 'truncated');
+  assert.equal(firstInvalidUtf8(Buffer.from('é😀', 'utf8')), 6);
+});
+
+test('the nearest .imr-letters.json wins and --rule overrides it', (t) => {
+  const root = tempDir(t);
+  const inner = path.join(root, 'a', 'b');
+  mkdirSync(inner, { recursive: true });
+  writeFileSync(path.join(root, '.imr-letters.json'), JSON.stringify({ rules: { 'date-order': 'off', 'duplicate-item': 'error' } }));
+  writeFileSync(path.join(root, 'a', '.imr-letters.json'), JSON.stringify({ rules: { 'date-order': 'hint' } }));
+  const warnings: string[] = [];
+  const resolver = new ConfigResolver({ 'uncited-decision': 'off' }, true, new Set(['date-order', 'duplicate-item', 'uncited-decision']), (m) =>
+    warnings.push(m),
+  );
+  const deep = resolver.rulesForFile(path.join(inner, 'x.txt'));
+  assert.deepEqual(deep.rules, { 'date-order': 'hint', 'uncited-decision': 'off' }, 'nearest file only, not merged with the outer one');
+  assert.equal(deep.source, path.join(root, 'a', '.imr-letters.json'));
+  assert.equal(resolver.rulesForFile(path.join(root, 'a', 'y.txt')).id, deep.id, 'one id per config file');
+  assert.deepEqual(resolver.rulesForFile(path.join(root, 'z.txt')).rules, {
+    'date-order': 'off',
+    'duplicate-item': 'error',
+    'uncited-decision': 'off',
+  });
+  const off = new ConfigResolver({}, false, new Set(), () => undefined);
+  assert.deepEqual(off.rulesForFile(path.join(inner, 'x.txt')).rules, {}, '--no-config');
+  assert.deepEqual(warnings, []);
+});
+
+test('a broken .imr-letters.json is a ConfigError naming the file; unknown rule ids only warn', (t) => {
+  const root = tempDir(t);
+  writeFileSync(path.join(root, '.imr-letters.json'), '{"rules": {"date-order": "loud"}}');
+  const resolver = new ConfigResolver({}, true, new Set(['date-order']), () => undefined);
+  assert.throws(() => resolver.rulesForFile(path.join(root, 'x.txt')), (e: unknown) => e instanceof ConfigError && /loud/.test(e.message));
+  writeFileSync(path.join(root, '.imr-letters.json'), '{"rules": ');
+  assert.throws(() => new ConfigResolver({}, true, new Set(), () => undefined).rulesForFile(path.join(root, 'x.txt')), ConfigError);
+  writeFileSync(path.join(root, '.imr-letters.json'), '{"rules": {"no-such-rule": "off"}}');
+  const warnings: string[] = [];
+  new ConfigResolver({}, true, new Set(['date-order']), (m) => warnings.push(m)).rulesForFile(path.join(root, 'x.txt'));
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /no-such-rule/);
+});
+
+test('csvField quotes commas, quotes and line breaks, and the test CSV reader reads them back', () => {
+  const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '', ' padded '];
+  const line = values.map(csvField).join(',') + '\r\n';
+  assert.deepEqual(parseCsv(line), [values]);
+  assert.equal(csvField(null), '');
+  assert.equal(csvField(false), 'false');
+  assert.equal(csvField(3), '3');
+  assert.throws(() => parseCsv('a"b,c\r\n'));
+  assert.throws(() => parseCsv('"abc\r\n'));
+});
+
+test('artifactLocation makes URIs relative to the working folder, percent-encoded', () => {
+  const cwd = path.resolve('/work/x');
+  assert.deepEqual(artifactLocation('letters/a b#1.txt', cwd), { uri: 'letters/a%20b%231.txt', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(artifactLocation('/elsewhere/c.txt', cwd), { uri: 'file:///elsewhere/c.txt' });
+});
