@@ -11,7 +11,7 @@ export class CollapsedText {
 
   constructor(
     readonly doc: LineIndex,
-    start: number,
+    private readonly start: number,
     end: number,
   ) {
     const source = doc.text;
@@ -48,7 +48,7 @@ export class CollapsedText {
 
   /** Document offset of collapsed index `i` (i may equal text.length: just past the last character). */
   offsetAt(i: number): number {
-    if (this.offsets.length === 0) return 0;
+    if (this.offsets.length === 0) return this.start;
     if (i >= this.offsets.length) return this.offsets[this.offsets.length - 1] + 1;
     return this.offsets[Math.max(0, i)];
   }

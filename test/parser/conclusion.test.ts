@@ -1,0 +1,43 @@
+// The rationale's conclusion, read negation-aware over the wordings of real letters.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readConclusion } from '../../core/parser/conclusion';
+
+const cases: [string, string][] = [
+  ['Therefore, the request is not medically necessary.', 'not-medically-necessary'],
+  ['As such, the request is determined to not be medically necessary.', 'not-medically-necessary'],
+  ['The request cannot be considered medically necessary at this time.', 'not-medically-necessary'],
+  ['Thus, the request is not-medically necessary.', 'not-medically-necessary'],
+  ['The request does not appear medically necessary.', 'not-medically-necessary'],
+  ['The MRI is not supported by the provided records as being medically necessary at this time.', 'not-medically-necessary'],
+  ['Therefore, the requested Diclofenac ER 100mg #60 is not seen as medically necessary.', 'not-medically-necessary'],
+  ['The quantity requested cannot be deemed medically necessary without further evidence of efficacy.', 'not-medically-necessary'],
+  ['The medical necessity of the request has not been established.', 'not-medically-necessary'],
+  ['As such, the request is not necessary.', 'not-medically-necessary'],
+  ['Therefore, the request is medically necessary and appropriate.', 'medically-necessary'],
+  ['The requested surgery is a medical necessity to the patient.', 'medically-necessary'],
+  ['MRI of the left knee without contrast is medically necessary.', 'medically-necessary'],
+  ['Given the documented improvement, the request is medically necessary.', 'medically-necessary'],
+  ['The guideline criteria are met; medical necessity has been established.', 'medically-necessary'],
+  ['The applicant was seen on 11/08/2016 and reported pain.', 'unclear'],
+  ['', 'unclear'],
+];
+
+for (const [sentence, expected] of cases) {
+  test(`"${sentence}" → ${expected}`, () => {
+    assert.equal(readConclusion(sentence).conclusion, expected);
+  });
+}
+
+test('the last verdict wins over boilerplate that mentions medical necessity afterwards', () => {
+  const text =
+    'As such, the request is not medically necessary. This decision addresses the medical necessity of opioids as they have been prescribed. This medical necessity decision should not be interpreted as a recommendation to stop, and if necessary, other guidelines apply.';
+  const found = readConclusion(text);
+  assert.equal(found.conclusion, 'not-medically-necessary');
+  assert.equal(text.slice(found.from, found.to), 'As such, the request is not medically necessary.');
+});
+
+test('a purpose or a condition is not a verdict', () => {
+  assert.equal(readConclusion('Imaging is medically necessary to rule out a fracture if symptoms persist.').conclusion, 'unclear');
+  assert.equal(readConclusion('Treatment may continue if medically necessary.').conclusion, 'unclear');
+});

@@ -1,0 +1,137 @@
+// Property tests: the parser never throws, its ranges lie inside the document and nest, and it is deterministic.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { type LetterModel, type Range, parseLetter } from '../../core';
+import { rangeContains } from '../../core/text/lines';
+import { corpusLetters, lettersDir, seedsDir } from '../support/env';
+
+function lineLengths(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).map((l) => l.length);
+}
+
+function assertInside(range: Range, lengths: number[], what: string) {
+  for (const p of [range.start, range.end]) {
+    assert.ok(p.line >= 0 && p.line < lengths.length, `${what}: line ${p.line} outside 0..${lengths.length - 1}`);
+    assert.ok(p.character >= 0 && p.character <= lengths[p.line], `${what}: character ${p.character} past the line's end`);
+  }
+  assert.ok(
+    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+    `${what}: start after end`,
+  );
+}
+
+function assertWellFormed(text: string, model: LetterModel) {
+  const lengths = lineLengths(text);
+  assert.equal(model.lineCount, lengths.length);
+  for (const p of model.problems) {
+    assertInside(p.range, lengths, `problem ${p.code}`);
+    assert.notEqual(p.code, 'unreadable', `a part of the parser failed: ${p.message}`);
+  }
+  for (const s of model.sections) {
+    assertInside(s.range, lengths, 'section');
+    assert.ok(rangeContains(s.range, s.headingRange), 'section contains its heading');
+  }
+  let previousEnd = { line: 0, character: 0 };
+  for (const item of model.items) {
+    assertInside(item.range, lengths, 'item');
+    assert.ok(rangeContains({ start: previousEnd, end: item.range.end }, item.range), 'items in order, not overlapping');
+    previousEnd = item.range.end;
+    assertInside(item.title.range, lengths, 'title');
+    assert.ok(rangeContains(item.range, item.title.range), 'item contains its title');
+    if (item.decisionText) assert.ok(rangeContains(item.range, item.decisionText.range), 'item contains its decision');
+    for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]) {
+      if (!p) continue;
+      assertInside(p.range, lengths, p.kind);
+      assert.ok(rangeContains(item.range, p.range), `item contains its ${p.kind}`);
+      assert.ok(rangeContains(p.range, p.labelRange), 'paragraph contains its label');
+      if (p.textRange) assert.ok(rangeContains(p.range, p.textRange), 'paragraph contains its text');
+    }
+    for (const g of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
+      for (const c of g?.citations ?? []) {
+        assertInside(c.range, lengths, 'citation');
+        assert.ok(g!.textRange && rangeContains(g!.textRange, c.range), 'paragraph text contains its citations');
+      }
+    }
+  }
+}
+
+const letterTexts = [
+  ...readdirSync(seedsDir).map((f) => readFileSync(path.join(seedsDir, f), 'utf8')),
+  ...corpusLetters()
+    .filter((_, i) => i % 10 === 0)
+    .map((f) => readFileSync(path.join(lettersDir, f), 'utf8')),
+];
+
+/** A letter-like alphabet, so that random strings hit labels, colons and decision words often. */
+const letterish = fc.constantFrom(
+  'Upheld',
+  'Overturned',
+  ':',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  ' \n',
+  'MAXIMUS guideline:',
+  'Claims Administrator guideline:',
+  'Decision rationale:',
+  'IMR ISSUES, DECISIONS AND RATIONALES\n',
+  'CLINICAL CASE SUMMARY\n',
+  'HOW THE IMR FINAL DETERMINATION WAS MADE\n',
+  'Case Number: CM16-0219557 ',
+  'Date of Injury: 10/10/2016 ',
+  'Page(s): 98-99,',
+  'Section(s): Opioids',
+  'not medically necessary.',
+  'http://www.example.org/',
+  'a',
+  '\u{1F600}',
+  '\0',
+  '\uD800',
+);
+
+test('never throws on arbitrary strings; ranges inside and nested; deterministic', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(letterish, { maxLength: 120 }).map((a) => a.join(''))), (text) => {
+      const model = parseLetter(text);
+      assertWellFormed(text, model);
+      assert.deepEqual(parseLetter(text), model);
+    }),
+    { numRuns: 600 },
+  );
+});
+
+test('never throws on letters with random line deletions, duplications and splits', () => {
+  const edit = fc.record({
+    kind: fc.constantFrom('delete', 'duplicate', 'split', 'blank'),
+    at: fc.nat(),
+    column: fc.nat(),
+  });
+  fc.assert(
+    fc.property(fc.nat({ max: letterTexts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
+      const lines = letterTexts[which].split('\n');
+      for (const e of edits) {
+        const i = e.at % lines.length;
+        if (e.kind === 'delete' && lines.length > 1) lines.splice(i, 1);
+        else if (e.kind === 'duplicate') lines.splice(i, 0, lines[i]);
+        else if (e.kind === 'blank') lines.splice(i, 0, e.column % 2 ? ' ' : '');
+        else {
+          const c = e.column % (lines[i].length + 1);
+          lines.splice(i, 1, lines[i].slice(0, c), lines[i].slice(c));
+        }
+      }
+      const text = lines.join('\n');
+      const model = parseLetter(text);
+      assertWellFormed(text, model);
+      assert.deepEqual(parseLetter(text), model);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the unchanged letters are well formed too', () => {
+  for (const text of letterTexts) assertWellFormed(text, parseLetter(text));
+});
