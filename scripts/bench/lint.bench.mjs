@@ -1,0 +1,123 @@
+// `imr-letters lint` over 10,000 letters against the floor of a plain Node script that only reads them,
+// with the CLI's peak memory at 2,500 and 10,000 letters to show that it stays flat.
+// Figures only: nothing here fails on timing. Options (environment): BENCH_FILES (default 10000), BENCH_RUNS (3).
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixed, letterFiles, mb, root } from './common.mjs';
+
+const total = Number(process.env.BENCH_FILES ?? 10000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const perFolder = 500;
+const cli = path.join(root, 'dist', 'cli.js');
+
+const work = mkdtempSync(path.join(tmpdir(), 'imr-lint-bench-'));
+const cleanUp = () => rmSync(work, { recursive: true, force: true });
+process.on('exit', cleanUp);
+process.on('SIGINT', () => process.exit(130));
+
+// The corpus copied round-robin into folders of 500, so 2,500 letters are simply the first 5 folders.
+const { files } = letterFiles();
+let bytes = 0;
+const folders = [];
+for (let i = 0; i < total; i++) {
+  if (i % perFolder === 0) {
+    folders.push(path.join(work, `set-${String(folders.length).padStart(3, '0')}`));
+    mkdirSync(folders.at(-1));
+  }
+  const source = files[i % files.length];
+  const target = path.join(folders.at(-1), `${String(i).padStart(5, '0')}-${path.basename(source)}`);
+  copyFileSync(source, target);
+  bytes += statSync(target).size;
+}
+
+// The floor: walk the same folders and read every file as UTF-8, nothing else.
+const floorScript = path.join(work, 'read-floor.cjs');
+writeFileSync(
+  floorScript,
+  `const fs = require('fs'), path = require('path');
+let n = 0;
+function walk(d) {
+  for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p); else n += fs.readFileSync(p, 'utf8').length;
+  }
+}
+for (const d of process.argv.slice(2)) walk(d);
+if (n === 0) process.exit(1);
+`,
+);
+
+// Peak RSS of the whole process (main thread and worker threads share it), reported by getrusage at exit.
+const rssProbe = path.join(work, 'rss-probe.cjs');
+writeFileSync(
+  rssProbe,
+  `const { isMainThread } = require('worker_threads');
+if (isMainThread && process.env.RSS_OUT) process.on('exit', () => require('fs').writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));
+`,
+);
+
+function timed(args) {
+  return new Promise((resolve, reject) => {
+    const rssOut = path.join(work, `rss-${process.hrtime.bigint()}`);
+    const out = openSync('/dev/null', 'w');
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', out, 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: `--require ${rssProbe}`, RSS_OUT: rssOut },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      closeSync(out);
+      if (status !== 0 && status !== 1) return reject(new Error(`${args.join(' ')}: exit ${status}\n${stderr}`));
+      let rssKb = NaN;
+      try {
+        rssKb = Number(readFileSync(rssOut, 'utf8'));
+      } catch {
+        // the probe did not run; report the time anyway
+      }
+      resolve({ seconds, rssMb: rssKb / 1024 });
+    });
+  });
+}
+
+async function best(args) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await timed(args));
+  results.sort((a, b) => a.seconds - b.seconds);
+  return { seconds: results[0].seconds, median: results[Math.floor(results.length / 2)].seconds, rssMb: Math.max(...results.map((r) => r.rssMb)) };
+}
+
+const quarter = folders.slice(0, Math.max(1, folders.length / 4));
+await timed([floorScript, ...folders]); // warm the page cache
+
+console.log(
+  `${total} letters (${fixed(mb(bytes))} MB) in ${folders.length} folders; ${availableParallelism()} cores; ` +
+    `load average ${loadavg().map((l) => fixed(l, 2)).join(' ')}; best of ${runs} (median in brackets)`,
+);
+const floor = await best([floorScript, ...folders]);
+const rows = [['read floor (plain node)', floor]];
+const cases = [
+  ['lint --format json', ['lint', '--format', 'json', ...folders]],
+  ['lint (text)', ['lint', ...folders]],
+  ['lint --format sarif', ['lint', '--format', 'sarif', ...folders]],
+  ['lint --format json --jobs 0', ['lint', '--format', 'json', '--jobs', '0', ...folders]],
+  ['table (csv)', ['table', ...folders]],
+  [`lint --format json, ${quarter.length * perFolder} letters`, ['lint', '--format', 'json', ...quarter]],
+];
+for (const [label, args] of cases) rows.push([label, await best([cli, ...args])]);
+
+console.log('\n| run | time (s) | × read floor | peak RSS (MB) |\n| --- | ---: | ---: | ---: |');
+for (const [label, r] of rows) {
+  console.log(`| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.rssMb, 0)} |`);
+}
+const json = rows[1][1];
+console.log(
+  `\nlint --format json: ${fixed(json.seconds / floor.seconds)}× the read floor (target ≤ 5×), ` +
+    `${fixed(mb(bytes) / json.seconds)} MB/s, peak RSS ${fixed(json.rssMb, 0)} MB (target ≤ 200 MB; ` +
+    `${fixed(rows.at(-1)[1].rssMb, 0)} MB at ${quarter.length * perFolder} letters)`,
+);
