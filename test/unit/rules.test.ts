@@ -1,0 +1,320 @@
+// Tests of the lint rules: mutants of real letters that must trigger each rule, real letters that must not.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { lintLetter, type LintOptions } from '../../core/lint';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { allRules } from '../../core/rules/index';
+import { suggestDecisions } from '../../core/rules/unknownDecision';
+import { corpusLetters, corpusSkip, lettersDir, repoRoot } from '../support/env';
+import {
+  dropParagraph,
+  readCorpusLetter,
+  readSample,
+  readSeed,
+  replaceOnce,
+  seedFiles,
+} from '../lsp/mutants';
+
+function lint(text: string, options: LintOptions = {}): Diagnostic[] {
+  return lintLetter(parseLetter(text), { text, ...options });
+}
+
+function codes(text: string, options: LintOptions = {}): string[] {
+  return lint(text, options).map((d) => String(d.code));
+}
+
+function only(text: string, rule: string): Diagnostic[] {
+  return lint(text).filter((d) => d.code === rule);
+}
+
+function message(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+function textAt(text: string, d: Diagnostic): string {
+  const lines = text.split(/\r?\n/);
+  if (d.range.start.line !== d.range.end.line) return lines.slice(d.range.start.line, d.range.end.line + 1).join('\n');
+  return lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+}
+
+const seed = readSeed();
+const seedTitle = '12 Physical Therapy Treatments for The Lumbar Spine';
+
+describe('the real letters', () => {
+  test('no rule fires on the seeds', () => {
+    for (const f of seedFiles) assert.deepEqual(codes(readSeed(f)), [], f);
+  });
+
+  test('no error-level rule fires on any corpus letter', { skip: corpusSkip }, () => {
+    const letters = corpusLetters();
+    assert.ok(letters.length >= 100, 'the corpus has its letters');
+    const errors: string[] = [];
+    for (const f of letters) {
+      for (const d of lint(readCorpusLetter(f))) {
+        if (d.severity === DiagnosticSeverity.Error) errors.push(`${f}:${d.range.start.line + 1} ${d.code} ${message(d)}`);
+      }
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  test('the only warnings on the corpus are real uncited decisions', { skip: corpusSkip }, () => {
+    for (const f of corpusLetters()) {
+      const text = readCorpusLetter(f);
+      for (const d of lint(text)) {
+        assert.equal(d.code, 'uncited-decision', `${f}:${d.range.start.line + 1} ${message(d)}`);
+        assert.match(textAt(text, d), /did not cite any medical evidence/);
+      }
+    }
+  });
+});
+
+describe('every diagnostic', () => {
+  test('carries the rule id, source imr, its doc link and a severity', () => {
+    const ds = lint(readSample('malformed-unknown-decision.txt'));
+    assert.ok(ds.length > 0);
+    for (const d of ds) {
+      const rule = allRules.find((r) => r.id === d.code);
+      assert.ok(rule, `${d.code} is a rule`);
+      assert.equal(d.source, 'imr');
+      assert.equal(d.codeDescription?.href, `https://github.com/imr-letters/imr-letters/blob/main/docs/rules/${rule.id}.md`);
+      assert.equal(d.severity, DiagnosticSeverity.Error);
+    }
+  });
+
+  test('severities follow the configuration; off silences a rule; invalid values keep the default', () => {
+    const text = readSample('malformed-unknown-decision.txt');
+    assert.equal(lint(text, { rules: { 'unknown-decision': 'hint' } })[0].severity, DiagnosticSeverity.Hint);
+    assert.equal(lint(text, { rules: { 'unknown-decision': 'information' } })[0].severity, DiagnosticSeverity.Information);
+    assert.equal(lint(text, { rules: { 'unknown-decision': 'warning' } })[0].severity, DiagnosticSeverity.Warning);
+    assert.deepEqual(lint(text, { rules: { 'unknown-decision': 'off' } }), []);
+    const bogus = { 'unknown-decision': 'loud' } as unknown as LintOptions['rules'];
+    assert.equal(lint(text, { rules: bogus })[0].severity, DiagnosticSeverity.Error);
+  });
+
+  test('rule ids are unique and every rule has its doc page with the three sections', () => {
+    const ids = allRules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of allRules) {
+      assert.match(r.id, /^[a-z]+(-[a-z]+)*$/);
+      assert.ok(r.description.length > 10 && !r.description.includes('\n'), r.id);
+      assert.ok(r.docsUrl.endsWith(`/docs/rules/${r.id}.md`), r.id);
+      const doc = path.join(repoRoot, 'docs', 'rules', `${r.id}.md`);
+      assert.ok(existsSync(doc), `${doc} exists`);
+      const md = readFileSync(doc, 'utf8');
+      for (const h of ['What it catches', 'Example', 'How to fix']) assert.match(md, new RegExp(`^#+ ${h}`, 'm'), `${r.id}: ${h}`);
+    }
+  });
+
+  test('a rule that throws costs only its own diagnostics', () => {
+    const model = parseLetter(seed);
+    // A model no parser would produce (an item without a title) must not take lintLetter down.
+    const broken = { ...model, items: [{ ...model.items[0], title: undefined, maximusGuideline: undefined }] };
+    const ds = lintLetter(broken as unknown as typeof model);
+    assert.ok(Array.isArray(ds));
+  });
+});
+
+describe('missing-rationale', () => {
+  test('fires on an item without a rationale, on its title', () => {
+    const text = readSample('malformed-missing-rationale.txt');
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['missing-rationale']);
+    assert.equal(textAt(text, ds[0]), seedTitle);
+  });
+  test('fires on an empty rationale, on its label', () => {
+    const text = dropParagraph(seed, 'Decision rationale:', 0, true);
+    const ds = only(text, 'missing-rationale');
+    assert.equal(ds.length, 1);
+    assert.equal(textAt(text, ds[0]), 'Decision rationale:');
+  });
+  test('does not fire when the rationale is there', () => {
+    assert.deepEqual(only(seed, 'missing-rationale'), []);
+  });
+});
+
+describe('missing-guideline', () => {
+  test('fires on a decision without the MAXIMUS guideline paragraph', () => {
+    const text = readSample('malformed-missing-guideline.txt');
+    assert.deepEqual(codes(text), ['missing-guideline']);
+  });
+  test('fires on an empty MAXIMUS guideline paragraph', () => {
+    const text = dropParagraph(seed, 'MAXIMUS guideline:', 0, true);
+    const ds = only(text, 'missing-guideline');
+    assert.equal(ds.length, 1);
+    assert.equal(textAt(text, ds[0]), 'MAXIMUS guideline:');
+    assert.deepEqual(only(text, 'uncited-decision'), [], 'an empty paragraph is not also "uncited"');
+  });
+});
+
+describe('uncited-decision', () => {
+  test('fires when the reviewer cites no medical evidence', () => {
+    const text = replaceOnce(
+      dropParagraph(seed, 'MAXIMUS guideline:', 0, true),
+      /^MAXIMUS guideline:/m,
+      'MAXIMUS guideline: The expert reviewer did not cite any medical evidence for its decision.',
+    );
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['uncited-decision']);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+    assert.match(textAt(text, ds[0]), /did not cite any medical evidence/);
+  });
+  test('fires on the real uncited items of the corpus', { skip: corpusSkip }, () => {
+    const ds = only(readCorpusLetter('026_CM16-0238035.txt'), 'uncited-decision');
+    assert.ok(ds.length >= 1);
+  });
+  test('does not fire on a paragraph with citations', () => {
+    assert.deepEqual(only(seed, 'uncited-decision'), []);
+  });
+});
+
+describe('missing-claims-administrator-guideline', () => {
+  test('fires without the paragraph, as a warning', () => {
+    const text = dropParagraph(seed, 'Claims Administrator guideline:');
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['missing-claims-administrator-guideline']);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+  });
+  test('fires on an empty one', () => {
+    const text = dropParagraph(seed, 'Claims Administrator guideline:', 0, true);
+    assert.deepEqual(codes(text), ['missing-claims-administrator-guideline']);
+  });
+});
+
+describe('unknown-decision', () => {
+  for (const [typo, expected] of [
+    ['Uphled', 'Upheld'],
+    ['Uphold', 'Upheld'],
+    ['Overturnd', 'Overturned'],
+    ['Overtruned', 'Overturned'],
+    ['Denied', 'Upheld'],
+    ['Approved', 'Overturned'],
+  ] as const) {
+    test(`fires on "${typo}" and suggests ${expected}`, () => {
+      const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', `Lumbar Spine:  ${typo}`);
+      const ds = only(text, 'unknown-decision');
+      assert.equal(ds.length, 1, codes(text).join());
+      assert.equal(textAt(text, ds[0]), typo);
+      assert.deepEqual((ds[0].data as { suggestions: string[] }).suggestions, [expected]);
+    });
+  }
+  test('fires on a lower-case decision, to normalise it', () => {
+    const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  upheld');
+    const ds = only(text, 'unknown-decision');
+    assert.equal(ds.length, 1);
+    assert.deepEqual((ds[0].data as { suggestions: string[] }).suggestions, ['Upheld']);
+  });
+  test('an unrelated word falls back on what the rationale concludes', () => {
+    assert.deepEqual(suggestDecisions('Pending', 'not-medically-necessary'), ['Upheld', 'Overturned']);
+    assert.deepEqual(suggestDecisions('Pending', 'medically-necessary'), ['Overturned', 'Upheld']);
+  });
+  test('does not fire on Upheld and Overturned', () => {
+    assert.deepEqual(only(seed, 'unknown-decision'), []);
+    assert.deepEqual(only(readSample('malformed-conflict.txt'), 'unknown-decision'), []);
+  });
+});
+
+describe('decision-rationale-conflict', () => {
+  test('fires on Overturned with a "not medically necessary" rationale, on the decision word', () => {
+    const text = readSample('malformed-conflict.txt');
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['decision-rationale-conflict']);
+    assert.equal(textAt(text, ds[0]), 'Overturned');
+  });
+  test('fires on Upheld with a "medically necessary" rationale', { skip: corpusSkip }, () => {
+    const original = readCorpusLetter('005_CM16-0229336.txt');
+    const model = parseLetter(original);
+    const overturned = model.items.find((i) => i.decision === 'Overturned' && i.conclusion === 'medically-necessary');
+    assert.ok(overturned?.decisionText, 'the letter has an Overturned item');
+    const lines = original.split('\n');
+    const r = overturned.decisionText.range;
+    lines[r.start.line] = `${lines[r.start.line].slice(0, r.start.character)}Upheld${lines[r.start.line].slice(r.end.character)}`;
+    const ds = only(lines.join('\n'), 'decision-rationale-conflict');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].range.start.line, r.start.line);
+  });
+  test('reads negations: "not medically necessary" Upheld is no conflict', () => {
+    assert.match(seed, /is not medically necessary/);
+    assert.deepEqual(only(seed, 'decision-rationale-conflict'), []);
+  });
+});
+
+describe('missing-section and no-disputed-items', () => {
+  test('missing-section fires when the clinical case summary heading is gone', () => {
+    const text = replaceOnce(seed, /^CLINICAL CASE SUMMARY\s*$/m, '');
+    const ds = only(text, 'missing-section');
+    assert.equal(ds.length, 1);
+    assert.match(message(ds[0]), /CLINICAL CASE SUMMARY/);
+  });
+  test('no-disputed-items fires when the issues section holds no item', () => {
+    const cut = seed.indexOf('12 Physical Therapy Treatments');
+    assert.ok(cut > 0);
+    const text = seed.slice(0, cut);
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['no-disputed-items']);
+    assert.equal(textAt(text, ds[0]).trim(), 'IMR ISSUES, DECISIONS AND RATIONALES');
+  });
+  test('neither fires on a text that is not a letter', () => {
+    assert.deepEqual(codes('Shopping list:\neggs\nmilk\n'), []);
+    assert.deepEqual(codes(''), []);
+  });
+});
+
+describe('duplicate-item', () => {
+  test('fires on the second of two items with the same service', () => {
+    // Single-spaced: in a double-spaced letter a title right after a rationale is hard to tell from it.
+    const single = seed.replace(/\n\s*\n/g, '\n');
+    const block = single.slice(single.indexOf(seedTitle));
+    const text = `${single.trimEnd()}\n${block}`;
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['duplicate-item']);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(textAt(text, ds[0]), seedTitle);
+    assert.ok(ds[0].range.start.line > single.split('\n').length - 2, 'on the second item');
+  });
+  test('fires on a corpus letter with its item repeated', { skip: corpusSkip }, () => {
+    const letter = readCorpusLetter('001_CM16-0219557.txt');
+    const text = `${letter.trimEnd()}\n \n${letter.slice(letter.indexOf('Facet joint injections L4-5'))}`;
+    assert.equal(only(text, 'duplicate-item').length, 1);
+  });
+  test('does not fire on different services', { skip: corpusSkip }, () => {
+    assert.deepEqual(only(readCorpusLetter('065_CM16-0248698.txt'), 'duplicate-item'), []);
+  });
+});
+
+describe('date-order', () => {
+  const header = (injury: string, assigned: string, decision: string, urDenial: string) =>
+    `Case Number: CM16-0219557\nDate Assigned: ${assigned} Date of Injury:  ${injury}\nDecision Date: ${decision} UR Denial Date:  ${urDenial}\n\n`;
+  const now = new Date('2024-01-01T00:00:00Z');
+
+  test('is quiet on dates in order', () => {
+    assert.deepEqual(codes(header('10/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed, { now }), []);
+  });
+  test('fires on an injury after the UR denial', () => {
+    const text = header('12/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed;
+    const ds = lint(text, { now });
+    assert.deepEqual(ds.map((d) => d.code), ['date-order']);
+    assert.match(message(ds[0]), /UR denial date/);
+    assert.equal(textAt(text, ds[0]), '11/09/2014');
+  });
+  test('fires on a decision before the assignment', () => {
+    const ds = only(header('10/10/2014', '11/18/2014', '11/15/2014', '11/09/2014') + seed, 'date-order');
+    assert.equal(ds.length, 1);
+    assert.match(message(ds[0]), /decision date .* before the date assigned/);
+  });
+  test('fires on a date in the future', () => {
+    const ds = lint(header('10/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed, { now: new Date('2014-12-01') });
+    assert.ok(ds.some((d) => d.code === 'date-order' && /in the future/.test(message(d))));
+  });
+  test('fires on a doctored corpus header', { skip: corpusSkip }, () => {
+    const text = replaceOnce(readCorpusLetter('001_CM16-0219557.txt'), 'Date of Injury:  10/10/2016', 'Date of Injury:  12/10/2016');
+    assert.ok(only(text, 'date-order').length >= 1);
+  });
+});
+
+test('the corpus is where env.ts says', { skip: corpusSkip }, () => {
+  assert.ok(existsSync(lettersDir));
+});
