@@ -1,0 +1,359 @@
+// Tests of the language features over in-memory documents: symbols, folding, selection, links, hovers, fixes, completion, cache.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, DocumentSymbol, MarkupContent, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { fuzzyMatches } from '../../core/features/workspaceSymbols';
+import { createLanguageService, type WorkspaceLetter } from '../../core/languageService';
+import { lintLetter } from '../../core/lint';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { rangeContains } from '../../core/text/lines';
+import { corpusLetters, corpusSkip } from '../support/env';
+import { applyEdits, dropParagraph, readCorpusLetter, readSample, readSeed, replaceOnce } from '../lsp/mutants';
+
+const seed = readSeed();
+const seedTitle = '12 Physical Therapy Treatments for The Lumbar Spine';
+let n = 0;
+const docOf = (text: string, version = 1) => TextDocument.create(`file:///mem/letter${n++}.txt`, 'imr', version, text);
+
+function textAt(text: string, r: Range): string {
+  const d = TextDocument.create('file:///t.txt', 'imr', 1, text);
+  return d.getText(r);
+}
+
+function hoverText(h: { contents: unknown } | null): string {
+  assert.ok(h, 'a hover');
+  return (h.contents as MarkupContent).value;
+}
+
+function checkTree(symbols: DocumentSymbol[], parent?: DocumentSymbol): void {
+  for (const s of symbols) {
+    assert.ok(s.name.trim().length > 0, 'a symbol has a name');
+    assert.ok(!s.name.includes('\n'), 'names are one line');
+    assert.ok(rangeContains(s.range, s.selectionRange), `${s.name}: selection inside range`);
+    if (parent) assert.ok(rangeContains(parent.range, s.range), `${s.name} inside ${parent.name}`);
+    checkTree(s.children ?? [], s);
+  }
+}
+
+describe('document symbols', () => {
+  const ls = createLanguageService();
+
+  test('a seed: reviewer, sections, and the item with its three paragraphs', () => {
+    const symbols = ls.getDocumentSymbols(docOf(seed));
+    checkTree(symbols);
+    const names = symbols.map((s) => s.name);
+    assert.deepEqual(names, ['Reviewer', 'Clinical Case Summary', 'Issues, Decisions and Rationales']);
+    assert.match(symbols[0].detail ?? '', /Physical Medicine/);
+    const [item] = symbols[2].children ?? [];
+    assert.equal(item.name, seedTitle);
+    assert.equal(item.detail, 'Upheld');
+    assert.equal(textAt(seed, item.selectionRange), seedTitle);
+    assert.match(textAt(seed, item.range), /^12 Physical Therapy[\s\S]*is not medically necessary\.$/);
+    assert.deepEqual(
+      item.children?.map((c) => c.name),
+      ['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale'],
+    );
+  });
+
+  test('corpus letters: header with case number, partial items named by their remaining portion', { skip: corpusSkip }, () => {
+    const text = readCorpusLetter('008_CM16-0231706.txt');
+    const symbols = ls.getDocumentSymbols(docOf(text));
+    assert.equal(symbols[0].name, 'Case');
+    assert.equal(symbols[0].detail, 'CM16-0231706');
+    const item = symbols.find((s) => s.name.startsWith('Issues'))?.children?.[0];
+    assert.equal(item?.name, 'Chiropractic physiotherapy treatment 6 visits');
+    assert.equal(item?.detail, 'Upheld · partial');
+  });
+
+  test('every corpus letter gives a well-formed tree with one child per item', { skip: corpusSkip }, () => {
+    for (const f of corpusLetters()) {
+      const text = readCorpusLetter(f);
+      const doc = docOf(text);
+      const symbols = ls.getDocumentSymbols(doc);
+      checkTree(symbols);
+      const issues = symbols.find((s) => s.name === 'Issues, Decisions and Rationales');
+      assert.equal(issues?.children?.length, ls.getLetter(doc)?.items.length, f);
+      for (const c of issues?.children ?? []) assert.match(c.detail ?? '', /^(Upheld|Overturned)/, f);
+    }
+  });
+});
+
+describe('folding and selection ranges', () => {
+  const ls = createLanguageService();
+
+  test('folds for sections, items and paragraphs', () => {
+    const doc = docOf(seed);
+    const folds = ls.getFoldingRanges(doc);
+    const model = ls.getLetter(doc);
+    assert.ok(model);
+    for (const f of folds) assert.ok(f.endLine > f.startLine);
+    const starts = new Set(folds.map((f) => f.startLine));
+    for (const s of model.sections) assert.ok(starts.has(s.range.start.line), s.heading);
+    for (const i of model.items) {
+      assert.ok(starts.has(i.range.start.line), 'item');
+      assert.ok(i.rationale && starts.has(i.rationale.range.start.line), 'rationale');
+    }
+  });
+
+  test('word → line → paragraph → item → section → letter', () => {
+    const doc = docOf(seed);
+    const model = ls.getLetter(doc);
+    const rationale = model?.items[0].rationale;
+    assert.ok(rationale?.textRange);
+    const pos = { line: rationale.textRange.start.line + 2, character: 12 };
+    const [chain] = ls.getSelectionRanges(doc, [pos]);
+    const ranges: Range[] = [];
+    for (let s: SelectionRange | undefined = chain; s; s = s.parent) ranges.push(s.range);
+    for (let i = 1; i < ranges.length; i++) assert.ok(rangeContains(ranges[i], ranges[i - 1]), `level ${i} holds level ${i - 1}`);
+    assert.match(textAt(seed, ranges[0]), /^[A-Za-z]+$/, 'a word first');
+    const texts = ranges.map((r) => textAt(seed, r));
+    assert.ok(texts.some((t) => t.startsWith('Decision rationale:') && t.endsWith('necessary.')), 'the paragraph');
+    assert.ok(texts.some((t) => t.startsWith(seedTitle)), 'the item');
+    assert.ok(texts.some((t) => t.startsWith('IMR ISSUES')), 'the section');
+    assert.equal(texts[texts.length - 1], seed, 'the whole letter last');
+  });
+});
+
+describe('workspace symbols', () => {
+  const ls = createLanguageService();
+  test('fuzzy matching', () => {
+    assert.ok(fuzzyMatches('pt lumbar', '12 Physical Therapy Treatments for The Lumbar Spine'));
+    assert.ok(fuzzyMatches('', 'x'));
+    assert.ok(!fuzzyMatches('mri', 'Physical therapy'));
+  });
+
+  test('finds items across a few hundred letters, fast', { skip: corpusSkip }, () => {
+    const letters: WorkspaceLetter[] = [];
+    for (let copy = 0; copy < 3; copy++) {
+      for (const f of corpusLetters()) letters.push({ uri: `file:///ws/${copy}/${f}`, model: parseLetter(readCorpusLetter(f)) });
+    }
+    assert.ok(letters.length >= 400);
+    const t0 = performance.now();
+    const found = ls.getWorkspaceSymbols(letters, 'facet');
+    const ms = performance.now() - t0;
+    assert.ok(found.length >= 3);
+    for (const s of found) assert.ok(fuzzyMatches('facet', s.name));
+    assert.ok(found.some((s) => /facet/i.test(s.name)));
+    assert.ok(ms < 200, `${ms.toFixed(1)} ms`);
+    assert.deepEqual(ls.getWorkspaceSymbols(letters, 'facet', () => true), [], 'a cancelled search answers empty');
+  });
+});
+
+describe('document links', () => {
+  const ls = createLanguageService();
+  test('URLs in citations, joined across line breaks', { skip: corpusSkip }, () => {
+    const text = readCorpusLetter('005_CM16-0229336.txt');
+    const links = ls.getDocumentLinks(docOf(text));
+    assert.ok(links.length >= 2);
+    for (const l of links) {
+      assert.match(l.target ?? '', /^https?:\/\/\S+$/);
+      assert.equal(textAt(text, l.range).replace(/\s+/g, ''), l.target);
+    }
+    assert.ok(links.some((l) => l.range.end.line > l.range.start.line), 'a link spans a line break');
+  });
+  test('no links in a letter without URLs', () => {
+    assert.deepEqual(ls.getDocumentLinks(docOf(seed)), []);
+  });
+});
+
+describe('hovers', () => {
+  const ls = createLanguageService();
+  const doc = docOf(seed);
+  const item = ls.getLetter(doc)?.items[0];
+  assert.ok(item?.decisionText && item.maximusGuideline);
+
+  test('on a decision word: what it means', () => {
+    assert.match(hoverText(ls.getHover(doc, item.decisionText!.range.start)), /utilization review denial stands/);
+    const over = docOf(readSample('malformed-conflict.txt'));
+    const it = ls.getLetter(over)?.items[0];
+    assert.match(hoverText(ls.getHover(over, it!.decisionText!.range.start)), /must authorize/);
+  });
+  test('on an item title: decision, guideline and conclusion', () => {
+    const h = ls.getHover(doc, { line: item.title.range.start.line, character: 3 });
+    const t = hoverText(h);
+    assert.match(t, /Upheld/);
+    assert.match(t, /Reviewer's guideline: Decision based on MTUS ACOEM/);
+    assert.match(t, /Rationale concludes: .*not medically necessary/);
+  });
+  test('on a citation: the knowledge base summary, with folder statistics when given', () => {
+    const c = item.maximusGuideline!.citations[0];
+    assert.ok(c);
+    const h = ls.getHover(doc, c.range.start);
+    assert.deepEqual(h?.range, c.range);
+    assert.ok(hoverText(h).length > 0);
+    const letters: WorkspaceLetter[] = [{ uri: 'file:///a.txt', model: parseLetter(seed) }];
+    assert.ok(hoverText(ls.getHover(doc, c.range.start, letters)).length > 0);
+  });
+  test('nothing elsewhere', () => {
+    assert.equal(ls.getHover(doc, { line: 0, character: 2 }), null);
+  });
+});
+
+describe('quick fixes', () => {
+  const ls = createLanguageService();
+
+  function fixAndRelint(text: string, rule: string, chosen?: string): { fixed: string; action: CodeAction } {
+    const doc = docOf(text);
+    const before = ls.getDiagnostics(doc).filter((d) => d.code === rule);
+    assert.equal(before.length, 1, `${rule} fires on the mutant`);
+    const actions = ls.getCodeActions(doc, before[0].range);
+    const action = chosen ? actions.find((a) => a.title.includes(chosen)) : actions.find((a) => a.isPreferred);
+    assert.ok(action?.edit?.changes, `a fix for ${rule}: ${actions.map((a) => a.title).join(' | ')}`);
+    const edits: TextEdit[] = action.edit.changes[doc.uri];
+    const fixed = applyEdits(text, edits);
+    const after = lintLetter(parseLetter(fixed), { text: fixed });
+    assert.deepEqual(after.filter((d) => d.code === rule), [], `${rule} no longer fires`);
+    assert.deepEqual(after.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => d.code), [], 'no error left');
+    return { fixed, action };
+  }
+
+  test('unknown-decision: Uphled → Upheld, Overturnd → Overturned, upheld → Upheld', () => {
+    assert.equal(fixAndRelint(readSample('malformed-unknown-decision.txt'), 'unknown-decision').fixed, seed);
+    const over = replaceOnce(readSample('malformed-conflict.txt'), ':  Overturned', ':  Overturnd');
+    // Overturned conflicts with this rationale; the fix restores the word, the conflict rule is another matter.
+    const doc = docOf(over);
+    const d = ls.getDiagnostics(doc).find((x) => x.code === 'unknown-decision');
+    assert.ok(d);
+    const [action] = ls.getCodeActions(doc, d.range);
+    assert.equal(action.title, 'Change "Overturnd" to "Overturned"');
+    assert.equal(fixAndRelint(replaceOnce(seed, ':  Upheld', ':  upheld'), 'unknown-decision').fixed, seed);
+  });
+
+  test('unknown-decision: another word offers both, the one agreeing with the rationale first', () => {
+    const text = replaceOnce(seed, ':  Upheld', ':  Pending');
+    const doc = docOf(text);
+    const d = ls.getDiagnostics(doc).find((x) => x.code === 'unknown-decision');
+    assert.ok(d);
+    assert.deepEqual(
+      ls.getCodeActions(doc, d.range).map((a) => a.title),
+      ['Change "Pending" to "Upheld"', 'Change "Pending" to "Overturned"'],
+    );
+    assert.equal(fixAndRelint(text, 'unknown-decision', '"Upheld"').fixed, seed);
+  });
+
+  test('missing-rationale: inserts the paragraph after the MAXIMUS guideline', () => {
+    const { fixed } = fixAndRelint(readSample('malformed-missing-rationale.txt'), 'missing-rationale');
+    const m = parseLetter(fixed);
+    assert.ok(m.items[0].rationale && m.items[0].maximusGuideline);
+    assert.ok(m.items[0].rationale.range.start.line > m.items[0].maximusGuideline.range.end.line);
+    assert.match(m.items[0].rationale.text, /^\[/);
+  });
+
+  test('missing-rationale: fills an empty paragraph', () => {
+    fixAndRelint(dropParagraph(seed, 'Decision rationale:', 0, true), 'missing-rationale');
+  });
+
+  test('missing-guideline: inserts the paragraph between the two others', () => {
+    const { fixed } = fixAndRelint(readSample('malformed-missing-guideline.txt'), 'missing-guideline');
+    const it = parseLetter(fixed).items[0];
+    assert.ok(it.claimsAdministratorGuideline && it.maximusGuideline && it.rationale);
+    assert.ok(it.claimsAdministratorGuideline.range.end.line < it.maximusGuideline.range.start.line);
+    assert.ok(it.maximusGuideline.range.end.line < it.rationale.range.start.line);
+    fixAndRelint(dropParagraph(seed, 'MAXIMUS guideline:', 0, true), 'missing-guideline');
+  });
+
+  test('missing-claims-administrator-guideline: inserts it after the title', () => {
+    const { fixed } = fixAndRelint(dropParagraph(seed, 'Claims Administrator guideline:'), 'missing-claims-administrator-guideline');
+    assert.deepEqual(lintLetter(parseLetter(fixed)).map((d) => d.code), []);
+  });
+
+  test('fixes keep CRLF line ends', () => {
+    const crlf = readSample('malformed-missing-rationale.txt').replace(/\n/g, '\r\n');
+    const { fixed } = fixAndRelint(crlf, 'missing-rationale');
+    assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  });
+
+  test('on a corpus letter (single-spaced, several items)', { skip: corpusSkip }, () => {
+    const text = readCorpusLetter('065_CM16-0248698.txt');
+    fixAndRelint(dropParagraph(text, 'Decision rationale:', 3), 'missing-rationale');
+    fixAndRelint(dropParagraph(text, 'MAXIMUS guideline:', 5), 'missing-guideline');
+  });
+});
+
+describe('completion', () => {
+  const ls = createLanguageService();
+  test('citation forms after "MAXIMUS guideline:"', () => {
+    const text = replaceOnce(readSample('malformed-missing-guideline.txt'), /^Decision rationale:/m, 'MAXIMUS guideline: \n\nDecision rationale:');
+    const doc = docOf(text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('MAXIMUS guideline: '));
+    const items = ls.getCompletions(doc, { line, character: 'MAXIMUS guideline: '.length });
+    assert.ok(items.length > 0);
+    assert.ok(items.some((i) => /MTUS/.test(i.label)));
+  });
+  test('decision words after an item title\'s colon', () => {
+    const text = replaceOnce(seed, ':  Upheld', ':  Up');
+    const doc = docOf(text);
+    const line = text.split('\n').findIndex((l) => l.startsWith(seedTitle));
+    const items = ls.getCompletions(doc, { line, character: text.split('\n')[line].trimEnd().length });
+    assert.deepEqual(items.map((i) => i.label), ['Upheld', 'Overturned']);
+    const edit = items[0].textEdit as TextEdit;
+    assert.equal(applyEdits(text, [edit]), seed);
+  });
+  test('nothing in the case summary', () => {
+    const lines = seed.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('case file, including all medical records:'));
+    assert.deepEqual(ls.getCompletions(docOf(seed), { line, character: lines[line].trimEnd().length }), []);
+  });
+});
+
+describe('the service', () => {
+  test('parses once per version, reparses a new version, forgets closed documents', () => {
+    const ls = createLanguageService();
+    const d1 = docOf(seed);
+    const a = ls.getLetterDocument(d1);
+    assert.equal(ls.getLetterDocument(d1), a, 'same version: the cached parse');
+    ls.getDocumentSymbols(d1);
+    ls.getDiagnostics(d1);
+    assert.equal(ls.getLetterDocument(d1), a);
+    const d2 = TextDocument.update(d1, [{ text: 'x' }], 2);
+    assert.notEqual(ls.getLetterDocument(d2), a);
+    assert.equal(ls.cachedCount, 1);
+    ls.forget(d1.uri);
+    assert.equal(ls.cachedCount, 0);
+  });
+
+  test('a document over the size limit: one information diagnostic, empty features', () => {
+    const ls = createLanguageService({ maxDocumentSize: 1000 });
+    const doc = docOf(seed);
+    const ds = ls.getDiagnostics(doc);
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
+    assert.deepEqual(ls.getDocumentSymbols(doc), []);
+    assert.equal(ls.getLetter(doc), null);
+    assert.deepEqual(ls.getCompletions(doc, { line: 0, character: 0 }), []);
+  });
+
+  test('random edits never make a feature throw', () => {
+    const ls = createLanguageService();
+    const base = readSample('malformed-unknown-decision.txt');
+    const edit = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 200 }),
+      text: fc.oneof(fc.string(), fc.constantFrom('\r\n', '\n', ':  Upheld', 'Decision rationale:', '\u0000', '\ud800')),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 15 }), (edits) => {
+        let doc = docOf(base);
+        for (const [i, e] of edits.entries()) {
+          const len = doc.getText().length;
+          const start = doc.positionAt(e.at % (len + 1));
+          const end = doc.positionAt(Math.min(len, (e.at % (len + 1)) + e.del));
+          doc = TextDocument.update(doc, [{ range: { start, end }, text: e.text }], i + 2);
+          const pos = doc.positionAt(e.at % (doc.getText().length + 1));
+          ls.getDiagnostics(doc);
+          ls.getDocumentSymbols(doc);
+          ls.getFoldingRanges(doc);
+          ls.getSelectionRanges(doc, [pos]);
+          ls.getHover(doc, pos);
+          ls.getCompletions(doc, pos);
+          ls.getCodeActions(doc, { start: pos, end: pos });
+          ls.getDocumentLinks(doc);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
