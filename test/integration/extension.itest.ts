@@ -1,0 +1,246 @@
+// The extension in a real VS Code: language detection, diagnostics, symbols, hovers, commands, views, webviews.
+// Runs with mocha in the extension host (test/integration/index.ts) on a copy of samples/.
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { ImrApi } from '../../client/extension';
+
+const extensionId = 'imr-letters.imr-letters';
+const seed1 = '001_7412a174a059eca0.txt';
+const seed3 = '003_600b92038191239e.txt';
+let api: ImrApi;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/** Opens a workspace file in an editor and waits until it is an imr document the server has parsed. */
+async function openLetter(name: string): Promise<vscode.TextEditor> {
+  const uri = workspaceFile(name);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await until(`${name} to switch to imr`, () => vscode.window.activeTextEditor?.document.languageId === 'imr');
+  await until(`the server's model of ${name}`, async () => ((await api.letter(uri))?.items.length ?? 0) > 0);
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor);
+  return editor;
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+function serverPids(): number[] {
+  // The server is a child of this extension host (IPC transport), running dist/server.js.
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (ppid === process.pid && cmd.includes('server.js')) pids.push(Number(name));
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return pids;
+}
+
+suite('IMR Letters extension', () => {
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<ImrApi>(extensionId);
+    assert.ok(extension, `${extensionId} is loaded`);
+    api = await extension.activate();
+  });
+
+  test('a plain-text letter is switched to the IMR Letter language on open', async () => {
+    const editor = await openLetter(seed1);
+    assert.equal(editor.document.languageId, 'imr');
+    assert.equal(editor.document.uri.path.endsWith('.txt'), true);
+  });
+
+  test('the setting imr.detectInTextFiles off leaves plain-text letters alone', async () => {
+    const config = vscode.workspace.getConfiguration('imr');
+    await config.update('detectInTextFiles', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('002_152cfa9104ed247b.txt'));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(doc.languageId, 'plaintext');
+    } finally {
+      await config.update('detectInTextFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('a malformed letter gets the expected diagnostic on the item title', async () => {
+    const editor = await openLetter('malformed-missing-rationale.txt');
+    const uri = editor.document.uri;
+    const diagnostics = await until('the missing-rationale diagnostic', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'missing-rationale');
+      return found.length > 0 && found;
+    });
+    const model = await api.letter(uri);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostics[0].range.start.line, model?.items[0].title.range.start.line);
+    assert.equal(vscode.languages.getDiagnostics(workspaceFile(seed1)).length, 0, 'a well-formed seed has no diagnostics');
+  });
+
+  test('imr.rules turns a rule off', async () => {
+    const uri = workspaceFile('malformed-missing-rationale.txt');
+    const config = vscode.workspace.getConfiguration('imr', uri);
+    await config.update('rules', { 'missing-rationale': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('the diagnostic to go', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'missing-rationale'));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('the diagnostic to come back', () => vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'missing-rationale'));
+  });
+
+  test('document symbols (Outline, breadcrumbs) list the disputed items', async () => {
+    const editor = await openLetter(seed3);
+    const symbols = await until('document symbols', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return s && s.length > 0 && s;
+    });
+    const names: string[] = [];
+    const walk = (list: vscode.DocumentSymbol[]) => list.forEach((s) => (names.push(s.name), walk(s.children)));
+    walk(symbols);
+    for (const service of ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Manipulation Electro-Muscle Stimulation', 'Myofascial Release']) {
+      assert.ok(names.includes(service), `the outline lists "${service}" (has: ${names.join(', ')})`);
+    }
+  });
+
+  test('a hover on a guideline citation describes the guideline', async () => {
+    const editor = await openLetter(seed1);
+    const model = await api.letter(editor.document.uri);
+    const citation = model?.items[0].maximusGuideline?.citations[0];
+    assert.ok(citation, 'the seed cites a guideline');
+    const at = new vscode.Position(citation.range.start.line, citation.range.start.character + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const text = hoverText(hovers);
+    assert.match(text, /MTUS/);
+    assert.match(text, /Low Back Complaints/);
+  });
+
+  test('IMR: Next / Previous Disputed Item move between item titles, wrapping around', async () => {
+    const editor = await openLetter(seed3);
+    const model = await api.letter(editor.document.uri);
+    const lines = model!.items.map((i) => i.titleLines[0].start.line);
+    assert.equal(lines.length, 3);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const line = () => vscode.window.activeTextEditor!.selection.active.line;
+    await vscode.commands.executeCommand('imr.nextItem');
+    assert.equal(line(), lines[0]);
+    await vscode.commands.executeCommand('imr.nextItem');
+    assert.equal(line(), lines[1]);
+    await vscode.commands.executeCommand('imr.previousItem');
+    assert.equal(line(), lines[0]);
+    await vscode.commands.executeCommand('imr.previousItem');
+    assert.equal(line(), lines[2], 'before the first item comes the last');
+  });
+
+  test('the status bar and the items view follow the active letter and its edits', async () => {
+    const editor = await openLetter(seed3);
+    await until('the status bar counts', () => api.statusText() === '3 items · 2 upheld · 1 overturned');
+    assert.deepEqual(api.itemLabels(), ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Manipulation Electro-Muscle Stimulation', 'Myofascial Release']);
+
+    const model = await api.letter(editor.document.uri);
+    const word = model!.items[2].decisionText!;
+    const range = new vscode.Range(word.range.start.line, word.range.start.character, word.range.end.line, word.range.end.character);
+    assert.equal(editor.document.getText(range), 'Overturned');
+    assert.ok(await editor.edit((e) => e.replace(range, 'Upheld')));
+    try {
+      await until('the counts after the edit', () => api.statusText() === '3 items · 3 upheld · 0 overturned');
+    } finally {
+      await vscode.commands.executeCommand('undo');
+    }
+    await until('the counts after the undo', () => api.statusText() === '3 items · 2 upheld · 1 overturned');
+
+    await openLetter(seed1);
+    await until('the items of the other letter', () => api.itemLabels().length === 1 && api.itemLabels());
+    assert.equal(api.statusText(), '1 item · 1 upheld · 0 overturned');
+  });
+
+  test('IMR: Show Decision Summary opens the webview beside the letter, following the active letter', async () => {
+    const editor = await openLetter(seed3);
+    assert.equal(await vscode.commands.executeCommand('imr.showSummary'), true);
+    const tab = await until('the summary tab', () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('imrSummary')),
+    );
+    assert.match(tab.label, /003_600b92038191239e/);
+    assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the panel opens beside the letter');
+    assert.equal(api.summaryUri(), editor.document.uri.toString());
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(seed1)), vscode.ViewColumn.One);
+    await until('the summary to follow the active letter', () => api.summaryUri() === workspaceFile(seed1).toString());
+  });
+
+  test('IMR: Export Decision Table writes CSV, JSON and Markdown', async () => {
+    await openLetter(seed3);
+    const csv = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'csv', workspaceFile('out/items.csv'));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Rationale');
+    assert.equal(lines.length, 4);
+    assert.match(lines[3], /Myofascial Release,Overturned/);
+
+    const json = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'json', workspaceFile('out/items.json'));
+    const parsed = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json)));
+    assert.deepEqual(
+      parsed.items.map((i: { decision: string }) => i.decision),
+      ['Upheld', 'Upheld', 'Overturned'],
+    );
+
+    const md = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'markdown', workspaceFile('out/items.md'));
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(md));
+    assert.match(markdown, /\| 3 \| Myofascial Release \| Overturned \|/);
+  });
+
+  test('IMR: Show Folder Summary asks the server for the folder and opens its table', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    assert.equal(await vscode.commands.executeCommand('imr.showFolderSummary', folder), true);
+    await until('the folder summary tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('imrFolderSummary')),
+    );
+  });
+
+  test('the language server is restarted after it crashes', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const editor = await openLetter(seed1);
+    const before = await until('the server process', () => serverPids().length === 1 && serverPids());
+    process.kill(before[0], 'SIGKILL');
+    await until('a new server process', () => serverPids().length === 1 && serverPids()[0] !== before[0] && serverPids());
+    await until('the server to run again', () => api.serverState() === 'running');
+    // Answered by the new server process: the document was sent to it again.
+    const symbols = await until('symbols from the new server', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return s && s.length > 0 && s;
+    });
+    assert.ok(symbols.some((s) => s.children.some((c) => c.name === '12 Physical Therapy Treatments for The Lumbar Spine')));
+  });
+});
