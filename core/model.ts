@@ -131,6 +131,8 @@ export interface PartialAuthorization {
 export interface DisputedItem {
   /** 0-based position in the letter. */
   index: number;
+  /** 'numbered': read from a 2013 letter's numbered decision sentence, which has no labelled paragraphs. */
+  form?: 'labelled' | 'numbered';
   /** The whole item: from the title through the end of its rationale. */
   range: Range;
   /** The full title, collapsed onto one line, without the decision. Range covers the title as written (all its lines). */
@@ -161,6 +163,7 @@ export type ProblemCode =
   | 'unrecognised-item'
   | 'missing-decision'
   | 'stray-text'
+  | 'legacy-template'
   | 'unreadable';
 
 /** Something the parser could not recognise, and where. */

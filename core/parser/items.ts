@@ -147,6 +147,7 @@ function buildItem(
 
   const item: DisputedItem = {
     index,
+    form: 'labelled',
     range: { start: title.range.start, end: title.range.end },
     title,
     titleLines,

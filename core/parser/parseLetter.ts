@@ -4,6 +4,7 @@ import type { LetterModel, ParseProblem, Section, Template } from '../model';
 import { LineIndex } from '../text/lines';
 import { parseHeader } from './header';
 import { parseItems } from './items';
+import { parseNumberedDecisions } from './numberedDecisions';
 import { analyseLayout } from './layout';
 import { parsePatient } from './patient';
 import { parseReviewer } from './reviewer';
@@ -70,6 +71,7 @@ export function parseLetter(text: string): LetterModel {
     let fromLine = issues ? issues.headingRange.start.line + 1 : 0;
     if (!issues && model.sections.length > 0) fromLine = model.sections[model.sections.length - 1].headingRange.start.line + 1;
     model.items = parseItems(doc, layout, fromLine, doc.lineCount, problems);
+    if (model.items.length === 0 && NOTICE_2013_RE.test(doc.text.slice(0, 20000))) model.items = parseNumberedDecisions(doc, problems);
   });
 
   const hasHeading = model.sections.length > 0;
@@ -79,7 +81,7 @@ export function parseLetter(text: string): LetterModel {
     ? 'unknown'
     : howMade || (issues && /ISSUES/i.test(issues.heading))
       ? 'final-determination'
-      : NOTICE_2013_RE.test(head)
+      : NOTICE_2013_RE.test(head) || model.items.some((i) => i.form === 'numbered')
         ? 'notice-2013'
         : 'unknown';
   if (!model.isLetter) {

@@ -1,0 +1,80 @@
+// Older templates and non-letters degrade gracefully: the parser finds what it can and says what it could not.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseLetter } from '../../core';
+import { repoRoot } from '../support/env';
+
+test('a 2013 notice: numbered decisions, each counted once, with their rationale', () => {
+  const text = readFileSync(path.join(repoRoot, 'test/fixtures/templates/notice-2013.txt'), 'utf8');
+  const model = parseLetter(text);
+  assert.equal(model.isLetter, true);
+  assert.equal(model.template, 'notice-2013');
+  assert.deepEqual(
+    model.items.map((i) => [i.form, i.title.value, i.decision, i.conclusion]),
+    [
+      ['numbered', 'physical therapy 12 sessions for the lumbar spine', 'Upheld', 'not-medically-necessary'],
+      ['numbered', 'MRI of the lumbar spine', 'Overturned', 'medically-necessary'],
+    ],
+  );
+  // The items are the repeated occurrences under the decision heading, not the list at the top.
+  const issues = model.sections.find((s) => s.kind === 'issues')!;
+  assert.ok(model.items.every((i) => i.range.start.line > issues.headingRange.start.line));
+  assert.match(model.items[0].rationale!.text, /^The Claims Administrator based its decision/);
+  assert.deepEqual(
+    model.problems.map((p) => p.code),
+    ['legacy-template'],
+  );
+  assert.equal(model.header?.caseNumber?.value, 'CM13-0012345');
+});
+
+test('a text that is not a letter says so, with a range on its first line', () => {
+  const model = parseLetter('Grocery list\nmilk\neggs\n');
+  assert.equal(model.isLetter, false);
+  assert.deepEqual(model.items, []);
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, p.range.start.line, p.range.end.character]),
+    [['not-a-letter', 0, 'Grocery list'.length]],
+  );
+});
+
+test('an empty text is an empty model, not an error', () => {
+  const model = parseLetter('');
+  assert.equal(model.lineCount, 1);
+  assert.equal(model.isLetter, false);
+});
+
+test('an item whose decision is missing is kept, and the problem points at its title', () => {
+  const text = [
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    'The Final Determination was based on decisions for the disputed items/services set forth below:',
+    ' ',
+    'Norco 10/325mg #60',
+    ' ',
+    'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
+    ' ',
+    'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids.',
+    ' ',
+    'Decision rationale: The request is not medically necessary.',
+  ].join('\n');
+  const model = parseLetter(text);
+  assert.equal(model.items.length, 1);
+  assert.equal(model.items[0].title.value, 'Norco 10/325mg #60');
+  assert.equal(model.items[0].decision, undefined);
+  assert.deepEqual(model.problems.map((p) => [p.code, p.range.start.line]), [['missing-decision', 3]]);
+});
+
+test('a misspelt decision is read as written and not normalised', () => {
+  const text = [
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    'MRI of the lumbar spine:  Uphled ',
+    'Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.',
+    'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.',
+    'Decision rationale: The request is not medically necessary.',
+  ].join('\r\n');
+  const item = parseLetter(text).items[0];
+  assert.equal(item.decisionText?.value, 'Uphled');
+  assert.deepEqual(item.decisionText?.range, { start: { line: 1, character: 26 }, end: { line: 1, character: 32 } });
+  assert.equal(item.decision, undefined);
+});
