@@ -76,8 +76,9 @@ export function startServer(connection: Connection): void {
       const current = documents.get(uri);
       if (!current || current.version !== doc.version) return;
       const diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
+      // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
+      void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      await connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
     } catch (e) {
       log(`Checking ${uri} failed: ${describe(e)}`);
     }

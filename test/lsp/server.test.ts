@@ -1,0 +1,320 @@
+// LSP-level tests: the bundled dist/server.js over stdio, driven by a real JSON-RPC client.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionItem,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  MarkupContent,
+  SelectionRange,
+  SymbolInformation,
+} from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { LetterModel } from '../../core/model';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { corpusSkip, distDir, lettersDir, skipUnless } from '../support/env';
+import { LspClient } from '../support/lspClient';
+import { applyEdits, readCorpusLetter, readSample, readSeed } from './mutants';
+
+const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
+const seed = readSeed();
+let n = 0;
+const uri = (name = 'letter') => `file:///virtual/${name}-${n++}.txt`;
+
+describe('the language server over stdio', { skip: serverSkip }, () => {
+  let client: LspClient;
+  before(async () => {
+    client = (await LspClient.start({ settings: { rules: {} } })).client;
+  });
+  after(async () => client.stop());
+
+  test('announces its features', async () => {
+    const { client: c, init } = await LspClient.start();
+    try {
+      const caps = init.capabilities;
+      assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+      for (const k of [
+        'documentSymbolProvider',
+        'foldingRangeProvider',
+        'selectionRangeProvider',
+        'workspaceSymbolProvider',
+        'documentLinkProvider',
+        'hoverProvider',
+        'codeActionProvider',
+        'completionProvider',
+      ] as const) {
+        assert.ok(caps[k], k);
+      }
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('a sound seed has no diagnostics; each malformed sample has exactly its rule', async () => {
+    assert.deepEqual(await client.open(uri(), seed), []);
+    for (const [sample, rule] of [
+      ['malformed-missing-rationale.txt', 'missing-rationale'],
+      ['malformed-missing-guideline.txt', 'missing-guideline'],
+      ['malformed-unknown-decision.txt', 'unknown-decision'],
+      ['malformed-conflict.txt', 'decision-rationale-conflict'],
+    ]) {
+      const ds = await client.open(uri(sample), readSample(sample));
+      assert.deepEqual(ds.map((d) => d.code), [rule], sample);
+      assert.equal(ds[0].source, 'imr');
+      assert.equal(ds[0].severity, DiagnosticSeverity.Error);
+      assert.equal(ds[0].codeDescription?.href, `https://github.com/imr-letters/imr-letters/blob/main/docs/rules/${rule}.md`);
+    }
+  });
+
+  test('the range is on the offending text', async () => {
+    const text = readSample('malformed-unknown-decision.txt');
+    const [d] = await client.open(uri(), text);
+    assert.equal(TextDocument.create('file:///x', 'imr', 1, text).getText(d.range), 'Uphled');
+  });
+
+  test('incremental changes: a typo appears and goes away', async () => {
+    const u = uri();
+    await client.open(u, seed);
+    const line = seed.split('\n').findIndex((l) => l.includes(':  Upheld'));
+    const character = seed.split('\n')[line].indexOf('Upheld');
+    // "Upheld" → "Uphled": replace two characters.
+    let wait = client.waitForDiagnostics(u, 2);
+    await client.change(u, [{ range: { start: { line, character: character + 3 }, end: { line, character: character + 5 } }, text: 'le' }]);
+    const typo = await wait;
+    assert.deepEqual(typo.diagnostics.map((d) => d.code), ['unknown-decision']);
+    assert.equal(typo.version, 2);
+    wait = client.waitForDiagnostics(u, 3);
+    await client.change(u, [{ range: { start: { line, character: character + 3 }, end: { line, character: character + 5 } }, text: 'el' }]);
+    assert.deepEqual((await wait).diagnostics, []);
+    assert.ok(client.letterChanged.some((x) => x.uri === u && x.version === 3), 'imr/letterChanged after the reparse');
+  });
+
+  test('imr/letter: the model of an open document, null otherwise', async () => {
+    const u = uri();
+    await client.open(u, seed);
+    const model = await client.request<LetterModel | null>('imr/letter', { uri: u });
+    assert.ok(model);
+    assert.deepEqual(model, JSON.parse(JSON.stringify(parseLetter(seed))));
+    assert.equal(await client.request('imr/letter', { uri: 'file:///nowhere.txt' }), null);
+    assert.equal(await client.request('imr/letter', {}), null);
+  });
+
+  test('symbols, folding, selection ranges, hover, completion on a seed', async () => {
+    const u = uri();
+    await client.open(u, seed);
+    const td = { textDocument: { uri: u } };
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td);
+    const issues = symbols.find((s) => s.name === 'Issues, Decisions and Rationales');
+    assert.equal(issues?.children?.[0].name, '12 Physical Therapy Treatments for The Lumbar Spine');
+    assert.equal(issues?.children?.[0].detail, 'Upheld');
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', td);
+    assert.ok(folds.length >= 5);
+    const item = parseLetter(seed).items[0];
+    const sel = await client.request<SelectionRange[]>('textDocument/selectionRange', { ...td, positions: [item.title.range.start] });
+    assert.equal(sel.length, 1);
+    assert.ok(sel[0].parent, 'a chain, not a single range');
+    const hover = await client.request<Hover | null>('textDocument/hover', { ...td, position: item.decisionText!.range.start });
+    assert.match((hover?.contents as MarkupContent).value, /utilization review denial stands/);
+    const line = seed.split('\n')[item.title.range.start.line];
+    const completion = await client.request<CompletionItem[]>('textDocument/completion', {
+      ...td,
+      position: { line: item.title.range.start.line, character: line.indexOf('Upheld') },
+    });
+    assert.deepEqual(completion.map((c) => c.label), ['Upheld', 'Overturned']);
+  });
+
+  test('a code action applied through the protocol clears its diagnostic', async () => {
+    const u = uri();
+    let text = readSample('malformed-missing-rationale.txt');
+    const [d] = await client.open(u, text);
+    assert.equal(d.code, 'missing-rationale');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    const fix = actions.find((a) => a.isPreferred);
+    const edits = fix?.edit?.changes?.[u];
+    assert.ok(edits && edits.length > 0);
+    text = applyEdits(text, edits);
+    const wait = client.waitForDiagnostics(u, 2);
+    await client.change(u, [{ text }]);
+    assert.deepEqual((await wait).diagnostics, []);
+  });
+
+  test('closed and unknown documents answer empty, not an error', async () => {
+    const u = uri();
+    await client.open(u, seed);
+    const cleared = client.waitForDiagnostics(u);
+    await client.close(u);
+    assert.deepEqual((await cleared).diagnostics, [], 'closing clears the diagnostics');
+    for (const target of [u, 'file:///never-opened.txt', 'untitled:Untitled-1']) {
+      const td = { textDocument: { uri: target } };
+      const pos = { line: 0, character: 0 };
+      assert.deepEqual(await client.request('textDocument/documentSymbol', td), []);
+      assert.deepEqual(await client.request('textDocument/foldingRange', td), []);
+      assert.deepEqual(await client.request('textDocument/documentLink', td), []);
+      assert.deepEqual(await client.request('textDocument/selectionRange', { ...td, positions: [pos] }), []);
+      assert.equal(await client.request('textDocument/hover', { ...td, position: pos }), null);
+      assert.deepEqual(await client.request('textDocument/completion', { ...td, position: pos }), []);
+      assert.deepEqual(
+        await client.request('textDocument/codeAction', { ...td, range: { start: pos, end: pos }, context: { diagnostics: [] } }),
+        [],
+      );
+      assert.equal(await client.request('imr/letter', { uri: target }), null);
+    }
+  });
+
+  test('bad input does not crash it: empty, binary, huge', async () => {
+    assert.deepEqual(await client.open(uri(), ''), []);
+    const binary = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+    assert.ok(Array.isArray(await client.open(uri(), binary)));
+    const huge = `${seed}\n`.repeat(Math.ceil((5.2 * 1024 * 1024) / seed.length));
+    const hu = uri('huge');
+    const ds = await client.open(hu, huge);
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
+    assert.match(String(ds[0].message), /5 MB/);
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: hu } }), []);
+    assert.equal(await client.request('imr/letter', { uri: hu }), null);
+    await client.close(hu);
+    assert.ok(client.isRunning);
+  });
+
+  test('random edit sequences (inserts, deletes, CRLF) keep it in sync and alive', async () => {
+    const base = readSample('malformed-conflict.txt');
+    const edit = fc.record({
+      at: fc.nat(),
+      del: fc.nat({ max: 120 }),
+      text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('\r\n', '\n', '\r', ':  Upheld', 'Decision rationale: ', '')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (edits) => {
+        const u = uri('fc');
+        let local = TextDocument.create(u, 'imr', 1, base);
+        await client.open(u, base);
+        let version = 1;
+        for (const e of edits) {
+          const len = local.getText().length;
+          const start = local.positionAt(e.at % (len + 1));
+          const end = local.positionAt(Math.min(len, (e.at % (len + 1)) + e.del));
+          const change = { range: { start, end }, text: e.text };
+          local = TextDocument.update(local, [change], ++version);
+          await client.change(u, [change]);
+        }
+        const last = client.waitForDiagnostics(u, version);
+        await last;
+        const model = await client.request<LetterModel | null>('imr/letter', { uri: u });
+        assert.deepEqual(model, JSON.parse(JSON.stringify(parseLetter(local.getText()))), 'the server saw the same text');
+        await client.close(u);
+      }),
+      { numRuns: 25 },
+    );
+    assert.ok(client.isRunning);
+  });
+});
+
+describe('settings', { skip: serverSkip }, () => {
+  test('imr.rules read through workspace/configuration and applied live', async () => {
+    const { client } = await LspClient.start({ settings: { rules: { 'unknown-decision': 'warning' } } });
+    try {
+      const u = uri();
+      const [d] = await client.open(u, readSample('malformed-unknown-decision.txt'));
+      assert.equal(d.severity, DiagnosticSeverity.Warning);
+      let wait = client.waitForDiagnostics(u);
+      await client.changeSettings({ rules: { 'unknown-decision': 'hint' } });
+      assert.equal((await wait).diagnostics[0].severity, DiagnosticSeverity.Hint);
+      wait = client.waitForDiagnostics(u);
+      await client.changeSettings({ rules: { 'unknown-decision': 'off' } });
+      assert.deepEqual((await wait).diagnostics, []);
+      wait = client.waitForDiagnostics(u);
+      await client.changeSettings({ rules: {} });
+      assert.equal((await wait).diagnostics[0].severity, DiagnosticSeverity.Error);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('clients without workspace/configuration push their settings', async () => {
+    const { client } = await LspClient.start({ configuration: false });
+    try {
+      const u = uri();
+      const [d] = await client.open(u, readSample('malformed-conflict.txt'));
+      assert.equal(d.severity, DiagnosticSeverity.Error);
+      const wait = client.waitForDiagnostics(u);
+      await client.changeSettings({ rules: { 'decision-rationale-conflict': 'information' } });
+      assert.equal((await wait).diagnostics[0].severity, DiagnosticSeverity.Information);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
+  let client: LspClient;
+  const folder = pathToFileURL(lettersDir).href;
+  before(async () => {
+    client = (await LspClient.start({ workspaceFolders: [folder] })).client;
+  });
+  after(async () => client.stop());
+
+  test('workspace symbols find the items of the folder\'s letters by service', async () => {
+    const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'facet' });
+    assert.ok(found.length >= 3);
+    for (const s of found) assert.ok(s.location.uri.startsWith(folder), s.location.uri);
+    assert.ok(found.some((s) => /facet/i.test(s.name)));
+    const t0 = performance.now();
+    await client.request('workspace/symbol', { query: 'mri' });
+    assert.ok(performance.now() - t0 < 1000, 'the second search uses the cache');
+  });
+
+  test('an open letter takes the place of its file', async () => {
+    const file = path.join(lettersDir, '001_CM16-0219557.txt');
+    const u = pathToFileURL(file).href;
+    const text = readCorpusLetter('001_CM16-0219557.txt').replace('Facet joint injections L4-5, L5-S1', 'Zyxwv injections');
+    await client.open(u, text);
+    const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'zyxwv' });
+    assert.deepEqual(found.map((s) => s.location.uri), [u]);
+    await client.close(u);
+  });
+
+  test('document links and citation hovers on a corpus letter', async () => {
+    const u = uri('005');
+    const text = readCorpusLetter('005_CM16-0229336.txt');
+    await client.open(u, text);
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: u } });
+    assert.ok(links.some((l) => l.target?.startsWith('http://www.slideshare.net/')));
+    const c = parseLetter(text).items[0].maximusGuideline?.citations[0];
+    assert.ok(c);
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: c.range.start });
+    assert.ok(h && (h.contents as MarkupContent).value.length > 0);
+  });
+
+  test('imr/folderSummary lists the folder\'s letters', async () => {
+    const r = await client.request<{ letters: { uri: string; letter: LetterModel }[] }>('imr/folderSummary', { folderUri: folder });
+    assert.ok(r.letters.length >= 140);
+    assert.ok(r.letters.every((l) => l.letter.isLetter));
+  });
+
+  test('a cancelled request answers RequestCancelled', async () => {
+    const { client: fresh } = await LspClient.start({ workspaceFolders: [folder] });
+    try {
+      const source = new CancellationTokenSource();
+      const pending = fresh.connection.sendRequest('workspace/symbol', { query: 'a' }, source.token);
+      setTimeout(() => source.cancel(), 20);
+      await assert.rejects(pending, (e: { code?: number }) => e.code === -32800);
+      assert.ok(fresh.isRunning);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
