@@ -1,13 +1,16 @@
 // The guideline knowledge base: resolves a parsed citation to summaries of the cited MTUS/ODG sections.
-import type { GuidelineCitation } from '../model';
-
-export interface CitationContext {
-  /** The letter's decision date (ISO), to choose the MTUS regime in force. */
-  letterDate?: string;
-}
-
-/** Markdown for a hover over a citation: what the knowledge base knows of the cited section. */
-export function citationHoverMarkdown(citation: GuidelineCitation, context: CitationContext = {}): string {
-  void context;
-  return `**${citation.source}** ${citation.text}`;
-}
+export { citationHoverMarkdown } from './hover';
+export { citationCompletions, type CitationCompletion } from './completions';
+export {
+  resolveCitation,
+  guidelineIdOf,
+  knowledgeEntries,
+  type CitationContext,
+  type EntryMatch,
+  type PageMismatch,
+  type Resolution,
+  type ResolutionStatus,
+} from './resolve';
+export { regimeAt, hierarchyLine, type Regime } from './regime';
+export { guidelines, entryById, guidelineInfo } from './data';
+export type { GuidelineId, GuidelineInfo, KnowledgeEntry, Recommendation, SourceRef } from './types';

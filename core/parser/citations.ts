@@ -404,7 +404,8 @@ function describeNonMtus(body: string): Omit<GuidelineCitation, 'kind' | 'text' 
 }
 
 function describeOdg(rest: string): Omit<GuidelineCitation, 'kind' | 'text' | 'range' | 'url' | 'source'> {
-  let s = rest.replace(/^[\s,:;-]+/, '');
+  // A reference glued on after the topics ("... - Manipulation Harris J. Occupational medicine ...") is not a topic.
+  let s = rest.replace(/^[\s,:;-]+/, '').replace(/\s[A-Z][a-z]+\s[A-Z]{1,2}\.\s.*$/, '');
   const editions: string[] = [];
   const take = (re: RegExp) => {
     s = s.replace(re, (m) => {
@@ -474,7 +475,7 @@ function splitOdgTopics(s: string, splitAnd = true): string[] {
     if (/^\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(p)) p = p.slice(1, -1).trim();
     if (p === '' || /^(?:chapter|section|subheading|topic|guidelines)$/i.test(p)) continue;
     // "Opioids, specific drug list", "Preoperative testing, general": a lower-case piece after a comma goes on the topic.
-    if (before === ',' && /^[a-z]/.test(p) && out.length > 0) {
+    if (out.length > 0 && ((before === ',' && /^[a-z]/.test(p)) || (/\bForearm$/.test(out[out.length - 1]) && /^Wrist\b/.test(p)))) {
       out[out.length - 1] += `, ${p}`;
       continue;
     }

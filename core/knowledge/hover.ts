@@ -1,0 +1,80 @@
+// Hover text for a guideline citation: what the knowledge base knows of the cited sections.
+import type { GuidelineCitation, PageRange } from '../model';
+import { hierarchyLine, regimeAt } from './regime';
+import { resolveCitation, type CitationContext, type Resolution } from './resolve';
+import type { GuidelineInfo, KnowledgeEntry } from './types';
+
+function pagesText(pages: PageRange[] | undefined): string | undefined {
+  if (!pages || pages.length === 0) return undefined;
+  const list = pages.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`)).join(', ');
+  return pages.length === 1 && pages[0].from === pages[0].to ? `p. ${list}` : `pp. ${list}`;
+}
+
+/** Markdown special characters in text taken from letters or data. */
+function esc(s: string): string {
+  return s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+function link(s: { title: string; url?: string }): string {
+  return s.url ? `[${esc(s.title)}](${s.url})` : esc(s.title);
+}
+
+function titleLine(e: KnowledgeEntry, r: Resolution): string {
+  const g = r.guideline;
+  const parts = [g ? g.name : e.guideline];
+  if (r.edition) parts.push(r.edition.label);
+  if (e.chapter) parts.push(e.chapter.number !== undefined ? `Chapter ${e.chapter.number}: ${e.chapter.title}` : e.chapter.title);
+  parts.push(e.section ? `§ ${e.section} ${e.topic}` : e.topic);
+  const p = pagesText(e.pages);
+  if (p) parts.push(p);
+  return `**${parts.map(esc).join(' · ')}**`;
+}
+
+function entryBlock(e: KnowledgeEntry, r: Resolution): string {
+  const lines = [titleLine(e, r), '', `**Recommendation:** ${e.recommendation === 'mixed' ? 'varies by topic (overview)' : e.recommendation}`];
+  if (e.limits) lines.push('', `**Limits:** ${esc(e.limits)}`);
+  lines.push('', esc(e.summary));
+  lines.push('', e.confidence === 'verified' ? '*Confidence: verified*' : '⚠ *Confidence: unverified* — check these facts against the guideline before relying on them.');
+  if (e.note) lines.push('', `*Note:* ${esc(e.note)}`);
+  if (e.sources.length > 0) lines.push('', `Sources: ${e.sources.map(link).join('; ')}`);
+  return lines.join('\n');
+}
+
+function regimeNote(citation: GuidelineCitation, g: GuidelineInfo | undefined, letterDate: string | undefined): string | undefined {
+  const regime = regimeAt(letterDate);
+  if (!regime || !g || g.tier !== 'mtus') return undefined;
+  const year = /\b(?:19|20)\d\d\b/.exec(citation.edition ?? '')?.[0];
+  if (g.id === 'mtus-cpmtg' && year === '2009' && regime.id === 'cpmtg-2016') {
+    return `The letter is dated ${letterDate}: the 2016 edition of the Chronic Pain guideline was in force, not the 2009 one cited.`;
+  }
+  if (g.id !== 'mtus-acoem-2017' && g.id !== 'mtus-formulary' && regime.id === 'acoem-2017') {
+    return `The letter is dated ${letterDate}: the ACOEM-based MTUS (December 1, 2017) was in force.`;
+  }
+  return `Regime at the letter's date (${letterDate}): ${regime.label}.`;
+}
+
+/** Markdown for a hover over a citation: what the knowledge base knows of the cited section. */
+export function citationHoverMarkdown(citation: GuidelineCitation, context: CitationContext = {}): string {
+  const r = resolveCitation(citation, context);
+  const blocks: string[] = [];
+  if (r.status === 'external') {
+    const url = r.external?.url;
+    blocks.push(
+      [`**External source** (not a guideline) · ${esc(r.external?.text.replace(/^Decision based on Non\s?-\s?MTUS(?: Citation)?\s*/i, '') ?? citation.text)}`, ...(url ? ['', `Link: <${url}>`] : [])].join('\n'),
+    );
+  } else if (r.status === 'unresolved') {
+    blocks.push(`**${esc(citation.guideline ?? citation.source)}** · not in the knowledge base\n\n${esc(citation.text)}`);
+  } else {
+    for (const e of r.entries) blocks.push(entryBlock(e, r));
+    if (r.unresolved.length > 0) blocks.push(`Not in the knowledge base: ${r.unresolved.map((s) => `"${esc(s)}"`).join(', ')}`);
+  }
+  if (r.pageMismatch) blocks.push(`⚠ **Page mismatch:** ${esc(r.pageMismatch.message)}`);
+  blocks.push(`*Evidence hierarchy:* ${hierarchyLine(r.status === 'external' ? undefined : r.guideline)}`);
+  const note = regimeNote(citation, r.guideline, context.letterDate);
+  if (note) blocks.push(`*${esc(note)}*`);
+  if (context.folderStats && context.folderStats.citedBy > 0) {
+    const { citedBy, upheldPercent } = context.folderStats;
+    blocks.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld.`);
+  }
+  return blocks.join('\n\n---\n\n');
+}

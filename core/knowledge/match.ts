@@ -1,0 +1,101 @@
+// Tolerant comparison of topic names: spelling variants, plurals, typos and word order.
+const STOP = new Set([
+  'a', 'an', 'and', 'or', 'of', 'for', 'the', 'in', 'on', 'to', 'with', 'by', 'as',
+  'chapter', 'chapters', 'section', 'sections', 'guideline', 'guidelines', 'odg', 'mtus',
+  'acute', 'topic', 'subheading', 'online', 'version', 'updated', 'criteria', 'use', 'p',
+]);
+
+/** Lower case, '&' as 'and', every run of other punctuation as one space. */
+export function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’®™]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+export function tokens(s: string): string[] {
+  const out: string[] = [];
+  for (const w of normalise(s).split(' ')) {
+    if (w === '' || STOP.has(w)) continue;
+    out.push(stem(w));
+  }
+  return [...new Set(out)];
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      // A transposition ("Diagnositc") counts as one edit.
+      if (a[i + 1] === b[j] && a[j + 1] === b[i]) {
+        i += 2;
+        j += 2;
+        continue;
+      }
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 5 && b.length >= 5) {
+    if (editDistanceAtMostOne(a, b)) return true;
+    // "manipulation" / "manipulative", "electrodiagnostic" / "electrodiagnostics".
+    const n = Math.min(a.length, b.length);
+    if (n >= 7 && a.slice(0, n - 2) === b.slice(0, n - 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * How well a cited topic matches a name, from 0 to 1: the Dice overlap of their significant words,
+ * raised when every word of the cited topic is in the name ("Physical medicine" in
+ * "Physical medicine treatment").
+ */
+export function similarity(cited: string, name: string): number {
+  const a = tokens(cited);
+  const b = tokens(name);
+  if (a.length === 0 || b.length === 0) return 0;
+  if (normalise(cited) === normalise(name)) return 1;
+  let common = 0;
+  const used = new Set<number>();
+  for (const x of a) {
+    const k = b.findIndex((y, idx) => !used.has(idx) && sameWord(x, y));
+    if (k >= 0) {
+      used.add(k);
+      common++;
+    }
+  }
+  const dice = (2 * common) / (a.length + b.length);
+  const shorter = Math.min(a.length, b.length);
+  const contained = common === shorter ? 0.6 + 0.4 * (shorter / Math.max(a.length, b.length)) : 0;
+  return Math.max(dice, contained);
+}
+
+/** Words joined without spaces, for text broken inside a word by PDF extraction ("p ain"). */
+export function squash(s: string): string {
+  return normalise(s).replace(/ /g, '');
+}
