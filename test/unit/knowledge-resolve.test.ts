@@ -1,0 +1,157 @@
+// Tests of the citation resolver: by section (spelling variants), section number, page and chapter; externals; page mismatches.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCitations } from '../../core/parser/citations';
+import { LineIndex } from '../../core/text/lines';
+import { resolveCitation, regimeAt, citationCompletions } from '../../core/knowledge/index';
+import type { GuidelineCitation } from '../../core/model';
+import { seedsDir } from '../support/env';
+
+function cites(text: string): GuidelineCitation[] {
+  return parseCitations(new LineIndex(text), 0, text.length).citations;
+}
+
+function ids(text: string, letterDate?: string): string[][] {
+  return cites(text).map((c) => resolveCitation(c, { letterDate }).entries.map((e) => e.id));
+}
+
+test('CPMTG 2016 section names in their spelling variants', () => {
+  for (const section of ['Physical medicine treatment', 'Physical Medicine', 'physical therapy', 'PHYSICAL MEDICINE']) {
+    assert.deepEqual(ids(`Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): ${section}.`), [['cpmtg-physical-medicine']], section);
+  }
+  assert.deepEqual(ids('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Muscle relaxants (for p ain).'), [['cpmtg-muscle-relaxants']]);
+  assert.deepEqual(ids('Decision based on MTUS Chronic Pain Treatment Guidelines Manual therapy and Manipulation.'), [['cpmtg-manual-therapy']]);
+});
+
+test('several sections, and several citations in one paragraph', () => {
+  assert.deepEqual(ids('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): NSAIDs, GI symptoms & cardiovascular risk, Proton Pump Inhibitors (PPIs).'), [
+    ['cpmtg-nsaids-gi', 'cpmtg-ppis'],
+  ]);
+  assert.deepEqual(
+    ids('Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks.'),
+    [['acoem2004-lb-summary'], ['cpmtg-facet-blocks']],
+  );
+});
+
+test('ACOEM 2004 sections resolve within the cited chapter', () => {
+  assert.deepEqual(ids('Decision based on MTUS Low Back Complaints 2004, Section(s): Special Studies.'), [['acoem2004-lb-special-studies']]);
+  assert.deepEqual(ids('Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies.'), [['acoem2004-neck-special-studies']]);
+  assert.deepEqual(ids('Decision based on MTUS Low Back Complaints 2004, Section(s): Diagnositc Criteria, Inital Care.'), [['acoem2004-lb-diagnostic', 'acoem2004-lb-initial-care']]);
+  assert.deepEqual(ids('Decision based on MTUS General Approaches 2004, Section(s): Initial Approaches to Treatment.'), [['acoem2004-ch3']]);
+});
+
+test('by chapter alone, and by guideline alone', () => {
+  assert.deepEqual(ids('Decision based on MTUS Knee Complaints 2004.'), [['acoem2004-ch13']]);
+  assert.deepEqual(ids('Decision based on MTUS Acupuncture Treatment 2007.'), [['acupuncture-guideline']]);
+  assert.deepEqual(ids('Decision based on MTUS Opioid Treatment 2016.'), [['opioids2016-overview']]);
+});
+
+test('Opioid Treatment 2016 sections resolve by section number', () => {
+  const r = resolveCitation(
+    cites('Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment, 4.1 Tapering Opioids: Indications for Tapering Opioids.')[0],
+  );
+  assert.deepEqual(r.entries.map((e) => e.section), ['3.3.9', '4.1']);
+  assert.deepEqual(r.matches.map((m) => m.via), ['section-number', 'section-number']);
+});
+
+test('by page: the 2009 CPMTG and ACOEM 2004 pages of the seeds', () => {
+  const seed001 = cites('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 298,Chronic Pain Treatment Guidelines (Effective July 18, 2009) Page(s): 98.');
+  const [acoem, cp] = seed001.map((c) => resolveCitation(c));
+  assert.ok(acoem.entries.some((e) => e.id === 'acoem2004-lb-physical-methods'));
+  assert.deepEqual(cp.entries.map((e) => e.id), ['cpmtg-physical-medicine']);
+  assert.equal(cp.matches[0].via, 'page');
+  assert.deepEqual(ids('Decision based on MTUS ACOEM Page(s): 308.'), [['acoem2004-lb-summary']]);
+  assert.deepEqual(ids('Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 177-179.'), [['acoem2004-neck-special-studies']]);
+});
+
+test('seed 004: Chapter 5 with the neck chapter\'s pages is a page mismatch', () => {
+  const text = readFileSync(path.join(seedsDir, '004_a9481a5a1cd48426.txt'), 'utf8');
+  const start = text.indexOf('MAXIMUS guideline: Decision based on MTUS ACOEM Chapter 5');
+  const end = text.indexOf('Decision rationale:', start);
+  const [ch5, massage] = parseCitations(new LineIndex(text), start + 'MAXIMUS guideline:'.length, end).citations;
+  const r = resolveCitation(ch5);
+  assert.equal(r.pageMismatch?.kind, 'chapter');
+  assert.equal(r.pageMismatch?.foundIn?.number, 8);
+  assert.match(r.pageMismatch?.message ?? '', /173-174.*Chapter 8.*not in Chapter 5/);
+  assert.deepEqual(r.entries.map((e) => e.id), ['acoem2004-neck-passive']);
+  assert.equal(resolveCitation(massage).pageMismatch, undefined);
+});
+
+test('pages that do not hold the cited topic, and pages past the end of the guideline', () => {
+  const wrong = resolveCitation(cites('Decision based on MTUS Chronic Pain Treatment Guidelines Massage Therapy Page(s): 98.')[0]);
+  assert.equal(wrong.pageMismatch?.kind, 'topic');
+  const right = resolveCitation(cites('Decision based on MTUS Chronic Pain Treatment Guidelines Massage Therapy Page(s): 60.')[0]);
+  assert.equal(right.pageMismatch, undefined);
+  const past = resolveCitation(cites('Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 240.')[0]);
+  assert.equal(past.pageMismatch?.kind, 'guideline');
+  const inside = resolveCitation(cites('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 300.')[0]);
+  assert.equal(inside.pageMismatch, undefined);
+});
+
+test('ODG chapters and topics, spelled the many ways letters spell them', () => {
+  const cases: [string, string][] = [
+    ['Official Disability Guidelines (ODG), Low Back Chapter, Physical Therapy', 'odg-pt-guidelines'],
+    ['Official Disability Guidelines (ODG) Low Back - Lumbar & Thoracic (Acute & Chronic), MRIs (magnetic resonance imaging)', 'odg-lb-mri'],
+    ['Official Disability Guidelines (ODG), Shoulder Chapter, Magnetic resonance imaging (MRI)', 'odg-shoulder-mri'],
+    ['Official Disability Guidelines (ODG) MRI shoulder', 'odg-shoulder-mri'],
+    ['Official Disability Guidelines (ODG) Neck and Upper Back, Decompression-Traction', 'odg-neck-traction'],
+    ['Official Disability Guidelines (ODG), Pain', 'odg-ch-pain'],
+    ['Official Disability Guidelines (ODG)', 'odg-overview'],
+    ['Official Disability Guidelines (ODG) Hips & Pelvis Chapter, X-Ray', 'odg-hip-xray'],
+    ['Official Disability Guidelines: Low Back - Trigger Point Impedance Imaging (TPII)', 'odg-lb-tpii'],
+  ];
+  for (const [body, id] of cases) {
+    assert.deepEqual(ids(`Decision based on Non-MTUS Citation ${body}.`), [[id]], body);
+  }
+});
+
+test('ACOEM 3rd edition and ACOEM 2nd edition chapters cited as Non-MTUS', () => {
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.'), [['acoem3-low-back-facet']]);
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Non-MTUS: ACOEM Practice Guidelines, Third Edition, Low Back, Treatments, Sacroiliac Joint Injections section.'), [['acoem3-si-joint']]);
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation ACOEM Guidelines, Chapter 7, Independent Medical Examinations and Consultations, page 137.'), [['acoem2004-fce']]);
+});
+
+test('articles and links are external sources, with the link', () => {
+  const [c] = cites('Decision based on Non-MTUS Citation http://www.drugs.com/famotidine.html.');
+  const r = resolveCitation(c);
+  assert.equal(r.status, 'external');
+  assert.equal(r.external?.url, 'http://www.drugs.com/famotidine.html');
+  assert.equal(resolveCitation(cites('Decision based on Non-MTUS Citation Sildenafil: Drug information, accessed from UpToDate.com on 12/17/2016.')[0]).status, 'external');
+});
+
+test('unknown guidelines and unknown topics stay unresolved, and say what', () => {
+  const r = resolveCitation(cites('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Hyperbaric oxygen chambers.')[0]);
+  assert.equal(r.status, 'unresolved');
+  assert.deepEqual(r.unresolved, ['Hyperbaric oxygen chambers']);
+  const partial = resolveCitation(cites('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Topical analgesics, Hyperbaric oxygen chambers.')[0]);
+  assert.equal(partial.status, 'resolved');
+  assert.deepEqual(partial.unresolved, ['Hyperbaric oxygen chambers']);
+  assert.equal(resolveCitation(cites('Decision based on MTUS Widget Guidelines 2004.')[0]).status, 'unresolved');
+});
+
+test('the regime by letter date, and the edition in force', () => {
+  assert.equal(regimeAt('2015-03-01')?.id, 'cpmtg-2009');
+  assert.equal(regimeAt('2016-07-28')?.id, 'cpmtg-2016');
+  assert.equal(regimeAt('2017-11-30')?.id, 'cpmtg-2016');
+  assert.equal(regimeAt('2017-12-01')?.id, 'acoem-2017');
+  assert.equal(regimeAt('12/01/2017'), undefined);
+  const [c] = cites('Decision based on MTUS Chronic Pain Treatment Guidelines Physical Medicine.');
+  assert.equal(resolveCitation(c, { letterDate: '2016-12-09' }).edition?.edition, '2016');
+  assert.equal(resolveCitation(c, { letterDate: '2014-05-01' }).edition?.edition, '2009');
+});
+
+test('every completion is a citation the parser reads back and the resolver finds', () => {
+  const items = citationCompletions();
+  assert.ok(items.length > 100, `${items.length} completions`);
+  assert.ok(items.some((i) => i.insertText === 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment.'));
+  for (const item of items) {
+    const parsed = cites(item.insertText);
+    assert.equal(parsed.length, 1, item.insertText);
+    const r = resolveCitation(parsed[0]);
+    assert.equal(r.status, 'resolved', item.insertText);
+    assert.deepEqual(r.unresolved, [], item.insertText);
+    assert.ok(item.documentation.length > 40 && item.detail.length > 0);
+  }
+});
