@@ -1,7 +1,7 @@
 // Which blank lines separate paragraphs. PDF extracts disagree: pypdf writes a paragraph break as a line
 // holding only spaces and leaves truly empty lines at page breaks; double-spaced extracts put an empty
 // line after every line; hand-typed letters use empty lines.
-import type { Line } from '../text/lines';
+import { type Line, firstNonSpace } from '../text/lines';
 
 export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
 
@@ -14,7 +14,7 @@ export interface Layout {
 }
 
 export function isBlankText(text: string): boolean {
-  return text.trim().length === 0;
+  return firstNonSpace(text) === text.length;
 }
 
 export function analyseLayout(lines: Line[]): Layout {

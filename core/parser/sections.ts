@@ -1,6 +1,6 @@
 // Finds the section headings of a letter, in the current template and its older equivalents.
 import type { Section, SectionKind } from '../model';
-import type { LineIndex } from '../text/lines';
+import { type LineIndex, firstNonSpace } from '../text/lines';
 
 const HEADINGS: { kind: SectionKind; pattern: RegExp }[] = [
   { kind: 'how-made', pattern: /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i },
@@ -22,7 +22,11 @@ export function headingKind(trimmedLine: string): SectionKind | undefined {
 export function findSections(doc: LineIndex): Section[] {
   const found: { kind: SectionKind; line: number }[] = [];
   for (const line of doc.lines) {
-    const kind = headingKind(line.text.trim());
+    // Headings are upper case: a cheap look at the first letter skips almost every line.
+    const text = line.text;
+    const first = text.charCodeAt(firstNonSpace(text));
+    if (!(first >= 65 && first <= 90) || text.length < 14) continue;
+    const kind = headingKind(text.trim());
     // A heading repeated later (a quoted template) keeps the first occurrence.
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, line: line.index });
   }

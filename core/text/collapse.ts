@@ -6,9 +6,15 @@ import type { LineIndex } from './lines';
 export class CollapsedText {
   /** The collapsed text: no leading or trailing space, single spaces between words. */
   readonly text: string;
-  // Built on the first position lookup: most collapsed spans are only read, never mapped back.
-  private wordStarts: Int32Array | undefined; // index in `text` of each word
-  private wordOffsets: Int32Array | undefined; // document offset of each word
+
+  // The map back to the document is built on demand, and only as far as a lookup needs: most collapsed
+  // spans are only read, and most lookups fall near their start.
+  private wordStarts = new Int32Array(0); // index in `text` of each word mapped so far
+  private wordOffsets = new Int32Array(0); // document offset of each of those words
+  private words = 0;
+  private scanned: number; // document offset up to which words have been mapped
+  private nextIndex = 0; // index in `text` of the next word to map
+  private inWord = false;
 
   constructor(
     readonly doc: LineIndex,
@@ -16,49 +22,56 @@ export class CollapsedText {
     private readonly end: number,
   ) {
     this.text = end > start ? doc.text.slice(start, end).replace(/\s+/g, ' ').trim() : '';
+    this.scanned = start;
   }
 
-  private buildMap(): void {
+  /** Maps words until the one holding collapsed index `index` is known (or the span ends). */
+  private mapUntil(index: number): void {
     const source = this.doc.text;
-    const capacity = (this.end - this.start + 1) >> 1;
-    const starts = new Int32Array(capacity);
-    const offsets = new Int32Array(capacity);
-    let words = 0;
-    let at = 0; // index in `text` of the next word
-    let inWord = false;
-    let wordStart = 0;
-    for (let i = this.start; i < this.end; i++) {
+    let i = this.scanned;
+    let wordStart = this.inWord ? this.wordOffsets[this.words - 1] : 0;
+    for (; i < this.end; i++) {
       const space = isSpace(source.charCodeAt(i));
-      if (!space && !inWord) {
-        inWord = true;
+      if (!space && !this.inWord) {
+        if (this.words > 0 && this.nextIndex > index) break;
+        this.inWord = true;
         wordStart = i;
-        starts[words] = at;
-        offsets[words++] = i;
-      } else if (space && inWord) {
-        inWord = false;
-        at += i - wordStart + 1;
+        if (this.words === this.wordStarts.length) this.grow();
+        this.wordStarts[this.words] = this.nextIndex;
+        this.wordOffsets[this.words++] = i;
+      } else if (space && this.inWord) {
+        this.inWord = false;
+        this.nextIndex += i - wordStart + 1;
       }
     }
-    this.wordStarts = starts.subarray(0, words);
-    this.wordOffsets = offsets.subarray(0, words);
+    this.scanned = i;
+  }
+
+  private grow(): void {
+    const size = Math.max(16, this.wordStarts.length * 2);
+    const starts = new Int32Array(size);
+    const offsets = new Int32Array(size);
+    starts.set(this.wordStarts);
+    offsets.set(this.wordOffsets);
+    this.wordStarts = starts;
+    this.wordOffsets = offsets;
   }
 
   /** Document offset of collapsed index `i`; a collapsed space maps to the first white-space character
    *  after its word, and `text.length` to just past the last character. */
   offsetAt(i: number): number {
-    if (!this.wordStarts) this.buildMap();
-    const starts = this.wordStarts!;
-    const offsets = this.wordOffsets!;
-    if (starts.length === 0) return this.start;
     const index = Math.max(0, Math.min(i, this.text.length));
+    if (this.scanned < this.end) this.mapUntil(index);
+    const starts = this.wordStarts;
+    if (this.words === 0) return this.start;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.words - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= index) lo = mid;
       else hi = mid - 1;
     }
-    return offsets[lo] + (index - starts[lo]);
+    return this.wordOffsets[lo] + (index - starts[lo]);
   }
 
   /** Document range of collapsed [from, to). */

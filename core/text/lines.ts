@@ -61,20 +61,29 @@ export class LineIndex {
   }
 }
 
+const BREAK_RE = /\r\n|\r|\n/g;
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */ || c === 13 /* \r */) {
-      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  BREAK_RE.lastIndex = 0;
+  for (let m = BREAK_RE.exec(text); m; m = BREAK_RE.exec(text)) {
+    lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
   }
-  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
   return lines;
+}
+
+/** The index of the first character of `text` that is not white space, or text.length. */
+export function firstNonSpace(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 12 && c !== 11 && c !== 0xa0 && c !== 0xfeff) break;
+    i++;
+  }
+  return i;
 }
 
 export function comparePositions(a: Position, b: Position): number {
