@@ -21,7 +21,19 @@ function stem(w: string): string {
   return w;
 }
 
+const tokenCache = new Map<string, string[]>();
+
 export function tokens(s: string): string[] {
+  const cached = tokenCache.get(s);
+  if (cached) return cached;
+  const result = computeTokens(s);
+  // Entry names repeat on every lookup; cited text is bounded by the letters open, but cap the cache anyway.
+  if (tokenCache.size > 20000) tokenCache.clear();
+  tokenCache.set(s, result);
+  return result;
+}
+
+function computeTokens(s: string): string[] {
   const out: string[] = [];
   for (const w of normalise(s).split(' ')) {
     if (w === '' || STOP.has(w)) continue;
