@@ -206,6 +206,24 @@ const cases: Case[] = [
     scope: SECTION,
     runs: ['Work-Relatedness'],
   },
+  {
+    input: '2004, Section(s): Special Studies, and Forearm, Wrist, and Hand Complaints 2004 . Decision ',
+    scope: SECTION,
+    runs: ['Special Studies'],
+  },
+  {
+    input: 'Section(s): Initial Care, and Elbow Complaints 2007, and Forearm, Wrist, and Hand Complaints ',
+    scope: SECTION,
+    runs: ['Initial Care'],
+  },
+  {
+    input: [
+      'Care, Physical Methods, and Knee Complaints 2004, Section(s): Initial Care, Follow-up Visits, ',
+      'and Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment.  Decision ',
+    ],
+    scope: SECTION,
+    runs: ['Initial Care, Follow-up Visits', 'Physical medicine treatment'],
+  },
   { input: ['Decision based on MTUS 2004, Section(s): Special ', 'MAXIMUS guideline: Decision'], scope: SECTION, runs: ['Special'] },
   {
     input: ['Decision based on MTUS 2004, Section(s): Special ', 'MAXIMUS guideline: Decision'],
