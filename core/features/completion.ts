@@ -1,53 +1,26 @@
 // Completion: citation forms after a guideline label, and the decision words after an item title's colon.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import * as knowledge from '../knowledge/index';
-import type { Position } from '../model';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { citationCompletions, type CitationCompletion } from '../knowledge/index';
+import type { Position, Range } from '../model';
 import { touches, type LetterDocument } from './letterDocument';
 
-/** Used until (or unless) the knowledge base offers its own citation completions. */
-export const fallbackCitationForms: readonly string[] = [
-  'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): ',
-  'Decision based on MTUS Low Back Complaints 2004, Section(s): ',
-  'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): ',
-  'Decision based on MTUS Shoulder Complaints 2004, Section(s): ',
-  'Decision based on MTUS Knee Complaints 2004, Section(s): ',
-  'Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): ',
-  'Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): ',
-  'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), ',
-  'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., ',
-  'The Claims Administrator based their decision on recommendation(s) outside of the MTUS Guidelines.',
-  'The Claims Administrator did not cite any medical evidence for its decision.',
-];
-
-// The knowledge engineer exports citationCompletions(); read it defensively so this file compiles before and after.
-function knowledgeCitationItems(): CompletionItem[] | undefined {
-  const provider = (knowledge as Record<string, unknown>).citationCompletions;
-  if (typeof provider !== 'function') return undefined;
+function citationItems(replace: Range): CompletionItem[] {
+  let forms: CitationCompletion[];
   try {
-    const result: unknown = provider();
-    if (!Array.isArray(result)) return undefined;
-    const items: CompletionItem[] = [];
-    for (const x of result as unknown[]) {
-      if (typeof x === 'string') items.push({ label: x, kind: CompletionItemKind.Reference });
-      else if (x && typeof x === 'object' && typeof (x as CompletionItem).label === 'string') items.push(x as CompletionItem);
-    }
-    return items;
+    forms = citationCompletions();
   } catch {
-    return undefined;
+    return [];
   }
-}
-
-function citationItems(): CompletionItem[] {
-  return (
-    knowledgeCitationItems() ??
-    fallbackCitationForms.map((form, i) => ({
-      label: form.trim(),
-      kind: CompletionItemKind.Reference,
-      insertText: form,
-      insertTextFormat: InsertTextFormat.PlainText,
-      sortText: String(i).padStart(3, '0'),
-    }))
-  );
+  return forms.map((f, i) => ({
+    label: f.label,
+    kind: CompletionItemKind.Reference,
+    detail: f.detail,
+    documentation: { kind: MarkupKind.Markdown, value: f.documentation },
+    filterText: f.insertText,
+    sortText: String(i).padStart(5, '0'),
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: replace, newText: f.insertText },
+  }));
 }
 
 const guidelineLabel = /\b(MAXIMUS guideline|Claims Administrator guideline):/i;
@@ -75,10 +48,18 @@ export function getCompletions(doc: LetterDocument, pos: Position): CompletionIt
   const before = line.text.slice(0, pos.character);
   const label = guidelineLabel.exec(before);
   if (label || inGuidelineParagraph(doc, pos)) {
-    // Only where a citation can start: right after the label, or after a finished sentence.
+    // Only where a citation can start: right after the label, at the start of a line, or after a finished sentence;
+    // what has been typed of it since is replaced.
     const tail = label ? before.slice(label.index + label[0].length) : before;
-    if (/^\s*$/.test(tail) || /[.;]\s+\S*$/.test(tail) || /^\s*\S*$/.test(tail)) return citationItems();
-    return [];
+    const sentence = /[.;]\s+(?=[^.;]*$)/.exec(tail);
+    let from: number;
+    if (sentence) from = sentence.index + sentence[0].length;
+    else if (label || tail.trim() === '') from = tail.length - tail.trimStart().length;
+    else return [];
+    const typed = tail.slice(from);
+    if (typed.length > 0 && !/^[A-Za-z][\w\s(),-]*$/.test(typed)) return [];
+    const startChar = pos.character - typed.length;
+    return citationItems({ start: { line: pos.line, character: startChar }, end: pos });
   }
   // "<title>:  Uph|" — the word being typed after the title's colon.
   const m = /^(.*\S.*?):\s*([A-Za-z]*)$/.exec(before);

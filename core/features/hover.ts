@@ -1,6 +1,6 @@
 // Hovers: a cited guideline's summary, what a decision word means, and an item's decision at a glance.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { citationHoverMarkdown } from '../knowledge/index';
+import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
 import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 
@@ -16,19 +16,32 @@ export interface FolderStats {
   upheldPercent: number;
 }
 
-/** Two citations are the same when they name the same body, guideline and sections. */
-export function citationKey(c: GuidelineCitation): string {
-  const norm = (s: string | undefined) => (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return [c.source, norm(c.guideline), (c.sections ?? []).map(norm).sort().join(',')].join('|');
+// What a citation cites, as keys: the knowledge-base entries it resolves to, else its normalised text.
+// Cached per citation object: the workspace index hands out the same models while files are unchanged.
+const keysCache = new WeakMap<GuidelineCitation, string[]>();
+
+export function citationKeys(c: GuidelineCitation): string[] {
+  let keys = keysCache.get(c);
+  if (!keys) {
+    const r = resolveCitation(c);
+    keys =
+      r.status === 'resolved' && r.entries.length > 0
+        ? r.entries.map((e) => `kb:${e.id}`)
+        : [`text:${c.source}|${c.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()}`];
+    keysCache.set(c, keys);
+  }
+  return keys;
 }
 
+/** Items of the workspace whose MAXIMUS guideline cites any of what this citation cites, and how many were Upheld. */
 export function folderStatsFor(citation: GuidelineCitation, letters: Iterable<WorkspaceLetter>): FolderStats | undefined {
-  const key = citationKey(citation);
+  const wanted = new Set(citationKeys(citation));
   let citedBy = 0;
   let upheld = 0;
   for (const letter of letters) {
     for (const item of letter.model.items) {
-      if (!item.maximusGuideline?.citations.some((c) => citationKey(c) === key)) continue;
+      const cites = item.maximusGuideline?.citations.some((c) => citationKeys(c).some((k) => wanted.has(k)));
+      if (!cites) continue;
       citedBy++;
       if (item.decision === 'Upheld') upheld++;
     }

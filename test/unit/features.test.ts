@@ -184,8 +184,23 @@ describe('hovers', () => {
     const h = ls.getHover(doc, c.range.start);
     assert.deepEqual(h?.range, c.range);
     assert.ok(hoverText(h).length > 0);
-    const letters: WorkspaceLetter[] = [{ uri: 'file:///a.txt', model: parseLetter(seed) }];
-    assert.ok(hoverText(ls.getHover(doc, c.range.start, letters)).length > 0);
+    const letters: WorkspaceLetter[] = [
+      { uri: 'file:///a.txt', model: parseLetter(seed) },
+      { uri: 'file:///b.txt', model: parseLetter(readSample('malformed-conflict.txt')) },
+    ];
+    assert.match(hoverText(ls.getHover(doc, c.range.start, letters)), /Cited by 2 items here, 50% upheld/);
+  });
+
+  test('folder statistics over the corpus count the items citing the same section', { skip: corpusSkip }, () => {
+    const letters = corpusLetters().map((f) => ({ uri: `file:///c/${f}`, model: parseLetter(readCorpusLetter(f)) }));
+    const text = readCorpusLetter('001_CM16-0219557.txt');
+    const d = docOf(text);
+    const c = ls.getLetter(d)?.items[0].maximusGuideline?.citations[0];
+    assert.ok(c);
+    const m = /Cited by (\d+) items here, (\d+)% upheld/.exec(hoverText(ls.getHover(d, c.range.start, letters)));
+    assert.ok(m, 'the statistics line');
+    assert.ok(Number(m[1]) >= 2 && Number(m[1]) <= letters.reduce((k, l) => k + l.model.items.length, 0));
+    assert.ok(Number(m[2]) >= 0 && Number(m[2]) <= 100);
   });
   test('nothing elsewhere', () => {
     assert.equal(ls.getHover(doc, { line: 0, character: 2 }), null);
@@ -280,8 +295,28 @@ describe('completion', () => {
     const doc = docOf(text);
     const line = text.split('\n').findIndex((l) => l.startsWith('MAXIMUS guideline: '));
     const items = ls.getCompletions(doc, { line, character: 'MAXIMUS guideline: '.length });
-    assert.ok(items.length > 0);
-    assert.ok(items.some((i) => /MTUS/.test(i.label)));
+    assert.ok(items.length > 20, 'the knowledge base\'s citation forms');
+    const form = items.find((i) => /Low Back/.test(i.label));
+    assert.ok(form?.textEdit);
+    const fixed = applyEdits(text, [form.textEdit as TextEdit]);
+    const cited = parseLetter(fixed).items[0].maximusGuideline;
+    assert.equal(cited?.citations.length, 1, 'the inserted form parses as a citation');
+    assert.deepEqual(lintLetter(parseLetter(fixed), { text: fixed }).map((d) => d.code), []);
+  });
+  test('a partly typed citation is replaced, not duplicated', () => {
+    const text = replaceOnce(readSample('malformed-missing-guideline.txt'), /^Decision rationale:/m, 'MAXIMUS guideline: Decision based on MTUS Chr\n\nDecision rationale:');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('MAXIMUS guideline: '));
+    const items = createLanguageService().getCompletions(docOf(text), { line, character: lines[line].length });
+    const edit = items[0].textEdit as TextEdit;
+    assert.equal(edit.range.start.character, 'MAXIMUS guideline: '.length);
+    assert.ok(!applyEdits(text, [edit]).includes('MTUS ChrDecision'));
+  });
+  test('no citation completion in the middle of a sentence of a guideline paragraph', () => {
+    const lines = seed.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('based on Non-MTUS Citation'));
+    assert.ok(line > 0);
+    assert.deepEqual(ls.getCompletions(docOf(seed), { line, character: 20 }), []);
   });
   test('decision words after an item title\'s colon', () => {
     const text = replaceOnce(seed, ':  Upheld', ':  Up');
