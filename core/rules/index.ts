@@ -1,4 +1,5 @@
 // The single list of lint rules, read by the linter, the server, the CLI and the docs test.
+import { citationPageMismatch } from './citationPageMismatch';
 import { dateOrder } from './dateOrder';
 import { decisionRationaleConflict } from './decisionRationaleConflict';
 import { duplicateItem } from './duplicateItem';
@@ -9,6 +10,7 @@ import { missingSection } from './missingSection';
 import { noDisputedItems } from './noDisputedItems';
 import type { Rule } from './rule';
 import { uncitedDecision } from './uncitedDecision';
+import { unresolvedCitation } from './unresolvedCitation';
 import { unknownDecision } from './unknownDecision';
 
 export const allRules: readonly Rule[] = [
@@ -22,4 +24,6 @@ export const allRules: readonly Rule[] = [
   decisionRationaleConflict,
   duplicateItem,
   dateOrder,
+  citationPageMismatch,
+  unresolvedCitation,
 ];

@@ -45,8 +45,8 @@ const seed = readSeed();
 const seedTitle = '12 Physical Therapy Treatments for The Lumbar Spine';
 
 describe('the real letters', () => {
-  test('no rule fires on the seeds', () => {
-    for (const f of seedFiles) assert.deepEqual(codes(readSeed(f)), [], f);
+  test('no rule fires on the seeds, except citation-page-mismatch on seed 004 (Chapter 5 cited with the neck chapter\'s pages)', () => {
+    for (const f of seedFiles) assert.deepEqual(codes(readSeed(f)), f.startsWith('004_') ? ['citation-page-mismatch'] : [], f);
   });
 
   test('no error-level rule fires on any corpus letter', { skip: corpusSkip }, () => {
