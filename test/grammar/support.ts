@@ -11,7 +11,7 @@ export const scopeName = 'text.imr';
 let onigLib: Promise<IOnigLib> | undefined;
 
 // The wasm can be loaded once per process; every registry shares it.
-function loadOnigLib(): Promise<IOnigLib> {
+export function loadOnigLib(): Promise<IOnigLib> {
   onigLib ??= (async () => {
     const wasm = readFileSync(path.join(repoRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
     await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
