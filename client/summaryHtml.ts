@@ -78,7 +78,9 @@ function counts(upheld: number, overturned: number, items: number): string {
 /** The summary of one letter; `undefined` while the server has not answered yet. */
 export function renderLetterBody(summary: LetterSummary | undefined): string {
   if (!summary) return '<p class="muted">Waiting for the language server…</p>';
-  const heading = `<h1>${escapeHtml(summary.caseNumber ?? summary.name)}</h1><p class="file">${escapeHtml(summary.name)}</p>`;
+  const heading = summary.caseNumber
+    ? `<h1>${escapeHtml(summary.caseNumber)}</h1><p class="file">${escapeHtml(summary.name)}</p>`
+    : `<h1>${escapeHtml(summary.name)}</h1>`;
   if (!summary.isLetter) return `${heading}<p class="muted">This document does not look like an IMR Final Determination letter.</p>`;
   const patient =
     summary.age !== undefined || summary.sex
@@ -89,10 +91,10 @@ export function renderLetterBody(summary: LetterSummary | undefined): string {
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
 <td class="service">${escapeHtml(r.service)}</td>
-<td>${badge(r)}</td>
-<td class="guideline">${escapeHtml(r.guideline)}</td>
-<td class="conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
-<td class="rationale">${escapeHtml(r.rationaleStart)}</td>
+<td class="decision">${badge(r)}</td>
+<td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
+<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
+<td class="rationale" data-label="Rationale">${r.rationaleStart ? escapeHtml(r.rationaleStart) : '<span class="muted">(none)</span>'}</td>
 </tr>`,
     )
     .join('\n');
@@ -111,7 +113,7 @@ export function renderLetterBody(summary: LetterSummary | undefined): string {
   ])}</section>
 </div>
 <table class="items">
-<thead><tr><th>#</th><th>Service</th><th>Decision</th><th>Reviewer's guideline</th><th>Conclusion</th><th>Rationale</th></tr></thead>
+<thead><tr><th class="num">#</th><th class="service">Service</th><th class="decision">Decision</th><th class="guideline">Reviewer's guideline</th><th class="conclusion">Conclusion</th><th class="rationale">Rationale</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="6" class="muted">No disputed items found.</td></tr>'}
 </tbody>
@@ -125,20 +127,20 @@ export function renderFolderBody(folderName: string, rows: readonly FolderRow[],
   const body = rows
     .map(
       (r, i) => `<tr data-row="${i}" tabindex="0" title="Show this item in the letter">
-<td class="file">${escapeHtml(r.file)}</td>
-<td>${escapeHtml(r.caseNumber ?? '')}</td>
+<td class="file" data-label="File">${escapeHtml(r.file)}</td>
+<td class="case" data-label="Case number">${escapeHtml(r.caseNumber ?? '')}</td>
 <td class="num">${r.index + 1}</td>
 <td class="service">${escapeHtml(r.service)}</td>
-<td>${badge(r)}</td>
-<td class="guideline">${escapeHtml(r.guideline)}</td>
-<td class="conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
+<td class="decision">${badge(r)}</td>
+<td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
+<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
 </tr>`,
     )
     .join('\n');
   return `<header><h1>${escapeHtml(folderName)}</h1><p class="file">${letters} ${letters === 1 ? 'letter' : 'letters'}</p>
 ${counts(upheld, overturned, rows.length)}</header>
 <table class="items">
-<thead><tr><th>File</th><th>Case number</th><th>#</th><th>Service</th><th>Decision</th><th>Reviewer's guideline</th><th>Conclusion</th></tr></thead>
+<thead><tr><th class="file">File</th><th class="case">Case number</th><th class="num">#</th><th class="service">Service</th><th class="decision">Decision</th><th class="guideline">Reviewer's guideline</th><th class="conclusion">Conclusion</th></tr></thead>
 <tbody>
 ${body || '<tr><td colspan="7" class="muted">No letters found in this folder.</td></tr>'}
 </tbody>

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { runTests } from '@vscode/test-electron';
-import { codeServerReady } from '../support/codeServer';
+import { codeServerReady, testOutputDir } from '../support/codeServer';
 import { repoRoot, skipUnless } from '../support/env';
 
 const desktop = process.env.VSCODE_EXECUTABLE_PATH;
-const outputDir = path.join(repoRoot, 'test-output', 'integration');
+const outputDir = testOutputDir('integration');
 const mochaLine = /^\s*(✔|✗|\d+\) |\d+ (passing|failing|pending)|IMR Letters extension|Exit code)/;
 
 test(

@@ -76,3 +76,13 @@ export function chromiumEnv(runDir: string): Record<string, string> {
     XDG_DATA_HOME: path.join(home, 'data'),
   };
 }
+
+/**
+ * Where a test writes screenshots and scratch files: test-output/<name>, or test-output/<out dir>/<name> when
+ * the tests were compiled into another folder (IMR_TEST_OUT), so runs side by side do not clobber each other.
+ */
+export function testOutputDir(name: string): string {
+  const compiledRoot = path.basename(path.resolve(__dirname, '..', '..'));
+  const base = path.join(repoRoot, 'test-output');
+  return compiledRoot === 'out' ? path.join(base, name) : path.join(base, compiledRoot, name);
+}

@@ -1,0 +1,206 @@
+// End to end, what a person sees: the packaged .vsix installed in code-server (VS Code 1.139), driven in
+// Chromium with Playwright. One code-server for all steps; a screenshot of each step under test-output/e2e/.
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { parseLetter } from '../../core/parser/parseLetter';
+import type { LetterModel } from '../../core/model';
+import { chromiumEnv, chromiumExecutable, codeServerReady, loadCodeServer, testOutputDir } from '../support/codeServer';
+import type { RunningCodeServer } from '../support/codeServer';
+import { lettersDir, readSources, repoRoot, skipUnless } from '../support/env';
+
+const outputDir = testOutputDir('e2e');
+const skip = skipUnless(codeServerReady(), 'no code-server here: run scripts/setup-e2e.sh to install it');
+
+/** A corpus letter with several items and both decisions; seed 003 when there is no corpus. */
+function pickLetter(): { file: string; source: string } {
+  if (existsSync(lettersDir)) {
+    const row = readSources().find((r) => r.items >= 3 && r.items <= 5 && r.upheld > 0 && r.overturned > 0);
+    if (row) return { file: row.filename, source: path.join(lettersDir, row.filename) };
+  }
+  return { file: '003_600b92038191239e.txt', source: path.join(repoRoot, 'samples', '003_600b92038191239e.txt') };
+}
+
+describe('the extension in code-server, as a person sees it', { skip, timeout: 180_000 }, () => {
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let runDir: string;
+  const letter = pickLetter();
+  let model: LetterModel;
+  let step = 0;
+
+  async function shot(name: string): Promise<string> {
+    const file = path.join(outputDir, `${String(++step).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  }
+
+  async function openFile(name: string): Promise<void> {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  }
+
+  async function quickOpen(name: string): Promise<void> {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  }
+
+  function pane(title: string) {
+    return page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+  }
+
+  async function setExpanded(title: string, expanded: boolean): Promise<void> {
+    const header = pane(title).locator('.pane-header');
+    if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  }
+
+  /** The frame inside the webview's nested iframes that holds the summary page. */
+  async function summaryFrame(): Promise<Frame> {
+    const end = Date.now() + 20_000;
+    while (Date.now() < end) {
+      for (const f of page.frames()) {
+        if (await f.locator('table.items tbody tr[data-index]').count().catch(() => 0)) return f;
+      }
+      await page.waitForTimeout(200);
+    }
+    throw new Error('the summary webview did not show its table');
+  }
+
+  before(async () => {
+    rmSync(outputDir, { recursive: true, force: true });
+    const workspace = path.join(outputDir, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    copyFileSync(letter.source, path.join(workspace, letter.file));
+    cpSync(path.join(repoRoot, 'samples', 'malformed-missing-rationale.txt'), path.join(workspace, 'malformed-missing-rationale.txt'));
+    model = parseLetter(readFileSync(letter.source, 'utf8'));
+
+    const { packageExtension } = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'package.mjs')).href)) as {
+      packageExtension(o: { out: string; quiet: boolean }): Promise<{ vsix: string; size: number }>;
+    };
+    const { vsix, size } = await packageExtension({ out: path.join(outputDir, 'imr-letters.vsix'), quiet: true });
+    assert.ok(size < 2 * 1024 * 1024, `the .vsix is ${size} bytes`);
+
+    const cs = await loadCodeServer();
+    runDir = mkdtempSync(path.join(os.tmpdir(), 'imr-e2e-'));
+    cs.installExtension(runDir, vsix);
+    server = await cs.startCodeServer({ runDir, folder: workspace, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: ['--no-sandbox', '--disable-gpu'], env: chromiumEnv(runDir) });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const origin = server.url;
+    await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+    await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (runDir) rmSync(runDir, { recursive: true, force: true });
+  });
+
+  test('a corpus letter opens as an IMR Letter', async () => {
+    await openFile(letter.file);
+    // The first letter also waits for the extension to activate.
+    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 45_000 });
+    await shot('letter-opened');
+  });
+
+  test('the status bar counts the decisions', async () => {
+    const upheld = model.items.filter((i) => i.decision === 'Upheld').length;
+    const overturned = model.items.filter((i) => i.decision === 'Overturned').length;
+    const text = `${model.items.length} items · ${upheld} upheld · ${overturned} overturned`;
+    await page.locator('.statusbar-item', { hasText: text }).waitFor({ timeout: 15_000 });
+  });
+
+  test('the Outline lists the disputed items', async () => {
+    // Room for the outline: fold the file list; then show the items one level under their section.
+    await setExpanded('workspace', false);
+    await setExpanded('Outline', true);
+    const outline = pane('Outline');
+    await outline.locator('.pane-header').hover();
+    await outline.locator('.pane-header .codicon-collapse-all').click();
+    const section = outline.locator('.monaco-list-row', { hasText: 'Issues, Decisions and Rationales' });
+    await section.click();
+    await page.keyboard.press('ArrowRight');
+    const rows = outline.locator('.monaco-list-row');
+    await rows.filter({ hasText: model.items[0].service.slice(0, 30) }).first().waitFor({ timeout: 15_000 });
+    const labels = await rows.allInnerTexts();
+    for (const item of model.items) {
+      assert.ok(labels.some((l) => l.includes(item.service.slice(0, 30))), `the Outline shows "${item.service}" (has ${labels.join(' | ')})`);
+    }
+    await shot('outline');
+    await setExpanded('Outline', false);
+  });
+
+  test('the IMR Letter view lists the items with their decisions', async () => {
+    await setExpanded('IMR Letter', true);
+    const rows = pane('IMR Letter').locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    assert.equal(await rows.count(), model.items.length);
+    for (const [i, item] of model.items.entries()) {
+      const row = rows.nth(i);
+      assert.match(await row.innerText(), new RegExp(item.service.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      const icon = item.decision === 'Upheld' ? 'circle-slash' : 'pass';
+      assert.equal(await row.locator(`.codicon-${icon}`).count(), 1, `item ${i + 1} has the ${icon} icon`);
+    }
+    await shot('items-view');
+  });
+
+  test('a hover on a guideline citation shows its summary', async () => {
+    const citation = model.items.flatMap((i) => i.maximusGuideline?.citations ?? [])[0];
+    assert.ok(citation, 'the letter cites a guideline');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${citation.range.start.line + 1}:${citation.range.start.character + 3}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /MTUS|ODG|ACOEM/);
+    await shot('hover');
+    await page.keyboard.press('Escape');
+  });
+
+  test('the summary webview shows the items, and a click on a row reveals the item', async () => {
+    await page.locator('.statusbar-item', { hasText: / items · / }).first().click();
+    const frame = await summaryFrame();
+    const rows = frame.locator('table.items tbody tr[data-index]');
+    assert.equal(await rows.count(), model.items.length);
+    assert.match(await frame.locator('h1').innerText(), new RegExp(model.header?.caseNumber?.value ?? letter.file.replace('.txt', '')));
+    for (const [i, item] of model.items.entries()) {
+      assert.equal(await rows.nth(i).locator('.badge').innerText(), item.decision);
+    }
+    const summaryShot = await shot('summary-webview');
+    // The README's screenshot: IMR_UPDATE_SCREENSHOT=1 npm test -- e2e/workbench
+    if (process.env.IMR_UPDATE_SCREENSHOT) copyFileSync(summaryShot, path.join(repoRoot, 'docs', 'screenshot.png'));
+    const target = model.items[model.items.length - 1];
+    await rows.nth(model.items.length - 1).click();
+    const expected = `Ln ${target.titleLines[0].start.line + 1}, Col ${target.titleLines[0].start.character + 1}`;
+    await page.locator('[id="status.editor.selection"]', { hasText: expected }).waitFor({ timeout: 15_000 });
+    await shot('row-click-revealed');
+  });
+
+  test('the Problems panel shows the diagnostic of a malformed letter', async () => {
+    await quickOpen('malformed-missing-rationale.txt');
+    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Decision rationale' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.innerText(), /missing-rationale/);
+    // Opening the problem shows its squiggle in the editor.
+    await row.dblclick();
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
+    await shot('problems');
+  });
+});
