@@ -12,5 +12,6 @@ export {
   type ResolutionStatus,
 } from './resolve';
 export { regimeAt, hierarchyLine, type Regime } from './regime';
+export { citationCoverage, formatCoverage, namesCitedTopics, percent, type CoverageReport, type CoverageCount, type UncoveredCitation } from './coverage';
 export { guidelines, entryById, guidelineInfo } from './data';
 export type { GuidelineId, GuidelineInfo, KnowledgeEntry, Recommendation, SourceRef } from './types';

@@ -5,8 +5,20 @@ const STOP = new Set([
   'acute', 'topic', 'subheading', 'online', 'version', 'updated', 'criteria', 'use', 'p',
 ]);
 
+const normaliseCache = new Map<string, string>();
+
 /** Lower case, '&' as 'and', every run of other punctuation as one space. */
 export function normalise(s: string): string {
+  // Called for every (cited, name) pair of every lookup: memoised, as tokens() is, so linting while typing stays cheap.
+  const cached = normaliseCache.get(s);
+  if (cached !== undefined) return cached;
+  const result = computeNormalised(s);
+  if (normaliseCache.size > 20000) normaliseCache.clear();
+  normaliseCache.set(s, result);
+  return result;
+}
+
+function computeNormalised(s: string): string {
   return s
     .toLowerCase()
     .replace(/&/g, ' and ')
@@ -77,7 +89,7 @@ function sameWord(a: string, b: string): boolean {
     if (editDistanceAtMostOne(a, b)) return true;
     // "manipulation" / "manipulative", "electrodiagnostic" / "electrodiagnostics".
     const n = Math.min(a.length, b.length);
-    if (n >= 7 && a.slice(0, n - 2) === b.slice(0, n - 2)) return true;
+    if (n >= 8 && Math.abs(a.length - b.length) <= 3 && a.slice(0, n - 2) === b.slice(0, n - 2)) return true;
   }
   return false;
 }
@@ -88,10 +100,15 @@ function sameWord(a: string, b: string): boolean {
  * "Physical medicine treatment").
  */
 export function similarity(cited: string, name: string): number {
+  return scores(cited, name).score;
+}
+
+/** The score, and the plain word overlap (Dice) it was raised from. */
+export function scores(cited: string, name: string): { score: number; dice: number } {
   const a = tokens(cited);
   const b = tokens(name);
-  if (a.length === 0 || b.length === 0) return 0;
-  if (normalise(cited) === normalise(name)) return 1;
+  if (a.length === 0 || b.length === 0) return { score: 0, dice: 0 };
+  if (normalise(cited) === normalise(name)) return { score: 1, dice: 1 };
   let common = 0;
   const used = new Set<number>();
   for (const x of a) {
@@ -104,7 +121,7 @@ export function similarity(cited: string, name: string): number {
   const dice = (2 * common) / (a.length + b.length);
   const shorter = Math.min(a.length, b.length);
   const contained = common === shorter ? 0.6 + 0.4 * (shorter / Math.max(a.length, b.length)) : 0;
-  return Math.max(dice, contained);
+  return { score: Math.max(dice, contained), dice };
 }
 
 /** Words joined without spaces, for text broken inside a word by PDF extraction ("p ain"). */

@@ -1,7 +1,7 @@
 // Resolves a parsed guideline citation to knowledge-base entries: by section or topic, by section number, by page, by chapter.
 import type { GuidelineCitation, PageRange } from '../model';
 import { entries as allEntries, entriesOf, entryById, guidelineInfo } from './data';
-import { similarity } from './match';
+import { scores, similarity } from './match';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
 
 export interface CitationContext {
@@ -48,12 +48,23 @@ const MIN_SCORE = 0.55;
 /** Across ODG chapters a topic must match better, since the same topic differs by body part. */
 const MIN_SCORE_ANY_CHAPTER = 0.7;
 
+// Lint runs on every keystroke and resolves every citation of the letter, most of them unchanged since the
+// last keystroke: resolutions are memoised by what the citation says (not where it is) and the letter's date.
+const resolutionCache = new Map<string, Resolution>();
+
 export function resolveCitation(citation: GuidelineCitation, context: CitationContext = {}): Resolution {
+  const key = JSON.stringify([context.letterDate ?? '', { ...citation, range: undefined, url: citation.url?.value }]);
+  const cached = resolutionCache.get(key);
+  if (cached) return cached;
+  let result: Resolution;
   try {
-    return resolve(citation, context);
+    result = resolve(citation, context);
   } catch {
-    return { status: 'unresolved', entries: [], matches: [], unresolved: [citation.text] };
+    result = { status: 'unresolved', entries: [], matches: [], unresolved: [citation.text] };
   }
+  if (resolutionCache.size > 5000) resolutionCache.clear();
+  resolutionCache.set(key, result);
+  return result;
 }
 
 function resolve(c: GuidelineCitation, context: CitationContext): Resolution {
@@ -149,12 +160,15 @@ function names(e: KnowledgeEntry): string[] {
   return [e.topic, ...(e.citedAs ? [e.citedAs] : []), ...(e.aliases ?? [])];
 }
 
-function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number): KnowledgeEntry | undefined {
+/** The entry whose name matches best, at least `min`; with `minDice`, half-matches by containment alone do not count. */
+function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, minDice = 0): KnowledgeEntry | undefined {
   let best: KnowledgeEntry | undefined;
   let bestScore = 0;
   for (const e of pool) {
     for (const n of names(e)) {
-      const s = similarity(cited, n);
+      const m = scores(cited, n);
+      if (m.dice < minDice) continue;
+      const s = m.score;
       // Ties go to the entry listed first, which is the more specific one in each data file.
       if (s > bestScore) {
         bestScore = s;
@@ -346,7 +360,7 @@ class Resolver {
       }
       const k = key ?? odgChapterKey(s);
       const inChapter = k ? this.pool.filter((e) => e.chapter?.key === k || e.alsoIn?.includes(k)) : [];
-      const e = bestMatch(s, inChapter, MIN_SCORE) ?? bestMatch(s, this.pool, MIN_SCORE_ANY_CHAPTER);
+      const e = bestMatch(s, inChapter, MIN_SCORE) ?? bestMatch(s, this.pool, MIN_SCORE_ANY_CHAPTER, 0.5);
       if (!this.add(s, e, 'section')) this.unresolved.push(s);
     }
     if (this.sections().length === 0) {

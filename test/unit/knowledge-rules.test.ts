@@ -1,0 +1,77 @@
+// Tests of the knowledge rules citation-page-mismatch and unresolved-citation, on the seeds, the corpus and mutants.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { citationPageMismatch } from '../../core/rules/citationPageMismatch';
+import { unresolvedCitation } from '../../core/rules/unresolvedCitation';
+import { allRules } from '../../core/rules/index';
+import type { Rule } from '../../core/rules/rule';
+import { LineIndex } from '../../core/text/lines';
+import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
+
+const now = new Date('2026-01-01');
+
+function run(rule: Rule, text: string) {
+  return rule.check({ model: parseLetter(text), text, lines: new LineIndex(text), now });
+}
+
+function covered(text: string, r: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }): string {
+  const doc = new LineIndex(text);
+  return text.slice(doc.offsetAt(r.range.start), doc.offsetAt(r.range.end)).replace(/\s+/g, ' ');
+}
+
+const seedText = (f: string) => readFileSync(path.join(seedsDir, f), 'utf8');
+const seedNames = () => readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+
+test('both rules are in the rule list with their docs links and severities', () => {
+  assert.ok(allRules.includes(citationPageMismatch));
+  assert.ok(allRules.includes(unresolvedCitation));
+  assert.equal(citationPageMismatch.defaultSeverity, 'warning');
+  assert.equal(unresolvedCitation.defaultSeverity, 'information');
+});
+
+test('citation-page-mismatch: seed 004 (Chapter 5, pages 173-174) and no other seed', () => {
+  for (const f of seedNames()) {
+    const text = seedText(f);
+    const reports = run(citationPageMismatch, text);
+    if (!f.startsWith('004_')) {
+      assert.deepEqual(reports, [], f);
+      continue;
+    }
+    assert.equal(reports.length, 1, JSON.stringify(reports));
+    assert.match(covered(text, reports[0]), /^Decision based on MTUS ACOEM Chapter 5 Cornerstones of Disability Prevention and Management Page\(s\): 173-174$/);
+    assert.match(reports[0].message, /Chapter 8/);
+  }
+});
+
+test('citation-page-mismatch: a topic cited with another topic\'s page', () => {
+  const text = seedText('003_600b92038191239e.txt').replace('Therapy Page(s): 60.', 'Therapy Page(s): 98.');
+  const reports = run(citationPageMismatch, text);
+  assert.equal(reports.length, 1);
+  assert.match(reports[0].message, /do not hold "Massage Therapy".*page\(s\) 60/);
+});
+
+test('citation-page-mismatch fires nowhere in the corpus letters (precision)', { skip: corpusSkip }, () => {
+  const fired: string[] = [];
+  for (const f of corpusLetters()) {
+    for (const r of run(citationPageMismatch, readFileSync(path.join(lettersDir, f), 'utf8'))) fired.push(`${f}:${r.range.start.line + 1} ${r.message}`);
+  }
+  assert.deepEqual(fired, []);
+});
+
+test('unresolved-citation: quiet on the seeds and the corpus, fires on an unknown section', { skip: corpusSkip }, () => {
+  for (const f of seedNames()) assert.deepEqual(run(unresolvedCitation, seedText(f)), [], f);
+  const all: string[] = [];
+  for (const f of corpusLetters()) {
+    for (const r of run(unresolvedCitation, readFileSync(path.join(lettersDir, f), 'utf8'))) all.push(`${f}: ${r.message}`);
+  }
+  assert.deepEqual(all, []);
+  const letter = readFileSync(path.join(lettersDir, '009_CM16-0231745.txt'), 'utf8');
+  const mutated = letter.replace('Section(s): Ultrasound, therapeutic.', 'Section(s): Ultrasound, therapeutic, Hyperbaric oxygen chambers.');
+  assert.notEqual(mutated, letter);
+  const reports = run(unresolvedCitation, mutated);
+  assert.equal(reports.length, 1, JSON.stringify(reports));
+  assert.match(reports[0].message, /no entry for "Hyperbaric oxygen chambers" in Chronic Pain Medical Treatment Guidelines/);
+});
