@@ -245,6 +245,22 @@ const cases: Case[] = [
     scope: 'support.type.guideline.mtus.imr',
     runs: [],
   },
+  {
+    input: ['Decision based on Non-MTUS Citation Official Disability ', 'Guidelines, Online Edition, Low Back Chapter'],
+    scope: 'support.type.guideline.odg.imr',
+    runs: ['Official Disability', 'Guidelines'],
+  },
+  {
+    input: ['Decision based on Non-MTUS Citation Official ', 'Disability Guidelines (ODG), Low Back'],
+    scope: 'support.type.guideline.odg.imr',
+    runs: ['Disability Guidelines', 'ODG'],
+  },
+  { input: ['an Official ', 'Disability rating'], scope: 'support.type.guideline.odg.imr', runs: [] },
+  {
+    input: ['Decision based on Non-MTUS ', 'Citation ACOEM Practice Guidelines'],
+    scope: 'support.type.guideline.non-mtus.imr',
+    runs: ['Non-MTUS', 'Citation'],
+  },
   { input: 'CA MTUS/ACOEM states there is no high-grade evidence', scope: 'support.type.guideline.mtus.imr', runs: ['CA MTUS'] },
   {
     input: 'The American College of Occupational and Environmental Medicine does not recommend ',

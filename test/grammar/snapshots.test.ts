@@ -26,6 +26,11 @@ for (const seed of seeds) {
       return;
     }
     assert.ok(existsSync(file), `no snapshot ${file}: run with UPDATE_SNAPSHOTS=1 and review it`);
-    assert.equal(actual, readFileSync(file, 'utf8'), `${seed}: tokens differ from ${file} (UPDATE_SNAPSHOTS=1 rewrites it)`);
+    // Compared line by line so a failure shows the lines that changed, not two long strings.
+    assert.deepEqual(
+      actual.split('\n'),
+      readFileSync(file, 'utf8').split('\n'),
+      `${seed}: tokens differ from ${file} (UPDATE_SNAPSHOTS=1 rewrites it)`,
+    );
   });
 }
