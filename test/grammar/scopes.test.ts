@@ -36,6 +36,7 @@ const cases: Case[] = [
     scope: HEADING,
     runs: ['INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE'],
   },
+  { input: 'IMR ISSUE(S), DECISION(S) AND RATIONALE(S) ', scope: HEADING, runs: ['IMR ISSUE(S), DECISION(S) AND RATIONALE(S)'] },
   { input: 'The clinical case summary based on a review of the case file ', scope: HEADING, runs: [] },
   { input: 'CLINICAL CASE SUMMARY OF THE REQUEST ', scope: HEADING, runs: [] },
 
