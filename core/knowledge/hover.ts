@@ -26,7 +26,8 @@ function titleLine(e: KnowledgeEntry, r: Resolution): string {
   if (e.chapter) parts.push(e.chapter.number !== undefined ? `Chapter ${e.chapter.number}: ${e.chapter.title}` : e.chapter.title);
   parts.push(e.section ? `§ ${e.section} ${e.topic}` : e.topic);
   const p = pagesText(e.pages);
-  if (p) parts.push(p);
+  // Entry pages follow the 2009 PDF; the 2016 edition is paginated differently.
+  if (p) parts.push(g?.id === 'mtus-cpmtg' && r.edition?.edition === '2016' ? `${p} in the 2009 edition` : p);
   return `**${parts.map(esc).join(' · ')}**`;
 }
 

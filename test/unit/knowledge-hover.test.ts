@@ -94,3 +94,8 @@ test('corpus: hovers of different sections differ, hovers of the same section ag
   for (const t of titles) assert.equal(t.length, 1, `one section, several title lines: ${t.join(' / ')}`);
   assert.equal(new Set(titles.map((t) => t[0])).size, titles.length, 'two sections share a title line');
 });
+
+test('a 2016 citation shows the topic\'s pages as those of the 2009 edition', () => {
+  const md = citationHoverMarkdown(cite('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment.'));
+  assert.match(md.split('\n')[0], /2016 \(effective July 28, 2016\) · Physical medicine \(physical therapy, occupational therapy\) · pp\. 98–99 in the 2009 edition\*\*$/);
+});
