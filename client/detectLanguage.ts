@@ -1,21 +1,6 @@
 // Switches plain-text documents that are IMR letters (text extracted from the PDFs) to the imr language.
 import * as vscode from 'vscode';
-
-/** How many lines from the top are looked at: the markers sit within the first ten in every known letter. */
-const linesLooked = 60;
-
-const markers: readonly RegExp[] = [
-  /HOW THE IMR FINAL DETERMINATION WAS MADE/,
-  /Case Number:\s*CM\d/,
-  /IMR ISSUES, DECISIONS AND RATIONALES/,
-  /Notice of Independent Medical Review Determination/i,
-];
-
-/** Whether the first lines of a text hold one of the markers of an IMR letter. */
-export function hasLetterMarkers(text: string): boolean {
-  const head = text.split(/\r?\n/, linesLooked).join('\n');
-  return markers.some((m) => m.test(head));
-}
+import { hasLetterMarkers, linesLooked } from './letterMarkers';
 
 function headOf(document: vscode.TextDocument): string {
   const last = Math.min(document.lineCount, linesLooked) - 1;
@@ -39,6 +24,17 @@ export function registerLanguageDetection(context: vscode.ExtensionContext): voi
     void detect(d).catch(() => {
       // The document was closed before it could be switched: nothing to do.
     });
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(run));
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(run),
+    // A language change closes and reopens the document at once; a document still gone a moment later was
+    // really closed, and is detected afresh when it is opened again.
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      const key = d.uri.toString();
+      if (!switched.has(key)) return;
+      setTimeout(() => {
+        if (!vscode.workspace.textDocuments.some((t) => t.uri.toString() === key)) switched.delete(key);
+      }, 500);
+    }),
+  );
   for (const d of vscode.workspace.textDocuments) run(d);
 }

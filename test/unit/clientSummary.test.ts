@@ -1,0 +1,170 @@
+// The client's pure parts: the summary rows, the status text, the exports, the letter markers, the messages.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportFormats';
+import { fileName, folderRows, summarizeFolder } from '../../client/folderRows';
+import { hasLetterMarkers } from '../../client/letterMarkers';
+import type { LetterSummary } from '../../client/summary';
+import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../../client/summary';
+import { parseWebviewMessage } from '../../client/webviewMessages';
+import { repoRoot, seedsDir } from '../support/env';
+
+const seed3 = readFileSync(path.join(seedsDir, '003_600b92038191239e.txt'), 'utf8');
+
+function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): LetterSummary {
+  return {
+    name: 'x.txt',
+    uri: 'file:///x.txt',
+    isLetter: true,
+    caseNumber: 'CM16-0000001',
+    specialties: [],
+    licensure: [],
+    upheld: 1,
+    overturned: 0,
+    items: [
+      {
+        index: 0,
+        service: 'Massage, 6 "sessions"',
+        title: 'Massage',
+        decision: 'Upheld',
+        guideline: 'MTUS | Chronic Pain',
+        conclusion: 'not-medically-necessary',
+        rationaleStart: 'Line one\nline two.',
+        titleRange: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } },
+        ...over,
+      },
+    ],
+  };
+}
+
+describe('summarizeLetter', () => {
+  test('reads case data, reviewer and items of a seed from the model', () => {
+    const s = summarizeLetter(parseLetter(seed3), '003.txt', 'file:///003.txt');
+    assert.equal(s.isLetter, true);
+    assert.deepEqual(
+      s.items.map((i) => [i.service, i.decision]),
+      [
+        ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Upheld'],
+        ['Manipulation Electro-Muscle Stimulation', 'Upheld'],
+        ['Myofascial Release', 'Overturned'],
+      ],
+    );
+    assert.equal(s.upheld, 2);
+    assert.equal(s.overturned, 1);
+    assert.ok(s.specialties.length > 0, 'the reviewer block names a specialty');
+    assert.ok(s.items.every((i) => i.guideline.length > 0 && i.rationaleStart.length > 0));
+    assert.equal(countsText(s), '3 items · 2 upheld · 1 overturned');
+  });
+
+  test('a text that is not a letter has no items', () => {
+    const s = summarizeLetter(parseLetter('Dear Sir,\nnothing here.\n'), 'a.txt', 'file:///a.txt');
+    assert.equal(s.isLetter, false);
+    assert.equal(countsText(s), '0 items · 0 upheld · 0 overturned');
+  });
+
+  test('the counts say "1 item" in the singular', () => {
+    assert.equal(countsText({ items: [fakeSummary().items[0]], upheld: 1, overturned: 0 }), '1 item · 1 upheld · 0 overturned');
+  });
+
+  test('a missing decision shows the word as written, or "No decision"', () => {
+    assert.equal(decisionLabel({ decisionText: 'Modified' }), 'Modified');
+    assert.equal(decisionLabel({}), 'No decision');
+    assert.equal(decisionLabel({ decision: 'Overturned' }), 'Overturned');
+  });
+});
+
+describe('firstSentence', () => {
+  test('stops at the first sentence end, not at abbreviations', () => {
+    assert.equal(firstSentence('Per Dr. Smith, e.g. rest is advised. The rest follows.'), 'Per Dr. Smith, e.g. rest is advised.');
+    assert.equal(firstSentence('See p. 12 of ODG. Then more.'), 'See p. 12 of ODG.');
+    assert.equal(firstSentence('No end here'), 'No end here');
+    assert.equal(firstSentence('  spaced\n out.  Next.'), 'spaced out.');
+  });
+
+  test('cuts a very long sentence at a word, with an ellipsis', () => {
+    const long = `${'word '.repeat(100)}end.`;
+    const s = firstSentence(long, 50);
+    assert.ok(s.length <= 51 && s.endsWith('…'), s);
+    assert.ok(!s.includes('wor…'), 'cut between words');
+  });
+});
+
+describe('exports', () => {
+  test('CSV quotes commas, quotes and newlines, and defuses formulas', () => {
+    const csv = toCsv([fakeSummary({ guideline: '=HYPERLINK("http://x")' })]);
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Rationale');
+    assert.equal(lines[1], `CM16-0000001,1,"Massage, 6 ""sessions""",Upheld,"'=HYPERLINK(""http://x"")",Not medically necessary,"Line one\nline two."`);
+    assert.ok(csv.endsWith('\r\n'));
+  });
+
+  test('Markdown escapes pipes and keeps one row per item', () => {
+    const md = toMarkdown([fakeSummary({ service: 'A | B <b>' })]);
+    assert.match(md, /^## CM16-0000001 \(x\.txt\)$/m);
+    assert.match(md, /\| CM16-0000001 \| 1 \| A \\\| B \\<b\\> \| Upheld \| MTUS \\\| Chronic Pain \|/);
+    assert.equal(md.split('\n').filter((l) => l.startsWith('| CM16')).length, 1);
+  });
+
+  test('JSON of one letter is an object with its items; of several, a list', () => {
+    const one = JSON.parse(toJson([fakeSummary()]));
+    assert.equal(one.caseNumber, 'CM16-0000001');
+    assert.equal(one.items[0].decision, 'Upheld');
+    const two = JSON.parse(formatExport('json', [fakeSummary(), fakeSummary()]));
+    assert.equal(two.letters.length, 2);
+  });
+});
+
+describe('folder summaries', () => {
+  test('letters are sorted by name, non-letters left out, one row per item', () => {
+    const letters = [
+      { uri: 'file:///f/b%20003.txt', letter: parseLetter(seed3) },
+      { uri: 'file:///f/a.txt', letter: parseLetter(readFileSync(path.join(repoRoot, 'samples', '001_7412a174a059eca0.txt'), 'utf8')) },
+      { uri: 'file:///f/notes.txt', letter: parseLetter('just notes') },
+    ];
+    const summaries = summarizeFolder(letters);
+    assert.deepEqual(summaries.map((s) => s.name), ['a.txt', 'b 003.txt']);
+    const rows = folderRows(summaries);
+    assert.equal(rows.length, 4);
+    assert.equal(rows[1].file, 'b 003.txt');
+    assert.equal(fileName('file:///f/x%23y.txt'), 'x#y.txt');
+  });
+});
+
+describe('hasLetterMarkers', () => {
+  test('finds the markers in every seed and not in other text', () => {
+    for (const f of ['000_2e67a60e31d1e457.txt', '003_600b92038191239e.txt']) {
+      assert.equal(hasLetterMarkers(readFileSync(path.join(seedsDir, f), 'utf8')), true, f);
+    }
+    assert.equal(hasLetterMarkers('Case Number: CM16-0247802\n'), true);
+    assert.equal(hasLetterMarkers('Case Number: 12345\nA letter about something else.'), false);
+    assert.equal(hasLetterMarkers(`${'filler\n'.repeat(80)}HOW THE IMR FINAL DETERMINATION WAS MADE`), false, 'only the first lines count');
+  });
+});
+
+describe('parseWebviewMessage', () => {
+  test('accepts the known messages', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', index: 2 }), { type: 'reveal', index: 2 });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', row: 0 }), { type: 'reveal', row: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'export', format: 'markdown' }), { type: 'export', format: 'markdown' });
+  });
+
+  test('rejects anything else', () => {
+    for (const bad of [
+      null,
+      'reveal',
+      { type: 'reveal', index: -1 },
+      { type: 'reveal', index: 1.5 },
+      { type: 'reveal', index: '1' },
+      { type: 'reveal', index: 1, row: 1 },
+      { type: 'export', format: 'html' },
+      { type: 'open', uri: 'file:///etc/passwd' },
+      { type: 'command', command: 'workbench.action.terminal.new' },
+    ]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});

@@ -1,0 +1,202 @@
+// The decision-summary page in a real browser (Debian's Chromium through playwright-core): letter strings show
+// as text, the Content-Security-Policy runs only the nonce'd script and loads nothing remote, the script
+// posts the expected messages and applies updates.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { LetterSummary } from '../../client/summary';
+import { contentSecurityPolicy, escapeHtml, renderFolderBody, renderLetterBody, renderPage } from '../../client/summaryHtml';
+import { chromiumEnv, chromiumExecutable } from '../support/codeServer';
+import { repoRoot, skipUnless } from '../support/env';
+
+const origin = 'https://webview.imr.test';
+
+/** What the tests read and call in the page (this project compiles without the DOM library). */
+interface PageGlobals {
+  posted: unknown[];
+  state: unknown;
+  inlineRan?: boolean;
+  acquireVsCodeApi: () => unknown;
+  postMessage(message: unknown, targetOrigin: string): void;
+  getComputedStyle(element: unknown): { borderCollapse: string };
+}
+const hostile = '<img src=x onerror=alert(1)>';
+const skip = skipUnless(existsSync(chromiumExecutable), 'no Chromium here: apt-get install chromium (or run scripts/setup-e2e.sh)');
+
+function summary(): LetterSummary {
+  return {
+    name: `${hostile}.txt`,
+    uri: 'file:///letters/a.txt',
+    isLetter: true,
+    caseNumber: hostile,
+    decisionDate: '2017-02-01',
+    age: 45,
+    sex: 'male',
+    specialties: ['<script>alert(2)</script>'],
+    licensure: ['"California" & \'Texas\''],
+    upheld: 1,
+    overturned: 1,
+    items: [
+      {
+        index: 0,
+        service: hostile,
+        title: hostile,
+        decision: 'Upheld',
+        guideline: '<a href="javascript:alert(3)">MTUS</a>',
+        conclusion: 'not-medically-necessary',
+        rationaleStart: '</td></tr></table><svg onload=alert(4)>',
+        titleRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 5 } },
+      },
+      {
+        index: 1,
+        service: 'Massage therapy',
+        title: 'Massage therapy',
+        decision: 'Overturned',
+        guideline: 'MTUS Chronic Pain',
+        conclusion: 'medically-necessary',
+        rationaleStart: 'It is medically necessary.',
+        titleRange: { start: { line: 20, character: 0 }, end: { line: 20, character: 5 } },
+      },
+    ],
+  };
+}
+
+describe('the decision-summary webview page in Chromium', { skip }, () => {
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const remoteRequests: string[] = [];
+  const violations: string[] = [];
+
+  async function load(body: string): Promise<void> {
+    const html = renderPage({
+      nonce: 'dGVzdC1ub25jZS0xMjM0NTY3',
+      cspSource: origin,
+      scriptUri: `${origin}/media/summary.js`,
+      styleUri: `${origin}/media/summary.css`,
+      title: hostile,
+      uri: 'file:///letters/a.txt',
+      body,
+    });
+    await page.unroute('**/*');
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === `${origin}/index.html`) return route.fulfill({ contentType: 'text/html', body: html });
+      if (url.startsWith(`${origin}/media/`)) {
+        const file = path.join(repoRoot, 'media', path.basename(new URL(url).pathname));
+        return route.fulfill({ contentType: url.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file, 'utf8') });
+      }
+      if (!url.startsWith(origin)) remoteRequests.push(url);
+      return route.abort();
+    });
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).posted.length > 0);
+  }
+
+  before(async () => {
+    browser = await chromium.launch({ executablePath: chromiumExecutable, args: ['--no-sandbox', '--disable-gpu'], env: chromiumEnv(path.join(os.tmpdir(), 'imr-webview-test')) });
+    page = await browser.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    // The stand-in for VS Code's webview API: records what the page posts and stores.
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as PageGlobals;
+      w.posted = [];
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => w.posted.push(m),
+        setState: (s: unknown) => (w.state = s),
+        getState: () => w.state,
+      });
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('strings from the letter show as text: no element, no script, no dialog', async () => {
+    await load(renderLetterBody(summary()));
+    assert.equal(await page.locator('h1').innerText(), hostile);
+    assert.equal(await page.locator('td.service').first().innerText(), hostile);
+    assert.equal(await page.locator('td.rationale').first().innerText(), '</td></tr></table><svg onload=alert(4)>');
+    assert.equal(await page.title(), hostile);
+    assert.equal(await page.locator('main img, main svg, main script, main a').count(), 0);
+    assert.equal(await page.locator('table.items tbody tr').count(), 2);
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(remoteRequests, []);
+  });
+
+  test('the stylesheet from the extension applies; the nonce script runs and posts "ready"', async () => {
+    assert.equal(await page.locator('table.items').evaluate((t) => (globalThis as unknown as PageGlobals).getComputedStyle(t).borderCollapse), 'collapse');
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted[0]), { type: 'ready' });
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).state), { uri: 'file:///letters/a.txt' });
+  });
+
+  test('a click on a row or an export button posts a message', async () => {
+    await page.locator('tr[data-index="1"] td.service').click();
+    await page.locator('button[data-export="csv"]').click();
+    await page.locator('tr[data-index="0"]').focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.slice(1)), [
+      { type: 'reveal', index: 1 },
+      { type: 'export', format: 'csv' },
+      { type: 'reveal', index: 0 },
+    ]);
+  });
+
+  test('an update message replaces the content and the remembered letter', async () => {
+    const next = { ...summary(), caseNumber: 'CM17-0000002', uri: 'file:///letters/b.txt' };
+    await page.evaluate(
+      ([html, uri]) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html, uri, title: 'B' }, '*'),
+      [renderLetterBody(next), next.uri],
+    );
+    await page.locator('h1', { hasText: 'CM17-0000002' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).state), { uri: 'file:///letters/b.txt' });
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html: 42, uri: 'x' }, '*'));
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('h1').innerText(), 'CM17-0000002', 'a malformed update is ignored');
+  });
+
+  test('the policy blocks inline scripts, inline handlers and remote content even if escaping failed', async () => {
+    violations.length = 0;
+    // Raw, unescaped markup, as if a bug skipped escapeHtml: the CSP is the second line of defence.
+    await load(
+      `<script>window.inlineRan = true</script><img src="x" onerror="alert('handler')">` +
+        `<img src="https://example.com/track.png"><link rel="stylesheet" href="https://example.com/x.css">` +
+        `<iframe src="https://example.com/"></iframe>`,
+    );
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as PageGlobals).inlineRan), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(remoteRequests, [], 'nothing remote is even requested');
+    assert.ok(violations.length > 0, 'Chromium reports the blocked content');
+  });
+
+  test('the policy itself', () => {
+    const csp = contentSecurityPolicy('https://x.vscode-cdn.net', 'abc');
+    assert.match(csp, /^default-src 'none'; /);
+    assert.match(csp, /script-src 'nonce-abc'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+    assert.equal(escapeHtml(`<>&"'`), '&#60;&#62;&#38;&#34;&#39;');
+  });
+
+  test('the folder page escapes file names too', async () => {
+    const rows = summary().items.map((r) => ({ ...r, uri: 'file:///f/a.txt', file: hostile, caseNumber: hostile }));
+    await load(renderFolderBody(hostile, rows, 1));
+    assert.equal(await page.locator('td.file').first().innerText(), hostile);
+    assert.equal(await page.locator('main img').count(), 0);
+    await page.locator('tr[data-row="1"] td.service').click();
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.at(-1)), { type: 'reveal', row: 1 });
+    assert.deepEqual(dialogs, []);
+  });
+});
