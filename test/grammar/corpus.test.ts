@@ -142,6 +142,11 @@ describe('the grammar over the corpus letters', { skip: corpusSkip }, () => {
     assert.deepEqual(uncovered(letters, /\b(?:is|was) (medically necessary)\b/i, NECESSARY, 1), []);
     for (const { file, lines } of letters) {
       for (const run of scopedRuns(lines, NECESSARY)) assert.doesNotMatch(run, /\bnot\b/i, file);
+      lines.forEach((line, i) => {
+        const first = line.tokens.find((t) => t.scopes.includes(NECESSARY));
+        // A negation just before a positive conclusion means the negation was missed.
+        if (first) assert.doesNotMatch(line.text.slice(0, first.start), /\b(?:not|cannot)(?:\s+\w+){0,2}\s*$/i, `${file}:${i + 1}`);
+      });
     }
     const negatives = letters.flatMap((l) => scopedRuns(l.lines, NOT_NECESSARY));
     const positives = letters.flatMap((l) => scopedRuns(l.lines, NECESSARY));

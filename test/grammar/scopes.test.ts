@@ -326,6 +326,12 @@ const cases: Case[] = [
     runs: ['medically necessary and appropriate'],
   },
   { input: 'this treatment is a medical necessity to the patient. ', scope: NECESSARY, runs: ['a medical necessity'] },
+  {
+    input: 'a MRI of the Elbow is not a medical necessity to the patient at this time. ',
+    scope: NOT_NECESSARY,
+    runs: ['not a medical necessity'],
+  },
+  { input: 'a MRI of the Elbow is not a medical necessity to the patient at this time. ', scope: NECESSARY, runs: [] },
   { input: 'the medical necessity of the request has not been established. ', scope: NECESSARY, runs: [] },
   {
     input: ['the request for cervical decompression therapy is not ', 'medically necessary.  CA MTUS'],
