@@ -267,9 +267,14 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-process.on('uncaughtException', (e) => {
-  // Keep serving: one bad request must not take the editor's features down.
-  process.stderr.write(`imr-letters server: uncaught ${describe(e)}\n`);
-});
+const transports = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
+if (!process.argv.some((a) => transports.some((t) => a.startsWith(t)))) {
+  process.stderr.write('usage: node dist/server.js --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n');
+  process.exit(2);
+}
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// Keep serving: one bad request or a bug on some input must not take the editor's features down.
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${describe(e)}`));
+process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${describe(e)}`));
+startServer(connection);
