@@ -74,7 +74,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     try {
-      const settings = await settingsFor(uri);
+      const pending = settingsFor(uri);
+      // Parse while the settings are on their way (the first time, a round trip to the client).
+      service.getLetterDocument(doc);
+      const settings = await pending;
       // The document may have changed or closed while the settings were read.
       const current = documents.get(uri);
       if (!current || current.version !== doc.version) return;

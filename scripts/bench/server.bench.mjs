@@ -4,6 +4,7 @@
 // Options (environment): BENCH_EDITS (default 10000), BENCH_STARTS (default 7).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { fixed, letterFiles, root } from './common.mjs';
@@ -112,6 +113,7 @@ await stop(s);
 latencies.sort((a, b) => a - b);
 
 const items = (text.match(/:\s+(Upheld|Overturned)\s*$/gm) ?? []).length;
+console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => fixed(x)).join(' ')} (other processes inflate every figure)`);
 console.log(`letter: ${path.basename(letterPath)} (${text.length} characters, ${items} decisions)`);
 console.log(`start → first diagnostics: median ${fixed(pct(startTimes, 50))} ms, max ${fixed(startTimes.at(-1))} ms over ${starts} starts (target ≤ 300 ms)`);
 console.log(
