@@ -3,14 +3,17 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './lines';
 
+const EMPTY = new Int32Array(0);
+
 export class CollapsedText {
   /** The collapsed text: no leading or trailing space, single spaces between words. */
   readonly text: string;
 
   // The map back to the document is built on demand, and only as far as a lookup needs: most collapsed
   // spans are only read, and most lookups fall near their start.
-  private wordStarts = new Int32Array(0); // index in `text` of each word mapped so far
-  private wordOffsets = new Int32Array(0); // document offset of each of those words
+  // Typed arrays are allocated on the first lookup only: allocating them is not cheap in V8.
+  private wordStarts: Int32Array = EMPTY; // index in `text` of each word mapped so far
+  private wordOffsets: Int32Array = EMPTY; // document offset of each of those words
   private words = 0;
   private scanned: number; // document offset up to which words have been mapped
   private nextIndex = 0; // index in `text` of the next word to map
@@ -48,7 +51,8 @@ export class CollapsedText {
   }
 
   private grow(): void {
-    const size = Math.max(16, this.wordStarts.length * 2);
+    // About one word in six characters of text: start there and double when needed.
+    const size = Math.max(32, this.wordStarts.length * 2, this.wordStarts.length === 0 ? ((this.end - this.start) / 6) | 0 : 0);
     const starts = new Int32Array(size);
     const offsets = new Int32Array(size);
     starts.set(this.wordStarts);
