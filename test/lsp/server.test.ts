@@ -1,6 +1,7 @@
 // LSP-level tests: the bundled dist/server.js over stdio, driven by a real JSON-RPC client.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -20,10 +21,11 @@ import type {
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { LetterModel } from '../../core/model';
+import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
-import { corpusSkip, distDir, lettersDir, skipUnless } from '../support/env';
+import { corpusLetters, corpusSkip, distDir, lettersDir, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
-import { applyEdits, readCorpusLetter, readSample, readSeed } from './mutants';
+import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
 
 const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
 const seed = readSeed();
@@ -315,6 +317,55 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
       assert.ok(fresh.isRunning);
     } finally {
       await fresh.stop();
+    }
+  });
+});
+
+describe('the editor shows what the CLI shows', { skip: serverSkip || corpusSkip }, () => {
+  test('on every corpus letter the server\'s diagnostics are lintLetter\'s, and none is an error', async () => {
+    const { client } = await LspClient.start();
+    try {
+      const letters = corpusLetters();
+      assert.ok(letters.length >= 100);
+      for (const f of letters) {
+        const text = readCorpusLetter(f);
+        const u = uri(f);
+        const shown = await client.open(u, text);
+        const expected = JSON.parse(JSON.stringify(lintLetter(parseLetter(text), { text })));
+        assert.deepEqual(shown, expected, f);
+        assert.ok(shown.every((d) => d.severity !== DiagnosticSeverity.Error), f);
+        await client.close(u);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('the workspace index', { skip: serverSkip }, () => {
+  test('reads .txt and .imr letters lazily, skips other files, and rereads a file when it changes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-'));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      mkdirSync(path.join(dir, 'sub'));
+      writeFileSync(path.join(dir, 'a.txt'), readSeed(seedFiles[1]));
+      writeFileSync(path.join(dir, 'sub', 'b.imr'), readSeed(seedFiles[3]));
+      writeFileSync(path.join(dir, 'notes.txt'), 'Mechanical traction: Upheld\nnothing else\n');
+      writeFileSync(path.join(dir, 'c.md'), readSeed(seedFiles[3]));
+      const names = async (q: string) =>
+        (await client.request<SymbolInformation[]>('workspace/symbol', { query: q })).map((s) => path.basename(s.location.uri));
+      assert.deepEqual(await names('traction'), ['b.imr'], 'the non-letter and the .md file are skipped');
+      assert.deepEqual(await names('physical therapy'), ['a.txt']);
+      const changed = readSeed(seedFiles[1]).replace('12 Physical Therapy Treatments', '12 Aquatic Therapy Treatments');
+      writeFileSync(path.join(dir, 'a.txt'), changed);
+      // Same size; a later mtime tells the index to read it again.
+      const later = new Date(Date.now() + 5000);
+      utimesSync(path.join(dir, 'a.txt'), later, later);
+      assert.deepEqual(await names('aquatic'), ['a.txt']);
+      assert.deepEqual(await names('physical therapy'), []);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
