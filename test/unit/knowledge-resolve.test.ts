@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCitations } from '../../core/parser/citations';
 import { LineIndex } from '../../core/text/lines';
-import { resolveCitation, regimeAt, citationCompletions } from '../../core/knowledge/index';
+import { resolveCitation, regimeAt, citationCompletions, citationHoverMarkdown } from '../../core/knowledge/index';
 import type { GuidelineCitation } from '../../core/model';
 import { seedsDir } from '../support/env';
 
@@ -154,4 +154,23 @@ test('every completion is a citation the parser reads back and the resolver find
     assert.deepEqual(r.unresolved, [], item.insertText);
     assert.ok(item.documentation.length > 40 && item.detail.length > 0);
   }
+});
+
+test('property: resolving and hovering any citation the parser reads never throws and stays consistent', async () => {
+  const fc = (await import('fast-check')).default;
+  const words = ['Decision based on MTUS ', 'Decision based on Non-MTUS Citation ', 'Chronic Pain Medical Treatment 2016, Section(s): ', 'Low Back Complaints 2004', 'ACOEM Chapter 12 Low Back Complaints ', 'Page(s): ', '98', '173-174', ', and ', 'Official Disability Guidelines (ODG), ', 'Knee & Leg, ', 'MRI', 'Opioid Treatment 2016, Section(s): 3.3.9 Opioids', 'http://x.org/a', 'Massage Therapy ', ', ', '. ', '\n', '(', ')', '3rd ed., '];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 5 })), { maxLength: 25 }), fc.option(fc.constantFrom('2014-01-01', '2016-12-20', '2018-02-01', 'not a date')), (parts, date) => {
+      const text = parts.join('');
+      for (const c of cites(text)) {
+        const r = resolveCitation(c, { letterDate: date ?? undefined });
+        assert.ok(['resolved', 'external', 'unresolved'].includes(r.status));
+        assert.equal(r.status === 'resolved', r.entries.length > 0);
+        if (r.status === 'external') assert.equal(r.entries.length, 0);
+        for (const m of r.matches) assert.ok(r.entries.includes(m.entry));
+        assert.match(citationHoverMarkdown(c, { letterDate: date ?? undefined }), /Evidence hierarchy/);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
