@@ -1,6 +1,6 @@
 // Folding ranges: the header, each section, each disputed item and each multi-line paragraph.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { LabelledParagraph, Range } from '../model';
+import type { Range } from '../model';
 import type { LetterDocument } from './letterDocument';
 
 export function getFoldingRanges(doc: LetterDocument): FoldingRange[] {
@@ -21,7 +21,7 @@ export function getFoldingRanges(doc: LetterDocument): FoldingRange[] {
   for (const item of model.items) {
     add(item.range, FoldingRangeKind.Region);
     for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]) {
-      if (p) add((p as LabelledParagraph).range);
+      if (p) add(p.range);
     }
   }
   return folds.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
