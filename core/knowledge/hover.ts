@@ -19,10 +19,12 @@ function link(s: { title: string; url?: string }): string {
   return s.url ? `[${esc(s.title)}](${s.url})` : esc(s.title);
 }
 
-function titleLine(e: KnowledgeEntry, r: Resolution): string {
+function titleLine(e: KnowledgeEntry, r: Resolution, citation: GuidelineCitation): string {
   const g = r.guideline;
   const parts = [g ? g.name : e.guideline];
-  if (r.edition) parts.push(r.edition.label);
+  // ODG is updated continually: the date the letter gives ("updated 11/23/16") says more than "current edition".
+  if (g?.id === 'odg' && citation.edition) parts.push(citation.edition.replace(/^\(|\)$/g, ''));
+  else if (r.edition) parts.push(r.edition.label);
   if (e.chapter) parts.push(e.chapter.number !== undefined ? `Chapter ${e.chapter.number}: ${e.chapter.title}` : e.chapter.title);
   parts.push(e.section ? `§ ${e.section} ${e.topic}` : e.topic);
   const p = pagesText(e.pages);
@@ -31,8 +33,8 @@ function titleLine(e: KnowledgeEntry, r: Resolution): string {
   return `**${parts.map(esc).join(' · ')}**`;
 }
 
-function entryBlock(e: KnowledgeEntry, r: Resolution): string {
-  const lines = [titleLine(e, r), '', `**Recommendation:** ${e.recommendation === 'mixed' ? 'varies by topic (overview)' : e.recommendation}`];
+function entryBlock(e: KnowledgeEntry, r: Resolution, citation: GuidelineCitation): string {
+  const lines = [titleLine(e, r, citation), '', `**Recommendation:** ${e.recommendation === 'mixed' ? 'varies by topic (overview)' : e.recommendation}`];
   if (e.limits) lines.push('', `**Limits:** ${esc(e.limits)}`);
   lines.push('', esc(e.summary));
   lines.push('', e.confidence === 'verified' ? '*Confidence: verified*' : '⚠ *Confidence: unverified* — check these facts against the guideline before relying on them.');
@@ -66,16 +68,18 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   } else if (r.status === 'unresolved') {
     blocks.push(`**${esc(citation.guideline ?? citation.source)}** · not in the knowledge base\n\n${esc(citation.text)}`);
   } else {
-    for (const e of r.entries) blocks.push(entryBlock(e, r));
+    for (const e of r.entries) blocks.push(entryBlock(e, r, citation));
     if (r.unresolved.length > 0) blocks.push(`Not in the knowledge base: ${r.unresolved.map((s) => `"${esc(s)}"`).join(', ')}`);
   }
-  if (r.pageMismatch) blocks.push(`⚠ **Page mismatch:** ${esc(r.pageMismatch.message)}`);
-  blocks.push(`*Evidence hierarchy:* ${hierarchyLine(r.status === 'external' ? undefined : r.guideline)}`);
+  const footer: string[] = [];
+  if (r.pageMismatch) footer.push(`⚠ **Page mismatch:** ${esc(r.pageMismatch.message)}`);
+  footer.push(`*Evidence hierarchy:* ${hierarchyLine(r.status === 'external' ? undefined : r.guideline)}`);
   const note = regimeNote(citation, r.guideline, context.letterDate);
-  if (note) blocks.push(`*${esc(note)}*`);
+  if (note) footer.push(`*${esc(note)}*`);
   if (context.folderStats && context.folderStats.citedBy > 0) {
     const { citedBy, upheldPercent } = context.folderStats;
-    blocks.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld.`);
+    footer.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld.`);
   }
+  blocks.push(footer.join('\n\n'));
   return blocks.join('\n\n---\n\n');
 }
