@@ -124,6 +124,37 @@ test('corpus: numbered Opioid Treatment 2016 sections split only at section numb
   assert.ok(opioid.sections.some((s) => s.includes('Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse')));
 });
 
+test('corpus 130: ODG chapter/topic pairs, then "and Other Medical Treatment Guidelines" with a link broken after a hyphen', { skip: corpusSkip }, () => {
+  const { parsed } = paragraph(letter('130_CM17-0009996.txt'), 'MAXIMUS guideline:');
+  assert.deepEqual(parsed.statements.map((s) => s.kind), ['outside-mtus']);
+  assert.equal(parsed.citations.length, 2);
+  const [odg, link] = parsed.citations;
+  assert.equal(odg.source, 'ODG');
+  assert.equal(odg.chapter?.title, 'Knee');
+  assert.deepEqual(odg.sections, ['DME', 'Low Back Lumbar and Thoracic', 'Mattress selection']);
+  assert.deepEqual(odg.range, r(52, 24, 53, 63));
+  assert.equal(link.source, 'url');
+  assert.equal(link.url?.value, 'https://www.cms.gov/Regulations-and-Guidance/Guidance/Transmittals/downloads/R148CIM.pdf');
+  assert.deepEqual(link.range, r(54, 21, 55, 52));
+});
+
+test('corpus 110: "Non-" / "MTUS Citation" broken across lines, a parenthesised chapter, a bare www link', { skip: corpusSkip }, () => {
+  const { parsed } = paragraph(letter('110_CM17-0007151.txt'), 'MAXIMUS guideline:');
+  assert.deepEqual(
+    parsed.citations.map((c) => [c.kind, c.source]),
+    [
+      ['mtus', 'MTUS'],
+      ['non-mtus', 'ODG'],
+      ['non-mtus', 'url'],
+    ],
+  );
+  assert.deepEqual(parsed.citations[0].sections, ['Physical Methods', 'Special Studies', 'Surgical Considerations', 'Summary']);
+  assert.equal(parsed.citations[1].chapter?.title, 'Low Back (Thoracic and Lumbar, Acute and Chronic) Chapter');
+  assert.deepEqual(parsed.citations[1].sections, ['Epidural Steroid Injection (ESI)']);
+  assert.match(parsed.citations[1].text, /^Decision based on Non- MTUS Citation Official Disability Guidelines/);
+  assert.equal(parsed.citations[2].url?.value, 'www.mdguidelines.com');
+});
+
 test('statements: no medical evidence', () => {
   const text = 'Claims Administrator guideline: The Claims Administrator did not cite any medical evidence for its decision. \n \n';
   const doc = new LineIndex(text);
