@@ -1,4 +1,4 @@
-// Quick fixes: correct a decision word, and insert a missing labelled paragraph in its place with a placeholder.
+// Quick fixes: correct a decision word (or align it with the rationale), and insert a missing labelled paragraph in its place with a placeholder.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { DisputedItem, LabelledParagraph, ParagraphKind, Range } from '../model';
 import type { UnknownDecisionData } from '../rules/unknownDecision';
@@ -76,6 +76,23 @@ function decisionFixes(doc: LetterDocument, d: Diagnostic): CodeAction[] {
   });
 }
 
+function conflictFix(doc: LetterDocument, d: Diagnostic): CodeAction[] {
+  const data = d.data as { item?: number } | undefined;
+  const item = typeof data?.item === 'number' ? doc.model.items[data.item] : undefined;
+  if (!item?.decisionText || !item.decision) return [];
+  const word = item.decision === 'Upheld' ? 'Overturned' : 'Upheld';
+  return [
+    {
+      title: `Change the decision to "${word}", as the rationale concludes`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      // The rationale may be the wrong half: the user decides.
+      isPreferred: false,
+      edit: { changes: { [doc.uri]: [{ range: item.decisionText.range, newText: word }] } },
+    },
+  ];
+}
+
 function paragraphFix(doc: LetterDocument, d: Diagnostic, kind: ParagraphKind): CodeAction[] {
   const data = d.data as { item?: number } | undefined;
   const item = typeof data?.item === 'number' ? doc.model.items[data.item] : undefined;
@@ -102,6 +119,7 @@ export function getCodeActions(doc: LetterDocument, range: Range, diagnostics: D
   for (const d of diagnostics) {
     if (!overlaps(d.range, range)) continue;
     if (d.code === 'unknown-decision') actions.push(...decisionFixes(doc, d));
+    if (d.code === 'decision-rationale-conflict') actions.push(...conflictFix(doc, d));
     const kind = typeof d.code === 'string' ? ruleParagraph[d.code] : undefined;
     if (kind) actions.push(...paragraphFix(doc, d, kind));
   }

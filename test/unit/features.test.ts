@@ -249,6 +249,18 @@ describe('quick fixes', () => {
     assert.equal(fixAndRelint(text, 'unknown-decision', '"Upheld"').fixed, seed);
   });
 
+  test('unknown-decision: a title without a decision gets one', () => {
+    const text = replaceOnce(seed, ':  Upheld', '');
+    const { fixed } = fixAndRelint(text, 'unknown-decision', '"Upheld"');
+    assert.equal(parseLetter(fixed).items[0].decision, 'Upheld');
+  });
+
+  test('decision-rationale-conflict: offers the decision the rationale concludes', () => {
+    const { fixed, action } = fixAndRelint(readSample('malformed-conflict.txt'), 'decision-rationale-conflict', '"Upheld"');
+    assert.equal(action.isPreferred, false, 'which half is wrong is the user\'s call');
+    assert.equal(fixed, seed);
+  });
+
   test('missing-rationale: inserts the paragraph after the MAXIMUS guideline', () => {
     const { fixed } = fixAndRelint(readSample('malformed-missing-rationale.txt'), 'missing-rationale');
     const m = parseLetter(fixed);
