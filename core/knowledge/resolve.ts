@@ -257,8 +257,8 @@ class Resolver {
     for (const s of this.sections()) {
       const e = bestMatch(s, this.pool, MIN_SCORE);
       if (!this.add(s, e, 'section')) this.unresolved.push(s);
-      // Only verified page data can convict a letter: most topic pages are unverified.
-      else if (e && e.confidence === 'verified' && !edition2016 && pages.length > 0 && e.pages && !e.pages.some((p) => pages.some((q) => overlaps(p, q)))) {
+      // Only verified page numbers can convict a letter: most topic pages are unverified.
+      else if (e && e.pagesConfidence === 'verified' && !edition2016 && pages.length > 0 && e.pages && !e.pages.some((p) => pages.some((q) => overlaps(p, q)))) {
         this.pageMismatch = {
           kind: 'topic',
           pages,

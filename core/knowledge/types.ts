@@ -32,6 +32,8 @@ export interface KnowledgeEntry {
   section?: string;
   /** Pages in the edition letters cite (the 2009 CPMTG PDF, ACOEM 2nd edition). */
   pages?: PageRange[];
+  /** Whether the page numbers themselves were checked; unverified when absent. */
+  pagesConfidence?: 'verified' | 'unverified';
   recommendation: Recommendation;
   limits?: string;
   /** Two or three sentences in our own words. */
