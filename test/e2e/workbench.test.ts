@@ -74,7 +74,8 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
       }
       await page.waitForTimeout(200);
     }
-    throw new Error('the summary webview did not show its table');
+    const file = await shot('failed-no-summary-table');
+    throw new Error(`the summary webview did not show its table (see ${file})`);
   }
 
   before(async () => {
@@ -189,6 +190,39 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     const expected = `Ln ${target.titleLines[0].start.line + 1}, Col ${target.titleLines[0].start.character + 1}`;
     await page.locator('[id="status.editor.selection"]', { hasText: expected }).waitFor({ timeout: 15_000 });
     await shot('row-click-revealed');
+  });
+
+  test('the summary webview is restored after a reload', async () => {
+    // Developer: Reload Window, as a person would: the workbench saves its state, then reloads the page.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Developer: Reload Window');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor();
+    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.keyboard.press('Enter')]);
+    await page.locator('.pane-header').first().waitFor({ timeout: 30_000 });
+    const frame = await summaryFrame();
+    assert.equal(await frame.locator('table.items tbody tr[data-index]').count(), model.items.length);
+    await shot('summary-restored');
+  });
+
+  test('the summary webview follows the colour theme', async () => {
+    const frame = await summaryFrame();
+    const background = () =>
+      frame.locator('body').evaluate((b) => {
+        const g = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } };
+        return g.getComputedStyle(b).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, c) => a + c, 0);
+      });
+    assert.ok((await background()) > 600, 'light theme: a light page');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+    await page.locator('.quick-input-widget input').fill('Dark Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await frame.locator('body.vscode-dark').waitFor({ timeout: 15_000 });
+    const end = Date.now() + 10_000;
+    while ((await background()) > 200 && Date.now() < end) await page.waitForTimeout(200);
+    assert.ok((await background()) <= 200, 'dark theme: a dark page');
+    await shot('summary-dark-theme');
   });
 
   test('the Problems panel shows the diagnostic of a malformed letter', async () => {
