@@ -35,6 +35,13 @@ const batchSize = 16;
 /** Batches queued per worker: one being worked on, one waiting, so a worker never idles on a round trip. */
 const batchesPerWorker = 2;
 
+/**
+ * A worker's live heap stays near 8 MB, but V8 collects lazily and lets a busy isolate hold tens of MB of
+ * garbage; with three isolates a 40,000-letter run peaked at 215 MB of RSS. An 8 MB young generation
+ * kept it near 150 MB for the same CPU time (measured; see BENCHMARKS.md).
+ */
+const workerLimits = { maxYoungGenerationSizeMb: 8 };
+
 export interface WorkerJob {
   seq: number;
   file: string;
@@ -108,7 +115,8 @@ async function runOnWorkers(source: AsyncIterable<Found>, options: PipelineOptio
 
   const pool: PoolWorker[] = [];
   for (let i = 0; i < options.jobs; i++) {
-    const entry: PoolWorker = { worker: new Worker(options.workerScript, { workerData: data }), outstanding: 0, knownRules: new Set() };
+    const worker = new Worker(options.workerScript, { workerData: data, resourceLimits: workerLimits });
+    const entry: PoolWorker = { worker, outstanding: 0, knownRules: new Set() };
     entry.worker.on('message', (m: FromWorker) => {
       entry.outstanding--;
       for (const r of m.results) {
