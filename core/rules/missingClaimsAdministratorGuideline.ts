@@ -1,5 +1,5 @@
 // Rule missing-claims-administrator-guideline: each item should state the guideline the claims administrator used.
-import { itemName, itemTitleRange } from './itemRanges';
+import { hasGuidelineParagraphs, itemName, itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -10,6 +10,7 @@ export const missingClaimsAdministratorGuideline: Rule = {
   docsUrl: ruleDocsUrl('missing-claims-administrator-guideline'),
   check({ model }) {
     const reports: RuleReport[] = [];
+    if (!hasGuidelineParagraphs(model)) return reports;
     for (const item of model.items) {
       const p = item.claimsAdministratorGuideline;
       if (!p) {

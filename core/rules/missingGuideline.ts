@@ -1,5 +1,5 @@
 // Rule missing-guideline: every decision must say which guideline the MAXIMUS reviewer used.
-import { itemName, itemTitleRange } from './itemRanges';
+import { hasGuidelineParagraphs, itemName, itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -10,6 +10,7 @@ export const missingGuideline: Rule = {
   docsUrl: ruleDocsUrl('missing-guideline'),
   check({ model }) {
     const reports: RuleReport[] = [];
+    if (!hasGuidelineParagraphs(model)) return reports;
     for (const item of model.items) {
       const p = item.maximusGuideline;
       if (!p) {

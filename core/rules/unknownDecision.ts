@@ -56,7 +56,11 @@ function report(item: DisputedItem): RuleReport | undefined {
   const written = item.decisionText?.text;
   if (item.decision) {
     // Read as a decision but not written as one ("upheld", "OVERTURNED"): normalise the spelling.
-    if (!item.decisionText || item.decisionText.text.trim() === item.decision) return undefined;
+    // Only the word itself in another case; the 2013 notice's decisions are phrases the parser read, not words.
+    const word = item.decisionText?.text.trim();
+    if (!item.decisionText || !word || word === item.decision || word.toLowerCase() !== item.decision.toLowerCase()) {
+      return undefined;
+    }
     const data: UnknownDecisionData = { item: item.index, written, suggestions: [item.decision] };
     return {
       range: item.decisionText.range,
