@@ -158,6 +158,18 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await shot('items-view');
   });
 
+  test('Ctrl+Alt+] and Ctrl+Alt+[ move between the disputed items', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    const at = (i: number) => `Ln ${model.items[i].titleLines[0].start.line + 1}, Col 1`;
+    await page.keyboard.press('Control+Alt+BracketRight');
+    await page.locator('[id="status.editor.selection"]', { hasText: at(0) }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+Alt+BracketRight');
+    await page.locator('[id="status.editor.selection"]', { hasText: at(1) }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+Alt+BracketLeft');
+    await page.locator('[id="status.editor.selection"]', { hasText: at(0) }).waitFor({ timeout: 10_000 });
+  });
+
   test('a hover on a guideline citation shows its summary', async () => {
     const citation = model.items.flatMap((i) => i.maximusGuideline?.citations ?? [])[0];
     assert.ok(citation, 'the letter cites a guideline');
