@@ -49,12 +49,16 @@ if (n === 0) process.exit(1);
 `,
 );
 
-// Peak RSS of the whole process (main thread and worker threads share it), reported by getrusage at exit.
+// Peak RSS and CPU time of the whole process (worker threads included: getrusage(RUSAGE_SELF)), at exit.
+// CPU time is the steadier figure when other work shares the machine.
 const rssProbe = path.join(work, 'rss-probe.cjs');
 writeFileSync(
   rssProbe,
   `const { isMainThread } = require('worker_threads');
-if (isMainThread && process.env.RSS_OUT) process.on('exit', () => require('fs').writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));
+if (isMainThread && process.env.RSS_OUT) process.on('exit', () => {
+  const u = process.resourceUsage();
+  require('fs').writeFileSync(process.env.RSS_OUT, JSON.stringify({ maxRSS: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));
+});
 `,
 );
 
@@ -74,13 +78,13 @@ function timed(args) {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       closeSync(out);
       if (status !== 0 && status !== 1) return reject(new Error(`${args.join(' ')}: exit ${status}\n${stderr}`));
-      let rssKb = NaN;
+      let probe = { maxRSS: NaN, cpu: NaN };
       try {
-        rssKb = Number(readFileSync(rssOut, 'utf8'));
+        probe = JSON.parse(readFileSync(rssOut, 'utf8'));
       } catch {
         // the probe did not run; report the time anyway
       }
-      resolve({ seconds, rssMb: rssKb / 1024 });
+      resolve({ seconds, rssMb: probe.maxRSS / 1024, cpu: probe.cpu });
     });
   });
 }
@@ -89,7 +93,12 @@ async function best(args) {
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await timed(args));
   results.sort((a, b) => a.seconds - b.seconds);
-  return { seconds: results[0].seconds, median: results[Math.floor(results.length / 2)].seconds, rssMb: Math.max(...results.map((r) => r.rssMb)) };
+  return {
+    seconds: results[0].seconds,
+    median: results[Math.floor(results.length / 2)].seconds,
+    cpu: Math.min(...results.map((r) => r.cpu)),
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+  };
 }
 
 const quarter = folders.slice(0, Math.max(1, folders.length / 4));
@@ -111,9 +120,11 @@ const cases = [
 ];
 for (const [label, args] of cases) rows.push([label, await best([cli, ...args])]);
 
-console.log('\n| run | time (s) | × read floor | peak RSS (MB) |\n| --- | ---: | ---: | ---: |');
+console.log('\n| run | wall time (s) | × read floor | CPU time (s) | peak RSS (MB) |\n| --- | ---: | ---: | ---: | ---: |');
 for (const [label, r] of rows) {
-  console.log(`| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.rssMb, 0)} |`);
+  console.log(
+    `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
+  );
 }
 const json = rows[1][1];
 console.log(
