@@ -12,6 +12,7 @@ import type { Rule } from './rule';
 import { uncitedDecision } from './uncitedDecision';
 import { unresolvedCitation } from './unresolvedCitation';
 import { unknownDecision } from './unknownDecision';
+import { unrecognisedText } from './unrecognisedText';
 
 export const allRules: readonly Rule[] = [
   missingSection,
@@ -26,4 +27,5 @@ export const allRules: readonly Rule[] = [
   dateOrder,
   citationPageMismatch,
   unresolvedCitation,
+  unrecognisedText,
 ];

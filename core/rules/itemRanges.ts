@@ -3,7 +3,9 @@ import type { DisputedItem, LetterModel, Range } from '../model';
 
 /** "item 2 (Physical therapy x 12)": how messages name an item. */
 export function itemName(item: DisputedItem): string {
-  const service = item.service.length > 60 ? `${item.service.slice(0, 57)}...` : item.service;
+  const name = item.service.trim();
+  if (name === '') return `item ${item.index + 1} (untitled)`;
+  const service = name.length > 60 ? `${name.slice(0, 57)}...` : name;
   return `item ${item.index + 1} (${service})`;
 }
 
@@ -12,7 +14,7 @@ export function itemTitleRange(item: DisputedItem): Range {
   return item.title.range;
 }
 
-/** Whether the letter's template gives each item the labelled guideline paragraphs (the 2013 notice does not). */
-export function hasGuidelineParagraphs(model: LetterModel): boolean {
-  return model.template !== 'notice-2013';
+/** Whether an item should have the labelled guideline paragraphs: the 2013 notice's numbered decisions have none. */
+export function hasGuidelineParagraphs(model: LetterModel, item: DisputedItem): boolean {
+  return item.form !== 'numbered' && model.template !== 'notice-2013';
 }

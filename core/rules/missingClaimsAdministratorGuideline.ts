@@ -10,8 +10,8 @@ export const missingClaimsAdministratorGuideline: Rule = {
   docsUrl: ruleDocsUrl('missing-claims-administrator-guideline'),
   check({ model }) {
     const reports: RuleReport[] = [];
-    if (!hasGuidelineParagraphs(model)) return reports;
     for (const item of model.items) {
+      if (!hasGuidelineParagraphs(model, item)) continue;
       const p = item.claimsAdministratorGuideline;
       if (!p) {
         reports.push({

@@ -10,8 +10,8 @@ export const missingGuideline: Rule = {
   docsUrl: ruleDocsUrl('missing-guideline'),
   check({ model }) {
     const reports: RuleReport[] = [];
-    if (!hasGuidelineParagraphs(model)) return reports;
     for (const item of model.items) {
+      if (!hasGuidelineParagraphs(model, item)) continue;
       const p = item.maximusGuideline;
       if (!p) {
         reports.push({

@@ -80,6 +80,8 @@ function report(item: DisputedItem): RuleReport | undefined {
       data,
     };
   }
+  // No title at all is unrecognised-text's business: there is nowhere to put a decision.
+  if (item.titleLines.length === 0) return undefined;
   return {
     range: itemTitleRange(item),
     message: `The ${itemName(item)} has no decision: its title must end with ": Upheld" or ": Overturned".`,

@@ -54,7 +54,9 @@ describe('the real letters', () => {
     const model = parseLetter(text);
     assert.equal(model.template, 'notice-2013');
     assert.ok(model.items.length >= 1);
-    assert.deepEqual(codes(text), []);
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['unrecognised-text'], 'only the note that it is read in part');
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
   });
 
   test('no error-level rule fires on any corpus letter', { skip: corpusSkip }, () => {
@@ -268,6 +270,20 @@ describe('missing-section and no-disputed-items', () => {
   test('neither fires on a text that is not a letter', () => {
     assert.deepEqual(codes('Shopping list:\neggs\nmilk\n'), []);
     assert.deepEqual(codes(''), []);
+  });
+});
+
+describe('unrecognised-text', () => {
+  test('labelled paragraphs without a title: one information, and no decision problem on a title that is not there', () => {
+    const text = replaceOnce(seed, `${seedTitle}:  Upheld`, '');
+    const ds = lint(text);
+    assert.deepEqual(ds.map((d) => d.code), ['unrecognised-text']);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
+    assert.equal(textAt(text, ds[0]), 'Claims Administrator guideline:');
+  });
+  test('quiet on the seeds and on a text that is not a letter', () => {
+    for (const f of seedFiles) assert.deepEqual(only(readSeed(f), 'unrecognised-text'), [], f);
+    assert.deepEqual(only('just some notes\n', 'unrecognised-text'), []);
   });
 });
 
