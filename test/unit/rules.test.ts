@@ -119,6 +119,16 @@ describe('every diagnostic', () => {
     }
   });
 
+  test('docs/rules/README.md lists every rule with its default severity and description', () => {
+    const index = readFileSync(path.join(repoRoot, 'docs', 'rules', 'README.md'), 'utf8');
+    const rows = index.split('\n').filter((l) => l.startsWith('| [`'));
+    assert.equal(rows.length, allRules.length, 'one row per rule, no stale rows');
+    for (const r of allRules) {
+      const row = `| [\`${r.id}\`](${r.id}.md) | ${r.defaultSeverity} | ${r.description.replace(/\|/g, '\\|')} |`;
+      assert.ok(rows.includes(row), `row for ${r.id}: ${row}`);
+    }
+  });
+
   test('a rule that throws costs only its own diagnostics', () => {
     const model = parseLetter(seed);
     // A model no parser would produce (an item without a title) must not take lintLetter down.
