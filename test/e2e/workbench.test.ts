@@ -66,8 +66,8 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
   }
 
   /** The frame inside the webview's nested iframes that holds the summary page. */
-  async function summaryFrame(): Promise<Frame> {
-    const end = Date.now() + 20_000;
+  async function summaryFrame(timeoutMs = 20_000): Promise<Frame> {
+    const end = Date.now() + timeoutMs;
     while (Date.now() < end) {
       for (const f of page.frames()) {
         if (await f.locator('table.items tbody tr[data-index]').count().catch(() => 0)) return f;
@@ -211,7 +211,8 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor();
     await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.keyboard.press('Enter')]);
     await page.locator('.pane-header').first().waitFor({ timeout: 30_000 });
-    const frame = await summaryFrame();
+    // The extension activates again (onWebviewPanel:imrSummary) and its serializer refills the panel.
+    const frame = await summaryFrame(45_000);
     assert.equal(await frame.locator('table.items tbody tr[data-index]').count(), model.items.length);
     await shot('summary-restored');
   });
