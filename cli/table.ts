@@ -51,11 +51,13 @@ function maximusGuidelines(item: DisputedItem): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-/** "MTUS Chronic Pain Medical Treatment 2009, Opioids, pp. 74-96"; the text as written when unstructured. */
+/** "MTUS Chronic Pain Medical Treatment 2016, Opioids, p. 74-96", "ODG, MRI"; the text as written when unstructured. */
 export function compactCitation(c: GuidelineCitation): string {
   if (!c.guideline || c.source === 'article' || c.source === 'url' || c.source === 'other') return c.text.trim();
-  const name = [c.source, c.guideline, c.edition].filter(Boolean).join(' ');
-  const parts = [name.replace(/\s+/g, ' ')];
+  // "ODG Official Disability Guidelines" and "ACOEM ACOEM 3rd ed." say the same thing twice.
+  const guideline = c.source === 'ODG' && /^Official Disability Guidelines/i.test(c.guideline) ? '' : c.guideline;
+  const named = guideline.toUpperCase().startsWith(c.source) ? guideline : `${c.source} ${guideline}`;
+  const parts = [[named, c.edition].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()];
   if (c.chapter?.number !== undefined) parts.push(`Chapter ${c.chapter.number}`);
   if (c.sections && c.sections.length > 0) parts.push(c.sections.join(', '));
   if (c.pagesText) parts.push(`p. ${c.pagesText}`);

@@ -7,6 +7,7 @@ import { parseArgs, UsageError } from '../../cli/args';
 import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvField } from '../../cli/formats/tableWriters';
+import { compactCitation } from '../../cli/table';
 import { decodeLetter, firstInvalidUtf8 } from '../../cli/readLetter';
 import { parseCsv, tempDir } from './support';
 
@@ -118,4 +119,16 @@ test('artifactLocation makes URIs relative to the working folder, percent-encode
   const cwd = path.resolve('/work/x');
   assert.deepEqual(artifactLocation('letters/a b#1.txt', cwd), { uri: 'letters/a%20b%231.txt', uriBaseId: '%SRCROOT%' });
   assert.deepEqual(artifactLocation('/elsewhere/c.txt', cwd), { uri: 'file:///elsewhere/c.txt' });
+});
+
+test('compactCitation shortens structured citations and keeps unstructured ones as written', () => {
+  const base = { kind: 'mtus' as const, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  assert.equal(
+    compactCitation({ ...base, text: 'x', source: 'MTUS', guideline: 'Chronic Pain Medical Treatment', edition: '2016', sections: ['Opioids', 'NSAIDs'] }),
+    'MTUS Chronic Pain Medical Treatment 2016, Opioids, NSAIDs',
+  );
+  assert.equal(compactCitation({ ...base, text: 'x', source: 'MTUS', guideline: 'ACOEM', chapter: { number: 12 }, pagesText: '298' }), 'MTUS ACOEM, Chapter 12, p. 298');
+  assert.equal(compactCitation({ ...base, text: 'x', source: 'ODG', guideline: 'Official Disability Guidelines', sections: ['MRI'] }), 'ODG, MRI');
+  assert.equal(compactCitation({ ...base, text: 'x', source: 'ACOEM', guideline: 'ACOEM', edition: '3rd ed.' }), 'ACOEM 3rd ed.');
+  assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: ' Smith J. Spine. 2015. ', source: 'article' }), 'Smith J. Spine. 2015.');
 });
