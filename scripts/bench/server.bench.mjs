@@ -62,6 +62,17 @@ function rssMb(pid) {
   }
 }
 
+// CPU time a process has used (user + system), from /proc: what the figures would be on an idle machine, roughly.
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 // The floor: a bare node process answering on stdout, on this machine, now.
@@ -76,6 +87,7 @@ async function bareNodeMs() {
 
 // 1. Start → first diagnostics of the largest letter.
 const startTimes = [];
+const startCpu = [];
 const initTimes = [];
 const floorTimes = [];
 for (let i = 0; i < starts; i++) {
@@ -87,11 +99,13 @@ for (let i = 0; i < starts; i++) {
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'imr', version: 1, text } });
   await first;
   startTimes.push(performance.now() - s.t0);
+  startCpu.push(cpuMs(s.child.pid));
   await stop(s);
 }
 startTimes.sort((a, b) => a - b);
 initTimes.sort((a, b) => a - b);
 floorTimes.sort((a, b) => a - b);
+startCpu.sort((a, b) => a - b);
 
 // 2 and 3. Typing: a word typed into a rationale and deleted again, one character per change, each waited for.
 const s = startServer();
@@ -106,6 +120,7 @@ const word = ' medically';
 let cursor = 'Decision rationale:'.length;
 const latencies = [];
 let rssAfterWarmup = NaN;
+const cpuBefore = cpuMs(s.child.pid);
 const t0 = performance.now();
 for (let i = 0; i < edits; i++) {
   // Type the word character by character, then delete it character by character: the text stays the same size.
@@ -124,6 +139,7 @@ for (let i = 0; i < edits; i++) {
   if (i === 999) rssAfterWarmup = rssMb(s.child.pid);
 }
 const total = performance.now() - t0;
+const cpuPerEdit = (cpuMs(s.child.pid) - cpuBefore) / edits;
 const rssEnd = rssMb(s.child.pid);
 await stop(s);
 latencies.sort((a, b) => a - b);
@@ -132,9 +148,10 @@ const items = (text.match(/:\s+(Upheld|Overturned)\s*$/gm) ?? []).length;
 console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => fixed(x)).join(' ')} (other processes inflate every figure)`);
 console.log(`letter: ${path.basename(letterPath)} (${text.length} characters, ${items} decisions)`);
 console.log(`start → first diagnostics: median ${fixed(pct(startTimes, 50))} ms, max ${fixed(startTimes.at(-1))} ms over ${starts} starts (target ≤ 300 ms)`);
+console.log(`  server CPU time (user + system) until the first diagnostics: median ${fixed(pct(startCpu, 50), 0)} ms`);
 console.log(`  of which: initialize answered after ${fixed(pct(initTimes, 50))} ms (median); a bare node process answers after ${fixed(pct(floorTimes, 50))} ms`);
 console.log(
   `didChange → publishDiagnostics over ${edits} one-character edits: p50 ${fixed(pct(latencies, 50))} ms, p95 ${fixed(pct(latencies, 95))} ms, p99 ${fixed(pct(latencies, 99))} ms, max ${fixed(latencies.at(-1))} ms (target p95 ≤ 30 ms)`,
 );
-console.log(`edits per second, each waited for: ${fixed((edits / total) * 1000, 0)}`);
+console.log(`edits per second, each waited for: ${fixed((edits / total) * 1000, 0)}; server CPU time per edit ${fixed(cpuPerEdit, 2)} ms`);
 console.log(`server RSS after 1,000 edits ${fixed(rssAfterWarmup)} MB, after ${edits} ${fixed(rssEnd)} MB: growth ${fixed(rssEnd - rssAfterWarmup)} MB (target ≤ 20 MB)`);
