@@ -238,6 +238,25 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await shot('summary-dark-theme');
   });
 
+  test('the summary webview follows edits of the letter', async () => {
+    const frame = await summaryFrame();
+    const word = model.items[0].decisionText;
+    assert.ok(word, 'the first item has a decision word');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${word.range.start.line + 1}:${word.range.start.character + 1}`);
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < word.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    const flipped = word.value === 'Upheld' ? 'Overturned' : 'Upheld';
+    await page.keyboard.type(flipped);
+    const firstBadge = frame.locator('table.items tbody tr[data-index="0"] .badge');
+    await frame.locator('table.items tbody tr[data-index="0"] .badge', { hasText: flipped }).waitFor({ timeout: 15_000 });
+    await shot('summary-after-edit');
+    await page.keyboard.press('Control+Z');
+    await frame.locator('table.items tbody tr[data-index="0"] .badge', { hasText: word.value }).waitFor({ timeout: 15_000 });
+    assert.equal(await firstBadge.innerText(), word.value);
+  });
+
   test('the Problems panel shows the diagnostic of a malformed letter', async () => {
     await quickOpen('malformed-missing-rationale.txt');
     await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
