@@ -223,8 +223,8 @@ class ParagraphReader {
     pageRe.lastIndex = bodyStart;
     let pieceStart = bodyStart;
     let first = true;
-    const emit = (pieceEnd: number, pagesText?: string) => {
-      const headEnd = pagesText === undefined ? pieceEnd : t.lastIndexOf('Page', pieceEnd);
+    /** A piece runs from pieceStart to pieceEnd; its head (guideline and topic words) ends at headEnd, before "Page(s):". */
+    const emit = (headEnd: number, pieceEnd: number, pagesText?: string) => {
       const head = t.slice(pieceStart, headEnd).replace(/[\s.,;:]+$/, '');
       if (head.trim() !== '' || pagesText !== undefined) {
         this.push(first ? prefixStart : pieceStart, pieceStart, pieceEnd, { kind: 'mtus', source: 'MTUS', ...describePagesHead(head), ...pagesFields(pagesText) });
@@ -234,11 +234,11 @@ class ParagraphReader {
     for (let m = pageRe.exec(t); m && m.index < end; m = pageRe.exec(t)) {
       const pagesText = m[1].replace(/[\s,]+$/, '');
       const pagesEnd = m.index + m[0].length;
-      emit(pagesEnd, pagesText);
+      emit(m.index, pagesEnd, pagesText);
       pieceStart = pagesEnd;
       while (pieceStart < end && /[\s,.;]/.test(t[pieceStart])) pieceStart++;
     }
-    if (pieceStart < end && t.slice(pieceStart, end).replace(/[\s.,;]/g, '') !== '') emit(end);
+    if (pieceStart < end && t.slice(pieceStart, end).replace(/[\s.,;]/g, '') !== '') emit(end, end);
   }
 
   // ---- Non-MTUS ---------------------------------------------------------------------------------

@@ -284,3 +284,12 @@ test('corpus: every "Decision based on" yields a citation whose text is what the
   assert.ok(paragraphs > 500, `only ${paragraphs} guideline paragraphs found`);
   assert.ok(citations > 500, `only ${citations} citations read`);
 });
+
+test('upper-case PAGE(S): and a page list with a space', () => {
+  const text = 'Decision based on MTUS CHRONIC PAIN TREATMENT GUIDELINES MASSAGE THERAPY PAGE(S): 60, 98.';
+  const [c] = parseCitations(new LineIndex(text), 0, text.length).citations;
+  assert.equal(c.guideline, 'CHRONIC PAIN TREATMENT GUIDELINES');
+  assert.deepEqual(c.sections, ['MASSAGE THERAPY']);
+  assert.deepEqual(c.pages, [{ from: 60, to: 60 }, { from: 98, to: 98 }]);
+  assert.equal(c.text, 'Decision based on MTUS CHRONIC PAIN TREATMENT GUIDELINES MASSAGE THERAPY PAGE(S): 60, 98');
+});
