@@ -29,8 +29,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup-e2e: apt-get install ${need_apt[*]}"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+  log="$dest/apt-get.log"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}"; } >"$log" 2>&1; then
+    tail -n 30 "$log"
+    echo "setup-e2e: apt-get failed (full log: $log)" >&2
+    exit 1
+  fi
 fi
 
 bin="$cs/node_modules/code-server/out/node/entry.js"

@@ -252,6 +252,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     const firstBadge = frame.locator('table.items tbody tr[data-index="0"] .badge');
     await frame.locator('table.items tbody tr[data-index="0"] .badge', { hasText: flipped }).waitFor({ timeout: 15_000 });
     await shot('summary-after-edit');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Z');
     await frame.locator('table.items tbody tr[data-index="0"] .badge', { hasText: word.value }).waitFor({ timeout: 15_000 });
     assert.equal(await firstBadge.innerText(), word.value);
