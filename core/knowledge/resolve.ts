@@ -115,7 +115,9 @@ export function guidelineIdOf(c: GuidelineCitation): GuidelineId | undefined {
     if (/opioid/i.test(g)) return 'mtus-opioids-2016';
     if (/acupuncture/i.test(g)) return 'mtus-acupuncture';
     if (/postsurgical/i.test(g)) return 'mtus-postsurgical';
-    if (/formulary/i.test(g)) return 'mtus-formulary';
+    if (/formulary|drug list/i.test(g)) return 'mtus-formulary';
+    // The ACOEM-based MTUS (December 2017) names ACOEM's current guidelines: "Low Back Disorders", "Cervical and Thoracic Spine Disorders".
+    if (!/elbow/i.test(g) && /disorders|cervical and thoracic spine/i.test(g)) return 'mtus-acoem-2017';
     if (/ACOEM|complaints|general approaches|stress related|^eye$|elbow/i.test(g)) return 'mtus-acoem-2004';
     return undefined;
   }

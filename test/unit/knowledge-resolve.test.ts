@@ -48,6 +48,13 @@ test('by chapter alone, and by guideline alone', () => {
   assert.deepEqual(ids('Decision based on MTUS Opioid Treatment 2016.'), [['opioids2016-overview']]);
 });
 
+test('the ACOEM-based MTUS (2017) and the formulary', () => {
+  assert.deepEqual(ids('Decision based on MTUS Low Back Disorders 2017, Section(s): Acupuncture.'), [['acoem2017-low-back-acupuncture']]);
+  assert.deepEqual(ids('Decision based on MTUS Cervical and Thoracic Spine Disorders 2017.'), [['acoem2017-overview']]);
+  assert.deepEqual(ids('Decision based on MTUS Elbow Disorders 2007.'), [['acoem2004-ch10']]);
+  assert.deepEqual(ids('Decision based on MTUS Drug Formulary 2018, Section(s): Special Fill.'), [['formulary-special-fill']]);
+});
+
 test('Opioid Treatment 2016 sections resolve by section number', () => {
   const r = resolveCitation(
     cites('Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment, 4.1 Tapering Opioids: Indications for Tapering Opioids.')[0],
