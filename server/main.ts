@@ -254,7 +254,9 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guard([], async (p) => {
       const d = documents.get(p.textDocument.uri);
-      if (!d) return [];
+      // All our actions are quick fixes: a client asking only for other kinds (e.g. source actions on save) gets none.
+      const only = p.context?.only;
+      if (!d || (only && !only.some((k) => k === '' || k === 'quickfix'))) return [];
       const settings = await settingsFor(d.uri);
       return service.getCodeActions(d, p.range, { rules: settings.rules });
     }),

@@ -144,6 +144,12 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
       range: d.range,
       context: { diagnostics: [d] },
     });
+    const sourceOnly = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: d.range,
+      context: { diagnostics: [d], only: ['source.organizeImports'] },
+    });
+    assert.deepEqual(sourceOnly, [], 'only quick fixes, and only when asked for');
     const fix = actions.find((a) => a.isPreferred);
     const edits = fix?.edit?.changes?.[u];
     assert.ok(edits && edits.length > 0);
