@@ -95,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
 
   return {
     letter: (uri) => store.get(uri),
-    statusText: () => (status.text && active.model?.isLetter ? status.text.replace(/^\$\([a-z-]+\)\s*/, '') : undefined),
+    statusText: () => status.shownText(),
     itemLabels: () => items.getChildren().map((i) => String(items.getTreeItem(i).label)),
     summaryUri: () => panels.letterPanel?.uri.toString(),
     serverState: () =>

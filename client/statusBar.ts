@@ -3,21 +3,29 @@ import * as vscode from 'vscode';
 import type { ActiveLetter } from './activeLetter';
 import { countsText, summarizeLetter } from './summary';
 
-export function registerStatusBar(context: vscode.ExtensionContext, active: ActiveLetter): vscode.StatusBarItem {
+export interface LetterStatus {
+  /** The counts while the item is shown, else undefined. */
+  shownText(): string | undefined;
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, active: ActiveLetter): LetterStatus {
   const item = vscode.window.createStatusBarItem('imr.counts', vscode.StatusBarAlignment.Left, 50);
   item.name = 'IMR Letter';
   item.command = 'imr.showSummary';
+  item.tooltip = 'IMR: Show Decision Summary';
+  let shown: string | undefined;
   const update = () => {
     const model = active.model;
     if (!active.uri || !model || !model.isLetter) {
       item.hide();
+      shown = undefined;
       return;
     }
-    item.text = `$(law) ${countsText(summarizeLetter(model, '', active.uri.toString()))}`;
-    item.tooltip = 'IMR: Show Decision Summary';
+    shown = countsText(summarizeLetter(model, '', active.uri.toString()));
+    item.text = `$(law) ${shown}`;
     item.show();
   };
   update();
   context.subscriptions.push(item, active.onDidChange(update));
-  return item;
+  return { shownText: () => shown };
 }

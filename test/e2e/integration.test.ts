@@ -43,7 +43,6 @@ test(
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: path.join(__dirname, '..', 'integration', 'index.js'),
         launchArgs: [workspace, '--disable-extensions'],
-        extensionTestsEnv: { IMR_SHIM_SCREENSHOT: path.join(outputDir, 'integration-end.png') },
         stdout: capture,
         stderr: capture,
       });

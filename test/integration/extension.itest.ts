@@ -242,5 +242,8 @@ suite('IMR Letters extension', () => {
       return s && s.length > 0 && s;
     });
     assert.ok(symbols.some((s) => s.children.some((c) => c.name === '12 Physical Therapy Treatments for The Lumbar Spine')));
+    // The views ask the new server again.
+    await until('the status bar after the restart', () => api.statusText() === '1 item · 1 upheld · 0 overturned');
+    assert.deepEqual(api.itemLabels(), ['12 Physical Therapy Treatments for The Lumbar Spine']);
   });
 });

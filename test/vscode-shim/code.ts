@@ -81,11 +81,7 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationLog', (_level: unknown, message: unknown) => {
       process.stdout.write(`${String(message)}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', async (code: unknown) => {
-      const shot = process.env.IMR_SHIM_SCREENSHOT;
-      if (shot) await page.screenshot({ path: shot }).catch(() => undefined);
-      finish(typeof code === 'number' ? code : 1);
-    });
+    await page.exposeFunction('codeAutomationExit', (code: unknown) => finish(typeof code === 'number' ? code : 1));
     await page.goto(testUrl(origin, args));
     const timeout = new Promise<number>((resolve) =>
       setTimeout(() => {
