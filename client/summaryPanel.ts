@@ -248,7 +248,7 @@ export class SummaryPanels implements vscode.Disposable {
     if (this.letter && !this.letter.isDisposed) {
       this.letter.uri = uri;
       this.letter.render();
-      this.letter.panel.reveal(vscode.ViewColumn.Beside, true);
+      this.letter.panel.reveal(undefined, true);
       return this.letter;
     }
     const panel = vscode.window.createWebviewPanel(letterViewType, 'IMR Summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.services.context));

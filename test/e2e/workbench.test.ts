@@ -43,7 +43,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
 
   async function openFile(name: string): Promise<void> {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
   }
 
   async function quickOpen(name: string): Promise<void> {
@@ -53,7 +53,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await input.fill(name);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
   }
 
   function pane(title: string) {
@@ -256,6 +256,26 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await page.keyboard.press('Control+Z');
     await frame.locator('table.items tbody tr[data-index="0"] .badge', { hasText: word.value }).waitFor({ timeout: 15_000 });
     assert.equal(await firstBadge.innerText(), word.value);
+  });
+
+  test('IMR: Show Folder Summary lists the items of every letter in the folder', async () => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>IMR: Show Folder Summary');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'IMR: Show Folder Summary' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const end = Date.now() + 30_000;
+    let frame: Frame | undefined;
+    while (!frame && Date.now() < end) {
+      for (const f of page.frames()) if (await f.locator('tr[data-row]').count().catch(() => 0)) frame = f;
+      if (!frame) await page.waitForTimeout(200);
+    }
+    assert.ok(frame, 'the folder summary shows its table');
+    // The corpus letter's items and the malformed letter's one item.
+    assert.equal(await frame.locator('tr[data-row]').count(), model.items.length + 1);
+    assert.equal(await frame.locator('tr[data-row] td.file', { hasText: letter.file }).count(), model.items.length);
+    await shot('folder-summary');
+    await frame.locator('tr[data-row] td.file', { hasText: 'malformed-missing-rationale.txt' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'malformed-missing-rationale.txt' }).first().waitFor({ timeout: 15_000 });
   });
 
   test('the Problems panel shows the diagnostic of a malformed letter', async () => {
