@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fork } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
@@ -228,6 +230,41 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
       { numRuns: 25 },
     );
     assert.ok(client.isRunning);
+  });
+});
+
+describe('transports', { skip: serverSkip }, () => {
+  test('--node-ipc, as the VS Code client starts it', async () => {
+    const child = fork(path.join(distDir, 'server.js'), ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    try {
+      const diagnostics = new Promise<{ diagnostics: unknown[] }>((resolve) =>
+        conn.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: unknown[] }) => resolve(p)),
+      );
+      conn.listen();
+      const init = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as {
+        capabilities: { hoverProvider?: boolean };
+      };
+      assert.equal(init.capabilities.hoverProvider, true);
+      await conn.sendNotification('initialized', {});
+      await conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///ipc.txt', languageId: 'imr', version: 1, text: readSample('malformed-conflict.txt') },
+      });
+      const p = await diagnostics;
+      assert.equal(p.diagnostics.length, 1);
+    } finally {
+      conn.dispose();
+      child.kill();
+    }
+  });
+
+  test('without a transport it says how to start it', async () => {
+    const child = fork(path.join(distDir, 'server.js'), [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    let err = '';
+    child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 2);
+    assert.match(err, /usage: node dist\/server\.js --stdio/);
   });
 });
 
