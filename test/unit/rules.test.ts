@@ -168,6 +168,9 @@ describe('missing-guideline', () => {
     assert.equal(textAt(text, ds[0]), 'MAXIMUS guideline:');
     assert.deepEqual(only(text, 'uncited-decision'), [], 'an empty paragraph is not also "uncited"');
   });
+  test('does not fire when the paragraph is there', () => {
+    for (const f of seedFiles) assert.deepEqual(only(readSeed(f), 'missing-guideline'), [], f);
+  });
 });
 
 describe('uncited-decision', () => {
@@ -201,6 +204,9 @@ describe('missing-claims-administrator-guideline', () => {
   test('fires on an empty one', () => {
     const text = dropParagraph(seed, 'Claims Administrator guideline:', 0, true);
     assert.deepEqual(codes(text), ['missing-claims-administrator-guideline']);
+  });
+  test('does not fire when the paragraph is there', () => {
+    for (const f of seedFiles) assert.deepEqual(only(readSeed(f), 'missing-claims-administrator-guideline'), [], f);
   });
 });
 
@@ -276,6 +282,12 @@ describe('missing-section and no-disputed-items', () => {
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['no-disputed-items']);
     assert.equal(textAt(text, ds[0]).trim(), 'IMR ISSUES, DECISIONS AND RATIONALES');
+  });
+  test('neither fires on a complete letter', () => {
+    for (const f of seedFiles) {
+      assert.deepEqual(only(readSeed(f), 'missing-section'), [], f);
+      assert.deepEqual(only(readSeed(f), 'no-disputed-items'), [], f);
+    }
   });
   test('neither fires on a text that is not a letter', () => {
     assert.deepEqual(codes('Shopping list:\neggs\nmilk\n'), []);
