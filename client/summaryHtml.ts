@@ -75,9 +75,10 @@ function counts(upheld: number, overturned: number, items: number): string {
 <span class="badge upheld">Upheld ${upheld}</span> <span class="badge overturned">Overturned ${overturned}</span></p>`;
 }
 
-/** The summary of one letter; `undefined` while the server has not answered yet. */
-export function renderLetterBody(summary: LetterSummary | undefined): string {
-  if (!summary) return '<p class="muted">Waiting for the language server…</p>';
+/** The summary of one letter; `undefined` while the server has not answered, `null` when it has no model. */
+export function renderLetterBody(summary: LetterSummary | null | undefined): string {
+  if (summary === undefined) return '<p class="muted">Waiting for the language server…</p>';
+  if (summary === null) return '<p class="muted">Open the letter in an editor (as an IMR Letter) to see its summary.</p>';
   const heading = summary.caseNumber
     ? `<h1>${escapeHtml(summary.caseNumber)}</h1><p class="file">${escapeHtml(summary.name)}</p>`
     : `<h1>${escapeHtml(summary.name)}</h1>`;

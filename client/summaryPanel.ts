@@ -105,9 +105,10 @@ abstract class SummaryPanel implements vscode.Disposable {
 
 /** The summary of one letter; follows the active letter and its edits. */
 export class LetterSummaryPanel extends SummaryPanel {
-  private summary(): LetterSummary | undefined {
+  /** The summary; null when the server has no model of the document, undefined while it is asked. */
+  private summary(): LetterSummary | null | undefined {
     const model = this.services.store.cached(this.uri);
-    return model ? summarizeLetter(model, fileName(this.uri.toString()), this.uri.toString()) : undefined;
+    return model ? summarizeLetter(model, fileName(this.uri.toString()), this.uri.toString()) : model;
   }
 
   constructor(panel: vscode.WebviewPanel, services: Services, uri: vscode.Uri) {
@@ -145,10 +146,6 @@ export class LetterSummaryPanel extends SummaryPanel {
     await exportSummaries([summary], vscode.Uri.joinPath(this.uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format);
   }
 
-  /** The rows shown, for tests and the export command. */
-  current(): LetterSummary | undefined {
-    return this.summary();
-  }
 }
 
 /** The items of every letter in a folder, as parsed by the server. */

@@ -9,6 +9,7 @@ import { fileName, folderRows, summarizeFolder } from '../../client/folderRows';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../client/summary';
 import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../../client/summary';
+import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { repoRoot, seedsDir } from '../support/env';
 
@@ -166,5 +167,23 @@ describe('parseWebviewMessage', () => {
     ]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
+  });
+});
+
+describe('renderLetterBody', () => {
+  test('says why there is no table', () => {
+    assert.match(renderLetterBody(undefined), /Waiting for the language server/);
+    assert.match(renderLetterBody(null), /Open the letter in an editor/);
+    assert.match(renderLetterBody({ ...fakeSummary(), isLetter: false }), /does not look like an IMR Final Determination letter/);
+    assert.match(renderLetterBody({ ...fakeSummary(), items: [] }), /No disputed items found/);
+  });
+
+  test('shows the counts, the case data and one row per item', () => {
+    const html = renderLetterBody({ ...fakeSummary(), age: 45, sex: 'male', specialties: ['Pain Medicine'], licensure: ['California'] });
+    assert.match(html, /Upheld 1<\/span> <span class="badge overturned">Overturned 0/);
+    assert.match(html, /<dt>Patient<\/dt><dd>45 years, male<\/dd>/);
+    assert.match(html, /<dt>Licensed in<\/dt><dd>California<\/dd>/);
+    assert.equal(html.match(/<tr data-index=/g)?.length, 1);
+    assert.match(html, /Massage, 6 &#34;sessions&#34;/);
   });
 });
