@@ -1,12 +1,13 @@
 // End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseLetter } from '../../core';
 import { tableColumns, tableRows } from '../../cli/table';
-import { corpusLetters, corpusSkip, lettersDir, readSources } from '../support/env';
-import { parseCsv, roundTrip, runCli, runCliAsync, seedFiles, tempDir } from './support';
+import { corpusLetters, corpusSkip, lettersDir, readSources, skipUnless } from '../support/env';
+import { cliPath, parseCsv, roundTrip, runCli, runCliAsync, seedFiles, tempDir } from './support';
 
 test('each bad file gets exactly one clear line on stderr and the good letter is still linted (exit 1)', (t) => {
   const dir = tempDir(t);
@@ -133,4 +134,22 @@ test('table over the corpus has one row per item counted in SOURCES.tsv', { skip
     const s = sources.find((x) => x.filename === path.basename(row[fileCol]));
     assert.equal(row[caseCol], s?.caseNumber);
   }
+});
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+test('progress goes to stderr only when stderr is a terminal, and is cleared at the end', { skip: skipUnless(hasScript, 'no script(1) to give the CLI a terminal') }, (t) => {
+  const dir = tempDir(t);
+  for (const seed of seedFiles()) copyFileSync(seed, path.join(dir, path.basename(seed)));
+  // script(1) runs the CLI on a pseudo-terminal; stdout goes to a file so only stderr reaches the terminal.
+  const out = path.join(dir, 'out.json');
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `${q(process.execPath)} ${q(cliPath)} lint --format json ${q(dir)} > ${q(out)}`;
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /\rimr-letters: \d+ files read/);
+  assert.ok(r.stdout.includes('\r\x1b[K'), 'the progress line is cleared');
+  assert.equal((JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length, seedFiles().length, 'stdout is untouched');
+  const piped = runCli(['lint', '--format', 'json', dir]);
+  assert.equal(piped.stderr, '', 'no progress when stderr is not a terminal');
 });
