@@ -16,10 +16,17 @@ interface ShimArgs {
   folder?: string;
 }
 
+/** VS Code options that take a value, which may come as the next argument. */
+const valueOptions = new Set(['--user-data-dir', '--extensions-dir', '--locale', '--log', '--profile']);
+
 export function parseArgs(argv: readonly string[]): ShimArgs {
   const parsed: ShimArgs = { developmentPaths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (valueOptions.has(a)) {
+      i++;
+      continue;
+    }
     const value = (name: string) => (a.startsWith(`${name}=`) ? a.slice(name.length + 1) : a === name ? argv[++i] : undefined);
     const dev = value('--extensionDevelopmentPath');
     if (dev !== undefined) parsed.developmentPaths.push(path.resolve(dev));
