@@ -56,6 +56,15 @@ export function startServer(connection: Connection): void {
   let pushedSettings: ImrSettings = { rules: {} };
   const settingsByUri = new Map<string, Promise<ImrSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last check of each document took, to let changes to slow (huge) documents pile up first. */
+  const checkMs = new Map<string, number>();
+
+  function delayFor(uri: string): number {
+    const last = checkMs.get(uri) ?? 0;
+    // A letter checks in a few ms: no wait. A multi-megabyte document takes seconds: without a wait as long as
+    // a check, each queued keystroke would start a check of its own.
+    return last < 50 ? diagnosticsDelayMs : Math.min(last, 1000);
+  }
 
   function settingsFor(uri: string): Promise<ImrSettings> {
     if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
@@ -76,12 +85,16 @@ export function startServer(connection: Connection): void {
     try {
       const pending = settingsFor(uri);
       // Parse while the settings are on their way (the first time, a round trip to the client).
+      const started = performance.now();
       service.getLetterDocument(doc);
+      const parsedMs = performance.now() - started;
       const settings = await pending;
       // The document may have changed or closed while the settings were read.
       const current = documents.get(uri);
       if (!current || current.version !== doc.version) return;
+      const linting = performance.now();
       const diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
+      checkMs.set(uri, parsedMs + performance.now() - linting);
       // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
       void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
@@ -184,12 +197,13 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     // didOpen also fires a content change; the open already scheduled the first check.
     if (timers.has(e.document.uri)) return;
-    schedule(e.document.uri, diagnosticsDelayMs);
+    schedule(e.document.uri, delayFor(e.document.uri));
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
+    checkMs.delete(uri);
     settingsByUri.delete(uri);
     service.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

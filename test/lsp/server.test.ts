@@ -200,6 +200,22 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
     assert.ok(client.isRunning);
   });
 
+  test('a burst of changes to a slow (multi-megabyte) letter is checked once, not once per change', async () => {
+    const single = seed.replace(/\n\s*\n/g, '\n');
+    const block = single.slice(single.indexOf('12 Physical Therapy'));
+    const big = single + block.repeat(Math.ceil(1.5e6 / block.length));
+    const u = uri('big');
+    await client.open(u, big);
+    const before = client.published.length;
+    let version = 1;
+    for (let i = 0; i < 10; i++) version = await client.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await client.waitForDiagnostics(u, version, 60000);
+    const published = client.published.slice(before).filter((p) => p.uri === u).map((p) => p.version);
+    assert.ok(published.length <= 2, `checked ${published.length} times for 10 changes (${published.join(', ')})`);
+    assert.equal(published[published.length - 1], version);
+    await client.close(u);
+  });
+
   test('random edit sequences (inserts, deletes, CRLF) keep it in sync and alive', async () => {
     const base = readSample('malformed-conflict.txt');
     const edit = fc.record({

@@ -33,6 +33,8 @@ interface Waiter {
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics, in order: how often the server checked a document. */
+  readonly published: Array<{ uri: string; version?: number }> = [];
   readonly letterChanged: Array<{ uri: string; version: number }> = [];
   readonly logs: string[] = [];
   settings: { rules?: Record<string, string> };
@@ -61,6 +63,7 @@ export class LspClient {
     child.stderr?.on('data', (b: Buffer) => client.logs.push(b.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
+      client.published.push({ uri: p.uri, version: p.version });
       client.waiters = client.waiters.filter((w) => {
         if (w.uri !== p.uri || (w.version !== undefined && p.version !== w.version)) return true;
         w.resolve(p);
