@@ -106,7 +106,11 @@ async function runOnWorkers(source: AsyncIterable<Found>, options: PipelineOptio
   let nextDeliver = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
+  // Set by every worker event, so that an event arriving while results are being written (output
+  // back-pressure) is not missed: `settle` then looks again instead of waiting for an event that came.
+  let eventSeen = false;
   const signal = () => {
+    eventSeen = true;
     const w = wake;
     wake = undefined;
     w?.();
@@ -152,9 +156,10 @@ async function runOnWorkers(source: AsyncIterable<Found>, options: PipelineOptio
   };
   const settle = async (done: () => boolean) => {
     for (;;) {
+      eventSeen = false;
       await deliverReady();
       if (done()) return;
-      await nextEvent();
+      if (!eventSeen) await nextEvent();
     }
   };
 

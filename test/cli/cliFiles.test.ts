@@ -1,6 +1,6 @@
 // End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -152,4 +152,27 @@ test('progress goes to stderr only when stderr is a terminal, and is cleared at 
   assert.equal((JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length, seedFiles().length, 'stdout is untouched');
   const piped = runCli(['lint', '--format', 'json', dir]);
   assert.equal(piped.stderr, '', 'no progress when stderr is not a terminal');
+});
+
+test('a slow reader of stdout holds the run back without losing or reordering output', async (t) => {
+  const dir = tempDir(t);
+  for (let copy = 0; copy < 60; copy++) {
+    for (const seed of seedFiles()) copyFileSync(seed, path.join(dir, `${String(copy).padStart(2, '0')}-${path.basename(seed)}`));
+  }
+  const expected = runCli(['table', '--format', 'json', '--jobs', '0', dir]);
+  assert.ok(expected.stdout.length > 256 * 1024, 'more than a pipe buffer holds');
+  const child = spawn(process.execPath, [cliPath, 'table', '--format', 'json', '--jobs', '2', dir]);
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => {
+    chunks.push(b);
+    // Stall after every chunk, so that the CLI meets a full pipe again and again.
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 5);
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), expected.stdout);
 });
