@@ -1,5 +1,6 @@
 // Reads the guideline citations and the basis statements out of a guideline paragraph's text.
 import type { CitationStatement, CitationStatementKind, GuidelineCitation, PageRange } from '../model';
+import { CollapsedText } from '../text/collapse';
 import type { LineIndex } from '../text/lines';
 
 export interface ParsedCitations {
@@ -16,56 +17,10 @@ export function parseCitations(doc: LineIndex, start: number, end: number): Pars
   try {
     const from = Math.max(0, Math.min(start, doc.text.length));
     const to = Math.max(from, Math.min(end, doc.text.length));
-    return new ParagraphReader(doc, collapse(doc.text, from, to)).read();
+    return new ParagraphReader(doc, new CollapsedText(doc, from, to)).read();
   } catch {
     return { citations: [], statements: [] };
   }
-}
-
-/**
- * The paragraph with every run of white space (line breaks included) collapsed to one space, and for
- * each character of it the offset it came from, so that matches map back to exact ranges.
- */
-interface Collapsed {
-  text: string;
-  offsets: number[];
-  /** For each collapsed space: whether it stands for a line break (needed to rejoin wrapped URLs). */
-  breaks: boolean[];
-}
-
-function collapse(source: string, start: number, end: number): Collapsed {
-  let text = '';
-  const offsets: number[] = [];
-  const breaks: boolean[] = [];
-  let i = start;
-  while (i < end && isSpace(source.charCodeAt(i))) i++;
-  while (i < end) {
-    const c = source.charCodeAt(i);
-    if (isSpace(c)) {
-      const runStart = i;
-      let hasBreak = false;
-      while (i < end && isSpace(source.charCodeAt(i))) {
-        const d = source.charCodeAt(i);
-        if (d === 10 || d === 13) hasBreak = true;
-        i++;
-      }
-      if (i >= end) break;
-      text += ' ';
-      offsets.push(runStart);
-      breaks.push(hasBreak);
-      continue;
-    }
-    text += source[i];
-    offsets.push(i);
-    breaks.push(false);
-    i++;
-  }
-  return { text, offsets, breaks };
-}
-
-function isSpace(c: number): boolean {
-  // Space, tab, line breaks, form feed, and the no-break space PDF extractors sometimes leave.
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
 }
 
 /** The MTUS guideline names letters cite in the "<name> <year>, Section(s): ..." form. */
@@ -113,11 +68,13 @@ const HEAD = new RegExp(
 
 const DECISION_BASED = /Decision\s?based\s?on\s?(?:(MTUS)\b|(Non\s?-\s?MTUS)(?:\s?Citation)?)\s?/gi;
 
-const STATEMENTS: { kind: CitationStatementKind; re: RegExp }[] = [
-  { kind: 'no-medical-evidence', re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not cite any medical evidence(?:\s(?:for|in)\s(?:its|their|the)\s(?:decision|determination))?\.?/g },
-  { kind: 'not-based-on-mtus', re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not base (?:their|its|his|her) (?:decision|determination) on the MTUS(?: Guidelines)?\.?/g },
+// `literal` is a phrase every match contains: looking for it first spares the expressions' slow scan.
+const STATEMENTS: { kind: CitationStatementKind; literal: string; re: RegExp }[] = [
+  { kind: 'no-medical-evidence', literal: 'did not cite', re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not cite any medical evidence(?:\s(?:for|in)\s(?:its|their|the)\s(?:decision|determination))?\.?/g },
+  { kind: 'not-based-on-mtus', literal: 'did not base', re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not base (?:their|its|his|her) (?:decision|determination) on the MTUS(?: Guidelines)?\.?/g },
   {
     kind: 'outside-mtus',
+    literal: 'outside',
     re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sbased (?:their|its|his|her) (?:decision|determination) on recommendations?(?:\(s\))? outside (?:of )?the MTUS(?: Guidelines)?\.?/g,
   },
 ];
@@ -128,14 +85,17 @@ class ParagraphReader {
 
   constructor(
     private readonly doc: LineIndex,
-    private readonly p: Collapsed,
+    private readonly p: CollapsedText,
   ) {}
 
   read(): ParsedCitations {
     const t = this.p.text;
-    for (const { kind, re } of STATEMENTS) {
+    const statementStarts: number[] = [];
+    for (const { kind, literal, re } of STATEMENTS) {
+      if (!t.includes(literal)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(t); m; m = re.exec(t)) {
+        statementStarts.push(m.index);
         this.statements.push({ kind, text: m[0], range: this.range(m.index, m.index + m[0].length) });
       }
     }
@@ -146,7 +106,6 @@ class ParagraphReader {
     for (let m = DECISION_BASED.exec(t); m; m = DECISION_BASED.exec(t)) {
       heads.push({ index: m.index, bodyStart: m.index + m[0].length, mtus: m[1] !== undefined });
     }
-    const statementStarts = this.statements.map((st) => this.p.offsets.indexOf(this.doc.offsetAt(st.range.start)));
     heads.forEach((h, k) => {
       let segEnd = k + 1 < heads.length ? heads[k + 1].index : t.length;
       // A statement after a citation ("... Decompression-Traction. The Expert Reviewer did not ...") ends it.
@@ -158,9 +117,7 @@ class ParagraphReader {
   }
 
   private range(i: number, j: number) {
-    const o = this.p.offsets;
-    if (j <= i) return this.doc.range(o[i] ?? 0, o[i] ?? 0);
-    return this.doc.range(o[i], o[j - 1] + 1);
+    return this.p.range(i, j);
   }
 
   /** Trims white space and the given trailing punctuation from [i, j) of the collapsed text. */
@@ -300,7 +257,7 @@ class ParagraphReader {
       let value = t.slice(m.index, e);
       // A URL broken at a line end goes on with the next line's first word when it ends mid-word
       // ("skilled-" / "nursing-care") or the next word is plainly part of a path.
-      while (e < j && t[e] === ' ' && this.p.breaks[e]) {
+      while (e < j && t[e] === ' ' && this.p.breakAt(e)) {
         const next = /^[^\s,;]+/.exec(t.slice(e + 1, j));
         if (!next) break;
         const word = next[0];

@@ -3,79 +3,74 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './lines';
 
-const EMPTY = new Int32Array(0);
+// White space that is not already a single space: a run starting with another white-space character
+// (a line break, a tab), or a space followed by more. Single spaces between words, by far the most
+// common case, are left alone, which keeps collapsing a paragraph cheap.
+const RUN_RE = /[^\S ]\s*| \s+/g;
 
 export class CollapsedText {
   /** The collapsed text: no leading or trailing space, single spaces between words. */
   readonly text: string;
-
-  // The map back to the document is built on demand, and only as far as a lookup needs: most collapsed
-  // spans are only read, and most lookups fall near their start.
-  // Typed arrays are allocated on the first lookup only: allocating them is not cheap in V8.
-  private wordStarts: Int32Array = EMPTY; // index in `text` of each word mapped so far
-  private wordOffsets: Int32Array = EMPTY; // document offset of each of those words
-  private words = 0;
-  private scanned: number; // document offset up to which words have been mapped
-  private nextIndex = 0; // index in `text` of the next word to map
-  private inWord = false;
+  // The map back to the document: collapsed index `pieceStarts[k]` is document offset `pieceOffsets[k]`,
+  // and the characters after it follow one for one until the next piece.
+  private readonly pieceStarts: number[] = [];
+  private readonly pieceOffsets: number[] = [];
+  private readonly innerStart: number;
 
   constructor(
     readonly doc: LineIndex,
-    private readonly start: number,
-    private readonly end: number,
+    start: number,
+    end: number,
   ) {
-    this.text = end > start ? doc.text.slice(start, end).replace(/\s+/g, ' ').trim() : '';
-    this.scanned = start;
-  }
-
-  /** Maps words until the one holding collapsed index `index` is known (or the span ends). */
-  private mapUntil(index: number): void {
-    const source = this.doc.text;
-    let i = this.scanned;
-    let wordStart = this.inWord ? this.wordOffsets[this.words - 1] : 0;
-    for (; i < this.end; i++) {
-      const space = isSpace(source.charCodeAt(i));
-      if (!space && !this.inWord) {
-        if (this.words > 0 && this.nextIndex > index) break;
-        this.inWord = true;
-        wordStart = i;
-        if (this.words === this.wordStarts.length) this.grow();
-        this.wordStarts[this.words] = this.nextIndex;
-        this.wordOffsets[this.words++] = i;
-      } else if (space && this.inWord) {
-        this.inWord = false;
-        this.nextIndex += i - wordStart + 1;
-      }
+    const source = doc.text;
+    let from = start;
+    let to = end;
+    while (from < to && isSpace(source.charCodeAt(from))) from++;
+    while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
+    this.innerStart = from;
+    if (to <= from) {
+      this.text = '';
+      return;
     }
-    this.scanned = i;
-  }
-
-  private grow(): void {
-    // About one word in six characters of text: start there and double when needed.
-    const size = Math.max(32, this.wordStarts.length * 2, this.wordStarts.length === 0 ? ((this.end - this.start) / 6) | 0 : 0);
-    const starts = new Int32Array(size);
-    const offsets = new Int32Array(size);
-    starts.set(this.wordStarts);
-    offsets.set(this.wordOffsets);
-    this.wordStarts = starts;
-    this.wordOffsets = offsets;
+    this.pieceStarts.push(0);
+    this.pieceOffsets.push(from);
+    let text = '';
+    let copied = from;
+    RUN_RE.lastIndex = from;
+    for (let m = RUN_RE.exec(source); m && m.index < to; m = RUN_RE.exec(source)) {
+      text += source.slice(copied, m.index) + ' ';
+      copied = m.index + m[0].length;
+      this.pieceStarts.push(text.length);
+      this.pieceOffsets.push(copied);
+    }
+    text += source.slice(copied, to);
+    this.text = text;
   }
 
   /** Document offset of collapsed index `i`; a collapsed space maps to the first white-space character
-   *  after its word, and `text.length` to just past the last character. */
+   *  of its run, and `text.length` to just past the last character. */
   offsetAt(i: number): number {
+    const starts = this.pieceStarts;
+    if (starts.length === 0) return this.innerStart;
     const index = Math.max(0, Math.min(i, this.text.length));
-    if (this.scanned < this.end) this.mapUntil(index);
-    const starts = this.wordStarts;
-    if (this.words === 0) return this.start;
     let lo = 0;
-    let hi = this.words - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= index) lo = mid;
       else hi = mid - 1;
     }
-    return this.wordOffsets[lo] + (index - starts[lo]);
+    return this.pieceOffsets[lo] + (index - starts[lo]);
+  }
+
+  /** Whether the collapsed space at index `i` stands for white space that holds a line break. */
+  breakAt(i: number): boolean {
+    const source = this.doc.text;
+    for (let o = this.offsetAt(i); o < source.length && isSpace(source.charCodeAt(o)); o++) {
+      const c = source.charCodeAt(o);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
   }
 
   /** Document range of collapsed [from, to). */
@@ -88,7 +83,7 @@ export class CollapsedText {
   }
 }
 
-/** The white space of JavaScript's \\s, which `text` was collapsed with. */
+/** The white space of JavaScript's `\s`, which the collapsing regular expression uses too. */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
