@@ -124,7 +124,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         },
       ];
     }
-    return lintLetter(d.model, { rules: diagnosticOptions.rules, text: d.text, lines: d.lines, now: now() });
+    return lintOf(d, diagnosticOptions.rules).slice();
+  }
+
+  // Code actions are asked for on every cursor move: lint each version (and configuration) once.
+  const lints = new WeakMap<LetterDocument, { key: string; diagnostics: Diagnostic[] }>();
+  function lintOf(d: LetterDocument, rules: Record<string, RuleSeverity> | undefined): Diagnostic[] {
+    const today = now();
+    const key = `${JSON.stringify(rules ?? {})}|${today.toISOString().slice(0, 10)}`;
+    const cached = lints.get(d);
+    if (cached && cached.key === key) return cached.diagnostics;
+    const diagnostics = lintLetter(d.model, { rules, text: d.text, lines: d.lines, now: today });
+    lints.set(d, { key, diagnostics });
+    return diagnostics;
   }
 
   const service: LanguageService = {
@@ -145,8 +157,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const d = getLetterDocument(doc);
       if (d.tooLarge) return [];
       // Quick fixes come from the current lint of this version, whatever the client sends back.
-      const all = lintLetter(d.model, { rules: diagnosticOptions?.rules, text: d.text, lines: d.lines, now: now() });
-      return getCodeActions(d, range, all);
+      return getCodeActions(d, range, lintOf(d, diagnosticOptions?.rules));
     },
     getCompletions: (doc, position) => getCompletions(getLetterDocument(doc), position),
     forget: (uri) => {

@@ -362,6 +362,19 @@ describe('the service', () => {
     assert.equal(ls.cachedCount, 0);
   });
 
+  test('lint results are reused per version, and follow a change of configuration', () => {
+    const ls = createLanguageService();
+    const doc = docOf(readSample('malformed-unknown-decision.txt'));
+    const first = ls.getDiagnostics(doc);
+    assert.equal(first[0].severity, DiagnosticSeverity.Error);
+    first.length = 0;
+    assert.equal(ls.getDiagnostics(doc).length, 1, 'callers get their own array');
+    assert.equal(ls.getDiagnostics(doc, { rules: { 'unknown-decision': 'hint' } })[0].severity, DiagnosticSeverity.Hint);
+    assert.deepEqual(ls.getDiagnostics(doc, { rules: { 'unknown-decision': 'off' } }), []);
+    assert.equal(ls.getCodeActions(doc, ls.getDiagnostics(doc)[0].range, { rules: { 'unknown-decision': 'off' } }).length, 0);
+    assert.ok(ls.getCodeActions(doc, ls.getDiagnostics(doc)[0].range).length > 0);
+  });
+
   test('a document over the size limit: one information diagnostic, empty features', () => {
     const ls = createLanguageService({ maxDocumentSize: 1000 });
     const doc = docOf(seed);
