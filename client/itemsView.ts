@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { DisputedItem } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
-import { guidelineText } from './summary';
-import { conclusionLabels } from './summary';
+import { toVsRange } from './navigation';
+import { conclusionLabels, guidelineText } from './summary';
 
 function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
   // Upheld: the denial stands (red); Overturned: the service is authorised (green).
@@ -40,6 +40,12 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(item.title.value).appendMarkdown('**\n\n');
     tooltip.appendText(`${item.decision ?? item.decisionText?.value ?? 'No decision'} · ${conclusionLabels[item.conclusion]}`);
+    // The rationale's own words for its conclusion, read from the open document at the range the server gave.
+    const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document && item.conclusionRange) {
+      const words = document.getText(toVsRange(item.conclusionRange)).replace(/\s+/g, ' ').trim();
+      if (words) tooltip.appendMarkdown('\n\n> ').appendText(words);
+    }
     tree.tooltip = tooltip;
     tree.accessibilityInformation = { label: `${item.service}: ${item.decision ?? 'no decision'}` };
     tree.contextValue = 'imrItem';

@@ -155,7 +155,17 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
       const icon = item.decision === 'Upheld' ? 'circle-slash' : 'pass';
       assert.equal(await row.locator(`.codicon-${icon}`).count(), 1, `item ${i + 1} has the ${icon} icon`);
     }
+    // Move off the pane header first: its own hover (the file name) would cover the first row.
+    await page.mouse.move(700, 500);
+    await page.keyboard.press('Escape');
+    await page.locator('.context-view .hover-contents').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await rows.first().hover();
+    const label = { 'medically-necessary': 'Medically necessary', 'not-medically-necessary': 'Not medically necessary', unclear: 'Unclear' }[model.items[0].conclusion];
+    const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: `${model.items[0].decision} · ${label}` }).first();
+    await tooltip.waitFor({ timeout: 10_000 });
+    if (model.items[0].conclusionRange) assert.match(await tooltip.innerText(), /necessary|necessity/i, 'the rationale\'s own words');
     await shot('items-view');
+    await page.mouse.move(700, 500);
   });
 
   test('Ctrl+Alt+] and Ctrl+Alt+[ move between the disputed items', async () => {
