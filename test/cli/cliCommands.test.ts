@@ -7,10 +7,10 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { LineIndex, parseLetter } from '../../core';
+import { parseLetter } from '../../core';
 import { allRules } from '../../core/rules';
 import { repoRoot } from '../support/env';
-import { expectedDiagnostics, roundTrip, runCli, seedFiles, tempDir } from './support';
+import { expectedDiagnostics, roundTrip, runCli, seedFiles, tempDir, withoutRationale } from './support';
 
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -79,21 +79,6 @@ test('lint on the seeds: JSON equals the in-process linter, text has one line pe
   }
   assert.match(lines.at(-1) ?? '', total === 0 ? /^No problems in 5 letters\.$/ : /^\d+ problems? \(.*\) in 5 letters\.$/);
 });
-
-/** A seed with one item whose "Decision rationale:" paragraph (its last) is cut off. */
-function withoutRationale(dir: string): { file: string; line: number } {
-  for (const seed of seedFiles()) {
-    const text = readFileSync(seed, 'utf8');
-    const model = parseLetter(text);
-    const last = model.items.at(-1);
-    if (!last?.rationale) continue;
-    const cut = new LineIndex(text).offsetAt(last.rationale.range.start);
-    const file = path.join(dir, `no-rationale-${path.basename(seed)}`);
-    writeFileSync(file, text.slice(0, cut));
-    return { file, line: last.range.start.line + 1 };
-  }
-  throw new Error('no seed has a rationale to remove');
-}
 
 test('a letter whose last rationale was removed fails lint with missing-rationale (exit 1), in every format', (t) => {
   const dir = tempDir(t);

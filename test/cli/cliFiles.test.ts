@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { parseLetter } from '../../core';
 import { tableColumns, tableRows } from '../../cli/table';
 import { corpusLetters, corpusSkip, lettersDir, readSources, skipUnless } from '../support/env';
-import { cliPath, parseCsv, roundTrip, runCli, runCliAsync, seedFiles, tempDir } from './support';
+import { cliPath, parseCsv, roundTrip, runCli, runCliAsync, seedFiles, tempDir, withoutRationale } from './support';
 
 test('each bad file gets exactly one clear line on stderr and the good letter is still linted (exit 1)', (t) => {
   const dir = tempDir(t);
@@ -175,4 +175,25 @@ test('a slow reader of stdout holds the run back without losing or reordering ou
   assert.equal(stderr, '');
   assert.equal(status, 0);
   assert.equal(Buffer.concat(chunks).toString('utf8'), expected.stdout);
+});
+
+test('on worker threads each folder gets the severities of its nearest .imr-letters.json', async (t) => {
+  const dir = tempDir(t);
+  const { file } = withoutRationale(dir);
+  const text = readFileSync(file);
+  for (const sub of ['configured', 'plain']) {
+    mkdirSync(path.join(dir, sub));
+    for (let i = 0; i < 8; i++) writeFileSync(path.join(dir, sub, `${i}.txt`), text);
+  }
+  writeFileSync(path.join(dir, 'configured', '.imr-letters.json'), JSON.stringify({ rules: { 'missing-rationale': 'hint' } }));
+  const args = ['lint', '--format', 'json', path.join(dir, 'configured'), path.join(dir, 'plain')];
+  const [pooled, single] = await Promise.all([runCliAsync([...args, '--jobs', '2']), runCliAsync([...args, '--jobs', '0'])]);
+  assert.equal(pooled.stdout, single.stdout);
+  const entries = JSON.parse(pooled.stdout) as { file: string; diagnostics: { code?: string; severity?: number }[] }[];
+  assert.equal(entries.length, 16);
+  for (const e of entries) {
+    const severities = e.diagnostics.filter((d) => d.code === 'missing-rationale').map((d) => d.severity);
+    assert.deepEqual(severities, [e.file.includes(`${path.sep}configured${path.sep}`) ? 4 : 1], e.file);
+  }
+  assert.equal(pooled.status, 1);
 });

@@ -1,10 +1,10 @@
 // Helpers for the CLI tests: run dist/cli.js, make temp folders, read CSV back.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lintLetter, parseLetter } from '../../core';
+import { LineIndex, lintLetter, parseLetter } from '../../core';
 import { distDir, seedsDir } from '../support/env';
 
 export const cliPath = path.join(distDir, 'cli.js');
@@ -59,6 +59,21 @@ export function expectedDiagnostics(file: string, rules?: Parameters<typeof lint
 /** JSON drops undefined fields; compare with what came through JSON the same way. */
 export function roundTrip<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A seed with one item whose "Decision rationale:" paragraph (its last) is cut off. */
+export function withoutRationale(dir: string): { file: string; line: number } {
+  for (const seed of seedFiles()) {
+    const text = readFileSync(seed, 'utf8');
+    const model = parseLetter(text);
+    const last = model.items.at(-1);
+    if (!last?.rationale) continue;
+    const cut = new LineIndex(text).offsetAt(last.rationale.range.start);
+    const file = path.join(dir, `no-rationale-${path.basename(seed)}`);
+    writeFileSync(file, text.slice(0, cut));
+    return { file, line: last.range.start.line + 1 };
+  }
+  throw new Error('no seed has a rationale to remove');
 }
 
 /** RFC 4180 reader, strict: fails on a quote inside an unquoted field or an unterminated quote. */
