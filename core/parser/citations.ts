@@ -17,7 +17,16 @@ export function parseCitations(doc: LineIndex, start: number, end: number): Pars
   try {
     const from = Math.max(0, Math.min(start, doc.text.length));
     const to = Math.max(from, Math.min(end, doc.text.length));
-    return new ParagraphReader(doc, new CollapsedText(doc, from, to)).read();
+    return readCitations(new CollapsedText(doc, from, to));
+  } catch {
+    return { citations: [], statements: [] };
+  }
+}
+
+/** The same, over a paragraph already collapsed by the caller. Never throws. */
+export function readCitations(paragraph: CollapsedText): ParsedCitations {
+  try {
+    return new ParagraphReader(paragraph).read();
   } catch {
     return { citations: [], statements: [] };
   }
@@ -83,10 +92,7 @@ class ParagraphReader {
   private readonly citations: GuidelineCitation[] = [];
   private readonly statements: CitationStatement[] = [];
 
-  constructor(
-    private readonly doc: LineIndex,
-    private readonly p: CollapsedText,
-  ) {}
+  constructor(private readonly p: CollapsedText) {}
 
   read(): ParsedCitations {
     const t = this.p.text;

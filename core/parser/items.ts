@@ -11,7 +11,7 @@ import type {
 } from '../model';
 import { CollapsedText } from '../text/collapse';
 import { type LineIndex, firstNonSpace } from '../text/lines';
-import { parseCitations } from './citations';
+import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
 import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
@@ -193,19 +193,18 @@ function buildItem(
   let itemEnd = doc.offsetAt(item.range.end);
   group.forEach((label, i) => {
     const limit = i + 1 < group.length ? lines[group[i + 1].line].start : itemEndLimit;
-    const paragraph = buildParagraph(doc, label, limit);
+    const { paragraph, collapsed } = buildParagraph(doc, label, limit);
     itemEnd = Math.max(itemEnd, doc.offsetAt(paragraph.range.end));
     if (label.kind === 'decision-rationale') {
-      item.rationale = stripCollapsed(paragraph);
-      const found = readConclusion(paragraph.collapsed.text);
+      item.rationale = paragraph;
+      const found = readConclusion(collapsed.text);
       item.conclusion = found.conclusion;
-      if (found.conclusion !== 'unclear' || found.to > found.from)
-        item.conclusionRange = paragraph.collapsed.range(found.from, found.to);
+      if (found.conclusion !== 'unclear' || found.to > found.from) item.conclusionRange = collapsed.range(found.from, found.to);
     } else {
-      const parsed = paragraph.textRange
-        ? parseCitations(doc, doc.offsetAt(paragraph.textRange.start), doc.offsetAt(paragraph.textRange.end))
-        : { citations: [], statements: [] };
-      const guideline: GuidelineParagraph = { ...stripCollapsed(paragraph), ...parsed };
+      const parsed = readCitations(collapsed);
+      const guideline: GuidelineParagraph = paragraph as GuidelineParagraph;
+      guideline.citations = parsed.citations;
+      guideline.statements = parsed.statements;
       if (label.kind === 'maximus-guideline') item.maximusGuideline = guideline;
       else item.claimsAdministratorGuideline = guideline;
     }
@@ -215,11 +214,7 @@ function buildItem(
   return item;
 }
 
-interface BuiltParagraph extends LabelledParagraph {
-  collapsed: CollapsedText;
-}
-
-function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): BuiltParagraph {
+function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): { paragraph: LabelledParagraph; collapsed: CollapsedText } {
   const text = doc.text;
   let from = label.labelEnd;
   let to = Math.max(from, limit);
@@ -228,21 +223,15 @@ function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): BuiltPar
   const collapsed = new CollapsedText(doc, from, to);
   const labelRange = doc.range(label.labelStart, label.labelEnd);
   const textRange = to > from ? doc.range(from, to) : undefined;
-  return {
+  const paragraph: LabelledParagraph = {
     kind: label.kind,
     label: text.slice(label.labelStart, label.labelEnd),
     labelRange,
     text: collapsed.text,
-    textRange,
     range: { start: labelRange.start, end: textRange ? textRange.end : labelRange.end },
-    collapsed,
   };
-}
-
-function stripCollapsed(p: BuiltParagraph): LabelledParagraph {
-  const { collapsed, ...rest } = p;
-  void collapsed;
-  return rest;
+  if (textRange) paragraph.textRange = textRange;
+  return { paragraph, collapsed };
 }
 
 /** "<title> Upheld" without a colon. */
