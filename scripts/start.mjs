@@ -72,7 +72,9 @@ async function main() {
     bindAddr: `127.0.0.1:${options.port}`,
     onOutput: process.env.IMR_START_VERBOSE ? (line) => console.log(`  ${line}`) : undefined,
   });
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     step('stopping code-server');
     await server.stop();
     process.exit(0);
@@ -85,6 +87,7 @@ async function main() {
   console.log('');
   console.log('  Press Ctrl+C to stop it.');
   const code = await server.exited;
+  if (stopping) return;
   step(`code-server exited (${code})`);
   process.exit(code ?? 1);
 }
