@@ -3,10 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
-
-/** A crashed server is restarted unless it crashed this often within the window (then the user decides). */
-const maxRestarts = 5;
-const restartWindowMs = 3 * 60 * 1000;
+import { RestartPolicy } from './restartPolicy';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -27,9 +24,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   return client;
 }
 
-/** Restarts the server after a crash, at most `maxRestarts` times in `restartWindowMs`. */
+/** Restarts the server after a crash, unless it crashed too often lately (RestartPolicy). */
 export class RestartingErrorHandler implements ErrorHandler {
-  private readonly restarts: number[] = [];
+  private readonly policy = new RestartPolicy();
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
@@ -41,16 +38,13 @@ export class RestartingErrorHandler implements ErrorHandler {
   }
 
   closed(): CloseHandlerResult {
-    const t = this.now();
-    while (this.restarts.length > 0 && t - this.restarts[0] > restartWindowMs) this.restarts.shift();
-    if (this.restarts.length >= maxRestarts) {
+    if (!this.policy.shouldRestart(this.now())) {
       return {
         action: CloseAction.DoNotRestart,
-        message: `The IMR language server stopped ${maxRestarts + 1} times in 3 minutes and was not restarted. Run "IMR: Restart Language Server" to try again.`,
+        message: `The IMR language server stopped ${this.policy.maxRestarts + 1} times in 3 minutes and was not restarted. Run "IMR: Restart Language Server" to try again.`,
       };
     }
-    this.restarts.push(t);
-    this.output.appendLine(`The IMR language server stopped; restarting it (${this.restarts.length}/${maxRestarts}).`);
+    this.output.appendLine(`The IMR language server stopped; restarting it (${this.policy.recent}/${this.policy.maxRestarts}).`);
     return { action: CloseAction.Restart, handled: true };
   }
 }

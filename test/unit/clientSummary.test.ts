@@ -9,6 +9,7 @@ import { fileName, folderRows, summarizeFolder } from '../../client/folderRows';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../client/summary';
 import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../../client/summary';
+import { RestartPolicy } from '../../client/restartPolicy';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { repoRoot, seedsDir } from '../support/env';
@@ -185,5 +186,15 @@ describe('renderLetterBody', () => {
     assert.match(html, /<dt>Licensed in<\/dt><dd>California<\/dd>/);
     assert.equal(html.match(/<tr data-index=/g)?.length, 1);
     assert.match(html, /Massage, 6 &#34;sessions&#34;/);
+  });
+});
+
+describe('RestartPolicy', () => {
+  test('restarts five times within three minutes, then stops; old crashes age out', () => {
+    const policy = new RestartPolicy();
+    const minute = 60_000;
+    for (let i = 0; i < 5; i++) assert.equal(policy.shouldRestart(i * 1000), true, `crash ${i + 1}`);
+    assert.equal(policy.shouldRestart(6000), false, 'the sixth crash in the window');
+    assert.equal(policy.shouldRestart(3 * minute + 1500), true, 'after the first crashes left the window');
   });
 });
