@@ -17,6 +17,9 @@ const LABELS: { key: HeaderKey; label: string; date: boolean }[] = [
   { key: 'applicationReceived', label: 'Application Received', date: true },
 ];
 
+/** Each label without spaces, lower case: how a match is looked up whatever its spacing. */
+const BY_KEY = new Map(LABELS.map((l) => [l.label.replace(/ /g, '').toLowerCase(), l]));
+
 const LABEL_RE = new RegExp(`\\b(${LABELS.map((l) => l.label.replace(/ /g, ' ?')).join('|')}) ?:`, 'gi');
 
 /** Parses the header in document offsets [start, end); undefined when no header label is there. */
@@ -26,7 +29,7 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(c.text); m; m = LABEL_RE.exec(c.text)) {
     const written = m[1].replace(/\s+/g, '').toLowerCase();
-    const def = LABELS.find((l) => l.label.replace(/ /g, '').toLowerCase() === written);
+    const def = BY_KEY.get(written);
     if (def && !hits.some((h) => h.key === def.key))
       hits.push({ key: def.key, date: def.date, labelStart: m.index, valueStart: m.index + m[0].length });
   }

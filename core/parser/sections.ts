@@ -22,10 +22,12 @@ export function headingKind(trimmedLine: string): SectionKind | undefined {
 export function findSections(doc: LineIndex): Section[] {
   const found: { kind: SectionKind; line: number }[] = [];
   for (const line of doc.lines) {
-    // Headings are upper case: a cheap look at the first letter skips almost every line.
+    // Headings are upper case: a cheap look at the first two letters skips almost every line.
     const text = line.text;
-    const first = text.charCodeAt(firstNonSpace(text));
-    if (!(first >= 65 && first <= 90) || text.length < 14) continue;
+    const at = firstNonSpace(text);
+    const first = text.charCodeAt(at);
+    const second = text.charCodeAt(at + 1);
+    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90) || text.length < 14) continue;
     const kind = headingKind(text.trim());
     // A heading repeated later (a quoted template) keeps the first occurrence.
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, line: line.index });

@@ -66,6 +66,15 @@ const BREAK_RE = /\r\n|\r|\n/g;
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  if (text.indexOf('\r') < 0) {
+    // The common case, LF only: indexOf is much faster than a regular expression.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
+      lines.push({ index: lines.length, start, end: at, text: text.slice(start, at) });
+      start = at + 1;
+    }
+    lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
+    return lines;
+  }
   BREAK_RE.lastIndex = 0;
   for (let m = BREAK_RE.exec(text); m; m = BREAK_RE.exec(text)) {
     lines.push({ index: lines.length, start, end: m.index, text: text.slice(start, m.index) });
