@@ -137,7 +137,11 @@ class ParagraphReader {
   private push(prefixStart: number, i: number, j: number, fields: Omit<GuidelineCitation, 'text' | 'range'>): void {
     const [a, b] = this.trim(prefixStart < i ? prefixStart : i, j);
     if (b <= a) return;
-    this.citations.push({ ...fields, text: this.p.text.slice(a, b), range: this.range(a, b) });
+    // Every caller passes a fresh object: completing it in place is cheaper than copying it.
+    const citation = fields as GuidelineCitation;
+    citation.text = this.p.text.slice(a, b);
+    citation.range = this.range(a, b);
+    this.citations.push(citation);
   }
 
   // ---- MTUS -------------------------------------------------------------------------------------
@@ -163,7 +167,7 @@ class ParagraphReader {
       const sm = /Section\(?s?\)?\s?:\s?/i.exec(rest);
       let sections: string[] | undefined;
       if (sm) {
-        const list = rest.slice(sm.index + sm[0].length).replace(/[\s.,;]+$/, '');
+        const list = trimEndOf(rest.slice(sm.index + sm[0].length), ' .,;');
         sections = splitSections(list);
       }
       const name = h.name;
@@ -188,7 +192,7 @@ class ParagraphReader {
     let first = true;
     /** A piece runs from pieceStart to pieceEnd; its head (guideline and topic words) ends at headEnd, before "Page(s):". */
     const emit = (headEnd: number, pieceEnd: number, pagesText?: string) => {
-      const head = t.slice(pieceStart, headEnd).replace(/[\s.,;:]+$/, '');
+      const head = trimEndOf(t.slice(pieceStart, headEnd), ' .,;:');
       if (head.trim() !== '' || pagesText !== undefined) {
         this.push(first ? prefixStart : pieceStart, pieceStart, pieceEnd, { kind: 'mtus', source: 'MTUS', ...describePagesHead(head), ...pagesFields(pagesText) });
         first = false;
@@ -348,7 +352,7 @@ export function splitSections(list: string): string[] {
     if (joins) out[prev] += `, ${piece}`;
     else out.push(piece);
   }
-  return out.map((s) => s.replace(/[\s.]+$/, ''));
+  return out.map((s) => trimEndOf(s, ' .'));
 }
 
 /** ODG chapter names as letters write them, most specific first. */
@@ -487,4 +491,11 @@ function describeAcoem(body: string): Omit<GuidelineCitation, 'kind' | 'text' | 
     ...(sections.length > 0 ? { sections } : {}),
     ...(pageMatch ? { pagesText: pageMatch[1], pages: parsePages(pageMatch[1]) } : {}),
   };
+}
+
+/** `s` without the trailing characters in `chars` (collapsed text: its only white space is ' '). */
+function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
