@@ -1,4 +1,4 @@
-// Quick fixes: correct a decision word (or align it with the rationale), and insert a missing labelled paragraph in its place with a placeholder.
+// Quick fixes: correct a decision word (or align it with the rationale), insert a missing labelled paragraph in its place with a placeholder, remove a repeated item.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { DisputedItem, LabelledParagraph, ParagraphKind, Range } from '../model';
 import type { UnknownDecisionData } from '../rules/unknownDecision';
@@ -93,6 +93,27 @@ function conflictFix(doc: LetterDocument, d: Diagnostic): CodeAction[] {
   ];
 }
 
+function duplicateFix(doc: LetterDocument, d: Diagnostic): CodeAction[] {
+  const data = d.data as { item?: number } | undefined;
+  const item = typeof data?.item === 'number' ? doc.model.items[data.item] : undefined;
+  if (!item) return [];
+  // From the end of what precedes the item (its blank separator lines included) to the end of the item.
+  let line = item.range.start.line;
+  while (line > 0 && isBlankLine(doc, line - 1)) line--;
+  const start = line > 0 ? { line: line - 1, character: doc.lines.lines[line - 1].text.length } : { line: 0, character: 0 };
+  const endLine = doc.lines.lines[item.range.end.line];
+  const end = { line: item.range.end.line, character: endLine.text.length };
+  return [
+    {
+      title: `Remove the repeated item ${item.index + 1}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: false,
+      edit: { changes: { [doc.uri]: [{ range: { start, end }, newText: '' }] } },
+    },
+  ];
+}
+
 function paragraphFix(doc: LetterDocument, d: Diagnostic, kind: ParagraphKind): CodeAction[] {
   const data = d.data as { item?: number } | undefined;
   const item = typeof data?.item === 'number' ? doc.model.items[data.item] : undefined;
@@ -120,6 +141,7 @@ export function getCodeActions(doc: LetterDocument, range: Range, diagnostics: D
     if (!overlaps(d.range, range)) continue;
     if (d.code === 'unknown-decision') actions.push(...decisionFixes(doc, d));
     if (d.code === 'decision-rationale-conflict') actions.push(...conflictFix(doc, d));
+    if (d.code === 'duplicate-item') actions.push(...duplicateFix(doc, d));
     const kind = typeof d.code === 'string' ? ruleParagraph[d.code] : undefined;
     if (kind) actions.push(...paragraphFix(doc, d, kind));
   }

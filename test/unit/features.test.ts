@@ -261,6 +261,13 @@ describe('quick fixes', () => {
     assert.equal(fixed, seed);
   });
 
+  test('duplicate-item: removes the repeated item and nothing else', () => {
+    const single = seed.replace(/\n\s*\n/g, '\n');
+    const text = `${single.trimEnd()}\n${single.slice(single.indexOf(seedTitle))}`;
+    const { fixed } = fixAndRelint(text, 'duplicate-item', 'Remove');
+    assert.equal(fixed, `${single.trimEnd()}\n`, 'the letter as it was, final line break included');
+  });
+
   test('missing-rationale: inserts the paragraph after the MAXIMUS guideline', () => {
     const { fixed } = fixAndRelint(readSample('malformed-missing-rationale.txt'), 'missing-rationale');
     const m = parseLetter(fixed);
