@@ -268,6 +268,27 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     assert.equal(await firstBadge.innerText(), word.value);
   });
 
+  test('the Export CSV button of the webview saves the table where the save dialog says', async () => {
+    const frame = await summaryFrame();
+    await frame.locator('button[data-export="csv"]').click();
+    // code-server's save dialog is a path in the quick input, proposing a file beside the letter.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15_000 });
+    const proposed = letter.file.replace(/\.txt$/, '.items.csv');
+    await page.waitForFunction((name) => {
+      const g = globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } };
+      return g.document.querySelector('.quick-input-widget input')?.value.endsWith(name) ?? false;
+    }, proposed);
+    await shot('export-save-dialog');
+    await page.keyboard.press('Enter');
+    const file = path.join(outputDir, 'workspace', proposed);
+    const end = Date.now() + 15_000;
+    while (!existsSync(file) && Date.now() < end) await page.waitForTimeout(200);
+    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Rationale');
+    assert.equal(lines.length, model.items.length + 1);
+  });
+
   test('IMR: Show Folder Summary lists the items of every letter in the folder', async () => {
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('>IMR: Show Folder Summary');
