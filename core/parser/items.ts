@@ -26,6 +26,7 @@ const KIND_ORDER: Record<ParagraphKind, number> = {
 const INTRO_RE = /set forth below:?\s*$|^\s*The Final Determination was based on decisions\b/i;
 // A line that ends a sentence: used only where no blank line separates a rationale from the next title.
 const SENTENCE_END_RE = /[.!?]["')\]]?\s*$/;
+const PARTIAL_SENTENCE_END_RE = /(?:original request|Claims Administrator|IMR eligible)\.\s*$/i;
 
 interface LabelAt {
   line: number;
@@ -107,16 +108,15 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
     start--;
   }
   while (layout.isBlank(start) && start < last) start++;
-  if (start - 1 === previousLabelLine && !first) {
-    // No blank line between the previous paragraph and this title: the title starts after the last
-    // line that ends a sentence (titles are noun phrases, rationales end with a full stop).
-    for (let l = last - 1; l >= start; l--) {
-      if (SENTENCE_END_RE.test(lines[l].text) && !/original request\.\s*$|Claims Administrator\.\s*$/i.test(lines[l].text)) {
-        start = l + 1;
-        break;
-      }
+  // Where no blank line separates the previous rationale from this title, the title starts after the
+  // last line that ends a sentence: titles are noun phrases, rationales end with a full stop. (The
+  // sentences of a partial authorization's title are recognised and kept.)
+  for (let l = last - 1; l >= start; l--) {
+    if (SENTENCE_END_RE.test(lines[l].text) && !PARTIAL_SENTENCE_END_RE.test(lines[l].text)) {
+      start = l + 1;
+      while (layout.isBlank(start) && start < last) start++;
+      break;
     }
-    while (layout.isBlank(start) && start < last) start++;
   }
   return start;
 }

@@ -41,7 +41,10 @@ export function analyseLayout(lines: Line[]): Layout {
 
   const isBlank = (line: number) => line >= 0 && line < lines.length && blank[line] !== 0;
   let isBreak: (line: number) => boolean;
-  if (style === 'space-only') isBreak = (line) => line >= 0 && line < lines.length && blank[line] === 2;
+  if (style === 'space-only')
+    // A page break leaves one empty line, even inside a title; two or more in a row separate paragraphs.
+    isBreak = (line) =>
+      line >= 0 && line < lines.length && (blank[line] === 2 || (blank[line] === 1 && (blank[line - 1] === 1 || blank[line + 1] === 1)));
   else if (style === 'double-spaced')
     isBreak = (line) => isBlank(line) && (isBlank(line - 1) || isBlank(line + 1));
   else isBreak = isBlank;

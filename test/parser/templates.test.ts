@@ -78,3 +78,18 @@ test('a misspelt decision is read as written and not normalised', () => {
   assert.deepEqual(item.decisionText?.range, { start: { line: 1, character: 26 }, end: { line: 1, character: 32 } });
   assert.equal(item.decision, undefined);
 });
+
+test('an item right after a rationale, with no paragraph break, does not absorb the rationale', () => {
+  const text = readFileSync(path.join(repoRoot, 'test/fixtures/seeds/001_7412a174a059eca0.txt'), 'utf8');
+  const block = text.slice(text.indexOf('12 Physical Therapy'));
+  for (const separator of ['\n', '\n\n', '\n\n\n\n', '\n \n']) {
+    const model = parseLetter(text.trimEnd() + separator + block);
+    assert.deepEqual(
+      model.items.map((i) => i.service),
+      ['12 Physical Therapy Treatments for The Lumbar Spine', '12 Physical Therapy Treatments for The Lumbar Spine'],
+      JSON.stringify(separator),
+    );
+    // The first item's rationale still ends with its own last sentence.
+    assert.match(model.items[0].rationale!.text, /medically necessary\.$/);
+  }
+});
