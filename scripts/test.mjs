@@ -40,7 +40,8 @@ function findTests(dir) {
 
 const filters = process.argv.slice(2);
 const files = findTests(path.join(outDir, 'test'))
-  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+  // Match filters against the path inside the output folder, so "out-grammar" does not match "grammar".
+  .filter((f) => filters.length === 0 || filters.some((s) => path.relative(outDir, f).includes(s)))
   .sort();
 
 const countsFile = path.join(outDir, 'test-counts.json');
