@@ -6,15 +6,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { type LetterModel, type Range, parseLetter } from '../../core';
 import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
-
-function textAt(text: string, range: Range): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  const parts = [lines[range.start.line].slice(range.start.character)];
-  for (let l = range.start.line + 1; l < range.end.line; l++) parts.push(lines[l]);
-  parts.push(lines[range.end.line].slice(0, range.end.character));
-  return parts.join('\n');
-}
+import { textAt } from '../support/text';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 

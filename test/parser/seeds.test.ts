@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { type LetterModel, parseLetter } from '../../core';
 import { seedsDir } from '../support/env';
+import { textAt as at } from '../support/text';
 
 function seed(prefix: string): { text: string; model: LetterModel } {
   const name = ['000_2e67a60e31d1e457', '001_7412a174a059eca0', '002_152cfa9104ed247b', '003_600b92038191239e', '004_a9481a5a1cd48426'].find((n) =>
@@ -12,16 +13,6 @@ function seed(prefix: string): { text: string; model: LetterModel } {
   );
   const text = readFileSync(path.join(seedsDir, `${name}.txt`), 'utf8');
   return { text, model: parseLetter(text) };
-}
-
-/** The document text inside a range. */
-function at(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  const parts = [lines[range.start.line].slice(range.start.character)];
-  for (let l = range.start.line + 1; l < range.end.line; l++) parts.push(lines[l]);
-  parts.push(lines[range.end.line].slice(0, range.end.character));
-  return parts.join('\n');
 }
 
 const summary = (m: LetterModel) =>

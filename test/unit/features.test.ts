@@ -12,16 +12,12 @@ import { parseLetter } from '../../core/parser/parseLetter';
 import { rangeContains } from '../../core/text/lines';
 import { corpusLetters, corpusSkip } from '../support/env';
 import { applyEdits, dropParagraph, readCorpusLetter, readSample, readSeed, replaceOnce } from '../lsp/mutants';
+import { textAt } from '../support/text';
 
 const seed = readSeed();
 const seedTitle = '12 Physical Therapy Treatments for The Lumbar Spine';
 let n = 0;
 const docOf = (text: string, version = 1) => TextDocument.create(`file:///mem/letter${n++}.txt`, 'imr', version, text);
-
-function textAt(text: string, r: Range): string {
-  const d = TextDocument.create('file:///t.txt', 'imr', 1, text);
-  return d.getText(r);
-}
 
 function hoverText(h: { contents: unknown } | null): string {
   assert.ok(h, 'a hover');

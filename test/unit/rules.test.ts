@@ -10,6 +10,7 @@ import { parseLetter } from '../../core/parser/parseLetter';
 import { allRules } from '../../core/rules/index';
 import { suggestDecisions } from '../../core/rules/unknownDecision';
 import { corpusLetters, corpusSkip, lettersDir, repoRoot } from '../support/env';
+import { textAt } from '../support/text';
 import {
   dropParagraph,
   readCorpusLetter,
@@ -33,12 +34,6 @@ function only(text: string, rule: string): Diagnostic[] {
 
 function message(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-function textAt(text: string, d: Diagnostic): string {
-  const lines = text.split(/\r?\n/);
-  if (d.range.start.line !== d.range.end.line) return lines.slice(d.range.start.line, d.range.end.line + 1).join('\n');
-  return lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
 }
 
 const seed = readSeed();
@@ -76,7 +71,7 @@ describe('the real letters', () => {
       const text = readCorpusLetter(f);
       for (const d of lint(text)) {
         assert.equal(d.code, 'uncited-decision', `${f}:${d.range.start.line + 1} ${message(d)}`);
-        assert.match(textAt(text, d), /did not cite any medical evidence/);
+        assert.match(textAt(text, d.range), /did not cite any medical evidence/);
       }
     }
   });
@@ -143,13 +138,13 @@ describe('missing-rationale', () => {
     const text = readSample('malformed-missing-rationale.txt');
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['missing-rationale']);
-    assert.equal(textAt(text, ds[0]), seedTitle);
+    assert.equal(textAt(text, ds[0].range), seedTitle);
   });
   test('fires on an empty rationale, on its label', () => {
     const text = dropParagraph(seed, 'Decision rationale:', 0, true);
     const ds = only(text, 'missing-rationale');
     assert.equal(ds.length, 1);
-    assert.equal(textAt(text, ds[0]), 'Decision rationale:');
+    assert.equal(textAt(text, ds[0].range), 'Decision rationale:');
   });
   test('does not fire when the rationale is there', () => {
     assert.deepEqual(only(seed, 'missing-rationale'), []);
@@ -165,7 +160,7 @@ describe('missing-guideline', () => {
     const text = dropParagraph(seed, 'MAXIMUS guideline:', 0, true);
     const ds = only(text, 'missing-guideline');
     assert.equal(ds.length, 1);
-    assert.equal(textAt(text, ds[0]), 'MAXIMUS guideline:');
+    assert.equal(textAt(text, ds[0].range), 'MAXIMUS guideline:');
     assert.deepEqual(only(text, 'uncited-decision'), [], 'an empty paragraph is not also "uncited"');
   });
   test('does not fire when the paragraph is there', () => {
@@ -183,7 +178,7 @@ describe('uncited-decision', () => {
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['uncited-decision']);
     assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
-    assert.match(textAt(text, ds[0]), /did not cite any medical evidence/);
+    assert.match(textAt(text, ds[0].range), /did not cite any medical evidence/);
   });
   test('fires on the real uncited items of the corpus', { skip: corpusSkip }, () => {
     const ds = only(readCorpusLetter('026_CM16-0238035.txt'), 'uncited-decision');
@@ -223,7 +218,7 @@ describe('unknown-decision', () => {
       const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', `Lumbar Spine:  ${typo}`);
       const ds = only(text, 'unknown-decision');
       assert.equal(ds.length, 1, codes(text).join());
-      assert.equal(textAt(text, ds[0]), typo);
+      assert.equal(textAt(text, ds[0].range), typo);
       assert.deepEqual((ds[0].data as { suggestions: string[] }).suggestions, [expected]);
     });
   }
@@ -248,7 +243,7 @@ describe('decision-rationale-conflict', () => {
     const text = readSample('malformed-conflict.txt');
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['decision-rationale-conflict']);
-    assert.equal(textAt(text, ds[0]), 'Overturned');
+    assert.equal(textAt(text, ds[0].range), 'Overturned');
   });
   test('fires on Upheld with a "medically necessary" rationale', { skip: corpusSkip }, () => {
     const original = readCorpusLetter('005_CM16-0229336.txt');
@@ -281,7 +276,7 @@ describe('missing-section and no-disputed-items', () => {
     const text = seed.slice(0, cut);
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['no-disputed-items']);
-    assert.equal(textAt(text, ds[0]).trim(), 'IMR ISSUES, DECISIONS AND RATIONALES');
+    assert.equal(textAt(text, ds[0].range).trim(), 'IMR ISSUES, DECISIONS AND RATIONALES');
   });
   test('neither fires on a complete letter', () => {
     for (const f of seedFiles) {
@@ -301,7 +296,7 @@ describe('unrecognised-text', () => {
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['unrecognised-text']);
     assert.equal(ds[0].severity, DiagnosticSeverity.Information);
-    assert.equal(textAt(text, ds[0]), 'Claims Administrator guideline:');
+    assert.equal(textAt(text, ds[0].range), 'Claims Administrator guideline:');
   });
   test('quiet on the seeds and on a text that is not a letter', () => {
     for (const f of seedFiles) assert.deepEqual(only(readSeed(f), 'unrecognised-text'), [], f);
@@ -318,7 +313,7 @@ describe('duplicate-item', () => {
     const ds = lint(text);
     assert.deepEqual(ds.map((d) => d.code), ['duplicate-item']);
     assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
-    assert.equal(textAt(text, ds[0]), seedTitle);
+    assert.equal(textAt(text, ds[0].range), seedTitle);
     assert.ok(ds[0].range.start.line > single.split('\n').length - 2, 'on the second item');
   });
   test('fires on a corpus letter with its item repeated', { skip: corpusSkip }, () => {
@@ -344,7 +339,7 @@ describe('date-order', () => {
     const ds = lint(text, { now });
     assert.deepEqual(ds.map((d) => d.code), ['date-order']);
     assert.match(message(ds[0]), /UR denial date/);
-    assert.equal(textAt(text, ds[0]), '11/09/2014');
+    assert.equal(textAt(text, ds[0].range), '11/09/2014');
   });
   test('fires on a decision before the assignment', () => {
     const ds = only(header('10/10/2014', '11/18/2014', '11/15/2014', '11/09/2014') + seed, 'date-order');
