@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { allRules } from '../../core/rules/index';
 import { repoRoot } from '../support/env';
 
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -63,4 +64,10 @@ test('settings have descriptions; capabilities and packaging fields are set', ()
   assert.ok(existsSync(path.join(repoRoot, manifest.icon)));
   assert.ok(manifest.repository?.url);
   assert.equal(manifest.main, './dist/extension.js');
+});
+
+test('the imr.rules setting lists every rule id, so the settings editor suggests them', () => {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const listed = Object.keys(manifest.contributes.configuration.properties['imr.rules'].properties).sort();
+  assert.deepEqual(listed, allRules.map((r) => r.id).sort());
 });
