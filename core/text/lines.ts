@@ -15,6 +15,7 @@ export interface Line {
 
 export class LineIndex {
   readonly lines: Line[];
+  private doubleSpaceOffsets?: number[] | null;
 
   constructor(readonly text: string) {
     this.lines = splitLines(text);
@@ -24,8 +25,19 @@ export class LineIndex {
     return this.lines.length;
   }
 
-  /** The position of an offset; offsets inside a CRLF pair or past the end are clamped. */
-  positionAt(offset: number): Position {
+  /**
+   * Where the runs of two or more spaces start, in order, when ' ' and '\n' are the text's only white space
+   * (then line breaks and these runs are all that collapsing has to find); null when the text has other white
+   * space (tabs, CR, no-break spaces, ...). Computed on first use.
+   */
+  get doubleSpaces(): readonly number[] | null {
+    if (this.doubleSpaceOffsets === undefined)
+      this.doubleSpaceOffsets = hasOtherWhiteSpace(this.text) ? null : findDoubleSpaces(this.text);
+    return this.doubleSpaceOffsets;
+  }
+
+  /** The number of the line that holds an offset (its line break included); offsets past the end are on the last line. */
+  lineAt(offset: number): number {
     const lines = this.lines;
     let lo = 0;
     let hi = lines.length - 1;
@@ -34,7 +46,13 @@ export class LineIndex {
       if (lines[mid].start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const line = lines[lo];
+    return lo;
+  }
+
+  /** The position of an offset; offsets inside a CRLF pair or past the end are clamped. */
+  positionAt(offset: number): Position {
+    const lo = this.lineAt(offset);
+    const line = this.lines[lo];
     return { line: lo, character: Math.max(0, Math.min(offset, line.end) - line.start) };
   }
 
@@ -82,6 +100,29 @@ export function splitLines(text: string): Line[] {
   }
   lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
   return lines;
+}
+
+// indexOf finds each Latin-1 character much faster than a character class, which V8 must try at every
+// position; this class of the wider white-space characters fails at once on a one-byte string.
+const WIDE_SPACE_RE = /[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Whether the text holds white space (in the sense of `\s`) other than ' ' and '\n'. */
+function hasOtherWhiteSpace(text: string): boolean {
+  return (
+    text.includes('\r') ||
+    text.includes('\t') ||
+    text.includes('\v') ||
+    text.includes('\f') ||
+    text.includes('\u00a0') ||
+    WIDE_SPACE_RE.test(text)
+  );
+}
+
+/** The offsets of double spaces; a longer run of spaces yields its start (and maybe later offsets inside it). */
+function findDoubleSpaces(text: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf('  '); at >= 0; at = text.indexOf('  ', at + 2)) found.push(at);
+  return found;
 }
 
 /** The index of the first character of `text` that is not white space, or text.length. */
