@@ -54,18 +54,18 @@ const MTUS_NAMES = [
 ];
 
 /** ACOEM 2nd-edition chapter numbers of the MTUS clinical topics, so a named chapter also carries its number. */
-const ACOEM_CHAPTER_NUMBERS: Record<string, number> = {
-  'neck and upper back complaints': 8,
-  'shoulder complaints': 9,
-  'elbow complaints': 10,
-  'elbow disorders': 10,
-  'forearm, wrist, and hand complaints': 11,
-  'low back complaints': 12,
-  'knee complaints': 13,
-  'ankle and foot complaints': 14,
-  'stress related conditions': 15,
-  eye: 16,
-};
+const ACOEM_CHAPTER_NUMBERS = new Map<string, number>([
+  ['neck and upper back complaints', 8],
+  ['shoulder complaints', 9],
+  ['elbow complaints', 10],
+  ['elbow disorders', 10],
+  ['forearm, wrist, and hand complaints', 11],
+  ['low back complaints', 12],
+  ['knee complaints', 13],
+  ['ankle and foot complaints', 14],
+  ['stress related conditions', 15],
+  ['eye', 16],
+]);
 
 const YEAR = String.raw`2\s?0\s?\d\s?\d`;
 const KNOWN_HEAD = MTUS_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')).join('|');
@@ -134,7 +134,7 @@ class ParagraphReader {
     return [i, j];
   }
 
-  private push(prefixStart: number, i: number, j: number, fields: Omit<GuidelineCitation, 'text' | 'range'>): void {
+  private push(prefixStart: number, i: number, j: number, fields: CitationFields): void {
     const [a, b] = this.trim(prefixStart < i ? prefixStart : i, j);
     if (b <= a) return;
     // Every caller passes a fresh object: completing it in place is cheaper than copying it.
@@ -171,15 +171,11 @@ class ParagraphReader {
         sections = splitSections(list);
       }
       const name = h.name;
-      const chapterNo = ACOEM_CHAPTER_NUMBERS[name.toLowerCase()];
-      this.push(k === 0 ? prefixStart : bodyStart + h.nameStart, bodyStart + h.nameStart, bodyStart + cEnd, {
-        kind: 'mtus',
-        source: 'MTUS',
-        guideline: name,
-        edition: h.year,
-        ...(chapterNo !== undefined ? { chapter: { number: chapterNo, title: name } } : {}),
-        ...(sections && sections.length > 0 ? { sections } : {}),
-      });
+      const fields: CitationFields = { kind: 'mtus', source: 'MTUS', guideline: name, edition: h.year };
+      const chapterNo = ACOEM_CHAPTER_NUMBERS.get(name.toLowerCase());
+      if (chapterNo !== undefined) fields.chapter = { number: chapterNo, title: name };
+      if (sections && sections.length > 0) fields.sections = sections;
+      this.push(k === 0 ? prefixStart : bodyStart + h.nameStart, bodyStart + h.nameStart, bodyStart + cEnd, fields);
     });
   }
 
@@ -194,7 +190,10 @@ class ParagraphReader {
     const emit = (headEnd: number, pieceEnd: number, pagesText?: string) => {
       const head = trimEndOf(t.slice(pieceStart, headEnd), ' .,;:');
       if (head.trim() !== '' || pagesText !== undefined) {
-        this.push(first ? prefixStart : pieceStart, pieceStart, pieceEnd, { kind: 'mtus', source: 'MTUS', ...describePagesHead(head), ...pagesFields(pagesText) });
+        const fields: CitationFields = { kind: 'mtus', source: 'MTUS' };
+        describePagesHead(head, fields);
+        if (pagesText !== undefined) addPages(pagesText, fields);
+        this.push(first ? prefixStart : pieceStart, pieceStart, pieceEnd, fields);
         first = false;
       }
     };
@@ -251,9 +250,10 @@ class ParagraphReader {
       });
       return;
     }
-    const url = urls[0] ? { url: { value: urls[0].value, text: t.slice(urls[0].start, urls[0].end), range: this.range(urls[0].start, urls[0].end) } } : {};
-    const fields = describeNonMtus(body);
-    this.push(prefixStart, i, j, { kind: 'non-mtus', ...fields, ...url });
+    const fields: CitationFields = { kind: 'non-mtus', source: 'article' };
+    describeNonMtus(body, fields);
+    if (urls[0]) fields.url = { value: urls[0].value, text: t.slice(urls[0].start, urls[0].end), range: this.range(urls[0].start, urls[0].end) };
+    this.push(prefixStart, i, j, fields);
   }
 
   /** URLs in [i, j), each joined across the line breaks that split it. */
@@ -285,27 +285,40 @@ class ParagraphReader {
   }
 }
 
-/** The fields of an old-form MTUS citation from the words before its "Page(s):". */
-function describePagesHead(head: string): Omit<GuidelineCitation, 'kind' | 'text' | 'range' | 'source'> {
+/** A citation being read. The describe functions below add its fields in place, without copying objects, and
+ *  in a fixed order (guideline, edition, chapter, sections, pages, url) that JSON output shows. */
+type CitationFields = Omit<GuidelineCitation, 'text' | 'range'>;
+
+/** Adds the fields of an old-form MTUS citation from the words before its "Page(s):". */
+function describePagesHead(head: string, fields: CitationFields): void {
   const h = head.trim();
   const acoem = /^ACOEM\b\s?(?:Chapter\s?(\d+)\s?)?(.*)$/i.exec(h);
   if (acoem) {
+    fields.guideline = 'ACOEM';
     const title = acoem[2].trim();
-    const chapter = acoem[1] !== undefined || title ? { ...(acoem[1] !== undefined ? { number: Number(acoem[1]) } : {}), ...(title ? { title } : {}) } : undefined;
-    return { guideline: 'ACOEM', ...(chapter ? { chapter } : {}) };
+    if (acoem[1] !== undefined || title) {
+      const chapter: GuidelineCitation['chapter'] = {};
+      if (acoem[1] !== undefined) chapter.number = Number(acoem[1]);
+      if (title) chapter.title = title;
+      fields.chapter = chapter;
+    }
+    return;
   }
   const cp = /^(Chronic Pain (?:Medical )?Treatment Guidelines)\s?(?:\((Effective [^)]*)\))?\s?(.*)$/i.exec(h);
   if (cp) {
+    fields.guideline = cp[1];
+    if (cp[2]) fields.edition = cp[2];
     const topic = cp[3].replace(/^CHRONIC PAIN MEDICAL TREATMENT GUIDELINES\s?,?\s?/i, '').trim();
-    return { guideline: cp[1], ...(cp[2] ? { edition: cp[2] } : {}), ...(topic ? { sections: [topic] } : {}) };
+    if (topic) fields.sections = [topic];
+    return;
   }
-  return h ? { guideline: h } : {};
+  if (h) fields.guideline = h;
 }
 
-function pagesFields(pagesText: string | undefined): Pick<GuidelineCitation, 'pages' | 'pagesText'> {
-  if (pagesText === undefined) return {};
+function addPages(pagesText: string, fields: CitationFields): void {
+  fields.pagesText = pagesText;
   const pages = parsePages(pagesText);
-  return { pagesText, ...(pages.length > 0 ? { pages } : {}) };
+  if (pages.length > 0) fields.pages = pages;
 }
 
 /** "114-116", "298,", "60, 98", "173-174" → page ranges. */
@@ -326,19 +339,19 @@ export function parsePages(text: string): PageRange[] {
  * ("TENS, chronic pain (...)", "NSAIDs, GI symptoms & cardiovascular risk", "Naproxen (Naprosyn, ...)").
  */
 export function splitSections(list: string): string[] {
-  const pieces: string[] = [];
+  const trimmed: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const ch of list) {
-    if (ch === '(' || ch === '[') depth++;
-    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
-    if (ch === ',' && depth === 0) {
-      pieces.push(cur);
-      cur = '';
-    } else cur += ch;
+  let pieceStart = 0;
+  for (let k = 0; k < list.length; k++) {
+    const ch = list.charCodeAt(k);
+    if (ch === 40 /* ( */ || ch === 91 /* [ */) depth++;
+    else if ((ch === 41 /* ) */ || ch === 93 /* ] */) && depth > 0) depth--;
+    else if (ch === 44 /* , */ && depth === 0) {
+      trimmed.push(list.slice(pieceStart, k).trim());
+      pieceStart = k + 1;
+    }
   }
-  pieces.push(cur);
-  const trimmed = pieces.map((s) => s.trim());
+  trimmed.push(list.slice(pieceStart).trim());
   const numbered = /^\d+(?:\.\d+)*\.?\s/.test(trimmed[0] ?? '');
   const out: string[] = [];
   for (const piece of trimmed) {
@@ -361,20 +374,30 @@ const ODG_CHAPTER =
 
 const ODG_CHAPTER_WHOLE = new RegExp(`(?:${ODG_CHAPTER.source})(?:\\s?(?:Chapter|section))?$`, 'i');
 
-/** The fields of a Non-MTUS citation: which body, and for ODG and ACOEM the chapter and topics. */
-function describeNonMtus(body: string): Omit<GuidelineCitation, 'kind' | 'text' | 'range' | 'url'> {
+/** Adds the fields of a Non-MTUS citation: which body, and for ODG and ACOEM the chapter and topics. */
+function describeNonMtus(body: string, fields: CitationFields): void {
   const odg = /^(?:Official Disability Guidelines|ODG)\b(?:\s?\(ODG\))?(?:\s?guidelines)?\s?/i.exec(body);
-  if (odg || ODG_CHAPTER.test(body)) return { source: 'ODG', guideline: 'Official Disability Guidelines', ...describeOdg(odg ? body.slice(odg[0].length) : body) };
-  const acoem = /^(?:ACOEM|American College of Occupational and Environmental Medicine)\b/i.exec(body);
-  if (acoem) return { source: 'ACOEM', guideline: 'ACOEM', ...describeAcoem(body) };
-  return { source: 'article' };
+  if (odg || ODG_CHAPTER.test(body)) {
+    fields.source = 'ODG';
+    fields.guideline = 'Official Disability Guidelines';
+    describeOdg(odg ? body.slice(odg[0].length) : body, fields);
+  } else if (/^(?:ACOEM|American College of Occupational and Environmental Medicine)\b/i.test(body)) {
+    fields.source = 'ACOEM';
+    fields.guideline = 'ACOEM';
+    describeAcoem(body, fields);
+  } else fields.source = 'article';
 }
 
-function describeOdg(rest: string): Omit<GuidelineCitation, 'kind' | 'text' | 'range' | 'url' | 'source'> {
-  // A reference glued on after the topics ("... - Manipulation Harris J. Occupational medicine ...") is not a topic.
-  let s = rest.replace(/^[\s,:;-]+/, '').replace(/\s[A-Z][a-z]+\s[A-Z]{1,2}\.\s.*$/, '');
+function describeOdg(rest: string, fields: CitationFields): void {
+  let s = rest.replace(/^[\s,:;-]+/, '');
+  // A reference glued on after the topics ("... - Manipulation Harris J. Occupational medicine ...") is not a
+  // topic. Its initial's ". " is looked for first: the expression would be tried at every space.
+  if (s.includes('. ')) s = s.replace(/\s[A-Z][a-z]+\s[A-Z]{1,2}\.\s.*$/, '');
   const editions: string[] = [];
   const take = (re: RegExp) => {
+    // Most citations hold none of these: a test spares the costlier replacement with a callback.
+    re.lastIndex = 0;
+    if (!re.test(s)) return;
     s = s.replace(re, (m) => {
       editions.push(m.replace(/^[\s,]+|[\s,]+$/g, ''));
       return ' ';
@@ -403,17 +426,15 @@ function describeOdg(rest: string): Omit<GuidelineCitation, 'kind' | 'text' | 'r
     s = r.replace(/^[\s/]+/, '');
   }
   const sections = splitOdgTopics(s);
-  return {
-    ...(editions.length > 0 ? { edition: editions.join(', ') } : {}),
-    ...(chapter ? { chapter } : {}),
-    ...(sections.length > 0 ? { sections } : {}),
-  };
+  if (editions.length > 0) fields.edition = editions.join(', ');
+  if (chapter) fields.chapter = chapter;
+  if (sections.length > 0) fields.sections = sections;
 }
 
 function splitOdgTopics(s: string, splitAnd = true): string[] {
   const pieces: { text: string; sep: string }[] = [];
   let depth = 0;
-  let cur = '';
+  let pieceStart = 0;
   let sep = '';
   for (let k = 0; k < s.length; k++) {
     const ch = s[k];
@@ -423,22 +444,21 @@ function splitOdgTopics(s: string, splitAnd = true): string[] {
     if (depth === 0) {
       if (ch === ',' || ch === ';' || ch === ':' || ch === '–') cut = ch;
       else if (ch === '-' && s[k - 1] === ' ' && s[k + 1] === ' ') cut = ch;
-      else if (ch === '.' && s[k + 1] === ' ' && /[A-Z]/.test(s[k + 2] ?? '')) cut = ch;
+      else if (ch === '.' && s[k + 1] === ' ' && isUpperAscii(s.charCodeAt(k + 2))) cut = ch;
       // "Knee/DME", "Low Back chapter/ x-ray": a slash after a chapter name, or with a space beside it, separates.
-      else if (ch === '/' && (s[k - 1] === ' ' || s[k + 1] === ' ' || ODG_CHAPTER_WHOLE.test(cur.trim()))) cut = ch;
+      else if (ch === '/' && (s[k - 1] === ' ' || s[k + 1] === ' ' || ODG_CHAPTER_WHOLE.test(s.slice(pieceStart, k).trim()))) cut = ch;
     }
     if (cut) {
-      pieces.push({ text: cur, sep });
-      cur = '';
+      pieces.push({ text: s.slice(pieceStart, k), sep });
+      pieceStart = k + 1;
       sep = cut;
-    } else cur += ch;
+    }
   }
-  pieces.push({ text: cur, sep });
+  pieces.push({ text: s.slice(pieceStart), sep });
   const out: string[] = [];
   for (const { text, sep: before } of pieces) {
-    let p = text
-      .replace(/^\s*(?:ODG|Official Disability Guidelines(?:\s?\(ODG\))?)\s?/i, '')
-      .replace(/^[\s./-]+|[\s.]+$/g, '');
+    let p = text.replace(/^\s*(?:ODG|Official Disability Guidelines(?:\s?\(ODG\))?)\s?/i, '');
+    p = trimEndOf(trimStartOf(p, ' ./-'), ' .');
     if (/^\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(p)) p = p.slice(1, -1).trim();
     if (p === '' || /^(?:chapter|section|subheading|topic|guidelines)$/i.test(p)) continue;
     // "Opioids, specific drug list", "Preoperative testing, general": a lower-case piece after a comma goes on the topic.
@@ -447,7 +467,7 @@ function splitOdgTopics(s: string, splitAnd = true): string[] {
       continue;
     }
     // "Preoperative lab testing and Preoperative testing, general" names two topics; "Knee and Leg" is one chapter.
-    const both = !splitAnd || ODG_CHAPTER_WHOLE.test(p) ? [p] : p.split(/\sand\s(?=[A-Z])/);
+    const both = !splitAnd || !p.includes(' and ') || ODG_CHAPTER_WHOLE.test(p) ? [p] : p.split(/\sand\s(?=[A-Z])/);
     for (const q of both) {
       const r = q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '').trim();
       if (r !== '') out.push(r);
@@ -456,7 +476,7 @@ function splitOdgTopics(s: string, splitAnd = true): string[] {
   return out;
 }
 
-function describeAcoem(body: string): Omit<GuidelineCitation, 'kind' | 'text' | 'range' | 'url' | 'source'> {
+function describeAcoem(body: string, fields: CitationFields): void {
   const edition = /\b(3rd|Third|2nd|Second)\s?(?:edition|ed\.?)/i.exec(body);
   let s = body
     .replace(/^(?:ACOEM|American College of Occupational and Environmental Medicine)(?:\s?\(ACOEM\))?\s?:?\s?/i, '')
@@ -480,17 +500,28 @@ function describeAcoem(body: string): Omit<GuidelineCitation, 'kind' | 'text' | 
   const parts = splitOdgTopics(s, false);
   if (painChapter) parts.unshift(chapter?.title ?? '');
   if (parts.length > 0) {
-    const title = parts[0].replace(/\s?Chapter$/i, '');
-    chapter = { ...(chapter ?? {}), title };
+    chapter = chapter ?? {};
+    chapter.title = parts[0].replace(/\s?Chapter$/i, '');
   }
   const sections = parts.slice(1);
-  const ed = edition ? (/^(3rd|third)$/i.test(edition[1]) ? '3rd ed.' : '2nd ed.') : undefined;
-  return {
-    ...(ed ? { edition: ed } : {}),
-    ...(chapter ? { chapter } : {}),
-    ...(sections.length > 0 ? { sections } : {}),
-    ...(pageMatch ? { pagesText: pageMatch[1], pages: parsePages(pageMatch[1]) } : {}),
-  };
+  if (edition) fields.edition = /^(3rd|third)$/i.test(edition[1]) ? '3rd ed.' : '2nd ed.';
+  if (chapter) fields.chapter = chapter;
+  if (sections.length > 0) fields.sections = sections;
+  if (pageMatch) {
+    fields.pagesText = pageMatch[1];
+    fields.pages = parsePages(pageMatch[1]);
+  }
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** `s` without the leading characters in `chars` (collapsed text: its only white space is ' '). */
+function trimStartOf(s: string, chars: string): string {
+  let start = 0;
+  while (start < s.length && chars.includes(s[start])) start++;
+  return start === 0 ? s : s.slice(start);
 }
 
 /** `s` without the trailing characters in `chars` (collapsed text: its only white space is ' '). */
