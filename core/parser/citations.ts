@@ -1,6 +1,6 @@
 // Reads the guideline citations and the basis statements out of a guideline paragraph's text.
 import type { CitationStatement, CitationStatementKind, GuidelineCitation, PageRange } from '../model';
-import { CollapsedText } from '../text/collapse';
+import { CollapsedText, trimEndOf, trimStartOf } from '../text/collapse';
 import type { LineIndex } from '../text/lines';
 
 export interface ParsedCitations {
@@ -515,18 +515,4 @@ function describeAcoem(body: string, fields: CitationFields): void {
 
 function isUpperAscii(c: number): boolean {
   return c >= 65 && c <= 90;
-}
-
-/** `s` without the leading characters in `chars` (collapsed text: its only white space is ' '). */
-function trimStartOf(s: string, chars: string): string {
-  let start = 0;
-  while (start < s.length && chars.includes(s[start])) start++;
-  return start === 0 ? s : s.slice(start);
-}
-
-/** `s` without the trailing characters in `chars` (collapsed text: its only white space is ' '). */
-function trimEndOf(s: string, chars: string): string {
-  let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1])) end--;
-  return end === s.length ? s : s.slice(0, end);
 }

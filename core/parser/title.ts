@@ -2,6 +2,7 @@
 // original request / authorized part / remaining IMR-eligible portion, the retrospective flag and
 // date of service, and a short service name.
 import type { Decision, PartialAuthorization } from '../model';
+import { trimEndOf } from '../text/collapse';
 import { toIsoDate } from '../text/dates';
 
 /** Splits "<title>: <decision>" in collapsed text; the decision is one to three words after the last colon. */
@@ -43,11 +44,14 @@ export function parseRetrospective(title: string): { retrospective: boolean; dos
   return { retrospective };
 }
 
-/** A short name of the service: the title without the retrospective prefix and the date of service. */
+/**
+ * A short name of the service: the title without the retrospective prefix and the date of service. The title is
+ * collapsed text (single spaces), and removing those parts leaves no run of white space, so none is collapsed here.
+ */
 export function serviceName(title: string, partial: PartialAuthorization | undefined): string {
   let s = partial ? partial.remaining : title;
   s = s.replace(/^(?:retrospective|retro|prospective)\b[:,]?\s*(?:request\s+for\s+|review\s+(?:of|for)\s+)?/i, '');
   s = s.replace(/\s*\(?\b(?:DOS|dates? of service)\b:?\s*(?:of |on )?[\d/]+(?:\s*[-–]\s*[\d/]+)?\)?/gi, '');
-  s = s.replace(/\s+/g, ' ').replace(/[\s,:;]+$/, '').trim();
+  s = trimEndOf(s, ' ,:;').trim();
   return s.length > 0 ? s : title;
 }

@@ -139,3 +139,17 @@ function isSpace(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** `s` without the leading characters in `chars` (collapsed text: its only white space is ' '). */
+export function trimStartOf(s: string, chars: string): string {
+  let start = 0;
+  while (start < s.length && chars.includes(s[start])) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+/** `s` without the trailing characters in `chars` (collapsed text: its only white space is ' '). */
+export function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
