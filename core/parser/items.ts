@@ -10,7 +10,7 @@ import type {
   Range,
 } from '../model';
 import { CollapsedText } from '../text/collapse';
-import { type LineIndex, firstNonSpace } from '../text/lines';
+import { type LineIndex, skipSpaces } from '../text/lines';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
@@ -56,7 +56,7 @@ export function parseItems(
   for (let l = fromLine; l < toLine; l++) {
     const text = lines[l].text;
     // Cheap pre-check before the regular expression: labels start with C, M or D.
-    const first = text.charCodeAt(firstNonSpace(text)) | 32;
+    const first = doc.text.charCodeAt(skipSpaces(doc.text, lines[l].start, lines[l].end)) | 32;
     if (first !== 99 && first !== 109 && first !== 100) {
       if (labels.length === 0 && l < fromLine + 6 && INTRO_RE.test(text)) regionStart = l + 1;
       continue;

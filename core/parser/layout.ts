@@ -1,7 +1,7 @@
 // Which blank lines separate paragraphs. PDF extracts disagree: pypdf writes a paragraph break as a line
 // holding only spaces and leaves truly empty lines at page breaks; double-spaced extracts put an empty
 // line after every line; hand-typed letters use empty lines.
-import { type Line, firstNonSpace } from '../text/lines';
+import { type LineIndex, skipSpaces } from '../text/lines';
 
 export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
 
@@ -13,25 +13,22 @@ export interface Layout {
   isBreak(line: number): boolean;
 }
 
-export function isBlankText(text: string): boolean {
-  return firstNonSpace(text) === text.length;
-}
-
-export function analyseLayout(lines: Line[]): Layout {
+export function analyseLayout(doc: LineIndex): Layout {
+  const lines = doc.lines;
   const blank = new Uint8Array(lines.length); // 0 text, 1 empty, 2 spaces only
   let spaceOnly = 0;
   let textLines = 0;
   let textFollowedByEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
-    if (t.length === 0) {
+    const { start, end } = lines[i];
+    if (end === start) {
       blank[i] = 1;
-    } else if (isBlankText(t)) {
+    } else if (skipSpaces(doc.text, start, end) === end) {
       blank[i] = 2;
       spaceOnly++;
     } else {
       textLines++;
-      if (i + 1 < lines.length && lines[i + 1].text.length === 0) textFollowedByEmpty++;
+      if (i + 1 < lines.length && lines[i + 1].end === lines[i + 1].start) textFollowedByEmpty++;
     }
   }
   let style: BreakStyle;

@@ -38,7 +38,7 @@ export function parseLetter(text: string): LetterModel {
     }
   };
 
-  const layout = analyseLayout(doc.lines);
+  const layout = analyseLayout(doc);
   attempt('sections', () => {
     model.sections = findSections(doc);
   });

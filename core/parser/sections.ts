@@ -1,6 +1,6 @@
 // Finds the section headings of a letter, in the current template and its older equivalents.
 import type { Section, SectionKind } from '../model';
-import { type LineIndex, firstNonSpace } from '../text/lines';
+import { type LineIndex, skipSpaces } from '../text/lines';
 
 const HEADINGS: { kind: SectionKind; pattern: RegExp }[] = [
   { kind: 'how-made', pattern: /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i },
@@ -21,14 +21,15 @@ export function headingKind(trimmedLine: string): SectionKind | undefined {
 /** The sections in document order; each ends at the last non-blank character before the next heading. */
 export function findSections(doc: LineIndex): Section[] {
   const found: { kind: SectionKind; line: number }[] = [];
+  const text = doc.text;
   for (const line of doc.lines) {
-    // Headings are upper case: a cheap look at the first two letters skips almost every line.
-    const text = line.text;
-    const at = firstNonSpace(text);
+    // Headings are upper case: a cheap look at the first two letters skips almost every line. (Past a line's
+    // end is its line break or nothing, neither a letter.)
+    const at = skipSpaces(text, line.start, line.end);
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
-    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90) || text.length < 14) continue;
-    const kind = headingKind(text.trim());
+    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90) || line.end - line.start < 14) continue;
+    const kind = headingKind(line.text.trim());
     // A heading repeated later (a quoted template) keeps the first occurrence.
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, line: line.index });
   }
