@@ -105,17 +105,33 @@ export function similarity(cited: string, name: string): number {
 
 /** The score, and the plain word overlap (Dice) it was raised from. */
 export function scores(cited: string, name: string): { score: number; dice: number } {
-  const a = tokens(cited);
-  const b = tokens(name);
+  return scoreKeys(matchKey(cited), matchKey(name));
+}
+
+/** A text prepared for matching: its normal form and its significant words. */
+export interface MatchKey {
+  normalised: string;
+  tokens: string[];
+}
+
+export function matchKey(s: string): MatchKey {
+  return { normalised: normalise(s), tokens: tokens(s) };
+}
+
+/** `scores` of prepared texts: a lookup prepares the cited text once and each entry name once, not per pair. */
+export function scoreKeys(cited: MatchKey, name: MatchKey): { score: number; dice: number } {
+  const a = cited.tokens;
+  const b = name.tokens;
   if (a.length === 0 || b.length === 0) return { score: 0, dice: 0 };
-  if (normalise(cited) === normalise(name)) return { score: 1, dice: 1 };
+  if (cited.normalised === name.normalised) return { score: 1, dice: 1 };
   let common = 0;
-  const used = new Set<number>();
+  const used: boolean[] = [];
   for (const x of a) {
-    const k = b.findIndex((y, idx) => !used.has(idx) && sameWord(x, y));
-    if (k >= 0) {
-      used.add(k);
+    for (let k = 0; k < b.length; k++) {
+      if (used[k] || !sameWord(x, b[k])) continue;
+      used[k] = true;
       common++;
+      break;
     }
   }
   const dice = (2 * common) / (a.length + b.length);

@@ -1,7 +1,7 @@
 // Resolves a parsed guideline citation to knowledge-base entries: by section or topic, by section number, by page, by chapter.
 import type { GuidelineCitation, PageRange } from '../model';
 import { entries as allEntries, entriesOf, entryById, guidelineInfo } from './data';
-import { scores, similarity } from './match';
+import { type MatchKey, matchKey, scoreKeys, similarity } from './match';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
 
 export interface CitationContext {
@@ -158,17 +158,26 @@ function formatPages(pages: PageRange[]): string {
   return pages.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`)).join(', ');
 }
 
-function names(e: KnowledgeEntry): string[] {
-  return [e.topic, ...(e.citedAs ? [e.citedAs] : []), ...(e.aliases ?? [])];
+const nameKeysByEntry = new WeakMap<KnowledgeEntry, MatchKey[]>();
+
+/** An entry's names (topic, as cited, aliases), prepared for matching on first use. */
+function nameKeys(e: KnowledgeEntry): MatchKey[] {
+  let keys = nameKeysByEntry.get(e);
+  if (!keys) {
+    keys = [e.topic, ...(e.citedAs ? [e.citedAs] : []), ...(e.aliases ?? [])].map(matchKey);
+    nameKeysByEntry.set(e, keys);
+  }
+  return keys;
 }
 
 /** The entry whose name matches best, at least `min`; with `minDice`, half-matches by containment alone do not count. */
 function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, minDice = 0): KnowledgeEntry | undefined {
   let best: KnowledgeEntry | undefined;
   let bestScore = 0;
+  const citedKey = matchKey(cited);
   for (const e of pool) {
-    for (const n of names(e)) {
-      const m = scores(cited, n);
+    for (const n of nameKeys(e)) {
+      const m = scoreKeys(citedKey, n);
       if (m.dice < minDice) continue;
       const s = m.score;
       // Ties go to the entry listed first, which is the more specific one in each data file.
