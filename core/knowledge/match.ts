@@ -89,7 +89,7 @@ function sameWord(a: string, b: string): boolean {
     if (editDistanceAtMostOne(a, b)) return true;
     // "manipulation" / "manipulative", "electrodiagnostic" / "electrodiagnostics".
     const n = Math.min(a.length, b.length);
-    if (n >= 8 && Math.abs(a.length - b.length) <= 3 && a.slice(0, n - 2) === b.slice(0, n - 2)) return true;
+    if (n >= 8 && Math.abs(a.length - b.length) <= 3 && a.startsWith(b.slice(0, n - 2))) return true;
   }
   return false;
 }
@@ -124,11 +124,14 @@ export function scoreKeys(cited: MatchKey, name: MatchKey): { score: number; dic
   const b = name.tokens;
   if (a.length === 0 || b.length === 0) return { score: 0, dice: 0 };
   if (cited.normalised === name.normalised) return { score: 1, dice: 1 };
+  // Index loops, and the used words noted only once one matches (most pairs share none): the first lookups
+  // run before the JIT has compiled this.
   let common = 0;
-  const used: boolean[] = [];
-  for (const x of a) {
+  let used: boolean[] | undefined;
+  for (let i = 0; i < a.length; i++) {
     for (let k = 0; k < b.length; k++) {
-      if (used[k] || !sameWord(x, b[k])) continue;
+      if (used?.[k] || !sameWord(a[i], b[k])) continue;
+      used ??= [];
       used[k] = true;
       common++;
       break;
