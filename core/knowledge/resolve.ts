@@ -1,6 +1,6 @@
 // Resolves a parsed guideline citation to knowledge-base entries: by section or topic, by section number, by page, by chapter.
 import type { GuidelineCitation, PageRange } from '../model';
-import { entries as allEntries, entriesOf, entryById, guidelineInfo } from './data';
+import { entries as allEntries, entriesOf, entryById, guidelineInfo, guidelines } from './data';
 import { type MatchKey, matchKey, scoreKeys, similarity } from './match';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
 
@@ -49,11 +49,27 @@ const MIN_SCORE = 0.55;
 const MIN_SCORE_ANY_CHAPTER = 0.7;
 
 // Lint runs on every keystroke and resolves every citation of the letter, most of them unchanged since the
-// last keystroke: resolutions are memoised by what the citation says (not where it is) and the letter's date.
+// last keystroke, and a folder's letters cite the same sections over and over: resolutions are memoised by
+// what the citation says (not where it is) and by which editions were in force at the letter's date.
 const resolutionCache = new Map<string, Resolution>();
 
+// The dates at which an edition comes into force or leaves it. A date matters to the resolver only through
+// the editions in force (editionOf), so two dates on the same side of every boundary resolve alike.
+const editionStarts = guidelines.flatMap((g) => g.editions.map((e) => e.from).filter((d): d is string => Boolean(d)));
+const editionEnds = guidelines.flatMap((g) => g.editions.map((e) => e.to).filter((d): d is string => Boolean(d)));
+
+function editionPeriodOf(letterDate: string | undefined): string {
+  if (!letterDate) return '';
+  let started = 0;
+  let ended = 0;
+  for (const d of editionStarts) if (d <= letterDate) started++;
+  for (const d of editionEnds) if (d < letterDate) ended++;
+  return `${started}/${ended}`;
+}
+
 export function resolveCitation(citation: GuidelineCitation, context: CitationContext = {}): Resolution {
-  const key = JSON.stringify([context.letterDate ?? '', { ...citation, range: undefined, url: citation.url?.value }]);
+  // The parsed fields follow from the citation's text and kind, so these few strings identify it.
+  const key = `${editionPeriodOf(context.letterDate)}\u0000${citation.kind}\u0000${citation.source}\u0000${citation.text}\u0000${citation.url?.value ?? ''}`;
   const cached = resolutionCache.get(key);
   if (cached) return cached;
   let result: Resolution;
