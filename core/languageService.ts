@@ -94,7 +94,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const lines = new LineIndex(text);
     let model: LetterModel;
     try {
-      model = parseLetter(text);
+      model = parseLetter(lines);
     } catch (e) {
       // The parser promises never to throw; if it does, the editor keeps working with an empty model.
       options.log?.(`parseLetter threw on ${doc.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -13,8 +13,9 @@ import { findSections } from './sections';
 const NOTICE_2013_RE = /Notice of Independent Medical Review Determination|IMR DECISION\(S\) AND RATIONALE\(S\)|DOCUMENTS REVIEWED/i;
 const LETTER_MARKER_RE = /HOW THE IMR FINAL DETERMINATION WAS MADE|Independent Medical Review|\bMAXIMUS\b|Case Number:\s*CM\d/i;
 
-export function parseLetter(text: string): LetterModel {
-  const doc = new LineIndex(typeof text === 'string' ? text : String(text ?? ''));
+/** Parses a letter's text; a caller that already has the text's line index may pass it instead. */
+export function parseLetter(text: string | LineIndex): LetterModel {
+  const doc = text instanceof LineIndex ? text : new LineIndex(typeof text === 'string' ? text : String(text ?? ''));
   const problems: ParseProblem[] = [];
   const model: LetterModel = {
     isLetter: false,

@@ -1,5 +1,5 @@
 // Rule citation-page-mismatch: the cited pages lie outside the cited chapter or do not hold the cited topic.
-import { resolveCitation } from '../knowledge/resolve';
+import { resolvedCitations } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -10,19 +10,14 @@ export const citationPageMismatch: Rule = {
   docsUrl: ruleDocsUrl('citation-page-mismatch'),
   check({ model }) {
     const reports: RuleReport[] = [];
-    const letterDate = model.header?.decisionDate?.value;
-    for (const item of model.items) {
-      for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
-        for (const c of p?.citations ?? []) {
-          const mismatch = resolveCitation(c, { letterDate }).pageMismatch;
-          if (!mismatch) continue;
-          reports.push({
-            range: c.range,
-            message: mismatch.message,
-            data: { kind: mismatch.kind, pages: mismatch.pages, ...(mismatch.foundIn ? { foundIn: mismatch.foundIn } : {}) },
-          });
-        }
-      }
+    for (const { citation, resolution } of resolvedCitations(model)) {
+      const mismatch = resolution.pageMismatch;
+      if (!mismatch) continue;
+      reports.push({
+        range: citation.range,
+        message: mismatch.message,
+        data: { kind: mismatch.kind, pages: mismatch.pages, ...(mismatch.foundIn ? { foundIn: mismatch.foundIn } : {}) },
+      });
     }
     return reports;
   },

@@ -1,5 +1,7 @@
-// Helpers the item-level rules share: how an item is named in a message and where its problems are shown.
-import type { DisputedItem, LetterModel, Range } from '../model';
+// Helpers the item-level rules share: how an item is named in a message, where its problems are shown,
+// and the letter's citations resolved against the knowledge base.
+import { type Resolution, resolveCitation } from '../knowledge/resolve';
+import type { DisputedItem, GuidelineCitation, LetterModel, Range } from '../model';
 
 /** "item 2 (Physical therapy x 12)": how messages name an item. */
 export function itemName(item: DisputedItem): string {
@@ -17,4 +19,14 @@ export function itemTitleRange(item: DisputedItem): Range {
 /** Whether an item should have the labelled guideline paragraphs: the 2013 notice's numbered decisions have none. */
 export function hasGuidelineParagraphs(model: LetterModel, item: DisputedItem): boolean {
   return item.form !== 'numbered' && model.template !== 'notice-2013';
+}
+
+/** Every guideline citation of the letter, each resolved against the knowledge base at the letter's date. */
+export function* resolvedCitations(model: LetterModel): Generator<{ citation: GuidelineCitation; resolution: Resolution }> {
+  const letterDate = model.header?.decisionDate?.value;
+  for (const item of model.items) {
+    for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
+      for (const citation of p?.citations ?? []) yield { citation, resolution: resolveCitation(citation, { letterDate }) };
+    }
+  }
 }

@@ -1,5 +1,5 @@
 // Rule unresolved-citation: a guideline citation, or a topic in it, that the knowledge base does not know.
-import { resolveCitation } from '../knowledge/resolve';
+import { resolvedCitations } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -10,21 +10,15 @@ export const unresolvedCitation: Rule = {
   docsUrl: ruleDocsUrl('unresolved-citation'),
   check({ model }) {
     const reports: RuleReport[] = [];
-    const letterDate = model.header?.decisionDate?.value;
-    for (const item of model.items) {
-      for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
-        for (const c of p?.citations ?? []) {
-          const r = resolveCitation(c, { letterDate });
-          // Articles and links are external sources: shown as cited, nothing to resolve.
-          if (r.status === 'external') continue;
-          if (r.status === 'unresolved') {
-            reports.push({ range: c.range, message: `The guideline knowledge base has no entry for "${c.text}".`, data: { unresolved: r.unresolved } });
-          } else if (r.unresolved.length > 0) {
-            const what = r.unresolved.map((s) => `"${s}"`).join(', ');
-            const g = r.guideline?.name ?? c.guideline ?? c.source;
-            reports.push({ range: c.range, message: `The guideline knowledge base has no entry for ${what} in ${g}.`, data: { unresolved: r.unresolved } });
-          }
-        }
+    for (const { citation: c, resolution: r } of resolvedCitations(model)) {
+      // Articles and links are external sources: shown as cited, nothing to resolve.
+      if (r.status === 'external') continue;
+      if (r.status === 'unresolved') {
+        reports.push({ range: c.range, message: `The guideline knowledge base has no entry for "${c.text}".`, data: { unresolved: r.unresolved } });
+      } else if (r.unresolved.length > 0) {
+        const what = r.unresolved.map((s) => `"${s}"`).join(', ');
+        const g = r.guideline?.name ?? c.guideline ?? c.source;
+        reports.push({ range: c.range, message: `The guideline knowledge base has no entry for ${what} in ${g}.`, data: { unresolved: r.unresolved } });
       }
     }
     return reports;
