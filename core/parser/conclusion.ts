@@ -32,13 +32,22 @@ const NOUN_POSITIVE_BEFORE_RE = /\b(?:is|are|was|were|be|establish(?:es|ed)?|sup
 
 /** The conclusion of the last clause that speaks of medical necessity, or 'unclear' when none does. */
 export function readConclusion(text: string): ConclusionMatch {
-  let found: ConclusionMatch | undefined;
+  // The keywords are read from the last one back: the last that concludes anything decides, and the
+  // look-behind expressions of readAt are the costly part.
+  const keywords: number[] = [];
+  const lengths: number[] = [];
   KEYWORD_RE.lastIndex = 0;
   for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
-    const conclusion = readAt(text, m.index, m[0]);
-    if (conclusion) found = { conclusion, from: clauseStartBefore(text, m.index), to: clauseEndAfter(text, m.index + m[0].length) };
+    keywords.push(m.index);
+    lengths.push(m[0].length);
   }
-  return found ?? { conclusion: 'unclear', from: 0, to: 0 };
+  for (let k = keywords.length - 1; k >= 0; k--) {
+    const at = keywords[k];
+    const end = at + lengths[k];
+    const conclusion = readAt(text, at, text.slice(at, end));
+    if (conclusion) return { conclusion, from: clauseStartBefore(text, at), to: clauseEndAfter(text, end) };
+  }
+  return { conclusion: 'unclear', from: 0, to: 0 };
 }
 
 /** The conclusion stated at a keyword, or undefined when the keyword concludes nothing there. */

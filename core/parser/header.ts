@@ -17,24 +17,26 @@ const LABELS: { key: HeaderKey; label: string; date: boolean }[] = [
   { key: 'applicationReceived', label: 'Application Received', date: true },
 ];
 
-/** Each label without spaces, lower case: how a match is looked up whatever its spacing. */
-const BY_KEY = new Map(LABELS.map((l) => [l.label.replace(/ /g, '').toLowerCase(), l]));
-
-const LABEL_RE = new RegExp(`\\b(${LABELS.map((l) => l.label.replace(/ /g, ' ?')).join('|')}) ?:`, 'gi');
+/** Each label's words, lower case: a label is found by walking back from a colon, so that only the
+ *  few colons of the region are looked at rather than every position (what a regular expression does). */
+const LABEL_WORDS = LABELS.map((l) => l.label.toLowerCase().split(' '));
 
 /** Parses the header in document offsets [start, end); undefined when no header label is there. */
 export function parseHeader(doc: LineIndex, start: number, end: number): CaseHeader | undefined {
   const c = new CollapsedText(doc, start, end);
   const hits: { key: HeaderKey; date: boolean; labelStart: number; valueStart: number }[] = [];
-  LABEL_RE.lastIndex = 0;
-  for (let m = LABEL_RE.exec(c.text); m; m = LABEL_RE.exec(c.text)) {
-    const written = m[1].replace(/\s+/g, '').toLowerCase();
-    const def = BY_KEY.get(written);
-    if (def && !hits.some((h) => h.key === def.key))
-      hits.push({ key: def.key, date: def.date, labelStart: m.index, valueStart: m.index + m[0].length });
+  const t = c.text;
+  for (let colon = t.indexOf(':'); colon >= 0; colon = t.indexOf(':', colon + 1)) {
+    const labelEnd = t.charCodeAt(colon - 1) === 32 ? colon - 1 : colon;
+    for (let k = 0; k < LABELS.length; k++) {
+      const labelStart = labelStartBefore(t, labelEnd, LABEL_WORDS[k]);
+      if (labelStart < 0) continue;
+      const def = LABELS[k];
+      if (!hits.some((h) => h.key === def.key)) hits.push({ key: def.key, date: def.date, labelStart, valueStart: colon + 1 });
+      break;
+    }
   }
   if (hits.length === 0) return undefined;
-  hits.sort((a, b) => a.labelStart - b.labelStart);
 
   const header: CaseHeader = { range: c.range(hits[0].labelStart, hits[0].labelStart) };
   let last = 0;
@@ -79,4 +81,25 @@ function valueLimit(text: string, from: number): number {
   const rest = text.slice(from);
   const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|[A-Za-z]{2}\d{2}-\d{5,8}|\S+)/.exec(rest);
   return m ? from + m[0].length : from;
+}
+
+/**
+ * Where a label ends at `end` in `text`: its words, any case, with one optional space between them (as
+ * the PDF extract sometimes drops it), and no word character just before. -1 when it does not end there.
+ */
+function labelStartBefore(text: string, end: number, words: readonly string[]): number {
+  let at = end;
+  for (let w = words.length - 1; w >= 0; w--) {
+    const word = words[w];
+    if (w < words.length - 1 && text.charCodeAt(at - 1) === 32) at--;
+    if (at < word.length) return -1;
+    for (let i = word.length - 1; i >= 0; i--) if ((text.charCodeAt(at - word.length + i) | 32) !== word.charCodeAt(i)) return -1;
+    at -= word.length;
+  }
+  return at > 0 && isWordChar(text.charCodeAt(at - 1)) ? -1 : at;
+}
+
+/** A character of the regular-expression class \w. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
