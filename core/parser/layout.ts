@@ -15,18 +15,20 @@ export interface Layout {
 
 export function analyseLayout(doc: LineIndex): Layout {
   const lines = doc.lines;
-  const blank = new Uint8Array(lines.length); // 0 text, 1 empty, 2 spaces only
+  // 0 text, 1 empty, 2 spaces only. A plain array: allocating a typed array costs more than filling this one.
+  const blank: number[] = [];
   let spaceOnly = 0;
   let textLines = 0;
   let textFollowedByEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
     if (end === start) {
-      blank[i] = 1;
+      blank.push(1);
     } else if (skipSpaces(doc.text, start, end) === end) {
-      blank[i] = 2;
+      blank.push(2);
       spaceOnly++;
     } else {
+      blank.push(0);
       textLines++;
       if (i + 1 < lines.length && lines[i + 1].end === lines[i + 1].start) textFollowedByEmpty++;
     }

@@ -10,10 +10,34 @@ const HEADINGS: { kind: SectionKind; pattern: RegExp }[] = [
   { kind: 'documents-reviewed', pattern: /^DOCUMENTS REVIEWED:?$/i },
 ];
 
+// The headings as letters usually write them, looked up whole before any expression is tried: a heading
+// line is found on every letter, and a map lookup costs a fraction of the expressions below. Each kind
+// comes from the expressions themselves, so the two can never disagree.
+const COMMON_HEADINGS = new Map<string, SectionKind | undefined>(
+  [
+    'HOW THE IMR FINAL DETERMINATION WAS MADE',
+    'CLINICAL CASE SUMMARY',
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    'IMR ISSUES, DECISIONS, AND RATIONALES',
+    'IMR DECISION(S) AND RATIONALE(S)',
+    'DOCUMENTS REVIEWED',
+    'DOCUMENTS REVIEWED:',
+  ].map((heading) => [heading, matchHeading(heading)]),
+);
+
 export function headingKind(trimmedLine: string): SectionKind | undefined {
   // Headings are short lines; testing the length first keeps this cheap on every line of a letter.
   if (trimmedLine.length < 14 || trimmedLine.length > 60) return undefined;
-  const normalised = trimmedLine.replace(/\s+/g, ' ');
+  // Every heading opens with HOW, CLI(NICAL), IMR, IND(EPENDENT) or DOC(UMENTS), in any case.
+  const opening = ((trimmedLine.charCodeAt(0) | 32) << 16) | ((trimmedLine.charCodeAt(1) | 32) << 8) | (trimmedLine.charCodeAt(2) | 32);
+  if (!HEADING_OPENINGS.has(opening)) return undefined;
+  const common = COMMON_HEADINGS.get(trimmedLine);
+  return common ?? matchHeading(trimmedLine.replace(/\s+/g, ' '));
+}
+
+const HEADING_OPENINGS = new Set(['how', 'cli', 'imr', 'ind', 'doc'].map((w) => (w.charCodeAt(0) << 16) | (w.charCodeAt(1) << 8) | w.charCodeAt(2)));
+
+function matchHeading(normalised: string): SectionKind | undefined {
   for (const h of HEADINGS) if (h.pattern.test(normalised)) return h.kind;
   return undefined;
 }
@@ -28,7 +52,9 @@ export function findSections(doc: LineIndex): Section[] {
     const at = skipSpaces(text, line.start, line.end);
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
-    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90) || line.end - line.start < 14) continue;
+    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90) || line.end - at < 14) continue;
+    // Every heading starts with H(OW), C(LINICAL), I(MR / NDEPENDENT) or D(OCUMENTS).
+    if (first !== 72 && first !== 67 && first !== 73 && first !== 68) continue;
     const kind = headingKind(line.text.trim());
     // A heading repeated later (a quoted template) keeps the first occurrence.
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, line: line.index });
