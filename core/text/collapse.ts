@@ -16,6 +16,7 @@ export class CollapsedText {
   private readonly pieceStarts: number[] = [];
   private readonly pieceOffsets: number[] = [];
   private readonly innerStart: number;
+  private lastPiece = 0;
 
   constructor(
     readonly doc: LineIndex,
@@ -91,12 +92,20 @@ export class CollapsedText {
     const starts = this.pieceStarts;
     if (starts.length === 0) return this.innerStart;
     const index = Math.max(0, Math.min(i, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= index) lo = mid;
-      else hi = mid - 1;
+    // Readers ask in reading order: the piece of the last answer, or the next, is tried first.
+    let lo = this.lastPiece;
+    if (!(starts[lo] <= index && (lo + 1 === starts.length || index < starts[lo + 1]))) {
+      if (starts[lo] <= index && (lo + 2 >= starts.length || index < starts[lo + 2])) lo++;
+      else {
+        lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= index) lo = mid;
+          else hi = mid - 1;
+        }
+      }
+      this.lastPiece = lo;
     }
     return this.pieceOffsets[lo] + (index - starts[lo]);
   }

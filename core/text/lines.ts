@@ -16,6 +16,7 @@ export interface Line {
 export class LineIndex {
   readonly lines: Line[];
   private doubleSpaceOffsets?: number[] | null;
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     this.lines = splitLines(text);
@@ -39,6 +40,13 @@ export class LineIndex {
   /** The number of the line that holds an offset (its line break included); offsets past the end are on the last line. */
   lineAt(offset: number): number {
     const lines = this.lines;
+    // The parser asks for offsets in reading order, mostly on the line of the last answer or the next:
+    // those two are tried before the binary search.
+    const last = this.lastLine;
+    if (last < lines.length && lines[last].start <= offset) {
+      if (last + 1 === lines.length || offset < lines[last + 1].start) return last;
+      if (last + 2 === lines.length || offset < lines[last + 2].start) return (this.lastLine = last + 1);
+    }
     let lo = 0;
     let hi = lines.length - 1;
     while (lo < hi) {
@@ -46,6 +54,7 @@ export class LineIndex {
       if (lines[mid].start <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return lo;
   }
 
