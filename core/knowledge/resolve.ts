@@ -51,26 +51,37 @@ const MIN_SCORE_ANY_CHAPTER = 0.7;
 // Lint runs on every keystroke and resolves every citation of the letter, most of them unchanged since the
 // last keystroke, and a folder's letters cite the same sections over and over: resolutions are memoised by
 // what the citation says (not where it is) and by which editions were in force at the letter's date.
-const resolutionCache = new Map<string, Resolution>();
+// Keyed first by the editions in force, the citation's kind, source and link, then by its text: the long
+// text is looked up as it is rather than copied into one long key on every call.
+const resolutionCache = new Map<string, Map<string, Resolution>>();
+let cachedResolutions = 0;
 
 // The dates at which an edition comes into force or leaves it. A date matters to the resolver only through
 // the editions in force (editionOf), so two dates on the same side of every boundary resolve alike.
 const editionStarts = guidelines.flatMap((g) => g.editions.map((e) => e.from).filter((d): d is string => Boolean(d)));
 const editionEnds = guidelines.flatMap((g) => g.editions.map((e) => e.to).filter((d): d is string => Boolean(d)));
 
+// A letter's citations all ask with the same date: the last answer is kept.
+let lastLetterDate: string | undefined;
+let lastPeriod = '';
+
 function editionPeriodOf(letterDate: string | undefined): string {
   if (!letterDate) return '';
+  if (letterDate === lastLetterDate) return lastPeriod;
   let started = 0;
   let ended = 0;
   for (const d of editionStarts) if (d <= letterDate) started++;
   for (const d of editionEnds) if (d < letterDate) ended++;
-  return `${started}/${ended}`;
+  lastLetterDate = letterDate;
+  lastPeriod = `${started}/${ended}`;
+  return lastPeriod;
 }
 
 export function resolveCitation(citation: GuidelineCitation, context: CitationContext = {}): Resolution {
   // The parsed fields follow from the citation's text and kind, so these few strings identify it.
-  const key = `${editionPeriodOf(context.letterDate)}\u0000${citation.kind}\u0000${citation.source}\u0000${citation.text}\u0000${citation.url?.value ?? ''}`;
-  const cached = resolutionCache.get(key);
+  const groupKey = `${editionPeriodOf(context.letterDate)}\u0000${citation.kind}\u0000${citation.source}\u0000${citation.url?.value ?? ''}`;
+  let group = resolutionCache.get(groupKey);
+  const cached = group?.get(citation.text);
   if (cached) return cached;
   let result: Resolution;
   try {
@@ -78,8 +89,17 @@ export function resolveCitation(citation: GuidelineCitation, context: CitationCo
   } catch {
     result = { status: 'unresolved', entries: [], matches: [], unresolved: [citation.text] };
   }
-  if (resolutionCache.size > 5000) resolutionCache.clear();
-  resolutionCache.set(key, result);
+  if (cachedResolutions >= 5000) {
+    resolutionCache.clear();
+    cachedResolutions = 0;
+    group = undefined;
+  }
+  if (!group) {
+    group = new Map();
+    resolutionCache.set(groupKey, group);
+  }
+  group.set(citation.text, result);
+  cachedResolutions++;
   return result;
 }
 

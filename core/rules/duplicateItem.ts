@@ -19,8 +19,9 @@ export const duplicateItem: Rule = {
   description: 'The same service is decided twice in one letter.',
   docsUrl: ruleDocsUrl('duplicate-item'),
   check({ model }) {
-    const seen = new Map<string, DisputedItem>();
     const reports: RuleReport[] = [];
+    if (model.items.length < 2) return reports;
+    const seen = new Map<string, DisputedItem>();
     for (const item of model.items) {
       const key = serviceKey(item);
       if (key.startsWith('|')) continue;

@@ -21,12 +21,24 @@ export function hasGuidelineParagraphs(model: LetterModel, item: DisputedItem): 
   return item.form !== 'numbered' && model.template !== 'notice-2013';
 }
 
+export interface ResolvedCitation {
+  citation: GuidelineCitation;
+  resolution: Resolution;
+}
+
+// Two rules walk the resolved citations of each letter they lint: the walk is done once per model.
+const resolvedByModel = new WeakMap<LetterModel, readonly ResolvedCitation[]>();
+
 /** Every guideline citation of the letter, each resolved against the knowledge base at the letter's date. */
-export function* resolvedCitations(model: LetterModel): Generator<{ citation: GuidelineCitation; resolution: Resolution }> {
+export function resolvedCitations(model: LetterModel): readonly ResolvedCitation[] {
+  const known = resolvedByModel.get(model);
+  if (known) return known;
   const letterDate = model.header?.decisionDate?.value;
+  const resolved: ResolvedCitation[] = [];
   for (const item of model.items) {
-    for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
-      for (const citation of p?.citations ?? []) yield { citation, resolution: resolveCitation(citation, { letterDate }) };
-    }
+    for (const citation of item.claimsAdministratorGuideline?.citations ?? []) resolved.push({ citation, resolution: resolveCitation(citation, { letterDate }) });
+    for (const citation of item.maximusGuideline?.citations ?? []) resolved.push({ citation, resolution: resolveCitation(citation, { letterDate }) });
   }
+  resolvedByModel.set(model, resolved);
+  return resolved;
 }
