@@ -7,20 +7,30 @@ const { dir, files } = letterFiles();
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const bytes = files.reduce((n, f, i) => n + Buffer.byteLength(texts[i]), 0);
 
+// Several windows of about half a second each, reported by their median: a burst of other work on the
+// machine spoils one window, not the figure.
+const windows = Number(process.env.BENCH_WINDOWS ?? 7);
+
 function measure(label, work) {
-  for (const t of texts) work(t); // warm-up: let the JIT see every shape once
-  let rounds = 0;
-  const start = process.hrtime.bigint();
-  let elapsed = 0;
-  while (elapsed < 2 || rounds < 3) {
-    for (const t of texts) work(t);
-    rounds++;
-    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  for (let r = 0; r < 5; r++) for (const t of texts) work(t); // warm-up: let the JIT see every shape
+  const perLetter = []; // seconds per letter, one figure per window
+  for (let w = 0; w < windows; w++) {
+    let rounds = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    while (elapsed < 0.5) {
+      for (const t of texts) work(t);
+      rounds++;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    }
+    perLetter.push(elapsed / (rounds * texts.length));
   }
-  const letters = rounds * texts.length;
+  perLetter.sort((a, b) => a - b);
+  const median = perLetter[perLetter.length >> 1];
+  const mbps = (seconds) => mb(bytes / texts.length) / seconds;
   console.log(
-    `${label.padEnd(14)} ${fixed(mb(bytes * rounds) / elapsed)} MB/s, ${fixed(letters / elapsed, 0)} letters/s, ` +
-      `${fixed((elapsed / letters) * 1e3, 3)} ms/letter (${rounds} rounds, ${fixed(elapsed, 2)} s)`,
+    `${label.padEnd(14)} ${fixed(mbps(median))} MB/s, ${fixed(1 / median, 0)} letters/s, ${fixed(median * 1e3, 3)} ms/letter ` +
+      `(median of ${windows} windows; best ${fixed(mbps(perLetter[0]))}, worst ${fixed(mbps(perLetter.at(-1)))} MB/s)`,
   );
 }
 
