@@ -9,7 +9,7 @@ import type {
   ParseProblem,
   Range,
 } from '../model';
-import { CollapsedText } from '../text/collapse';
+import { CollapsedText, trimEndOf } from '../text/collapse';
 import { type LineIndex, skipSpaces } from '../text/lines';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
@@ -55,9 +55,8 @@ export function parseItems(
   let regionStart = fromLine;
   for (let l = fromLine; l < toLine; l++) {
     const text = lines[l].text;
-    // Cheap pre-check before the regular expression: labels start with C, M or D.
-    const first = doc.text.charCodeAt(skipSpaces(doc.text, lines[l].start, lines[l].end)) | 32;
-    if (first !== 99 && first !== 109 && first !== 100) {
+    // Cheap pre-check before the regular expression: labels start with "clai", "maxi" or "deci", in any case.
+    if (!startsLikeLabel(doc.text, skipSpaces(doc.text, lines[l].start, lines[l].end))) {
       if (labels.length === 0 && l < fromLine + 6 && INTRO_RE.test(text)) regionStart = l + 1;
       continue;
     }
@@ -142,7 +141,8 @@ function buildItem(
   const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo);
   const split = splitDecision(collapsedTitle.text) ?? splitBareDecision(collapsedTitle.text);
   const titleEnd = split ? split.titleEnd : collapsedTitle.text.length;
-  const titleText = collapsedTitle.text.slice(0, titleEnd).replace(/[\s:]+$/, '');
+  // Collapsed text holds no white space but single spaces.
+  const titleText = trimEndOf(collapsedTitle.text.slice(0, titleEnd), ' :');
   const title = { value: titleText, text: titleText, range: collapsedTitle.range(0, titleText.length) };
 
   const item: DisputedItem = {
@@ -239,6 +239,21 @@ function splitBareDecision(text: string): { titleEnd: number; decisionStart: num
   const m = /\s(Upheld|Overturned)\s*\.?$/i.exec(text);
   if (!m) return undefined;
   return { titleEnd: m.index, decisionStart: m.index + 1, decision: m[1] };
+}
+
+// The first four letters of each label, lower case, as one number each.
+const LABEL_OPENINGS = ['clai', 'maxi', 'deci'].map(openingOf);
+
+function openingOf(word: string): number {
+  return ((word.charCodeAt(0) << 24) | (word.charCodeAt(1) << 16) | (word.charCodeAt(2) << 8) | word.charCodeAt(3)) >>> 0;
+}
+
+/** Whether the text at `at` opens like a label: "clai", "maxi" or "deci" in any case (ASCII letters only). */
+function startsLikeLabel(text: string, at: number): boolean {
+  if (at + 4 > text.length) return false;
+  const opening =
+    (((text.charCodeAt(at) | 32) << 24) | ((text.charCodeAt(at + 1) | 32) << 16) | ((text.charCodeAt(at + 2) | 32) << 8) | (text.charCodeAt(at + 3) | 32)) >>> 0;
+  return opening === LABEL_OPENINGS[0] || opening === LABEL_OPENINGS[1] || opening === LABEL_OPENINGS[2];
 }
 
 function isSpace(c: number): boolean {

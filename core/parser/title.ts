@@ -21,6 +21,9 @@ export function normaliseDecision(word: string): Decision | undefined {
 }
 
 export function parsePartial(title: string): PartialAuthorization | undefined {
+  // Most titles are not partial authorizations: a look for the phrase every one holds spares the expressions.
+  // (Their case-insensitive matches are ASCII letters, which lower-casing keeps in place.)
+  if (!title.toLowerCase().includes('original request')) return undefined;
   const original = /^(.+?),? was the original request\.?/i.exec(title);
   const remaining =
     /^.*\bremaining IMR[- ]eligible portion of the original request,? (?:is )?(.+?)(?: is)?\.?$/i.exec(title) ??
@@ -35,8 +38,9 @@ export function parsePartial(title: string): PartialAuthorization | undefined {
 const DOS_RE = /\(?\b(?:DOS|date of service|dates of service)\b:? ?(?:of |on )?(\d{1,2}\/\d{1,2}\/\d{2,4})\)?/i;
 
 export function parseRetrospective(title: string): { retrospective: boolean; dos?: { text: string; index: number; iso: string } } {
-  const retrospective = /\bretro(?:spective|active)?\b/i.test(title);
-  const m = DOS_RE.exec(title);
+  const lower = title.toLowerCase();
+  const retrospective = lower.includes('retro') && /\bretro(?:spective|active)?\b/i.test(title);
+  const m = mayHoldDateOfService(lower) ? DOS_RE.exec(title) : null;
   if (m) {
     const iso = toIsoDate(m[1]);
     if (iso) return { retrospective, dos: { text: m[1], index: m.index + m[0].indexOf(m[1]), iso } };
@@ -51,7 +55,12 @@ export function parseRetrospective(title: string): { retrospective: boolean; dos
 export function serviceName(title: string, partial: PartialAuthorization | undefined): string {
   let s = partial ? partial.remaining : title;
   s = s.replace(/^(?:retrospective|retro|prospective)\b[:,]?\s*(?:request\s+for\s+|review\s+(?:of|for)\s+)?/i, '');
-  s = s.replace(/\s*\(?\b(?:DOS|dates? of service)\b:?\s*(?:of |on )?[\d/]+(?:\s*[-–]\s*[\d/]+)?\)?/gi, '');
+  if (mayHoldDateOfService(s.toLowerCase())) s = s.replace(/\s*\(?\b(?:DOS|dates? of service)\b:?\s*(?:of |on )?[\d/]+(?:\s*[-–]\s*[\d/]+)?\)?/gi, '');
   s = trimEndOf(s, ' ,:;').trim();
   return s.length > 0 ? s : title;
+}
+
+/** Whether lower-cased text names a date of service ("DOS", "date(s) of service"): the expressions need one. */
+function mayHoldDateOfService(lower: string): boolean {
+  return lower.includes('dos') || lower.includes(' of service');
 }
