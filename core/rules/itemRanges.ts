@@ -26,19 +26,21 @@ export interface ResolvedCitation {
   resolution: Resolution;
 }
 
-// Two rules walk the resolved citations of each letter they lint: the walk is done once per model.
-const resolvedByModel = new WeakMap<LetterModel, readonly ResolvedCitation[]>();
+// Two rules walk the resolved citations of each letter they lint, one after the other: the last letter's walk
+// is kept for the next rule. One entry only: nothing outlives the next letter linted.
+let lastModel: LetterModel | undefined;
+let lastResolved: readonly ResolvedCitation[] = [];
 
 /** Every guideline citation of the letter, each resolved against the knowledge base at the letter's date. */
 export function resolvedCitations(model: LetterModel): readonly ResolvedCitation[] {
-  const known = resolvedByModel.get(model);
-  if (known) return known;
+  if (model === lastModel) return lastResolved;
   const letterDate = model.header?.decisionDate?.value;
   const resolved: ResolvedCitation[] = [];
   for (const item of model.items) {
     for (const citation of item.claimsAdministratorGuideline?.citations ?? []) resolved.push({ citation, resolution: resolveCitation(citation, { letterDate }) });
     for (const citation of item.maximusGuideline?.citations ?? []) resolved.push({ citation, resolution: resolveCitation(citation, { letterDate }) });
   }
-  resolvedByModel.set(model, resolved);
+  lastModel = model;
+  lastResolved = resolved;
   return resolved;
 }
