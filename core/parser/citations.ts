@@ -67,6 +67,16 @@ const ACOEM_CHAPTER_NUMBERS = new Map<string, number>([
   ['eye', 16],
 ]);
 
+/** The ACOEM chapter number of an MTUS guideline name, in any case. */
+function acoemChapterNumber(name: string): number | undefined {
+  // Lower-casing is costly next to the rest: names of other lengths and initials are not looked up.
+  if (!ACOEM_CHAPTER_INITIALS.has(name.charCodeAt(0) | 32) || !ACOEM_CHAPTER_LENGTHS.has(name.length)) return undefined;
+  return ACOEM_CHAPTER_NUMBERS.get(name.toLowerCase());
+}
+
+const ACOEM_CHAPTER_INITIALS = new Set([...ACOEM_CHAPTER_NUMBERS.keys()].map((k) => k.charCodeAt(0)));
+const ACOEM_CHAPTER_LENGTHS = new Set([...ACOEM_CHAPTER_NUMBERS.keys()].map((k) => k.length));
+
 const YEAR = String.raw`2\s?0\s?\d\s?\d`;
 const KNOWN_HEAD = MTUS_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')).join('|');
 /** A guideline head: a known name, or any capitalised phrase, followed by a year (and maybe "Guidelines"). */
@@ -75,18 +85,34 @@ const HEAD = new RegExp(
   'g',
 );
 
+// Sticky: it is tried only where "dec" (in any case) starts, which a loop over the characters finds faster
+// than the expression's own scan.
 const DECISION_BASED = /Decision\s?based\s?on\s?(?:(MTUS)\b|(Non\s?-\s?MTUS)(?:\s?Citation)?)\s?/gi;
 
-// `literal` is a phrase every match contains: looking for it first spares the expressions' slow scan.
-const STATEMENTS: { kind: CitationStatementKind; literal: string; re: RegExp }[] = [
-  { kind: 'no-medical-evidence', literal: 'did not cite', re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not cite any medical evidence(?:\s(?:for|in)\s(?:its|their|the)\s(?:decision|determination))?\.?/g },
-  { kind: 'not-based-on-mtus', literal: 'did not base', re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not base (?:their|its|his|her) (?:decision|determination) on the MTUS(?: Guidelines)?\.?/g },
+// Each expression is run only near its `literal`, a phrase every match contains: `reach` is the farthest a match can
+// start before it. The three literals are found in one scan (STATEMENT_LITERALS), which spares the expressions'
+// slow scan of the whole paragraph.
+const STATEMENTS: { kind: CitationStatementKind; literal: string; reach: number; re: RegExp }[] = [
+  {
+    kind: 'no-medical-evidence',
+    literal: 'did not cite',
+    // "The " + a capital + 40 letters + " ".
+    reach: 46,
+    re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not cite any medical evidence(?:\s(?:for|in)\s(?:its|their|the)\s(?:decision|determination))?\.?/g,
+  },
+  { kind: 'not-based-on-mtus', literal: 'did not base', reach: 46, re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not base (?:their|its|his|her) (?:decision|determination) on the MTUS(?: Guidelines)?\.?/g },
   {
     kind: 'outside-mtus',
     literal: 'outside',
+    // "The " + a capital + 40 letters + " based their determination on recommendations(s) ".
+    reach: 94,
     re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sbased (?:their|its|his|her) (?:decision|determination) on recommendations?(?:\(s\))? outside (?:of )?the MTUS(?: Guidelines)?\.?/g,
   },
 ];
+
+// The literals of STATEMENTS, in its order (no two can overlap).
+const STATEMENT_LITERALS = new RegExp(STATEMENTS.map((s) => s.literal).join('|'), 'g');
+const STATEMENT_OF_LITERAL = new Map(STATEMENTS.map((s, k) => [s.literal, k]));
 
 class ParagraphReader {
   private readonly citations: GuidelineCitation[] = [];
@@ -96,50 +122,65 @@ class ParagraphReader {
 
   read(): ParsedCitations {
     const t = this.p.text;
-    const statementStarts: number[] = [];
-    for (const { kind, literal, re } of STATEMENTS) {
-      if (!t.includes(literal)) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(t); m; m = re.exec(t)) {
-        statementStarts.push(m.index);
-        this.statements.push({ kind, text: m[0], range: this.range(m.index, m.index + m[0].length) });
-      }
-    }
-    this.statements.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-
+    const statementStarts = this.readStatements(t);
     const heads: { index: number; bodyStart: number; mtus: boolean }[] = [];
     DECISION_BASED.lastIndex = 0;
     for (let m = DECISION_BASED.exec(t); m; m = DECISION_BASED.exec(t)) {
       heads.push({ index: m.index, bodyStart: m.index + m[0].length, mtus: m[1] !== undefined });
     }
-    heads.forEach((h, k) => {
+    for (let k = 0; k < heads.length; k++) {
+      const h = heads[k];
       let segEnd = k + 1 < heads.length ? heads[k + 1].index : t.length;
       // A statement after a citation ("... Decompression-Traction. The Expert Reviewer did not ...") ends it.
       for (const s of statementStarts) if (s > h.bodyStart && s < segEnd) segEnd = s;
       if (h.mtus) this.readMtus(h.index, h.bodyStart, segEnd);
       else this.readNonMtus(h.index, h.bodyStart, segEnd);
-    });
+    }
     return { citations: this.citations, statements: this.statements };
+  }
+
+  /** Reads the basis statements, in reading order, and returns where each starts (in the order read). */
+  private readStatements(t: string): number[] {
+    const starts: number[] = [];
+    STATEMENT_LITERALS.lastIndex = 0;
+    let literals = STATEMENT_LITERALS.exec(t);
+    if (!literals) return starts;
+    const found: number[][] = [[], [], []];
+    for (; literals; literals = STATEMENT_LITERALS.exec(t)) found[STATEMENT_OF_LITERAL.get(literals[0]) ?? 0].push(literals.index);
+    for (let k = 0; k < STATEMENTS.length; k++) {
+      const { kind, reach, re } = STATEMENTS[k];
+      let from = 0;
+      for (const at of found[k]) {
+        if (at < from) continue;
+        re.lastIndex = Math.max(from, at - reach);
+        const m = re.exec(t);
+        if (!m) break;
+        from = m.index + m[0].length;
+        starts.push(m.index);
+        this.statements.push({ kind, text: m[0], range: this.range(m.index, from) });
+      }
+    }
+    if (this.statements.length > 1) {
+      // Collapsed order is document order; the sort is stable, as the one on ranges was.
+      const byStart = this.statements.map((statement, k) => ({ statement, at: starts[k] }));
+      byStart.sort((a, b) => a.at - b.at);
+      for (let k = 0; k < byStart.length; k++) this.statements[k] = byStart[k].statement;
+    }
+    return starts;
   }
 
   private range(i: number, j: number) {
     return this.p.range(i, j);
   }
 
-  /** Trims white space and the given trailing punctuation from [i, j) of the collapsed text. */
-  private trim(i: number, j: number, trailing = ' .,;:'): [number, number] {
-    const t = this.p.text;
-    while (i < j && t[i] === ' ') i++;
-    while (j > i && trailing.includes(t[j - 1])) j--;
-    return [i, j];
-  }
-
   private push(prefixStart: number, i: number, j: number, fields: CitationFields): void {
-    const [a, b] = this.trim(prefixStart < i ? prefixStart : i, j);
+    const t = this.p.text;
+    const a = skipSpaces(t, prefixStart < i ? prefixStart : i, j);
+    const b = trimPunctuationEnd(t, a, j);
     if (b <= a) return;
     // Every caller passes a fresh object: completing it in place is cheaper than copying it.
     const citation = fields as GuidelineCitation;
-    citation.text = this.p.text.slice(a, b);
+    citation.text = t.slice(a, b);
     citation.range = this.range(a, b);
     this.citations.push(citation);
   }
@@ -147,38 +188,24 @@ class ParagraphReader {
   // ---- MTUS -------------------------------------------------------------------------------------
 
   private readMtus(prefixStart: number, bodyStart: number, end: number): void {
-    const t = this.p.text;
-    const body = t.slice(bodyStart, end);
-    HEAD.lastIndex = 0;
-    const heads: { at: number; nameStart: number; name: string; year: string; after: number }[] = [];
-    for (let m = HEAD.exec(body); m; m = HEAD.exec(body)) {
-      const nameStart = m.index + m[0].indexOf(m[1]);
-      // Only a head at the start, or after a separator, begins a citation: "..., and Knee Complaints 2004".
-      if (heads.length === 0 && body.slice(0, nameStart).trim() !== '') break;
-      heads.push({ at: m.index, nameStart, name: m[1], year: m[2].replace(/\s/g, ''), after: m.index + m[0].length });
-    }
+    const body = this.p.text.slice(bodyStart, end);
+    const heads = findMtusHeads(body);
     if (heads.length === 0) {
       this.readMtusPages(prefixStart, bodyStart, end);
       return;
     }
-    heads.forEach((h, k) => {
+    for (let k = 0; k < heads.length; k++) {
+      const h = heads[k];
       const cEnd = k + 1 < heads.length ? heads[k + 1].at : body.length;
-      const rest = body.slice(h.after, cEnd);
-      const sm = /Section\(?s?\)?\s?:\s?/i.exec(rest);
-      let sections: string[] | undefined;
-      if (sm) {
-        const list = trimEndOf(rest.slice(sm.index + sm[0].length), ' .,;');
-        sections = splitSections(list);
-      }
+      const sections = readSectionList(body.slice(h.after, cEnd));
       const name = h.name;
       const fields: CitationFields = { kind: 'mtus', source: 'MTUS', guideline: name, edition: h.year };
-      const chapterNo = ACOEM_CHAPTER_NUMBERS.get(name.toLowerCase());
+      const chapterNo = acoemChapterNumber(name);
       if (chapterNo !== undefined) fields.chapter = { number: chapterNo, title: name };
       if (sections && sections.length > 0) fields.sections = sections;
       this.push(k === 0 ? prefixStart : bodyStart + h.nameStart, bodyStart + h.nameStart, bodyStart + cEnd, fields);
-    });
+    }
   }
-
   /** The older form: "ACOEM Chapter 12 Low Back Complaints Page(s): 298,Chronic Pain Treatment Guidelines ... Page(s): 98". */
   private readMtusPages(prefixStart: number, bodyStart: number, end: number): void {
     const t = this.p.text;
@@ -212,21 +239,26 @@ class ParagraphReader {
   private readNonMtus(prefixStart: number, bodyStart: number, end: number): void {
     const t = this.p.text;
     let s = bodyStart;
-    const lead = /^(?:Non\s?-\s?MTUS\s?:\s?)?(?:Alternate guidelines referenced\s?:\s?)?/i.exec(t.slice(s, end));
-    if (lead) s += lead[0].length;
+    // The lead words start with "N" or "A"; without them the expression only matches the empty string.
+    const c = t.charCodeAt(s) | 32;
+    if (c === 110 /* n */ || c === 97 /* a */) {
+      const lead = /^(?:Non\s?-\s?MTUS\s?:\s?)?(?:Alternate guidelines referenced\s?:\s?)?/i.exec(t.slice(s, end));
+      if (lead) s += lead[0].length;
+    }
     // "<ODG ...> and Other Medical Treatment Guidelines <source>" cites two sources.
-    const parts: [number, number][] = [];
+    const parts: number[] = [];
     const other = /\s?and Other Medical Treatment Guidelines\s?/gi;
     other.lastIndex = s;
     let partStart = s;
     for (let m = other.exec(t); m && m.index < end; m = other.exec(t)) {
-      parts.push([partStart, m.index]);
+      parts.push(partStart, m.index);
       partStart = m.index + m[0].length;
     }
-    parts.push([partStart, end]);
+    parts.push(partStart, end);
     let first = true;
-    for (const [a, b] of parts) {
-      const [i, j] = this.trim(a, b);
+    for (let k = 0; k < parts.length; k += 2) {
+      const i = skipSpaces(t, parts[k], parts[k + 1]);
+      const j = trimPunctuationEnd(t, i, parts[k + 1]);
       if (j <= i) continue;
       const before = this.citations.length;
       this.readNonMtusSource(first ? prefixStart : i, i, j);
@@ -237,9 +269,8 @@ class ParagraphReader {
   private readNonMtusSource(prefixStart: number, i: number, j: number): void {
     const t = this.p.text;
     const body = t.slice(i, j);
-    const urls = this.findUrls(i, j);
-    const withoutUrls = urls.reduceRight((s, u) => s.slice(0, u.start - i) + s.slice(u.end - i), body);
-    if (urls.length > 0 && withoutUrls.replace(/[\s.,;]|and/g, '') === '') {
+    const urls = mayHoldUrl(t, i, j) ? this.findUrls(i, j) : [];
+    if (urls.length > 0 && urls.reduceRight((s, u) => s.slice(0, u.start - i) + s.slice(u.end - i), body).replace(/[\s.,;]|and/g, '') === '') {
       // A list of links: each is its own citation.
       urls.forEach((u, k) => {
         this.push(k === 0 ? prefixStart : u.start, u.start, u.end, {
@@ -283,6 +314,92 @@ class ParagraphReader {
     }
     return found;
   }
+}
+
+/** An MTUS guideline head of a citation: where it (with its separator) and its name start, and where it ends. */
+interface MtusHead {
+  at: number;
+  nameStart: number;
+  name: string;
+  year: string;
+  after: number;
+}
+
+function findMtusHeads(body: string): MtusHead[] {
+  const heads: MtusHead[] = [];
+  HEAD.lastIndex = 0;
+  // Every head holds a year: where none follows, the expression's scan of the section list can only fail.
+  while (holdsYear(body, HEAD.lastIndex)) {
+    const m = HEAD.exec(body);
+    if (!m) break;
+    const nameStart = m.index + m[0].indexOf(m[1]);
+    // Only a head at the start, or after a separator, begins a citation: "..., and Knee Complaints 2004".
+    if (heads.length === 0 && !isBlank(body, 0, nameStart)) break;
+    const year = m[2].length === 4 ? m[2] : m[2].replace(/\s/g, '');
+    heads.push({ at: m.index, nameStart, name: m[1], year, after: m.index + m[0].length });
+  }
+  return heads;
+}
+
+/** The sections after "Section(s):" in the rest of an MTUS citation, if it has that label. */
+function readSectionList(rest: string): string[] | undefined {
+  if (!rest.includes(':')) return undefined;
+  const sm = /Section\(?s?\)?\s?:\s?/i.exec(rest);
+  if (!sm) return undefined;
+  return splitSections(trimEndOf(rest.slice(sm.index + sm[0].length), ' .,;'));
+}
+
+/** Whether `s` holds, at or after `from`, what YEAR matches: "2016", "2 016", "20 1 6"... */
+function holdsYear(s: string, from: number): boolean {
+  for (let i = s.indexOf('2', from); i !== -1; i = s.indexOf('2', i + 1)) {
+    let k = i + 1;
+    let digits = 0;
+    for (; digits < 3; digits++) {
+      if (isWhite(s.charCodeAt(k))) k++;
+      const c = s.charCodeAt(k);
+      if (digits === 0 ? c !== 48 /* 0 */ : !isDigit(c)) break;
+      k++;
+    }
+    if (digits === 3) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a URL (what findUrls's expression matches) may start in [i, j) of `t`: "://" close enough after, or
+ * "www." in any case. Most citations have none, and the expression would scan the paragraph to its end.
+ */
+function mayHoldUrl(t: string, i: number, j: number): boolean {
+  const scheme = t.indexOf('://', i);
+  if (scheme !== -1 && scheme < j + 5) return true;
+  for (let d = t.indexOf('.', i + 3); d !== -1 && d < j + 3; d = t.indexOf('.', d + 1)) {
+    if (isW(t.charCodeAt(d - 1)) && isW(t.charCodeAt(d - 2)) && isW(t.charCodeAt(d - 3))) return true;
+  }
+  return false;
+}
+
+function isW(c: number): boolean {
+  return (c | 32) === 119;
+}
+
+/** The first index in [i, j) of `t` that is not a space (j when none). */
+function skipSpaces(t: string, i: number, j: number): number {
+  while (i < j && t.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** [i, j) of `t` without its trailing spaces and punctuation (" .,;:"): the new end. */
+function trimPunctuationEnd(t: string, i: number, j: number): number {
+  for (; j > i; j--) {
+    const c = t.charCodeAt(j - 1);
+    if (c !== 32 && c !== 46 && c !== 44 && c !== 59 && c !== 58) break;
+  }
+  return j;
+}
+
+function isBlank(s: string, i: number, j: number): boolean {
+  for (; i < j; i++) if (!isWhite(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /** A citation being read. The describe functions below add its fields in place, without copying objects, and
@@ -352,7 +469,7 @@ export function splitSections(list: string): string[] {
     }
   }
   trimmed.push(list.slice(pieceStart).trim());
-  const numbered = /^\d+(?:\.\d+)*\.?\s/.test(trimmed[0] ?? '');
+  const numbered = startsNumbered(trimmed[0]);
   const out: string[] = [];
   for (const piece of trimmed) {
     if (piece === '') continue;
@@ -360,12 +477,35 @@ export function splitSections(list: string): string[] {
     const joins =
       prev >= 0 &&
       (numbered
-        ? !/^\d+(?:\.\d+)*\.?\s/.test(piece)
-        : /^[a-z&]/.test(piece) || /^GI symptoms\b/.test(piece) || (/\bForearm$/.test(out[prev]) && /^Wrist\b/.test(piece)));
+        ? !startsNumbered(piece)
+        : startsLowerOrAmpersand(piece) || startsWithWord(piece, 'GI symptoms') || (endsWithWord(out[prev], 'Forearm') && startsWithWord(piece, 'Wrist')));
     if (joins) out[prev] += `, ${piece}`;
     else out.push(piece);
   }
-  return out.map((s) => trimEndOf(s, ' .'));
+  for (let k = 0; k < out.length; k++) out[k] = trimEndOf(out[k], ' .');
+  return out;
+}
+
+const NUMBERED = /^\d+(?:\.\d+)*\.?\s/;
+
+/** Whether a section starts with its number: "1.2 Opioids ...", "3. Tapering". */
+function startsNumbered(s: string): boolean {
+  return isDigit(s.charCodeAt(0)) && NUMBERED.test(s);
+}
+
+function startsLowerOrAmpersand(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 97 && c <= 122) || c === 38;
+}
+
+/** `/^word\b/.test(s)`. */
+function startsWithWord(s: string, word: string): boolean {
+  return s.startsWith(word) && !isWordChar(s.charCodeAt(word.length));
+}
+
+/** `/\bword$/.test(s)`. */
+function endsWithWord(s: string, word: string): boolean {
+  return s.endsWith(word) && !isWordChar(s.charCodeAt(s.length - word.length - 1));
 }
 
 /** ODG chapter names as letters write them, most specific first. */
@@ -374,26 +514,81 @@ const ODG_CHAPTER =
 
 const ODG_CHAPTER_WHOLE = new RegExp(`(?:${ODG_CHAPTER.source})(?:\\s?(?:Chapter|section))?$`, 'i');
 
+/** What may follow an ODG chapter name and belongs to it: "(Acute & Chronic)", "(Chronic)", "Chapter", "section"... */
+const ODG_CHAPTER_TAIL = /\s?(?:\((?:Acute|Chronic|Thoracic|trauma)[^)]*\)|(?:Chapter|chapters?|section|Procedures?(?: Summary)?)\b)/iy;
+
+const ODG_NAME = /^(?:Official Disability Guidelines|ODG)\b(?:\s?\(ODG\))?(?:\s?guidelines)?\s?/i;
+
 /** Adds the fields of a Non-MTUS citation: which body, and for ODG and ACOEM the chapter and topics. */
 function describeNonMtus(body: string, fields: CitationFields): void {
-  const odg = /^(?:Official Disability Guidelines|ODG)\b(?:\s?\(ODG\))?(?:\s?guidelines)?\s?/i.exec(body);
+  const initial = body.charCodeAt(0) | 32;
+  const odg = initial === 111 /* o */ ? ODG_NAME.exec(body) : null;
   if (odg || ODG_CHAPTER.test(body)) {
     fields.source = 'ODG';
     fields.guideline = 'Official Disability Guidelines';
     describeOdg(odg ? body.slice(odg[0].length) : body, fields);
-  } else if (/^(?:ACOEM|American College of Occupational and Environmental Medicine)\b/i.test(body)) {
+  } else if (initial === 97 /* a */ && /^(?:ACOEM|American College of Occupational and Environmental Medicine)\b/i.test(body)) {
     fields.source = 'ACOEM';
     fields.guideline = 'ACOEM';
     describeAcoem(body, fields);
   } else fields.source = 'article';
 }
 
+// A phrase every edition take() below needs: most citations have none, and the six expressions are spared.
+const EDITION_HINT = /work loss data institute|\d\/\d|^\s*20\d\d|online |web /i;
+
 function describeOdg(rest: string, fields: CitationFields): void {
-  let s = rest.replace(/^[\s,:;-]+/, '');
+  let s = rest.slice(skipOdgLead(rest, 0));
   // A reference glued on after the topics ("... - Manipulation Harris J. Occupational medicine ...") is not a
   // topic. Its initial's ". " is looked for first: the expression would be tried at every space.
   if (s.includes('. ')) s = s.replace(/\s[A-Z][a-z]+\s[A-Z]{1,2}\.\s.*$/, '');
   const editions: string[] = [];
+  if (EDITION_HINT.test(s)) s = takeEditions(s, editions);
+  let at = skipOdgLead(s, 0);
+  if ((s.charCodeAt(at) | 32) === 99 /* c */) {
+    const label = /Chapter\s?:\s?/iy;
+    label.lastIndex = at;
+    if (label.test(s)) at = label.lastIndex;
+  }
+  if (at > 0) s = s.slice(at);
+  let chapter: { title: string } | undefined;
+  const ch = ODG_CHAPTER.exec(s);
+  if (ch) {
+    let titleEnd = ch[0].length;
+    // "(Acute & Chronic)", "(Chronic)", "(trauma, headaches, ...)", "Chapter", "section" belong to the chapter name.
+    while (mayStartChapterTail(s, titleEnd)) {
+      ODG_CHAPTER_TAIL.lastIndex = titleEnd;
+      if (!ODG_CHAPTER_TAIL.test(s)) break;
+      titleEnd = ODG_CHAPTER_TAIL.lastIndex;
+    }
+    chapter = { title: s.slice(0, titleEnd).trim() };
+    let r = titleEnd;
+    for (let c = s.charCodeAt(r); c === 47 /* / */ || isWhite(c); c = s.charCodeAt(r)) r++;
+    s = s.slice(r);
+  }
+  const sections = splitOdgTopics(s);
+  if (editions.length > 0) fields.edition = editions.join(', ');
+  if (chapter) fields.chapter = chapter;
+  if (sections.length > 0) fields.sections = sections;
+}
+
+/** The index after the white space and ",:;-" from `i` on. */
+function skipOdgLead(s: string, i: number): number {
+  for (let c = s.charCodeAt(i); c === 44 || c === 58 || c === 59 || c === 45 || isWhite(c); c = s.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Whether ODG_CHAPTER_TAIL can match at `i`: its first character after an optional space is "(" or c, s or p. */
+function mayStartChapterTail(s: string, i: number): boolean {
+  let c = s.charCodeAt(i);
+  if (isWhite(c)) c = s.charCodeAt(i + 1);
+  if (c === 40 /* ( */) return true;
+  c |= 32;
+  return c === 99 /* c */ || c === 115 /* s */ || c === 112 /* p */;
+}
+
+/** Removes the edition phrases (dates, "Online Edition", "Work Loss Data Institute (...)") from `s`, adding them to `editions`. */
+function takeEditions(s: string, editions: string[]): string {
   const take = (re: RegExp) => {
     // Most citations hold none of these: a test spares the costlier replacement with a callback.
     re.lastIndex = 0;
@@ -409,71 +604,83 @@ function describeOdg(rest: string, fields: CitationFields): void {
   take(/^\s*20\d\d\s?,/);
   take(/\b(?:Online|Web) (?:Edition|Version)\s?,?/gi);
   take(/\((?:online version|Online Version)\)/gi);
-  s = s.replace(/^[\s,:;-]+/, '').replace(/^Chapter\s?:\s?/i, '');
-  let chapter: { title: string } | undefined;
-  const ch = ODG_CHAPTER.exec(s);
-  if (ch) {
-    let title = ch[0];
-    let r = s.slice(ch[0].length);
-    // "(Acute & Chronic)", "(Chronic)", "(trauma, headaches, ...)", "Chapter", "section" belong to the chapter name.
-    for (;;) {
-      const tail = /^\s?(?:\((?:Acute|Chronic|Thoracic|trauma)[^)]*\)|(?:Chapter|chapters?|section|Procedures?(?: Summary)?)\b)/i.exec(r);
-      if (!tail) break;
-      title += tail[0];
-      r = r.slice(tail[0].length);
-    }
-    chapter = { title: title.trim() };
-    s = r.replace(/^[\s/]+/, '');
-  }
-  const sections = splitOdgTopics(s);
-  if (editions.length > 0) fields.edition = editions.join(', ');
-  if (chapter) fields.chapter = chapter;
-  if (sections.length > 0) fields.sections = sections;
+  return s;
 }
 
 function splitOdgTopics(s: string, splitAnd = true): string[] {
-  const pieces: { text: string; sep: string }[] = [];
+  const out: string[] = [];
   let depth = 0;
   let pieceStart = 0;
-  let sep = '';
+  let sep = 0;
   for (let k = 0; k < s.length; k++) {
-    const ch = s[k];
-    if (ch === '(') depth++;
-    else if (ch === ')' && depth > 0) depth--;
-    let cut = '';
-    if (depth === 0) {
-      if (ch === ',' || ch === ';' || ch === ':' || ch === '–') cut = ch;
-      else if (ch === '-' && s[k - 1] === ' ' && s[k + 1] === ' ') cut = ch;
-      else if (ch === '.' && s[k + 1] === ' ' && isUpperAscii(s.charCodeAt(k + 2))) cut = ch;
-      // "Knee/DME", "Low Back chapter/ x-ray": a slash after a chapter name, or with a space beside it, separates.
-      else if (ch === '/' && (s[k - 1] === ' ' || s[k + 1] === ' ' || ODG_CHAPTER_WHOLE.test(s.slice(pieceStart, k).trim()))) cut = ch;
-    }
-    if (cut) {
-      pieces.push({ text: s.slice(pieceStart, k), sep });
+    const ch = s.charCodeAt(k);
+    if (ch === 40 /* ( */) depth++;
+    else if (ch === 41 /* ) */ && depth > 0) depth--;
+    if (depth === 0 && isTopicCut(s, k, ch, pieceStart)) {
+      addOdgTopic(out, s, pieceStart, k, sep, splitAnd);
       pieceStart = k + 1;
-      sep = cut;
+      sep = ch;
     }
   }
-  pieces.push({ text: s.slice(pieceStart), sep });
-  const out: string[] = [];
-  for (const { text, sep: before } of pieces) {
-    let p = text.replace(/^\s*(?:ODG|Official Disability Guidelines(?:\s?\(ODG\))?)\s?/i, '');
-    p = trimEndOf(trimStartOf(p, ' ./-'), ' .');
-    if (/^\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(p)) p = p.slice(1, -1).trim();
-    if (p === '' || /^(?:chapter|section|subheading|topic|guidelines)$/i.test(p)) continue;
-    // "Opioids, specific drug list", "Preoperative testing, general": a lower-case piece after a comma goes on the topic.
-    if (out.length > 0 && ((before === ',' && /^[a-z]/.test(p)) || (/\bForearm$/.test(out[out.length - 1]) && /^Wrist\b/.test(p)))) {
-      out[out.length - 1] += `, ${p}`;
-      continue;
-    }
-    // "Preoperative lab testing and Preoperative testing, general" names two topics; "Knee and Leg" is one chapter.
-    const both = !splitAnd || !p.includes(' and ') || ODG_CHAPTER_WHOLE.test(p) ? [p] : p.split(/\sand\s(?=[A-Z])/);
-    for (const q of both) {
-      const r = q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '').trim();
-      if (r !== '') out.push(r);
-    }
-  }
+  addOdgTopic(out, s, pieceStart, s.length, sep, splitAnd);
   return out;
+}
+
+/** Whether the character `ch` at `k` (outside brackets) separates two topics. */
+function isTopicCut(s: string, k: number, ch: number, pieceStart: number): boolean {
+  switch (ch) {
+    case 44 /* , */:
+    case 59 /* ; */:
+    case 58 /* : */:
+    case 0x2013 /* – */:
+      return true;
+    case 45 /* - */:
+      return s.charCodeAt(k - 1) === 32 && s.charCodeAt(k + 1) === 32;
+    case 46 /* . */:
+      return s.charCodeAt(k + 1) === 32 && isUpperAscii(s.charCodeAt(k + 2));
+    case 47 /* / */:
+      // "Knee/DME", "Low Back chapter/ x-ray": a slash after a chapter name, or with a space beside it, separates.
+      return s.charCodeAt(k - 1) === 32 || s.charCodeAt(k + 1) === 32 || ODG_CHAPTER_WHOLE.test(s.slice(pieceStart, k).trim());
+    default:
+      return false;
+  }
+}
+
+/** Adds the topic(s) of the piece [a, b) of `s`, which followed the separator `sep` (0 for the first). */
+function addOdgTopic(out: string[], s: string, a: number, b: number, sep: number, splitAnd: boolean): void {
+  let text = s;
+  // Only a piece whose first word starts with "O" can start with the guideline's name.
+  let i = a;
+  while (i < b && isWhite(s.charCodeAt(i))) i++;
+  if (i < b && (s.charCodeAt(i) | 32) === 111 /* o */) {
+    text = s.slice(a, b).replace(/^\s*(?:ODG|Official Disability Guidelines(?:\s?\(ODG\))?)\s?/i, '');
+    a = 0;
+    b = text.length;
+  }
+  for (let c = text.charCodeAt(a); a < b && (c === 32 || c === 46 || c === 47 || c === 45); c = text.charCodeAt(a)) a++;
+  for (let c = text.charCodeAt(b - 1); b > a && (c === 32 || c === 46); c = text.charCodeAt(b - 1)) b--;
+  let p = text.slice(a, b);
+  if (p.charCodeAt(0) === 40 && p.charCodeAt(p.length - 1) === 41 && /^\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(p)) p = p.slice(1, -1).trim();
+  if (p === '' || (isTopicLabelLength(p.length) && /^(?:chapter|section|subheading|topic|guidelines)$/i.test(p))) return;
+  // "Opioids, specific drug list", "Preoperative testing, general": a lower-case piece after a comma goes on the topic.
+  const last = out.length - 1;
+  if (last >= 0 && ((sep === 44 /* , */ && isLowerAscii(p.charCodeAt(0))) || (endsWithWord(out[last], 'Forearm') && startsWithWord(p, 'Wrist')))) {
+    out[last] += `, ${p}`;
+    return;
+  }
+  // "Preoperative lab testing and Preoperative testing, general" names two topics; "Knee and Leg" is one chapter.
+  if (!splitAnd || !p.includes(' and ') || ODG_CHAPTER_WHOLE.test(p)) addTopic(out, p);
+  else for (const q of p.split(/\sand\s(?=[A-Z])/)) addTopic(out, q);
+}
+
+/** The lengths of "topic", "chapter" and "section", "subheading" and "guidelines". */
+function isTopicLabelLength(n: number): boolean {
+  return n === 5 || n === 7 || n === 10;
+}
+
+function addTopic(out: string[], q: string): void {
+  const r = ((q.charCodeAt(0) | 32) === 111 /* o */ ? q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '') : q).trim();
+  if (r !== '') out.push(r);
 }
 
 function describeAcoem(body: string, fields: CitationFields): void {
@@ -515,4 +722,24 @@ function describeAcoem(body: string, fields: CitationFields): void {
 
 function isUpperAscii(c: number): boolean {
   return c >= 65 && c <= 90;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The white space of JavaScript's `\s`. */
+function isWhite(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** A character of `\w`, which `\b` looks for. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
