@@ -69,13 +69,20 @@ const ACOEM_CHAPTER_NUMBERS = new Map<string, number>([
 
 /** The ACOEM chapter number of an MTUS guideline name, in any case. */
 function acoemChapterNumber(name: string): number | undefined {
-  // Lower-casing is costly next to the rest: names of other lengths and initials are not looked up.
-  if (!ACOEM_CHAPTER_INITIALS.has(name.charCodeAt(0) | 32) || !ACOEM_CHAPTER_LENGTHS.has(name.length)) return undefined;
+  // Looking a fresh string up in a map hashes it, and lower-casing it costs more still: the names are compared
+  // as MTUS_NAMES writes them, and other names are lower-cased only when their initial and length may fit.
+  if (!ACOEM_CHAPTER_INITIALS.includes(name.charCodeAt(0) | 32)) return undefined;
+  for (const [title, number] of ACOEM_CHAPTER_TITLES) if (name === title) return number;
+  if (!ACOEM_CHAPTER_LENGTHS.includes(name.length)) return undefined;
   return ACOEM_CHAPTER_NUMBERS.get(name.toLowerCase());
 }
 
-const ACOEM_CHAPTER_INITIALS = new Set([...ACOEM_CHAPTER_NUMBERS.keys()].map((k) => k.charCodeAt(0)));
-const ACOEM_CHAPTER_LENGTHS = new Set([...ACOEM_CHAPTER_NUMBERS.keys()].map((k) => k.length));
+const ACOEM_CHAPTER_TITLES: [string, number][] = MTUS_NAMES.filter((n) => ACOEM_CHAPTER_NUMBERS.has(n.toLowerCase())).map((n) => [
+  n,
+  ACOEM_CHAPTER_NUMBERS.get(n.toLowerCase()) ?? 0,
+]);
+const ACOEM_CHAPTER_INITIALS = [...ACOEM_CHAPTER_NUMBERS.keys()].map((k) => k.charCodeAt(0));
+const ACOEM_CHAPTER_LENGTHS = [...ACOEM_CHAPTER_NUMBERS.keys()].map((k) => k.length);
 
 const YEAR = String.raw`2\s?0\s?\d\s?\d`;
 const KNOWN_HEAD = MTUS_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')).join('|');
@@ -85,13 +92,10 @@ const HEAD = new RegExp(
   'g',
 );
 
-// Sticky: it is tried only where "dec" (in any case) starts, which a loop over the characters finds faster
-// than the expression's own scan.
-const DECISION_BASED = /Decision\s?based\s?on\s?(?:(MTUS)\b|(Non\s?-\s?MTUS)(?:\s?Citation)?)\s?/gi;
+const DECISION_BASED = String.raw`Decision\s?based\s?on\s?(?:(MTUS)\b|(Non\s?-\s?MTUS)(?:\s?Citation)?)\s?`;
 
 // Each expression is run only near its `literal`, a phrase every match contains: `reach` is the farthest a match can
-// start before it. The three literals are found in one scan (STATEMENT_LITERALS), which spares the expressions'
-// slow scan of the whole paragraph.
+// start before it. This spares the expressions' slow scan of the whole paragraph.
 const STATEMENTS: { kind: CitationStatementKind; literal: string; reach: number; re: RegExp }[] = [
   {
     kind: 'no-medical-evidence',
@@ -110,9 +114,18 @@ const STATEMENTS: { kind: CitationStatementKind; literal: string; reach: number;
   },
 ];
 
-// The literals of STATEMENTS, in its order (no two can overlap).
-const STATEMENT_LITERALS = new RegExp(STATEMENTS.map((s) => s.literal).join('|'), 'g');
-const STATEMENT_OF_LITERAL = new Map(STATEMENTS.map((s, k) => [s.literal, k]));
+/**
+ * One scan finds both the "Decision based on MTUS / Non-MTUS Citation" heads and the statements' literals, whose
+ * case is checked apart (the heads' is free). A literal is stepped over by one character only: the "de" of
+ * "outside" may start a head. No literal can start inside a head.
+ */
+const PHRASES = new RegExp(`${STATEMENTS.map((s) => s.literal).join('|')}|${DECISION_BASED}`, 'gi');
+
+/** The index in STATEMENTS of the statement whose literal is `text` (in its case), or -1. */
+function statementOfLiteral(text: string): number {
+  for (let k = 0; k < STATEMENTS.length; k++) if (STATEMENTS[k].literal === text) return k;
+  return -1;
+}
 
 class ParagraphReader {
   private readonly citations: GuidelineCitation[] = [];
@@ -122,12 +135,19 @@ class ParagraphReader {
 
   read(): ParsedCitations {
     const t = this.p.text;
-    const statementStarts = this.readStatements(t);
     const heads: { index: number; bodyStart: number; mtus: boolean }[] = [];
-    DECISION_BASED.lastIndex = 0;
-    for (let m = DECISION_BASED.exec(t); m; m = DECISION_BASED.exec(t)) {
-      heads.push({ index: m.index, bodyStart: m.index + m[0].length, mtus: m[1] !== undefined });
+    let literals: number[][] | undefined;
+    PHRASES.lastIndex = 0;
+    for (let m = PHRASES.exec(t); m; m = PHRASES.exec(t)) {
+      if (m[1] !== undefined || m[2] !== undefined) {
+        heads.push({ index: m.index, bodyStart: m.index + m[0].length, mtus: m[1] !== undefined });
+        continue;
+      }
+      const k = statementOfLiteral(m[0]);
+      if (k !== -1) (literals ??= [[], [], []])[k].push(m.index);
+      PHRASES.lastIndex = m.index + 1;
     }
+    const statementStarts = literals ? this.readStatements(t, literals) : [];
     for (let k = 0; k < heads.length; k++) {
       const h = heads[k];
       let segEnd = k + 1 < heads.length ? heads[k + 1].index : t.length;
@@ -139,18 +159,16 @@ class ParagraphReader {
     return { citations: this.citations, statements: this.statements };
   }
 
-  /** Reads the basis statements, in reading order, and returns where each starts (in the order read). */
-  private readStatements(t: string): number[] {
+  /**
+   * Reads the basis statements, in reading order, from where their literals are (`literals[k]` for STATEMENTS[k]);
+   * returns where each starts (in the order read).
+   */
+  private readStatements(t: string, literals: number[][]): number[] {
     const starts: number[] = [];
-    STATEMENT_LITERALS.lastIndex = 0;
-    let literals = STATEMENT_LITERALS.exec(t);
-    if (!literals) return starts;
-    const found: number[][] = [[], [], []];
-    for (; literals; literals = STATEMENT_LITERALS.exec(t)) found[STATEMENT_OF_LITERAL.get(literals[0]) ?? 0].push(literals.index);
     for (let k = 0; k < STATEMENTS.length; k++) {
       const { kind, reach, re } = STATEMENTS[k];
       let from = 0;
-      for (const at of found[k]) {
+      for (const at of literals[k]) {
         if (at < from) continue;
         re.lastIndex = Math.max(from, at - reach);
         const m = re.exec(t);
@@ -332,7 +350,8 @@ function findMtusHeads(body: string): MtusHead[] {
   while (holdsYear(body, HEAD.lastIndex)) {
     const m = HEAD.exec(body);
     if (!m) break;
-    const nameStart = m.index + m[0].indexOf(m[1]);
+    // The match is the separator, the name, a space, the year and maybe " Guidelines".
+    const nameStart = m.index + m[0].length - (m[3]?.length ?? 0) - m[2].length - 1 - m[1].length;
     // Only a head at the start, or after a separator, begins a citation: "..., and Knee Complaints 2004".
     if (heads.length === 0 && !isBlank(body, 0, nameStart)) break;
     const year = m[2].length === 4 ? m[2] : m[2].replace(/\s/g, '');
@@ -456,6 +475,11 @@ export function parsePages(text: string): PageRange[] {
  * ("TENS, chronic pain (...)", "NSAIDs, GI symptoms & cardiovascular risk", "Naproxen (Naprosyn, ...)").
  */
 export function splitSections(list: string): string[] {
+  // Most lists are one section.
+  if (!list.includes(',')) {
+    const section = list.trim();
+    return section === '' ? [] : [trimEndOf(section, ' .')];
+  }
   const trimmed: string[] = [];
   let depth = 0;
   let pieceStart = 0;
@@ -589,26 +613,51 @@ function mayStartChapterTail(s: string, i: number): boolean {
 
 /** Removes the edition phrases (dates, "Online Edition", "Work Loss Data Institute (...)") from `s`, adding them to `editions`. */
 function takeEditions(s: string, editions: string[]): string {
-  const take = (re: RegExp) => {
-    // Most citations hold none of these: a test spares the costlier replacement with a callback.
-    re.lastIndex = 0;
-    if (!re.test(s)) return;
-    s = s.replace(re, (m) => {
-      editions.push(m.replace(/^[\s,]+|[\s,]+$/g, ''));
-      return ' ';
-    });
-  };
-  take(/Work Loss Data Institute\s?\([^)]*\)\s?,?/gi);
-  take(/\(?updated \d{1,2}\/\d{1,2}\/\d{2,4}\)?/gi);
-  take(/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g);
-  take(/^\s*20\d\d\s?,/);
-  take(/\b(?:Online|Web) (?:Edition|Version)\s?,?/gi);
-  take(/\((?:online version|Online Version)\)/gi);
-  return s;
+  s = take(s, /Work Loss Data Institute\s?\([^)]*\)\s?,?/gi, editions);
+  s = take(s, /\(?updated \d{1,2}\/\d{1,2}\/\d{2,4}\)?/gi, editions);
+  s = take(s, /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g, editions);
+  s = take(s, /^\s*20\d\d\s?,/, editions);
+  s = take(s, /\b(?:Online|Web) (?:Edition|Version)\s?,?/gi, editions);
+  return take(s, /\((?:online version|Online Version)\)/gi, editions);
 }
+
+/**
+ * `s` with each match of `re` (the first only, unless global) replaced by a space, and added to `editions`
+ * without its surrounding spaces and commas. A loop rather than a replacement with a callback, which is slow.
+ */
+function take(s: string, re: RegExp, editions: string[]): string {
+  re.lastIndex = 0;
+  let m = re.exec(s);
+  if (!m) return s;
+  let out = '';
+  let copied = 0;
+  for (; m; m = re.global ? re.exec(s) : null) {
+    const found = m[0];
+    let a = 0;
+    let b = found.length;
+    while (a < b && isSpaceOrComma(found.charCodeAt(a))) a++;
+    while (b > a && isSpaceOrComma(found.charCodeAt(b - 1))) b--;
+    editions.push(found.slice(a, b));
+    out += `${s.slice(copied, m.index)} `;
+    copied = m.index + found.length;
+  }
+  return out + s.slice(copied);
+}
+
+function isSpaceOrComma(c: number): boolean {
+  return c === 44 || isWhite(c);
+}
+
+// The characters that may separate topics (see isTopicCut).
+const TOPIC_CUT = /[,;:\u2013\-./]/;
 
 function splitOdgTopics(s: string, splitAnd = true): string[] {
   const out: string[] = [];
+  // Most topic lists are one topic: the expression spares the loop over its characters.
+  if (!TOPIC_CUT.test(s)) {
+    addOdgTopic(out, s, 0, s.length, 0, splitAnd);
+    return out;
+  }
   let depth = 0;
   let pieceStart = 0;
   let sep = 0;
