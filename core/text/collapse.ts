@@ -63,7 +63,10 @@ export class CollapsedText {
     const lines = this.doc.lines;
     let line = this.doc.lineAt(from);
     let d = firstAtOrAfter(doubleSpaces, from);
-    let text = '';
+    // The pieces are joined at the end into one flat string: concatenation would build a tree of strings,
+    // which every later expression and character read over the text would have to go through.
+    const pieces: string[] = [];
+    let length = 0;
     let copied = from;
     for (;;) {
       // `copied` is never white space: the next run starts at the next line end or double space after it.
@@ -74,11 +77,13 @@ export class CollapsedText {
       while (source.charCodeAt(runStart - 1) === 32) runStart--;
       let runEnd = runStart + 1;
       for (let c = source.charCodeAt(runEnd); c === 32 || c === 10; c = source.charCodeAt(runEnd)) runEnd++;
-      text += source.slice(copied, runStart) + ' ';
+      pieces.push(source.slice(copied, runStart));
+      length += runStart - copied + 1;
       copied = runEnd;
-      this.addPiece(text.length, copied);
+      this.addPiece(length, copied);
     }
-    return text + source.slice(copied, to);
+    pieces.push(source.slice(copied, to));
+    return pieces.join(' ');
   }
 
   private addPiece(collapsedIndex: number, offset: number): void {
