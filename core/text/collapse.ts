@@ -42,15 +42,18 @@ export class CollapsedText {
   /** Collapses [from, to) of any text: each run is found by the regular expression. */
   private collapseAny(from: number, to: number): string {
     const source = this.doc.text;
-    let text = '';
+    const pieces: string[] = [];
+    let length = 0;
     let copied = from;
     RUN_RE.lastIndex = from;
     for (let m = RUN_RE.exec(source); m && m.index < to; m = RUN_RE.exec(source)) {
-      text += source.slice(copied, m.index) + ' ';
+      pieces.push(source.slice(copied, m.index));
+      length += m.index - copied + 1;
       copied = m.index + m[0].length;
-      this.addPiece(text.length, copied);
+      this.addPiece(length, copied);
     }
-    return text + source.slice(copied, to);
+    pieces.push(source.slice(copied, to));
+    return pieces.join(' ');
   }
 
   /**
