@@ -224,6 +224,7 @@ class ParagraphReader {
       this.push(k === 0 ? prefixStart : bodyStart + h.nameStart, bodyStart + h.nameStart, bodyStart + cEnd, fields);
     }
   }
+
   /** The older form: "ACOEM Chapter 12 Low Back Complaints Page(s): 298,Chronic Pain Treatment Guidelines ... Page(s): 98". */
   private readMtusPages(prefixStart: number, bodyStart: number, end: number): void {
     const t = this.p.text;
