@@ -10,7 +10,7 @@ import type {
   Range,
 } from '../model';
 import { CollapsedText, trimEndOf } from '../text/collapse';
-import { type LineIndex, skipSpaces } from '../text/lines';
+import { isJsSpace, type LineIndex, skipSpaces } from '../text/lines';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
@@ -22,11 +22,10 @@ const KIND_ORDER: Record<ParagraphKind, number> = {
   'maximus-guideline': 1,
   'decision-rationale': 2,
 };
-// The fixed sentence that opens the issues section.
-const INTRO_RE = /set forth below:?\s*$|^\s*The Final Determination was based on decisions\b/i;
-// A line that ends a sentence: used only where no blank line separates a rationale from the next title.
-const SENTENCE_END_RE = /[.!?]["')\]]?\s*$/;
-const PARTIAL_SENTENCE_END_RE = /(?:original request|Claims Administrator|IMR eligible)\.\s*$/i;
+// The fixed sentence that opens the issues section: "... set forth below:" at a line's end, or this opening.
+const INTRO_OPENING_RE = /^\s*The Final Determination was based on decisions\b/i;
+// The sentences of a partial authorization's title, which end with these words and a full stop.
+const PARTIAL_SENTENCE_ENDINGS = ['original request', 'claims administrator', 'imr eligible'];
 
 interface LabelAt {
   line: number;
@@ -35,10 +34,11 @@ interface LabelAt {
   labelEnd: number;
 }
 
-export function labelKind(written: string): ParagraphKind {
-  const w = written.toLowerCase();
-  if (w.startsWith('claims')) return 'claims-administrator-guideline';
-  if (w.startsWith('maximus')) return 'maximus-guideline';
+/** The kind of a label as written (one of the three labels, in any case): its first letter tells. */
+function labelKind(written: string): ParagraphKind {
+  const first = written.charCodeAt(0) | 32;
+  if (first === 99 /* c */) return 'claims-administrator-guideline';
+  if (first === 109 /* m */) return 'maximus-guideline';
   return 'decision-rationale';
 }
 
@@ -57,12 +57,12 @@ export function parseItems(
     const text = lines[l].text;
     // Cheap pre-check before the regular expression: labels start with "clai", "maxi" or "deci", in any case.
     if (!startsLikeLabel(doc.text, skipSpaces(doc.text, lines[l].start, lines[l].end))) {
-      if (labels.length === 0 && l < fromLine + 6 && INTRO_RE.test(text)) regionStart = l + 1;
+      if (labels.length === 0 && l < fromLine + 6 && isIntro(text)) regionStart = l + 1;
       continue;
     }
     const m = LABEL_RE.exec(text);
     if (!m) {
-      if (labels.length === 0 && l < fromLine + 6 && INTRO_RE.test(text)) regionStart = l + 1;
+      if (labels.length === 0 && l < fromLine + 6 && isIntro(text)) regionStart = l + 1;
       continue;
     }
     const labelStart = lines[l].start + m[0].length - m[0].trimStart().length;
@@ -103,7 +103,7 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   if (last <= previousLabelLine) return anchorLine;
   let start = last;
   while (start - 1 > previousLabelLine && !layout.isBreak(start - 1)) {
-    if (first && INTRO_RE.test(lines[start - 1].text)) break;
+    if (first && isIntro(lines[start - 1].text)) break;
     start--;
   }
   while (layout.isBlank(start) && start < last) start++;
@@ -111,7 +111,7 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   // last line that ends a sentence: titles are noun phrases, rationales end with a full stop. (The
   // sentences of a partial authorization's title are recognised and kept.)
   for (let l = last - 1; l >= start; l--) {
-    if (SENTENCE_END_RE.test(lines[l].text) && !PARTIAL_SENTENCE_END_RE.test(lines[l].text)) {
+    if (endsSentence(lines[l].text) && !endsPartialSentence(lines[l].text)) {
       start = l + 1;
       while (layout.isBlank(start) && start < last) start++;
       break;
@@ -232,6 +232,42 @@ function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): { paragr
   };
   if (textRange) paragraph.textRange = textRange;
   return { paragraph, collapsed };
+}
+
+// The line-end tests below read back from the end of the line. (As expressions anchored at the end, each
+// was tried at every position of every line it looked at.)
+
+/** The end of `text` without its trailing white space (in the sense of `\s`). */
+function endWithoutSpace(text: string): number {
+  let end = text.length;
+  while (end > 0 && isJsSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Whether a line ends a sentence: ".", "!" or "?", maybe followed by a closing quote or bracket. */
+function endsSentence(text: string): boolean {
+  let end = endWithoutSpace(text);
+  const last = text.charCodeAt(end - 1);
+  if (last === 34 /* " */ || last === 39 /* ' */ || last === 41 /* ) */ || last === 93 /* ] */) end--;
+  const stop = text.charCodeAt(end - 1);
+  return stop === 46 /* . */ || stop === 33 /* ! */ || stop === 63 /* ? */;
+}
+
+/** Whether a line ends one of the sentences of a partial authorization's title ("... was the original request."). */
+function endsPartialSentence(text: string): boolean {
+  const end = endWithoutSpace(text);
+  if (text.charCodeAt(end - 1) !== 46 /* . */) return false;
+  const before = text.slice(Math.max(0, end - 21), end - 1).toLowerCase();
+  return PARTIAL_SENTENCE_ENDINGS.some((ending) => before.endsWith(ending));
+}
+
+/** Whether a line is (the end of) the fixed sentence that opens the issues section. */
+function isIntro(text: string): boolean {
+  let end = endWithoutSpace(text);
+  if (text.charCodeAt(end - 1) === 58 /* : */) end--;
+  if (end >= 15 && (text.charCodeAt(end - 1) | 32) === 119 /* w */ && text.slice(end - 15, end).toLowerCase() === 'set forth below')
+    return true;
+  return INTRO_OPENING_RE.test(text);
 }
 
 /** "<title> Upheld" without a colon. */

@@ -78,12 +78,16 @@ export class LineIndex {
 
   /** The range of a line's text without leading and trailing white space (an empty range at its start when blank). */
   trimmedLineRange(lineNo: number): Range {
-    const line = this.lines[lineNo];
-    const lead = line.text.length - line.text.trimStart().length;
-    const trimmed = line.text.trim();
+    // Read in place: trimming would copy the line twice.
+    const { start, end } = this.lines[lineNo];
+    const text = this.text;
+    let from = start;
+    while (from < end && isJsSpace(text.charCodeAt(from))) from++;
+    let to = end;
+    while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
     return {
-      start: { line: lineNo, character: lead },
-      end: { line: lineNo, character: lead + trimmed.length },
+      start: { line: lineNo, character: from - start },
+      end: { line: lineNo, character: (to > from ? to : from) - start },
     };
   }
 }
@@ -158,4 +162,11 @@ export function rangeContains(outer: Range, inner: Range): boolean {
 
 export function positionInRange(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+/** The white space that `\s` and `String.prototype.trim` remove. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
