@@ -44,11 +44,13 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
     const valueEnd = i + 1 < hits.length ? hits[i + 1].labelStart : valueLimit(c.text, hit.valueStart);
     let from = hit.valueStart;
     let to = valueEnd;
-    while (from < to && c.text[from] === ' ') from++;
-    while (to > from && c.text[to - 1] === ' ') to--;
+    while (from < to && c.text.charCodeAt(from) === 32) from++;
+    while (to > from && c.text.charCodeAt(to - 1) === 32) to--;
     if (to <= from) return;
     let text = c.text.slice(from, to);
-    if (hit.date) {
+    if (hit.date && isPlainDate(text)) {
+      // The common case, a value that is just "11/09/2016": nothing to cut.
+    } else if (hit.date) {
       // A value may be followed by stray words from the other column: keep the date itself.
       const m = /\d{1,2}\/\d{1,2}\/\d{2,4}/.exec(text);
       if (!m) return;
@@ -102,4 +104,16 @@ function labelStartBefore(text: string, end: number, words: readonly string[]): 
 /** A character of the regular-expression class \w. */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+const PLAIN_DATE_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
+
+/** Whether `text` is exactly a date written "11/09/2016". */
+function isPlainDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(2) !== 47 || text.charCodeAt(5) !== 47) return false;
+  for (const i of PLAIN_DATE_DIGITS) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -12,7 +12,7 @@ const bytes = files.reduce((n, f, i) => n + Buffer.byteLength(texts[i]), 0);
 const windows = Number(process.env.BENCH_WINDOWS ?? 7);
 
 function measure(label, work) {
-  for (let r = 0; r < 5; r++) for (const t of texts) work(t); // warm-up: let the JIT see every shape
+  for (let r = 0; r < 20; r++) for (const t of texts) work(t); // warm-up: about 0.3 s, until the JIT has settled
   const perLetter = []; // seconds per letter, one figure per window
   for (let w = 0; w < windows; w++) {
     let rounds = 0;
