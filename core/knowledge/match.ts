@@ -83,7 +83,7 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 5 && b.length >= 5) {
     if (editDistanceAtMostOne(a, b)) return true;

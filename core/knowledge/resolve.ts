@@ -1,7 +1,7 @@
 // Resolves a parsed guideline citation to knowledge-base entries: by section or topic, by section number, by page, by chapter.
 import type { GuidelineCitation, PageRange } from '../model';
 import { entries as allEntries, entriesOf, entryById, guidelineInfo, guidelines } from './data';
-import { type MatchKey, matchKey, scoreKeys, similarity } from './match';
+import { type MatchKey, matchKey, sameWord, scoreKeys, similarity } from './match';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
 
 export interface CitationContext {
@@ -206,12 +206,63 @@ function nameKeys(e: KnowledgeEntry): MatchKey[] {
   return keys;
 }
 
+// An entry that shares no word (nor a word like it) with a cited topic scores 0 and cannot be the best match, and
+// that is nearly every entry of a pool. So each word of the entries' names points to the entries that hold it,
+// and each cited word, once, to the entries that hold a word like it: bestMatch scores only those entries.
+// The index: each name word with its entries, also grouped by length (a word is like another only when equal
+// or within three letters of its length; see sameWord).
+let entriesByWord: Map<string, KnowledgeEntry[]> | undefined;
+const wordsByLength: { word: string; holders: KnowledgeEntry[] }[][] = [];
+const indexedEntries = new Set<KnowledgeEntry>();
+const entriesLikeWord = new Map<string, Set<KnowledgeEntry>>();
+
+function wordIndex(): Map<string, KnowledgeEntry[]> {
+  if (entriesByWord) return entriesByWord;
+  const index = new Map<string, KnowledgeEntry[]>();
+  for (const e of allEntries) {
+    indexedEntries.add(e);
+    for (const key of nameKeys(e)) {
+      for (const word of key.tokens) {
+        let holders = index.get(word);
+        if (!holders) {
+          index.set(word, (holders = []));
+          (wordsByLength[word.length] ??= []).push({ word, holders });
+        }
+        if (holders[holders.length - 1] !== e) holders.push(e);
+      }
+    }
+  }
+  entriesByWord = index;
+  return index;
+}
+
+/** The entries whose names hold `word` or a word like it (the same test as scoreKeys). */
+function entriesLike(word: string): Set<KnowledgeEntry> {
+  let found = entriesLikeWord.get(word);
+  if (found) return found;
+  found = new Set(wordIndex().get(word));
+  // Words under five letters are like only themselves.
+  if (word.length >= 5) {
+    for (let length = Math.max(5, word.length - 3); length <= word.length + 3; length++) {
+      for (const { word: nameWord, holders } of wordsByLength[length] ?? []) {
+        if (nameWord !== word && sameWord(word, nameWord)) for (const e of holders) found.add(e);
+      }
+    }
+  }
+  if (entriesLikeWord.size > 20000) entriesLikeWord.clear();
+  entriesLikeWord.set(word, found);
+  return found;
+}
+
 /** The entry whose name matches best, at least `min`; with `minDice`, half-matches by containment alone do not count. */
 function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, minDice = 0): KnowledgeEntry | undefined {
   let best: KnowledgeEntry | undefined;
   let bestScore = 0;
   const citedKey = matchKey(cited);
+  const candidates = citedKey.tokens.map(entriesLike);
   for (const e of pool) {
+    // Entries outside the index (none today) are scored, not skipped.
+    if (indexedEntries.has(e) && !candidates.some((c) => c.has(e))) continue;
     for (const n of nameKeys(e)) {
       const m = scoreKeys(citedKey, n);
       if (m.dice < minDice) continue;
