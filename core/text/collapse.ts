@@ -57,7 +57,7 @@ export class CollapsedText {
   }
 
   /**
-   * Collapses [from, to) of a text whose only white space is ' ' and '\n': a run either holds a line break,
+   * Collapses [from, to) of a text whose only white space is ' ' and line breaks: a run either holds a line break,
    * known from the line index, or starts with two spaces, known from `doubleSpaces`. This spares the
    * per-character scan of the regular expression, the parser's largest single cost.
    */
@@ -79,7 +79,7 @@ export class CollapsedText {
       if (runStart >= to) break;
       while (source.charCodeAt(runStart - 1) === 32) runStart--;
       let runEnd = runStart + 1;
-      for (let c = source.charCodeAt(runEnd); c === 32 || c === 10; c = source.charCodeAt(runEnd)) runEnd++;
+      for (let c = source.charCodeAt(runEnd); c === 32 || c === 10 || c === 13; c = source.charCodeAt(runEnd)) runEnd++;
       pieces.push(source.slice(copied, runStart));
       length += runStart - copied + 1;
       copied = runEnd;

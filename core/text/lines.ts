@@ -27,9 +27,9 @@ export class LineIndex {
   }
 
   /**
-   * Where the runs of two or more spaces start, in order, when ' ' and '\n' are the text's only white space
-   * (then line breaks and these runs are all that collapsing has to find); null when the text has other white
-   * space (tabs, CR, no-break spaces, ...). Computed on first use.
+   * Where the runs of two or more spaces start, in order, when ' ' and line breaks ('\n', '\r\n') are the text's
+   * only white space (then line breaks and these runs are all that collapsing has to find); null when the text
+   * has other white space (tabs, a lone CR, no-break spaces, ...). Computed on first use.
    */
   get doubleSpaces(): readonly number[] | null {
     if (this.doubleSpaceOffsets === undefined)
@@ -119,16 +119,22 @@ export function splitLines(text: string): Line[] {
 // position; this class of the wider white-space characters fails at once on a one-byte string.
 const WIDE_SPACE_RE = /[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-/** Whether the text holds white space (in the sense of `\s`) other than ' ' and '\n'. */
+/** Whether the text holds white space (in the sense of `\s`) other than ' ', '\n' and '\r\n'. */
 function hasOtherWhiteSpace(text: string): boolean {
   return (
-    text.includes('\r') ||
+    hasLoneCarriageReturn(text) ||
     text.includes('\t') ||
     text.includes('\v') ||
     text.includes('\f') ||
     text.includes('\u00a0') ||
     WIDE_SPACE_RE.test(text)
   );
+}
+
+/** Whether a '\r' stands anywhere but before a '\n' (CRLF line breaks are line breaks like any other). */
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
 }
 
 /** The offsets of double spaces; a longer run of spaces yields its start (and maybe later offsets inside it). */
