@@ -97,10 +97,11 @@ const BREAK_RE = /\r\n|\r|\n/g;
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  if (text.indexOf('\r') < 0) {
-    // The common case, LF only: indexOf is much faster than a regular expression.
+  if (!hasLoneCarriageReturn(text)) {
+    // The common cases, LF or CRLF: indexOf is much faster than a regular expression.
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
-      lines.push({ index: lines.length, start, end: at, text: text.slice(start, at) });
+      const end = at > start && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+      lines.push({ index: lines.length, start, end, text: text.slice(start, end) });
       start = at + 1;
     }
     lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
