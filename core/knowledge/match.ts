@@ -71,7 +71,8 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
     else if (b.length > a.length) j++;
     else {
       // A transposition ("Diagnositc") counts as one edit.
-      if (a[i + 1] === b[j] && a[j + 1] === b[i]) {
+      // (Reads stay inside the words: a read past the end costs the optimized code a round trip.)
+      if (i + 1 < a.length && j + 1 < a.length && a[i + 1] === b[j] && a[j + 1] === b[i]) {
         i += 2;
         j += 2;
         continue;

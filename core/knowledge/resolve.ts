@@ -243,7 +243,7 @@ function entriesLike(word: string): Set<KnowledgeEntry> {
   found = new Set(wordIndex().get(word));
   // Words under five letters are like only themselves.
   if (word.length >= 5) {
-    for (let length = Math.max(5, word.length - 3); length <= word.length + 3; length++) {
+    for (let length = Math.max(5, word.length - 3); length <= word.length + 3 && length < wordsByLength.length; length++) {
       for (const { word: nameWord, holders } of wordsByLength[length] ?? []) {
         if (nameWord !== word && sameWord(word, nameWord)) for (const e of holders) found.add(e);
       }

@@ -525,12 +525,13 @@ function startsLowerOrAmpersand(s: string): boolean {
 
 /** `/^word\b/.test(s)`. */
 function startsWithWord(s: string, word: string): boolean {
-  return s.startsWith(word) && !isWordChar(s.charCodeAt(word.length));
+  return s.startsWith(word) && (s.length === word.length || !isWordChar(s.charCodeAt(word.length)));
 }
 
 /** `/\bword$/.test(s)`. */
 function endsWithWord(s: string, word: string): boolean {
-  return s.endsWith(word) && !isWordChar(s.charCodeAt(s.length - word.length - 1));
+  const before = s.length - word.length - 1;
+  return s.endsWith(word) && (before < 0 || !isWordChar(s.charCodeAt(before)));
 }
 
 /** ODG chapter names as letters write them, most specific first. */
@@ -546,7 +547,7 @@ const ODG_NAME = /^(?:Official Disability Guidelines|ODG)\b(?:\s?\(ODG\))?(?:\s?
 
 /** Adds the fields of a Non-MTUS citation: which body, and for ODG and ACOEM the chapter and topics. */
 function describeNonMtus(body: string, fields: CitationFields): void {
-  const initial = body.charCodeAt(0) | 32;
+  const initial = body.length > 0 ? body.charCodeAt(0) | 32 : 0;
   const odg = initial === 111 /* o */ ? ODG_NAME.exec(body) : null;
   if (odg || ODG_CHAPTER.test(body)) {
     fields.source = 'ODG';
@@ -570,7 +571,7 @@ function describeOdg(rest: string, fields: CitationFields): void {
   const editions: string[] = [];
   if (EDITION_HINT.test(s)) s = takeEditions(s, editions);
   let at = skipOdgLead(s, 0);
-  if ((s.charCodeAt(at) | 32) === 99 /* c */) {
+  if (at < s.length && (s.charCodeAt(at) | 32) === 99 /* c */) {
     const label = /Chapter\s?:\s?/iy;
     label.lastIndex = at;
     if (label.test(s)) at = label.lastIndex;
@@ -588,7 +589,7 @@ function describeOdg(rest: string, fields: CitationFields): void {
     }
     chapter = { title: s.slice(0, titleEnd).trim() };
     let r = titleEnd;
-    for (let c = s.charCodeAt(r); c === 47 /* / */ || isWhite(c); c = s.charCodeAt(r)) r++;
+    while (r < s.length && (s.charCodeAt(r) === 47 /* / */ || isWhite(s.charCodeAt(r)))) r++;
     s = s.slice(r);
   }
   const sections = splitOdgTopics(s);
@@ -599,14 +600,21 @@ function describeOdg(rest: string, fields: CitationFields): void {
 
 /** The index after the white space and ",:;-" from `i` on. */
 function skipOdgLead(s: string, i: number): number {
-  for (let c = s.charCodeAt(i); c === 44 || c === 58 || c === 59 || c === 45 || isWhite(c); c = s.charCodeAt(i)) i++;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c === 44 || c === 58 || c === 59 || c === 45 || isWhite(c))) break;
+  }
   return i;
 }
 
 /** Whether ODG_CHAPTER_TAIL can match at `i`: its first character after an optional space is "(" or c, s or p. */
 function mayStartChapterTail(s: string, i: number): boolean {
+  if (i >= s.length) return false;
   let c = s.charCodeAt(i);
-  if (isWhite(c)) c = s.charCodeAt(i + 1);
+  if (isWhite(c)) {
+    if (i + 1 >= s.length) return false;
+    c = s.charCodeAt(i + 1);
+  }
   if (c === 40 /* ( */) return true;
   c |= 32;
   return c === 99 /* c */ || c === 115 /* s */ || c === 112 /* p */;
@@ -685,12 +693,16 @@ function isTopicCut(s: string, k: number, ch: number, pieceStart: number): boole
     case 0x2013 /* – */:
       return true;
     case 45 /* - */:
-      return s.charCodeAt(k - 1) === 32 && s.charCodeAt(k + 1) === 32;
+      return k > 0 && k + 1 < s.length && s.charCodeAt(k - 1) === 32 && s.charCodeAt(k + 1) === 32;
     case 46 /* . */:
-      return s.charCodeAt(k + 1) === 32 && isUpperAscii(s.charCodeAt(k + 2));
+      return k + 2 < s.length && s.charCodeAt(k + 1) === 32 && isUpperAscii(s.charCodeAt(k + 2));
     case 47 /* / */:
       // "Knee/DME", "Low Back chapter/ x-ray": a slash after a chapter name, or with a space beside it, separates.
-      return s.charCodeAt(k - 1) === 32 || s.charCodeAt(k + 1) === 32 || ODG_CHAPTER_WHOLE.test(s.slice(pieceStart, k).trim());
+      return (
+        (k > 0 && s.charCodeAt(k - 1) === 32) ||
+        (k + 1 < s.length && s.charCodeAt(k + 1) === 32) ||
+        ODG_CHAPTER_WHOLE.test(s.slice(pieceStart, k).trim())
+      );
     default:
       return false;
   }
@@ -707,10 +719,19 @@ function addOdgTopic(out: string[], s: string, a: number, b: number, sep: number
     a = 0;
     b = text.length;
   }
-  for (let c = text.charCodeAt(a); a < b && (c === 32 || c === 46 || c === 47 || c === 45); c = text.charCodeAt(a)) a++;
-  for (let c = text.charCodeAt(b - 1); b > a && (c === 32 || c === 46); c = text.charCodeAt(b - 1)) b--;
+  // (Each read checks its index: a read past either end costs the optimized code a round trip.)
+  while (a < b) {
+    const c = text.charCodeAt(a);
+    if (!(c === 32 || c === 46 || c === 47 || c === 45)) break;
+    a++;
+  }
+  while (b > a) {
+    const c = text.charCodeAt(b - 1);
+    if (!(c === 32 || c === 46)) break;
+    b--;
+  }
   let p = text.slice(a, b);
-  if (p.charCodeAt(0) === 40 && p.charCodeAt(p.length - 1) === 41 && /^\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(p)) p = p.slice(1, -1).trim();
+  if (p.length > 1 && p.charCodeAt(0) === 40 && p.charCodeAt(p.length - 1) === 41 && /^\([^()]*(?:\([^()]*\)[^()]*)*\)$/.test(p)) p = p.slice(1, -1).trim();
   if (p === '' || (isTopicLabelLength(p.length) && /^(?:chapter|section|subheading|topic|guidelines)$/i.test(p))) return;
   // "Opioids, specific drug list", "Preoperative testing, general": a lower-case piece after a comma goes on the topic.
   const last = out.length - 1;
@@ -729,7 +750,7 @@ function isTopicLabelLength(n: number): boolean {
 }
 
 function addTopic(out: string[], q: string): void {
-  const r = ((q.charCodeAt(0) | 32) === 111 /* o */ ? q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '') : q).trim();
+  const r = (q.length > 0 && (q.charCodeAt(0) | 32) === 111 /* o */ ? q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '') : q).trim();
   if (r !== '') out.push(r);
 }
 

@@ -246,9 +246,12 @@ function endWithoutSpace(text: string): number {
 
 /** Whether a line ends a sentence: ".", "!" or "?", maybe followed by a closing quote or bracket. */
 function endsSentence(text: string): boolean {
+  // (Every read checks its index: a read before the start costs the optimized code a round trip.)
   let end = endWithoutSpace(text);
+  if (end === 0) return false;
   const last = text.charCodeAt(end - 1);
   if (last === 34 /* " */ || last === 39 /* ' */ || last === 41 /* ) */ || last === 93 /* ] */) end--;
+  if (end === 0) return false;
   const stop = text.charCodeAt(end - 1);
   return stop === 46 /* . */ || stop === 33 /* ! */ || stop === 63 /* ? */;
 }
@@ -256,7 +259,7 @@ function endsSentence(text: string): boolean {
 /** Whether a line ends one of the sentences of a partial authorization's title ("... was the original request."). */
 function endsPartialSentence(text: string): boolean {
   const end = endWithoutSpace(text);
-  if (text.charCodeAt(end - 1) !== 46 /* . */) return false;
+  if (end === 0 || text.charCodeAt(end - 1) !== 46 /* . */) return false;
   const before = text.slice(Math.max(0, end - 21), end - 1).toLowerCase();
   return PARTIAL_SENTENCE_ENDINGS.some((ending) => before.endsWith(ending));
 }
@@ -264,7 +267,7 @@ function endsPartialSentence(text: string): boolean {
 /** Whether a line is (the end of) the fixed sentence that opens the issues section. */
 function isIntro(text: string): boolean {
   let end = endWithoutSpace(text);
-  if (text.charCodeAt(end - 1) === 58 /* : */) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 58 /* : */) end--;
   if (end >= 15 && (text.charCodeAt(end - 1) | 32) === 119 /* w */ && text.slice(end - 15, end).toLowerCase() === 'set forth below')
     return true;
   return INTRO_OPENING_RE.test(text);

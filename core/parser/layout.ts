@@ -43,7 +43,9 @@ export function analyseLayout(doc: LineIndex): Layout {
   if (style === 'space-only')
     // A page break leaves one empty line, even inside a title; two or more in a row separate paragraphs.
     isBreak = (line) =>
-      line >= 0 && line < lines.length && (blank[line] === 2 || (blank[line] === 1 && (blank[line - 1] === 1 || blank[line + 1] === 1)));
+      line >= 0 &&
+      line < lines.length &&
+      (blank[line] === 2 || (blank[line] === 1 && ((line > 0 && blank[line - 1] === 1) || (line + 1 < lines.length && blank[line + 1] === 1))));
   else if (style === 'double-spaced')
     isBreak = (line) => isBlank(line) && (isBlank(line - 1) || isBlank(line + 1));
   else isBreak = isBlank;

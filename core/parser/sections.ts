@@ -50,9 +50,11 @@ export function findSections(doc: LineIndex): Section[] {
     // Headings are upper case: a cheap look at the first two letters skips almost every line. (Past a line's
     // end is its line break or nothing, neither a letter.)
     const at = skipSpaces(text, line.start, line.end);
+    // (The length first: the two reads after it then stay inside the line.)
+    if (line.end - at < 14) continue;
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
-    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90) || line.end - at < 14) continue;
+    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90)) continue;
     // Every heading starts with H(OW), C(LINICAL), I(MR / NDEPENDENT) or D(OCUMENTS).
     if (first !== 72 && first !== 67 && first !== 73 && first !== 68) continue;
     const kind = headingKind(line.text.trim());
