@@ -1,6 +1,7 @@
 // Reads the guideline citations and the basis statements out of a guideline paragraph's text.
 import type { CitationStatement, CitationStatementKind, GuidelineCitation, PageRange } from '../model';
 import { CollapsedText, trimEndOf, trimStartOf } from '../text/collapse';
+import { isJsSpace, isWordChar } from '../text/chars';
 import type { LineIndex } from '../text/lines';
 
 export interface ParsedCitations {
@@ -375,7 +376,7 @@ function holdsYear(s: string, from: number): boolean {
     let k = i + 1;
     let digits = 0;
     for (; digits < 3; digits++) {
-      if (isWhite(s.charCodeAt(k))) k++;
+      if (isJsSpace(s.charCodeAt(k))) k++;
       const c = s.charCodeAt(k);
       if (digits === 0 ? c !== 48 /* 0 */ : !isDigit(c)) break;
       k++;
@@ -418,7 +419,7 @@ function trimPunctuationEnd(t: string, i: number, j: number): number {
 }
 
 function isBlank(s: string, i: number, j: number): boolean {
-  for (; i < j; i++) if (!isWhite(s.charCodeAt(i))) return false;
+  for (; i < j; i++) if (!isJsSpace(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -589,7 +590,7 @@ function describeOdg(rest: string, fields: CitationFields): void {
     }
     chapter = { title: s.slice(0, titleEnd).trim() };
     let r = titleEnd;
-    while (r < s.length && (s.charCodeAt(r) === 47 /* / */ || isWhite(s.charCodeAt(r)))) r++;
+    while (r < s.length && (s.charCodeAt(r) === 47 /* / */ || isJsSpace(s.charCodeAt(r)))) r++;
     s = s.slice(r);
   }
   const sections = splitOdgTopics(s);
@@ -602,7 +603,7 @@ function describeOdg(rest: string, fields: CitationFields): void {
 function skipOdgLead(s: string, i: number): number {
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!(c === 44 || c === 58 || c === 59 || c === 45 || isWhite(c))) break;
+    if (!(c === 44 || c === 58 || c === 59 || c === 45 || isJsSpace(c))) break;
   }
   return i;
 }
@@ -611,7 +612,7 @@ function skipOdgLead(s: string, i: number): number {
 function mayStartChapterTail(s: string, i: number): boolean {
   if (i >= s.length) return false;
   let c = s.charCodeAt(i);
-  if (isWhite(c)) {
+  if (isJsSpace(c)) {
     if (i + 1 >= s.length) return false;
     c = s.charCodeAt(i + 1);
   }
@@ -654,7 +655,7 @@ function take(s: string, re: RegExp, editions: string[]): string {
 }
 
 function isSpaceOrComma(c: number): boolean {
-  return c === 44 || isWhite(c);
+  return c === 44 || isJsSpace(c);
 }
 
 // The characters that may separate topics (see isTopicCut).
@@ -713,7 +714,7 @@ function addOdgTopic(out: string[], s: string, a: number, b: number, sep: number
   let text = s;
   // Only a piece whose first word starts with "O" can start with the guideline's name.
   let i = a;
-  while (i < b && isWhite(s.charCodeAt(i))) i++;
+  while (i < b && isJsSpace(s.charCodeAt(i))) i++;
   if (i < b && (s.charCodeAt(i) | 32) === 111 /* o */) {
     text = s.slice(a, b).replace(/^\s*(?:ODG|Official Disability Guidelines(?:\s?\(ODG\))?)\s?/i, '');
     a = 0;
@@ -799,18 +800,7 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The white space of JavaScript's `\s`. */
-function isWhite(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
-/** A character of `\w`, which `\b` looks for. */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}

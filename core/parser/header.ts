@@ -1,8 +1,9 @@
 // Reads the header table of newer letters. The PDF's two columns come out interleaved
 // ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016") and a label or value may wrap to the next line.
 import type { CaseHeader, Field } from '../model';
+import { isWordChar } from '../text/chars';
 import { CollapsedText } from '../text/collapse';
-import { toIsoDate } from '../text/dates';
+import { isPlainSlashDate, toIsoDate } from '../text/dates';
 import type { LineIndex } from '../text/lines';
 
 type HeaderKey = Exclude<keyof CaseHeader, 'range'>;
@@ -48,7 +49,7 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
     while (to > from && c.text.charCodeAt(to - 1) === 32) to--;
     if (to <= from) return;
     let text = c.text.slice(from, to);
-    if (hit.date && isPlainDate(text)) {
+    if (hit.date && isPlainSlashDate(text)) {
       // The common case, a value that is just "11/09/2016": nothing to cut.
     } else if (hit.date) {
       // A value may be followed by stray words from the other column: keep the date itself.
@@ -99,21 +100,4 @@ function labelStartBefore(text: string, end: number, words: readonly string[]): 
     at -= word.length;
   }
   return at > 0 && isWordChar(text.charCodeAt(at - 1)) ? -1 : at;
-}
-
-/** A character of the regular-expression class \w. */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-const PLAIN_DATE_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9];
-
-/** Whether `text` is exactly a date written "11/09/2016". */
-function isPlainDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(2) !== 47 || text.charCodeAt(5) !== 47) return false;
-  for (const i of PLAIN_DATE_DIGITS) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }

@@ -10,7 +10,8 @@ import type {
   Range,
 } from '../model';
 import { CollapsedText, trimEndOf } from '../text/collapse';
-import { isJsSpace, type LineIndex, skipSpaces } from '../text/lines';
+import { isJsSpace } from '../text/chars';
+import { type LineIndex, skipSpaces } from '../text/lines';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';

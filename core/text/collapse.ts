@@ -1,6 +1,7 @@
 // A span of a document with every run of white space (line breaks included) collapsed to one space,
 // keeping the map back to document offsets so that matches in the collapsed text get exact ranges.
 import type { Range } from 'vscode-languageserver-types';
+import { isJsSpace } from './chars';
 import type { LineIndex } from './lines';
 
 // White space that is not already a single space: a run starting with another white-space character
@@ -26,8 +27,8 @@ export class CollapsedText {
     const source = doc.text;
     let from = start;
     let to = end;
-    while (from < to && isSpace(source.charCodeAt(from))) from++;
-    while (to > from && isSpace(source.charCodeAt(to - 1))) to--;
+    while (from < to && isJsSpace(source.charCodeAt(from))) from++;
+    while (to > from && isJsSpace(source.charCodeAt(to - 1))) to--;
     this.innerStart = from;
     if (to <= from) {
       this.text = '';
@@ -121,7 +122,7 @@ export class CollapsedText {
   /** Whether the collapsed space at index `i` stands for white space that holds a line break. */
   breakAt(i: number): boolean {
     const source = this.doc.text;
-    for (let o = this.offsetAt(i); o < source.length && isSpace(source.charCodeAt(o)); o++) {
+    for (let o = this.offsetAt(i); o < source.length && isJsSpace(source.charCodeAt(o)); o++) {
       const c = source.charCodeAt(o);
       if (c === 10 || c === 13) return true;
     }
@@ -148,13 +149,6 @@ function firstAtOrAfter(sorted: readonly number[], min: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** The white space of JavaScript's `\s`, which the collapsing regular expression uses too. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `s` without the leading characters in `chars` (collapsed text: its only white space is ' '). */

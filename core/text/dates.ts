@@ -26,13 +26,7 @@ export function toIsoDate(text: string): string | undefined {
   let m: number;
   let d: number;
   // The common form, "11/18/2016", read without a regular expression: letters hold several dates each.
-  if (t.length === 10 && t.charCodeAt(2) === 47 && t.charCodeAt(5) === 47) {
-    m = twoDigits(t, 0);
-    d = twoDigits(t, 3);
-    const century = twoDigits(t, 6);
-    const year = twoDigits(t, 8);
-    if (m >= 0 && d >= 0 && century >= 0 && year >= 0) return validIso(century * 100 + year, m, d);
-  }
+  if (isPlainSlashDate(t)) return validIso(twoDigits(t, 6) * 100 + twoDigits(t, 8), twoDigits(t, 0), twoDigits(t, 3));
   const numeric = /^(\d{1,2}) ?[-/] ?(\d{1,2}) ?[-/] ?(\d{4}|\d{2})$/.exec(t);
   if (numeric) {
     m = Number(numeric[1]);
@@ -55,6 +49,19 @@ export function toIsoDate(text: string): string | undefined {
 function validIso(y: number, m: number, d: number): string | undefined {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1900 || y > 2200) return undefined;
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Whether `text` is exactly a date written "11/18/2016": two digits, slash, two digits, slash, four digits. */
+export function isPlainSlashDate(text: string): boolean {
+  return (
+    text.length === 10 &&
+    text.charCodeAt(2) === 47 &&
+    text.charCodeAt(5) === 47 &&
+    twoDigits(text, 0) >= 0 &&
+    twoDigits(text, 3) >= 0 &&
+    twoDigits(text, 6) >= 0 &&
+    twoDigits(text, 8) >= 0
+  );
 }
 
 /** The number written by the two ASCII digits at `at`, or -1 when they are not both digits. */

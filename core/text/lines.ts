@@ -1,6 +1,7 @@
 // Lines of a text with their offsets, and conversions between offsets and LSP positions.
 // JavaScript strings are UTF-16, so a character offset within a line is already an LSP character.
 import type { Position, Range } from 'vscode-languageserver-types';
+import { isJsSpace } from './chars';
 
 export interface Line {
   /** 0-based line number. */
@@ -169,11 +170,4 @@ export function rangeContains(outer: Range, inner: Range): boolean {
 
 export function positionInRange(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}
-
-/** The white space that `\s` and `String.prototype.trim` remove. */
-export function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
