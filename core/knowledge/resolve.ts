@@ -209,12 +209,24 @@ function nameKeys(e: KnowledgeEntry): MatchKey[] {
 // An entry that shares no word (nor a word like it) with a cited topic scores 0 and cannot be the best match, and
 // that is nearly every entry of a pool. So each word of the entries' names points to the entries that hold it,
 // and each cited word, once, to the entries that hold a word like it: bestMatch scores only those entries.
-// The index: each name word with its entries, also grouped by length (a word is like another only when equal
-// or within three letters of its length; see sameWord).
+// Finding the words like a cited word must be cheap even before the JIT has compiled anything (each worker of
+// the command line resolves its first letters' citations in the interpreter), so it looks up keys instead of
+// comparing the word with every name word: sameWord holds only for words within one edit (a deletion,
+// insertion, substitution or transposition), which share the word itself or one of its one-letter deletions,
+// or for words of eight letters or more that share their first six letters.
 let entriesByWord: Map<string, KnowledgeEntry[]> | undefined;
-const wordsByLength: { word: string; holders: KnowledgeEntry[] }[][] = [];
+/** A name word itself and each of its one-letter deletions, to the name words that yield it (words of five letters or more). */
+const wordsByEditKey = new Map<string, string[]>();
+/** The first six letters of each name word of eight letters or more, to those words. */
+const wordsByPrefix = new Map<string, string[]>();
 const indexedEntries = new Set<KnowledgeEntry>();
 const entriesLikeWord = new Map<string, Set<KnowledgeEntry>>();
+
+function addTo(map: Map<string, string[]>, key: string, word: string): void {
+  const words = map.get(key);
+  if (!words) map.set(key, [word]);
+  else if (words[words.length - 1] !== word) words.push(word);
+}
 
 function wordIndex(): Map<string, KnowledgeEntry[]> {
   if (entriesByWord) return entriesByWord;
@@ -226,7 +238,11 @@ function wordIndex(): Map<string, KnowledgeEntry[]> {
         let holders = index.get(word);
         if (!holders) {
           index.set(word, (holders = []));
-          (wordsByLength[word.length] ??= []).push({ word, holders });
+          if (word.length >= 5) {
+            addTo(wordsByEditKey, word, word);
+            for (let i = 0; i < word.length; i++) addTo(wordsByEditKey, word.slice(0, i) + word.slice(i + 1), word);
+          }
+          if (word.length >= 8) addTo(wordsByPrefix, word.slice(0, 6), word);
         }
         if (holders[holders.length - 1] !== e) holders.push(e);
       }
@@ -240,14 +256,18 @@ function wordIndex(): Map<string, KnowledgeEntry[]> {
 function entriesLike(word: string): Set<KnowledgeEntry> {
   let found = entriesLikeWord.get(word);
   if (found) return found;
-  found = new Set(wordIndex().get(word));
+  const index = wordIndex();
+  found = new Set(index.get(word));
   // Words under five letters are like only themselves.
   if (word.length >= 5) {
-    for (let length = Math.max(5, word.length - 3); length <= word.length + 3 && length < wordsByLength.length; length++) {
-      for (const { word: nameWord, holders } of wordsByLength[length] ?? []) {
-        if (nameWord !== word && sameWord(word, nameWord)) for (const e of holders) found.add(e);
-      }
-    }
+    const like = new Set<string>();
+    const consider = (words: string[] | undefined) => {
+      if (words) for (const w of words) if (w !== word && sameWord(word, w)) like.add(w);
+    };
+    consider(wordsByEditKey.get(word));
+    for (let i = 0; i < word.length; i++) consider(wordsByEditKey.get(word.slice(0, i) + word.slice(i + 1)));
+    if (word.length >= 8) consider(wordsByPrefix.get(word.slice(0, 6)));
+    for (const w of like) for (const e of index.get(w) ?? []) found.add(e);
   }
   if (entriesLikeWord.size > 20000) entriesLikeWord.clear();
   entriesLikeWord.set(word, found);
@@ -259,10 +279,11 @@ function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, 
   let best: KnowledgeEntry | undefined;
   let bestScore = 0;
   const citedKey = matchKey(cited);
-  const candidates = citedKey.tokens.map(entriesLike);
+  const tokens = citedKey.tokens;
+  const candidates = tokens.length === 1 ? entriesLike(tokens[0]) : new Set(tokens.flatMap((t) => [...entriesLike(t)]));
   for (const e of pool) {
     // Entries outside the index (none today) are scored, not skipped.
-    if (indexedEntries.has(e) && !candidates.some((c) => c.has(e))) continue;
+    if (!candidates.has(e) && indexedEntries.has(e)) continue;
     for (const n of nameKeys(e)) {
       const m = scoreKeys(citedKey, n);
       if (m.dice < minDice) continue;
