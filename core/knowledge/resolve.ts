@@ -274,6 +274,22 @@ function entriesLike(word: string): Set<KnowledgeEntry> {
   return found;
 }
 
+// The pools a citation is matched against (a guideline's entries, an ODG or ACOEM chapter's) are the same few
+// for every letter: each is built once, with each entry's place in it, so that bestMatch can visit only the
+// entries like the cited topic, in pool order, instead of the whole pool.
+const pools = new Map<string, readonly KnowledgeEntry[]>();
+const placeInPool = new WeakMap<readonly KnowledgeEntry[], Map<KnowledgeEntry, number>>();
+
+function cachedPool(key: string, build: () => readonly KnowledgeEntry[]): readonly KnowledgeEntry[] {
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = build();
+    pools.set(key, pool);
+    placeInPool.set(pool, new Map(pool.map((e, i) => [e, i])));
+  }
+  return pool;
+}
+
 /** The entry whose name matches best, at least `min`; with `minDice`, half-matches by containment alone do not count. */
 function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, minDice = 0): KnowledgeEntry | undefined {
   let best: KnowledgeEntry | undefined;
@@ -281,7 +297,18 @@ function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, 
   const citedKey = matchKey(cited);
   const tokens = citedKey.tokens;
   const candidates = tokens.length === 1 ? entriesLike(tokens[0]) : new Set(tokens.flatMap((t) => [...entriesLike(t)]));
-  for (const e of pool) {
+  let visit = pool;
+  const place = placeInPool.get(pool);
+  // (With words, the index is built and holds every entry, so the pool's other entries would be skipped below.)
+  if (place && tokens.length > 0 && candidates.size < pool.length) {
+    const places: number[] = [];
+    for (const e of candidates) {
+      const i = place.get(e);
+      if (i !== undefined) places.push(i);
+    }
+    visit = places.sort((a, b) => a - b).map((i) => pool[i]);
+  }
+  for (const e of visit) {
     // Entries outside the index (none today) are scored, not skipped.
     if (!candidates.has(e) && indexedEntries.has(e)) continue;
     for (const n of nameKeys(e)) {
@@ -337,13 +364,13 @@ class Resolver {
   readonly matches: EntryMatch[] = [];
   readonly unresolved: string[] = [];
   pageMismatch?: PageMismatch;
-  private readonly pool: KnowledgeEntry[];
+  private readonly pool: readonly KnowledgeEntry[];
 
   constructor(
     private readonly c: GuidelineCitation,
     private readonly gid: GuidelineId,
   ) {
-    this.pool = entriesOf(gid);
+    this.pool = cachedPool(gid, () => entriesOf(gid));
   }
 
   private add(cited: string, entry: KnowledgeEntry | undefined, via: EntryMatch['via']): boolean {
@@ -402,8 +429,8 @@ class Resolver {
     const c = this.c;
     const general = /general approaches/i.test(c.guideline ?? '');
     const chapterNo = c.chapter?.number ?? (/elbow/i.test(c.guideline ?? '') ? 10 : undefined);
-    const inChapter = this.pool.filter((e) =>
-      chapterNo !== undefined ? e.chapter?.number === chapterNo : general ? (e.chapter?.number ?? 0) <= 7 : true,
+    const inChapter = cachedPool(`${this.gid}/${chapterNo ?? (general ? 'general' : 'all')}`, () =>
+      this.pool.filter((e) => (chapterNo !== undefined ? e.chapter?.number === chapterNo : general ? (e.chapter?.number ?? 0) <= 7 : true)),
     );
     const pages = [...(c.pages ?? [])];
     for (const s of this.sections()) {
@@ -479,7 +506,7 @@ class Resolver {
         if (this.add(s, entryById(`odg-ch-${k}`), 'chapter')) continue;
       }
       const k = key ?? odgChapterKey(s);
-      const inChapter = k ? this.pool.filter((e) => e.chapter?.key === k || e.alsoIn?.includes(k)) : [];
+      const inChapter = k ? cachedPool(`odg/${k}`, () => this.pool.filter((e) => e.chapter?.key === k || e.alsoIn?.includes(k))) : [];
       const e = bestMatch(s, inChapter, MIN_SCORE) ?? bestMatch(s, this.pool, MIN_SCORE_ANY_CHAPTER, 0.5);
       if (!this.add(s, e, 'section')) this.unresolved.push(s);
     }
