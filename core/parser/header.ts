@@ -22,18 +22,31 @@ const LABELS: { key: HeaderKey; label: string; date: boolean }[] = [
  *  few colons of the region are looked at rather than every position (what a regular expression does). */
 const LABEL_WORDS = LABELS.map((l) => l.label.toLowerCase().split(' '));
 
+/** The labels by the last letter of their last word, lower case: a colon is tried only against those. */
+const LABELS_ENDING_IN = new Map<number, number[]>();
+LABELS.forEach((l, k) => {
+  const last = l.label.toLowerCase().charCodeAt(l.label.length - 1);
+  LABELS_ENDING_IN.set(last, [...(LABELS_ENDING_IN.get(last) ?? []), k]);
+});
+
 /** Parses the header in document offsets [start, end); undefined when no header label is there. */
 export function parseHeader(doc: LineIndex, start: number, end: number): CaseHeader | undefined {
   const c = new CollapsedText(doc, start, end);
   const hits: { key: HeaderKey; date: boolean; labelStart: number; valueStart: number }[] = [];
+  let found = 0; // a bit per label already found: a repeated label keeps its first value
   const t = c.text;
   for (let colon = t.indexOf(':'); colon >= 0; colon = t.indexOf(':', colon + 1)) {
-    const labelEnd = t.charCodeAt(colon - 1) === 32 ? colon - 1 : colon;
-    for (let k = 0; k < LABELS.length; k++) {
+    const labelEnd = colon > 0 && t.charCodeAt(colon - 1) === 32 ? colon - 1 : colon;
+    const candidates = labelEnd > 0 ? LABELS_ENDING_IN.get(t.charCodeAt(labelEnd - 1) | 32) : undefined;
+    if (!candidates) continue;
+    for (const k of candidates) {
       const labelStart = labelStartBefore(t, labelEnd, LABEL_WORDS[k]);
       if (labelStart < 0) continue;
       const def = LABELS[k];
-      if (!hits.some((h) => h.key === def.key)) hits.push({ key: def.key, date: def.date, labelStart, valueStart: colon + 1 });
+      if (!(found & (1 << k))) {
+        found |= 1 << k;
+        hits.push({ key: def.key, date: def.date, labelStart, valueStart: colon + 1 });
+      }
       break;
     }
   }
@@ -41,20 +54,21 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
 
   const header: CaseHeader = { range: c.range(hits[0].labelStart, hits[0].labelStart) };
   let last = 0;
-  hits.forEach((hit, i) => {
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
     const valueEnd = i + 1 < hits.length ? hits[i + 1].labelStart : valueLimit(c.text, hit.valueStart);
     let from = hit.valueStart;
     let to = valueEnd;
     while (from < to && c.text.charCodeAt(from) === 32) from++;
     while (to > from && c.text.charCodeAt(to - 1) === 32) to--;
-    if (to <= from) return;
+    if (to <= from) continue;
     let text = c.text.slice(from, to);
     if (hit.date && isPlainSlashDate(text)) {
       // The common case, a value that is just "11/09/2016": nothing to cut.
     } else if (hit.date) {
       // A value may be followed by stray words from the other column: keep the date itself.
       const m = /\d{1,2}\/\d{1,2}\/\d{2,4}/.exec(text);
-      if (!m) return;
+      if (!m) continue;
       from += m.index;
       to = from + m[0].length;
       text = m[0];
@@ -70,11 +84,11 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
       to = from + text.length;
     }
     const value = hit.date ? toIsoDate(text) : text;
-    if (value === undefined) return;
+    if (value === undefined) continue;
     const field: Field = { value, text, range: c.range(from, to) };
     header[hit.key] = field;
     last = Math.max(last, to);
-  });
+  }
   header.range = c.range(hits[0].labelStart, Math.max(last, hits[hits.length - 1].valueStart));
   return header;
 }

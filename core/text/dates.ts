@@ -26,7 +26,14 @@ export function toIsoDate(text: string): string | undefined {
   let m: number;
   let d: number;
   // The common form, "11/18/2016", read without a regular expression: letters hold several dates each.
-  if (isPlainSlashDate(t)) return validIso(twoDigits(t, 6) * 100 + twoDigits(t, 8), twoDigits(t, 0), twoDigits(t, 3));
+  if (isPlainSlashDate(t)) {
+    const year = twoDigits(t, 6) * 100 + twoDigits(t, 8);
+    const month = twoDigits(t, 0);
+    const day = twoDigits(t, 3);
+    // Its digits are already the ISO date's, zero-padded: sliced rather than formatted from numbers.
+    if (!isValidDate(year, month, day)) return undefined;
+    return `${t.slice(6, 10)}-${t.slice(0, 2)}-${t.slice(3, 5)}`;
+  }
   const numeric = /^(\d{1,2}) ?[-/] ?(\d{1,2}) ?[-/] ?(\d{4}|\d{2})$/.exec(t);
   if (numeric) {
     m = Number(numeric[1]);
@@ -47,8 +54,12 @@ export function toIsoDate(text: string): string | undefined {
 }
 
 function validIso(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1900 || y > 2200) return undefined;
+  if (!isValidDate(y, m, d)) return undefined;
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function isValidDate(y: number, m: number, d: number): boolean {
+  return !(m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) || y < 1900 || y > 2200);
 }
 
 /** Whether `text` is exactly a date written "11/18/2016": two digits, slash, two digits, slash, four digits. */
