@@ -35,5 +35,7 @@ export async function loadCore() {
   return createRequire(import.meta.url)(outfile);
 }
 
-export const mb = (bytes) => bytes / (1024 * 1024);
+/** Megabytes as the targets count them: 10^6 bytes (figures before 2026-11-23 were MiB, 2^20 bytes, labelled MB). */
+export const mb = (bytes) => bytes / 1e6;
+export const mib = (bytes) => bytes / (1024 * 1024);
 export const fixed = (n, digits = 1) => n.toFixed(digits);

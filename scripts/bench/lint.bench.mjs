@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixed, letterFiles, mb, root } from './common.mjs';
+import { fixed, letterFiles, loadCore, mb, root } from './common.mjs';
 
 const total = Number(process.env.BENCH_FILES ?? 10000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -62,6 +62,49 @@ if (isMainThread && process.env.RSS_OUT) process.on('exit', () => {
 `,
 );
 
+// How much of the machine the run gets: a fixed loop on one thread, then on two at once. On a shared virtual
+// machine the second core is sometimes only partly there, and the CLI's wall time follows it.
+const coreProbe = path.join(work, 'core-probe.cjs');
+writeFileSync(
+  coreProbe,
+  `const { Worker, isMainThread, parentPort } = require('worker_threads');
+const spin = () => { const t = process.hrtime.bigint(); let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i) | 0; return [Number(process.hrtime.bigint() - t) / 1e9, x]; };
+if (!isMainThread) parentPort.postMessage(spin()[0]);
+else {
+  const alone = spin()[0];
+  const w = new Worker(__filename);
+  const both = spin()[0];
+  w.once('message', (other) => { console.log(JSON.stringify({ cores: (2 * alone) / Math.max(both, other) })); });
+}
+`,
+);
+
+// The same letters parsed and linted in one process, one thread, twice: the first pass includes the JIT's warm-up
+// (the work a worker of the CLI does while V8 compiles), the second is the work itself.
+const inProcess = path.join(work, 'in-process.cjs');
+writeFileSync(
+  inProcess,
+  `const fs = require('fs'), path = require('path');
+const core = require(process.env.CORE);
+const files = [];
+function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else files.push(p); } }
+for (const d of process.argv.slice(2)) walk(d);
+const pass = () => { const t = process.hrtime.bigint(); let n = 0; for (const f of files) { const text = fs.readFileSync(f, 'utf8'); n += core.lintLetter(core.parseLetter(text), { text }).length; } return Number(process.hrtime.bigint() - t) / 1e9; };
+const first = pass();
+console.log(JSON.stringify({ first, second: pass() }));
+`,
+);
+
+function probe(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${args[0]}: exit ${status}`))));
+  });
+}
+
 function timed(args) {
   return new Promise((resolve, reject) => {
     const rssOut = path.join(work, `rss-${process.hrtime.bigint()}`);
@@ -108,6 +151,7 @@ console.log(
   `${total} letters (${fixed(mb(bytes))} MB) in ${folders.length} folders; ${availableParallelism()} cores; ` +
     `load average ${loadavg().map((l) => fixed(l, 2)).join(' ')}; best of ${runs} (median in brackets)`,
 );
+const coresBefore = (await probe([coreProbe])).cores;
 const floor = await best([floorScript, ...folders]);
 const rows = [['read floor (plain node)', floor]];
 const cases = [
@@ -126,6 +170,16 @@ for (const [label, r] of rows) {
     `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
   );
 }
+const coresAfter = (await probe([coreProbe])).cores;
+await loadCore(); // bundles core/ into .bench/core.js, which the in-process run loads
+const passes = await probe([inProcess, ...folders], { CORE: path.join(root, '.bench', 'core.js') });
+console.log(
+  `\ncores the machine gave (a loop on two threads against one): ${fixed(coresBefore, 2)} before the runs, ${fixed(coresAfter, 2)} after`,
+);
+console.log(
+  `one thread in one process, read + parse + lint of the same letters: first pass ${fixed(passes.first, 2)} s, ` +
+    `second pass ${fixed(passes.second, 2)} s (the JIT warm; ${fixed(passes.second / floor.seconds)}× the read floor on one core)`,
+);
 const json = rows[1][1];
 console.log(
   `\nlint --format json: ${fixed(json.seconds / floor.seconds)}× the read floor (target ≤ 5×), ` +

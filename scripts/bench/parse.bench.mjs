@@ -1,6 +1,6 @@
 // Parse (and parse + lint) throughput of the bundled core on one core, over all corpus letters.
 import { readFileSync } from 'node:fs';
-import { fixed, letterFiles, loadCore, mb } from './common.mjs';
+import { fixed, letterFiles, loadCore, mb, mib } from './common.mjs';
 
 const core = await loadCore();
 const { dir, files } = letterFiles();
@@ -28,13 +28,14 @@ function measure(label, work) {
   perLetter.sort((a, b) => a - b);
   const median = perLetter[perLetter.length >> 1];
   const mbps = (seconds) => mb(bytes / texts.length) / seconds;
+  const mibps = (seconds) => mib(bytes / texts.length) / seconds;
   console.log(
-    `${label.padEnd(14)} ${fixed(mbps(median))} MB/s, ${fixed(1 / median, 0)} letters/s, ${fixed(median * 1e3, 3)} ms/letter ` +
-      `(median of ${windows} windows; best ${fixed(mbps(perLetter[0]))}, worst ${fixed(mbps(perLetter.at(-1)))} MB/s)`,
+    `${label.padEnd(14)} ${fixed(mbps(median))} MB/s (${fixed(mibps(median))} MiB/s), ${fixed(1 / median, 0)} letters/s, ` +
+      `${fixed(median * 1e3, 3)} ms/letter (median of ${windows} windows; best ${fixed(mbps(perLetter[0]))}, worst ${fixed(mbps(perLetter.at(-1)))} MB/s)`,
   );
 }
 
-console.log(`${texts.length} letters, ${fixed(mb(bytes), 2)} MB, from ${dir}; one core, node ${process.version}`);
+console.log(`${texts.length} letters, ${fixed(mb(bytes), 2)} MB, from ${dir}; one core, node ${process.version}; MB = 10^6 bytes, MiB = 2^20`);
 let items = 0;
 for (const t of texts) items += core.parseLetter(t).items.length;
 console.log(`${items} disputed items parsed per round`);
