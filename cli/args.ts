@@ -1,5 +1,6 @@
 // Reads the command line into a typed request, or explains with a UsageError what is wrong with it.
 import { availableParallelism } from 'node:os';
+import { filesPerWorker, inProcessBelow } from './pipeline';
 
 export type Command = 'parse' | 'lint' | 'table' | 'rules';
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -20,8 +21,10 @@ export interface Request {
   format: Format;
   /** Severity overrides from --rule, applied over any .imr-letters.json. */
   rules: Record<string, Severity>;
-  /** Worker threads; 0 runs everything in the main thread. */
+  /** Worker threads; 0 runs everything in the main thread. Without --jobs, the most workers the run may use. */
   jobs: number;
+  /** No --jobs: the pipeline sizes the pool by the number of files (pipeline.ts, poolSize). */
+  autoJobs: boolean;
   useConfig: boolean;
 }
 
@@ -40,6 +43,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let format: Format | undefined;
   const rules: Record<string, Severity> = {};
   let jobs = defaultJobs();
+  let autoJobs = true;
   let useConfig = true;
   let optionsEnded = false;
 
@@ -86,6 +90,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '-j':
       case '--jobs':
         jobs = readJobs(value());
+        autoJobs = false;
         break;
       case '--no-config':
         flag();
@@ -110,7 +115,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
-  return { kind: 'run', request: { command, paths, format: chosen, rules, jobs, useConfig } };
+  return { kind: 'run', request: { command, paths, format: chosen, rules, jobs, autoJobs, useConfig } };
 }
 
 function isCommand(s: string): s is Command {
@@ -160,7 +165,8 @@ Options:
   --rule ID=SEV     set a rule's severity: error, warning, information, hint or off
                     (repeatable; overrides .imr-letters.json)
   --no-config       ignore .imr-letters.json files
-  -j, --jobs N      worker threads (default ${defaultJobs()}; 0 = work in the main thread)
+  -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of
+                    files, none below ${inProcessBelow} and one per ${filesPerWorker}, up to ${defaultJobs()} here)
   -h, --help        show this help
   -V, --version     show the version
 

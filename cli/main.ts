@@ -162,6 +162,7 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
     task: 'lint',
     inputs: request.paths,
     jobs: request.jobs,
+    autoJobs: request.autoJobs,
     resolver: resolverFor(request, messages),
     workerScript: __filename,
     deliver: async (result) => {
@@ -193,6 +194,7 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
     task: 'table',
     inputs: request.paths,
     jobs: request.jobs,
+    autoJobs: request.autoJobs,
     resolver: resolverFor({ ...request, useConfig: false }, messages),
     workerScript: __filename,
     deliver: async (result) => {

@@ -1,15 +1,18 @@
 // In-process tests of the CLI's parts: arguments, decoding, config lookup, CSV fields, SARIF locations.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseArgs, UsageError } from '../../cli/args';
+import { filesPerWorker, inProcessBelow, poolSize, runPipeline } from '../../cli/pipeline';
+import type { FileResult } from '../../cli/pipeline';
 import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvField } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
 import { decodeLetter, firstInvalidUtf8 } from '../../cli/readLetter';
 import { parseCsv, tempDir } from './support';
+import { seedsDir } from '../support/env';
 
 test('parseArgs reads commands, formats, repeated --rule and --opt=value', () => {
   const p = parseArgs(['lint', 'a', '--format=sarif', '--rule', 'x=off', '--rule', 'y=hint', '-j', '0', 'b']);
@@ -26,6 +29,56 @@ test('parseArgs reads commands, formats, repeated --rule and --opt=value', () =>
   assert.deepEqual(parseArgs(['lint', '-V']), { kind: 'version' });
   const dashed = parseArgs(['lint', '--', '--odd-name.txt']);
   assert.deepEqual(dashed.kind === 'run' && dashed.request.paths, ['--odd-name.txt']);
+});
+
+test('without --jobs the pool is sized by the run: the main thread below 300 files, then a worker per 4,000 up to the cores', () => {
+  const auto = parseArgs(['lint', 'a']);
+  assert.ok(auto.kind === 'run' && auto.request.autoJobs);
+  const set = parseArgs(['lint', 'a', '--jobs', '3']);
+  assert.ok(set.kind === 'run' && !set.request.autoJobs && set.request.jobs === 3);
+  assert.equal(inProcessBelow, 300);
+  assert.equal(filesPerWorker, 4000);
+  assert.equal(poolSize(299, true, 4), 0);
+  assert.equal(poolSize(300, true, 4), 1);
+  assert.equal(poolSize(4000, true, 4), 1);
+  assert.equal(poolSize(4001, true, 4), 2);
+  assert.equal(poolSize(10000, true, 2), 2);
+  assert.equal(poolSize(12001, false, 4), 4);
+  assert.equal(poolSize(50, false, 2), 1, 'more files are still to come: not a small run');
+  assert.equal(poolSize(400, true, 1), 1);
+});
+
+test('a small run without --jobs works in the main thread: no worker is started', async (t) => {
+  // Twelve letters (enough for --jobs 2 to start workers); the worker script does not exist, so starting a
+  // worker fails the run.
+  const dir = tempDir(t);
+  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
+  for (let i = 0; i < 12; i++) copyFileSync(path.join(seedsDir, seeds[i % seeds.length]), path.join(dir, `${i}.txt`));
+  const delivered: FileResult[] = [];
+  await runPipeline({
+    task: 'lint',
+    inputs: [dir],
+    jobs: 2,
+    autoJobs: true,
+    resolver: new ConfigResolver({}, false, new Set(), () => undefined),
+    workerScript: path.join(seedsDir, 'no-such-worker.js'),
+    deliver: (r) => {
+      delivered.push(r);
+    },
+  });
+  assert.equal(delivered.length, 12);
+  assert.ok(delivered.every((r) => r.outcome.kind === 'lint'));
+  await assert.rejects(
+    runPipeline({
+      task: 'lint',
+      inputs: [dir],
+      jobs: 2,
+      resolver: new ConfigResolver({}, false, new Set(), () => undefined),
+      workerScript: path.join(seedsDir, 'no-such-worker.js'),
+      deliver: () => undefined,
+    }),
+    'with --jobs 2 the same run starts workers',
+  );
 });
 
 test('parseArgs refuses what it does not understand', () => {
