@@ -1,6 +1,6 @@
 // Runs one task over every file found, on a pool of worker threads, delivering results in input order.
-// Memory stays flat however many files there are: the walk is lazy, at most `window` files are between
-// being found and being delivered, and nothing is kept after delivery.
+// Memory stays flat however many files there are: the walk is lazy (beyond the paths found first to size the
+// pool), at most `window` files are between being found and being delivered, and nothing is kept after delivery.
 import { Worker } from 'node:worker_threads';
 import { analyse } from './analyse';
 import type { Outcome, Task } from './analyse';
@@ -49,6 +49,7 @@ export function poolSize(files: number, exhausted: boolean, maxJobs: number): nu
   if (exhausted && files < inProcessBelow) return 0;
   return Math.max(1, Math.min(maxJobs, Math.ceil(files / filesPerWorker)));
 }
+
 const batchSize = 16;
 /** Batches queued per worker: one being worked on, one waiting, so a worker never idles on a round trip. */
 const batchesPerWorker = 2;
