@@ -1,7 +1,7 @@
 // Reads the guideline citations and the basis statements out of a guideline paragraph's text.
 import type { CitationStatement, CitationStatementKind, GuidelineCitation, PageRange } from '../model';
 import { CollapsedText, trimEndOf, trimStartOf } from '../text/collapse';
-import { isJsSpace, isWordChar } from '../text/chars';
+import { isJsSpace, isWordChar, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
 
 export interface ParsedCitations {
@@ -355,7 +355,7 @@ function findMtusHeads(body: string): MtusHead[] {
     // The match is the separator, the name, a space, the year and maybe " Guidelines".
     const nameStart = m.index + m[0].length - (m[3]?.length ?? 0) - m[2].length - 1 - m[1].length;
     // Only a head at the start, or after a separator, begins a citation: "..., and Knee Complaints 2004".
-    if (heads.length === 0 && !isBlank(body, 0, nameStart)) break;
+    if (heads.length === 0 && trimStartIndex(body, 0, nameStart) < nameStart) break;
     const year = m[2].length === 4 ? m[2] : m[2].replace(/\s/g, '');
     heads.push({ at: m.index, nameStart, name: m[1], year, after: m.index + m[0].length });
   }
@@ -416,11 +416,6 @@ function trimPunctuationEnd(t: string, i: number, j: number): number {
     if (c !== 32 && c !== 46 && c !== 44 && c !== 59 && c !== 58) break;
   }
   return j;
-}
-
-function isBlank(s: string, i: number, j: number): boolean {
-  for (; i < j; i++) if (!isJsSpace(s.charCodeAt(i))) return false;
-  return true;
 }
 
 /** A citation being read. The describe functions below add its fields in place, without copying objects, and
@@ -521,7 +516,7 @@ function startsNumbered(s: string): boolean {
 
 function startsLowerOrAmpersand(s: string): boolean {
   const c = s.charCodeAt(0);
-  return (c >= 97 && c <= 122) || c === 38;
+  return isLowerAscii(c) || c === 38;
 }
 
 /** `/^word\b/.test(s)`. */

@@ -10,8 +10,8 @@ import type {
   Range,
 } from '../model';
 import { CollapsedText, trimEndOf } from '../text/collapse';
-import { isJsSpace } from '../text/chars';
-import { type LineIndex, skipSpaces } from '../text/lines';
+import { trimEndIndex, trimStartIndex } from '../text/chars';
+import type { LineIndex } from '../text/lines';
 import { readCitations } from './citations';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
@@ -57,7 +57,7 @@ export function parseItems(
   for (let l = fromLine; l < toLine; l++) {
     const text = lines[l].text;
     // Cheap pre-check before the regular expression: labels start with "clai", "maxi" or "deci", in any case.
-    if (!startsLikeLabel(doc.text, skipSpaces(doc.text, lines[l].start, lines[l].end))) {
+    if (!startsLikeLabel(doc.text, trimStartIndex(doc.text, lines[l].start, lines[l].end))) {
       if (labels.length === 0 && l < fromLine + 6 && isIntro(text)) regionStart = l + 1;
       continue;
     }
@@ -217,10 +217,8 @@ function buildItem(
 
 function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): { paragraph: LabelledParagraph; collapsed: CollapsedText } {
   const text = doc.text;
-  let from = label.labelEnd;
-  let to = Math.max(from, limit);
-  while (from < to && isSpace(text.charCodeAt(from))) from++;
-  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  const from = trimStartIndex(text, label.labelEnd, Math.max(label.labelEnd, limit));
+  const to = trimEndIndex(text, from, Math.max(label.labelEnd, limit));
   const collapsed = new CollapsedText(doc, from, to);
   const labelRange = doc.range(label.labelStart, label.labelEnd);
   const textRange = to > from ? doc.range(from, to) : undefined;
@@ -240,9 +238,7 @@ function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): { paragr
 
 /** The end of `text` without its trailing white space (in the sense of `\s`). */
 function endWithoutSpace(text: string): number {
-  let end = text.length;
-  while (end > 0 && isJsSpace(text.charCodeAt(end - 1))) end--;
-  return end;
+  return trimEndIndex(text, 0, text.length);
 }
 
 /** Whether a line ends a sentence: ".", "!" or "?", maybe followed by a closing quote or bracket. */
@@ -294,10 +290,6 @@ function startsLikeLabel(text: string, at: number): boolean {
   const opening =
     (((text.charCodeAt(at) | 32) << 24) | ((text.charCodeAt(at + 1) | 32) << 16) | ((text.charCodeAt(at + 2) | 32) << 8) | (text.charCodeAt(at + 3) | 32)) >>> 0;
   return opening === LABEL_OPENINGS[0] || opening === LABEL_OPENINGS[1] || opening === LABEL_OPENINGS[2];
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
 }
 
 function truncate(s: string): string {

@@ -1,7 +1,8 @@
 // Which blank lines separate paragraphs. PDF extracts disagree: pypdf writes a paragraph break as a line
 // holding only spaces and leaves truly empty lines at page breaks; double-spaced extracts put an empty
 // line after every line; hand-typed letters use empty lines.
-import { type LineIndex, skipSpaces } from '../text/lines';
+import { trimStartIndex } from '../text/chars';
+import type { LineIndex } from '../text/lines';
 
 export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
 
@@ -24,7 +25,7 @@ export function analyseLayout(doc: LineIndex): Layout {
     const { start, end } = lines[i];
     if (end === start) {
       blank.push(1);
-    } else if (skipSpaces(doc.text, start, end) === end) {
+    } else if (trimStartIndex(doc.text, start, end) === end) {
       blank.push(2);
       spaceOnly++;
     } else {

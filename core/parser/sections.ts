@@ -1,6 +1,7 @@
 // Finds the section headings of a letter, in the current template and its older equivalents.
 import type { Section, SectionKind } from '../model';
-import { type LineIndex, skipSpaces } from '../text/lines';
+import { trimStartIndex } from '../text/chars';
+import type { LineIndex } from '../text/lines';
 
 const HEADINGS: { kind: SectionKind; pattern: RegExp }[] = [
   { kind: 'how-made', pattern: /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i },
@@ -49,7 +50,7 @@ export function findSections(doc: LineIndex): Section[] {
   for (const line of doc.lines) {
     // Headings are upper case: a cheap look at the first two letters skips almost every line. (Past a line's
     // end is its line break or nothing, neither a letter.)
-    const at = skipSpaces(text, line.start, line.end);
+    const at = trimStartIndex(text, line.start, line.end);
     // (The length first: the two reads after it then stay inside the line.)
     if (line.end - at < 14) continue;
     const first = text.charCodeAt(at);

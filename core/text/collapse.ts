@@ -1,7 +1,7 @@
 // A span of a document with every run of white space (line breaks included) collapsed to one space,
 // keeping the map back to document offsets so that matches in the collapsed text get exact ranges.
 import type { Range } from 'vscode-languageserver-types';
-import { isJsSpace } from './chars';
+import { isJsSpace, trimEndIndex, trimStartIndex } from './chars';
 import type { LineIndex } from './lines';
 
 // White space that is not already a single space: a run starting with another white-space character
@@ -24,11 +24,8 @@ export class CollapsedText {
     start: number,
     end: number,
   ) {
-    const source = doc.text;
-    let from = start;
-    let to = end;
-    while (from < to && isJsSpace(source.charCodeAt(from))) from++;
-    while (to > from && isJsSpace(source.charCodeAt(to - 1))) to--;
+    const from = trimStartIndex(doc.text, start, end);
+    const to = trimEndIndex(doc.text, from, end);
     this.innerStart = from;
     if (to <= from) {
       this.text = '';

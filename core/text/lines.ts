@@ -1,7 +1,7 @@
 // Lines of a text with their offsets, and conversions between offsets and LSP positions.
 // JavaScript strings are UTF-16, so a character offset within a line is already an LSP character.
 import type { Position, Range } from 'vscode-languageserver-types';
-import { isJsSpace } from './chars';
+import { trimEndIndex, trimStartIndex } from './chars';
 
 export interface Line {
   /** 0-based line number. */
@@ -81,14 +81,11 @@ export class LineIndex {
   trimmedLineRange(lineNo: number): Range {
     // Read in place: trimming would copy the line twice.
     const { start, end } = this.lines[lineNo];
-    const text = this.text;
-    let from = start;
-    while (from < end && isJsSpace(text.charCodeAt(from))) from++;
-    let to = end;
-    while (to > from && isJsSpace(text.charCodeAt(to - 1))) to--;
+    const from = trimStartIndex(this.text, start, end);
+    const to = trimEndIndex(this.text, from, end);
     return {
       start: { line: lineNo, character: from - start },
-      end: { line: lineNo, character: (to > from ? to : from) - start },
+      end: { line: lineNo, character: to - start },
     };
   }
 }
@@ -144,20 +141,6 @@ function findDoubleSpaces(text: string): number[] {
   const found: number[] = [];
   for (let at = text.indexOf('  '); at >= 0; at = text.indexOf('  ', at + 2)) found.push(at);
   return found;
-}
-
-/**
- * The offset of the first character of `text` in [from, to) that is not white space, or `to`. The line scans
- * pass the document's text with a line's offsets: reading the document string is faster than a line's slice.
- */
-export function skipSpaces(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 12 && c !== 11 && c !== 0xa0 && c !== 0xfeff) break;
-    i++;
-  }
-  return i;
 }
 
 export function comparePositions(a: Position, b: Position): number {
