@@ -30,11 +30,7 @@ export function guidelineInfo(id: GuidelineId): GuidelineInfo | undefined {
   return guidelineById.get(id);
 }
 
-const entriesByGuideline = new Map<GuidelineId, readonly KnowledgeEntry[]>();
-
-/** A guideline's entries, in data order (the resolver asks once per citation: computed once). */
-export function entriesOf(id: GuidelineId): readonly KnowledgeEntry[] {
-  let found = entriesByGuideline.get(id);
-  if (!found) entriesByGuideline.set(id, (found = entries.filter((e) => e.guideline === id)));
-  return found;
+/** A guideline's entries, in data order. */
+export function entriesOf(id: GuidelineId): KnowledgeEntry[] {
+  return entries.filter((e) => e.guideline === id);
 }

@@ -219,7 +219,6 @@ let entriesByWord: Map<string, KnowledgeEntry[]> | undefined;
 const wordsByEditKey = new Map<string, string[]>();
 /** The first six letters of each name word of eight letters or more, to those words. */
 const wordsByPrefix = new Map<string, string[]>();
-const indexedEntries = new Set<KnowledgeEntry>();
 const entriesLikeWord = new Map<string, Set<KnowledgeEntry>>();
 
 function addTo(map: Map<string, string[]>, key: string, word: string): void {
@@ -232,7 +231,6 @@ function wordIndex(): Map<string, KnowledgeEntry[]> {
   if (entriesByWord) return entriesByWord;
   const index = new Map<string, KnowledgeEntry[]>();
   for (const e of allEntries) {
-    indexedEntries.add(e);
     for (const key of nameKeys(e)) {
       for (const word of key.tokens) {
         let holders = index.get(word);
@@ -296,11 +294,12 @@ function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, 
   let bestScore = 0;
   const citedKey = matchKey(cited);
   const tokens = citedKey.tokens;
+  // A topic without significant words scores 0 against every name.
+  if (tokens.length === 0) return undefined;
   const candidates = tokens.length === 1 ? entriesLike(tokens[0]) : new Set(tokens.flatMap((t) => [...entriesLike(t)]));
   let visit = pool;
   const place = placeInPool.get(pool);
-  // (With words, the index is built and holds every entry, so the pool's other entries would be skipped below.)
-  if (place && tokens.length > 0 && candidates.size < pool.length) {
+  if (place && candidates.size < pool.length) {
     const places: number[] = [];
     for (const e of candidates) {
       const i = place.get(e);
@@ -309,8 +308,8 @@ function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, 
     visit = places.sort((a, b) => a - b).map((i) => pool[i]);
   }
   for (const e of visit) {
-    // Entries outside the index (none today) are scored, not skipped.
-    if (!candidates.has(e) && indexedEntries.has(e)) continue;
+    // Every entry is in the index: one that is not a candidate shares no word with the topic.
+    if (!candidates.has(e)) continue;
     for (const n of nameKeys(e)) {
       const m = scoreKeys(citedKey, n);
       if (m.dice < minDice) continue;
