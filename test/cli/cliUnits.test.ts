@@ -1,6 +1,6 @@
 // In-process tests of the CLI's parts: arguments, decoding, config lookup, CSV fields, SARIF locations.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseArgs, UsageError } from '../../cli/args';
@@ -11,8 +11,7 @@ import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvField } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
 import { decodeLetter, firstInvalidUtf8 } from '../../cli/readLetter';
-import { parseCsv, tempDir } from './support';
-import { seedsDir } from '../support/env';
+import { parseCsv, seedFiles, tempDir } from './support';
 
 test('parseArgs reads commands, formats, repeated --rule and --opt=value', () => {
   const p = parseArgs(['lint', 'a', '--format=sarif', '--rule', 'x=off', '--rule', 'y=hint', '-j', '0', 'b']);
@@ -52,8 +51,8 @@ test('a small run without --jobs works in the main thread: no worker is started'
   // Twelve letters (enough for --jobs 2 to start workers); the worker script does not exist, so starting a
   // worker fails the run.
   const dir = tempDir(t);
-  const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
-  for (let i = 0; i < 12; i++) copyFileSync(path.join(seedsDir, seeds[i % seeds.length]), path.join(dir, `${i}.txt`));
+  const seeds = seedFiles();
+  for (let i = 0; i < 12; i++) copyFileSync(seeds[i % seeds.length], path.join(dir, `${i}.txt`));
   const delivered: FileResult[] = [];
   await runPipeline({
     task: 'lint',
@@ -61,7 +60,7 @@ test('a small run without --jobs works in the main thread: no worker is started'
     jobs: 2,
     autoJobs: true,
     resolver: new ConfigResolver({}, false, new Set(), () => undefined),
-    workerScript: path.join(seedsDir, 'no-such-worker.js'),
+    workerScript: path.join(dir, 'no-such-worker.js'),
     deliver: (r) => {
       delivered.push(r);
     },
@@ -74,7 +73,7 @@ test('a small run without --jobs works in the main thread: no worker is started'
       inputs: [dir],
       jobs: 2,
       resolver: new ConfigResolver({}, false, new Set(), () => undefined),
-      workerScript: path.join(seedsDir, 'no-such-worker.js'),
+      workerScript: path.join(dir, 'no-such-worker.js'),
       deliver: () => undefined,
     }),
     'with --jobs 2 the same run starts workers',
