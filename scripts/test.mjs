@@ -43,6 +43,12 @@ const files = findTests(path.join(outDir, 'test'))
   // Match filters against the path inside the output folder, so "out-grammar" does not match "grammar".
   .filter((f) => filters.length === 0 || filters.some((s) => path.relative(outDir, f).includes(s)))
   .sort();
+// With no file named, `node --test` would discover test files all over the checkout: refuse instead.
+if (files.length === 0) {
+  console.log(`no compiled test file matches ${filters.map((f) => JSON.stringify(f)).join(' or ')} (give a substring of out/test/..., e.g. e2e/workbench)`);
+  console.log('0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
 
 const countsFile = path.join(outDir, 'test-counts.json');
 const r = spawnSync(

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { parseLetter } from '../../core/parser/parseLetter';
 import type { LetterModel } from '../../core/model';
@@ -54,6 +54,29 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  }
+
+  /**
+   * Runs a command from the command palette; `accept` picks it (Enter by default). The palette is opened again when
+   * it does not take the text: the workbench may still be closing an earlier quick input (a save dialog, a picker),
+   * which then closes this one too.
+   */
+  async function runCommand(title: string, accept: (row: Locator) => Promise<unknown> = () => page.keyboard.press('Enter')): Promise<void> {
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 });
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5_000 });
+        await row.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await shot(`palette-retry-${attempt}`);
+        await page.keyboard.press('Escape');
+      }
+    }
+    await accept(row);
   }
 
   function pane(title: string) {
@@ -216,10 +239,9 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
 
   test('the summary webview is restored after a reload', async () => {
     // Developer: Reload Window, as a person would: the workbench saves its state, then reloads the page.
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>Developer: Reload Window');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor();
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.keyboard.press('Enter')]);
+    await runCommand('Developer: Reload Window', () =>
+      Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.keyboard.press('Enter')]),
+    );
     await page.locator('.pane-header').first().waitFor({ timeout: 30_000 });
     // The extension activates again (onWebviewPanel:imrSummary) and its serializer refills the panel.
     const frame = await summaryFrame(45_000);
@@ -235,9 +257,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
         return g.getComputedStyle(b).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, c) => a + c, 0);
       });
     assert.ok((await background()) > 600, 'light theme: a light page');
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+    await runCommand('Preferences: Color Theme', (row) => row.click());
     await page.locator('.quick-input-widget input').fill('Dark Modern');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -290,10 +310,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
   });
 
   test('IMR: Show Folder Summary lists the items of every letter in the folder', async () => {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>IMR: Show Folder Summary');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'IMR: Show Folder Summary' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await runCommand('IMR: Show Folder Summary');
     const end = Date.now() + 30_000;
     let frame: Frame | undefined;
     while (!frame && Date.now() < end) {
