@@ -5,6 +5,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
 import { allRules } from '../core/rules';
+import type { Task } from './analyse';
 import { parseArgs, UsageError, usage } from './args';
 import type { Request } from './args';
 import { ConfigError, ConfigResolver } from './config';
@@ -149,7 +150,6 @@ function resolverFor(request: Request, messages: Messages): ConfigResolver {
 }
 
 async function lintCommand(request: Request, messages: Messages): Promise<number> {
-  const out = new Output(process.stdout);
   const reporter: LintReporter =
     request.format === 'json'
       ? jsonReporter()
@@ -157,50 +157,59 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
         ? sarifReporter({ version: packageVersion(), rules: ruleInfos(), cwd: process.cwd() })
         : textReporter();
   const summary: LintSummary = { letters: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, badFiles: 0 };
-  out.write(reporter.start());
-  await runPipeline({
+  await streamResults(request, messages, {
     task: 'lint',
-    inputs: request.paths,
-    jobs: request.jobs,
-    autoJobs: request.autoJobs,
     resolver: resolverFor(request, messages),
-    workerScript: __filename,
-    deliver: async (result) => {
+    start: reporter.start(),
+    write: (result) => {
       if (unusable(result, messages)) summary.badFiles++;
-      if (result.outcome.kind !== 'lint') return;
+      if (result.outcome.kind !== 'lint') return '';
       const diagnostics: Diagnostic[] = result.outcome.diagnostics;
       summary.letters++;
       for (const d of diagnostics) summary.counts[severityName(d)]++;
-      out.write(reporter.letter(result.file, diagnostics));
-      await out.flushIfFull();
+      return reporter.letter(result.file, diagnostics);
     },
-    afterDeliveries: async (n) => {
-      messages.progress(n);
-      await out.flush();
-    },
+    end: () => reporter.end(summary),
   });
-  messages.clearProgress();
-  out.write(reporter.end(summary));
-  await out.flush();
   return summary.counts.error > 0 || summary.badFiles > 0 ? 1 : 0;
 }
 
 async function tableCommand(request: Request, messages: Messages): Promise<number> {
-  const out = new Output(process.stdout);
   const writer = request.format === 'json' ? jsonTableWriter() : csvWriter();
   let badFiles = 0;
-  out.write(writer.start());
-  await runPipeline({
+  await streamResults(request, messages, {
     task: 'table',
+    resolver: resolverFor({ ...request, useConfig: false }, messages),
+    start: writer.start(),
+    write: (result) => {
+      if (unusable(result, messages)) badFiles++;
+      return result.outcome.kind === 'table' ? writer.rows(result.outcome.rows) : '';
+    },
+    end: () => writer.end(),
+  });
+  return badFiles > 0 ? 1 : 0;
+}
+
+/**
+ * Runs lint or table over the request's paths, writing `start`, then each file's text in input order as it
+ * arrives (waiting for a slow reader), then `end`; progress goes to stderr after each group of files.
+ */
+async function streamResults(
+  request: Request,
+  messages: Messages,
+  run: { task: Task; resolver: ConfigResolver; start: string; write: (result: FileResult) => string; end: () => string },
+): Promise<void> {
+  const out = new Output(process.stdout);
+  out.write(run.start);
+  await runPipeline({
+    task: run.task,
     inputs: request.paths,
     jobs: request.jobs,
     autoJobs: request.autoJobs,
-    resolver: resolverFor({ ...request, useConfig: false }, messages),
+    resolver: run.resolver,
     workerScript: __filename,
     deliver: async (result) => {
-      if (unusable(result, messages)) badFiles++;
-      if (result.outcome.kind !== 'table') return;
-      out.write(writer.rows(result.outcome.rows));
+      out.write(run.write(result));
       await out.flushIfFull();
     },
     afterDeliveries: async (n) => {
@@ -209,9 +218,8 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
     },
   });
   messages.clearProgress();
-  out.write(writer.end());
+  out.write(run.end());
   await out.flush();
-  return badFiles > 0 ? 1 : 0;
 }
 
 if (!isMainThread && isPipelineWorker(workerData)) {
