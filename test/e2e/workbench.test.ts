@@ -47,36 +47,36 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
   }
 
   async function quickOpen(name: string): Promise<void> {
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickInput(name, name);
     await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
   }
 
   /**
-   * Runs a command from the command palette; `accept` picks it (Enter by default). The palette is opened again when
-   * it does not take the text: the workbench may still be closing an earlier quick input (a save dialog, a picker),
-   * which then closes this one too.
+   * Types `text` into the quick input (F1, then the text: `>` for commands, a file name to open a file), waits for
+   * a row showing `rowText`, and lets `accept` pick it (Enter by default). The quick input is opened again when it
+   * does not take the text: the workbench may still be closing an earlier one (a save dialog, a picker), which
+   * then closes this one too.
    */
-  async function runCommand(title: string, accept: (row: Locator) => Promise<unknown> = () => page.keyboard.press('Enter')): Promise<void> {
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  async function quickInput(text: string, rowText: string, accept: (row: Locator) => Promise<unknown> = () => page.keyboard.press('Enter')): Promise<void> {
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
     for (let attempt = 1; ; attempt++) {
       try {
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 });
         await page.keyboard.press('F1');
-        await page.locator('.quick-input-widget input').fill(`>${title}`, { timeout: 5_000 });
+        await page.locator('.quick-input-widget input').fill(text, { timeout: 5_000 });
         await row.waitFor({ timeout: 5_000 });
         break;
       } catch (error) {
         if (attempt === 3) throw error;
-        await shot(`palette-retry-${attempt}`);
+        await shot(`quick-input-retry-${attempt}`);
         await page.keyboard.press('Escape');
       }
     }
     await accept(row);
+  }
+
+  function runCommand(title: string, accept?: (row: Locator) => Promise<unknown>): Promise<void> {
+    return quickInput(`>${title}`, title, accept);
   }
 
   function pane(title: string) {
