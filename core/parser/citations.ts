@@ -194,7 +194,7 @@ class ParagraphReader {
 
   private push(prefixStart: number, i: number, j: number, fields: CitationFields): void {
     const t = this.p.text;
-    const a = skipSpaces(t, prefixStart < i ? prefixStart : i, j);
+    const a = trimStartIndex(t, prefixStart < i ? prefixStart : i, j);
     const b = trimPunctuationEnd(t, a, j);
     if (b <= a) return;
     // Every caller passes a fresh object: completing it in place is cheaper than copying it.
@@ -277,7 +277,7 @@ class ParagraphReader {
     parts.push(partStart, end);
     let first = true;
     for (let k = 0; k < parts.length; k += 2) {
-      const i = skipSpaces(t, parts[k], parts[k + 1]);
+      const i = trimStartIndex(t, parts[k], parts[k + 1]);
       const j = trimPunctuationEnd(t, i, parts[k + 1]);
       if (j <= i) continue;
       const before = this.citations.length;
@@ -401,12 +401,6 @@ function mayHoldUrl(t: string, i: number, j: number): boolean {
 
 function isW(c: number): boolean {
   return (c | 32) === 119;
-}
-
-/** The first index in [i, j) of `t` that is not a space (j when none). */
-function skipSpaces(t: string, i: number, j: number): number {
-  while (i < j && t.charCodeAt(i) === 32) i++;
-  return i;
 }
 
 /** [i, j) of `t` without its trailing spaces and punctuation (" .,;:"): the new end. */
@@ -708,8 +702,7 @@ function isTopicCut(s: string, k: number, ch: number, pieceStart: number): boole
 function addOdgTopic(out: string[], s: string, a: number, b: number, sep: number, splitAnd: boolean): void {
   let text = s;
   // Only a piece whose first word starts with "O" can start with the guideline's name.
-  let i = a;
-  while (i < b && isJsSpace(s.charCodeAt(i))) i++;
+  const i = trimStartIndex(s, a, b);
   if (i < b && (s.charCodeAt(i) | 32) === 111 /* o */) {
     text = s.slice(a, b).replace(/^\s*(?:ODG|Official Disability Guidelines(?:\s?\(ODG\))?)\s?/i, '');
     a = 0;

@@ -1,7 +1,7 @@
 // Reads the header table of newer letters. The PDF's two columns come out interleaved
 // ("Date Assigned: 11/09/2016 Date of Injury: 10/13/2016") and a label or value may wrap to the next line.
 import type { CaseHeader, Field } from '../model';
-import { isWordChar } from '../text/chars';
+import { isWordChar, trimEndIndex, trimStartIndex } from '../text/chars';
 import { CollapsedText } from '../text/collapse';
 import { isPlainSlashDate, toIsoDate } from '../text/dates';
 import type { LineIndex } from '../text/lines';
@@ -57,10 +57,8 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
     const valueEnd = i + 1 < hits.length ? hits[i + 1].labelStart : valueLimit(c.text, hit.valueStart);
-    let from = hit.valueStart;
-    let to = valueEnd;
-    while (from < to && c.text.charCodeAt(from) === 32) from++;
-    while (to > from && c.text.charCodeAt(to - 1) === 32) to--;
+    let from = trimStartIndex(c.text, hit.valueStart, valueEnd);
+    let to = trimEndIndex(c.text, from, valueEnd);
     if (to <= from) continue;
     let text = c.text.slice(from, to);
     if (hit.date && isPlainSlashDate(text)) {

@@ -18,9 +18,12 @@ export class LineIndex {
   readonly lines: Line[];
   private doubleSpaceOffsets?: number[] | null;
   private lastLine = 0;
+  /** Whether a '\r' stands alone somewhere (found once: both the line split and `doubleSpaces` need it). */
+  private readonly loneCarriageReturn: boolean;
 
   constructor(readonly text: string) {
-    this.lines = splitLines(text);
+    this.loneCarriageReturn = hasLoneCarriageReturn(text);
+    this.lines = splitLines(text, this.loneCarriageReturn);
   }
 
   get lineCount(): number {
@@ -34,7 +37,7 @@ export class LineIndex {
    */
   get doubleSpaces(): readonly number[] | null {
     if (this.doubleSpaceOffsets === undefined)
-      this.doubleSpaceOffsets = hasOtherWhiteSpace(this.text) ? null : findDoubleSpaces(this.text);
+      this.doubleSpaceOffsets = this.loneCarriageReturn || hasOtherWhiteSpace(this.text) ? null : findDoubleSpaces(this.text);
     return this.doubleSpaceOffsets;
   }
 
@@ -92,10 +95,10 @@ export class LineIndex {
 
 const BREAK_RE = /\r\n|\r|\n/g;
 
-export function splitLines(text: string): Line[] {
+function splitLines(text: string, loneCarriageReturn: boolean): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  if (!hasLoneCarriageReturn(text)) {
+  if (!loneCarriageReturn) {
     // The common cases, LF or CRLF: indexOf is much faster than a regular expression.
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
       const end = at > start && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
@@ -118,10 +121,9 @@ export function splitLines(text: string): Line[] {
 // position; this class of the wider white-space characters fails at once on a one-byte string.
 const WIDE_SPACE_RE = /[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-/** Whether the text holds white space (in the sense of `\s`) other than ' ', '\n' and '\r\n'. */
+/** Whether the text holds white space (in the sense of `\s`) other than ' ', '\n', '\r\n' and a lone '\r'. */
 function hasOtherWhiteSpace(text: string): boolean {
   return (
-    hasLoneCarriageReturn(text) ||
     text.includes('\t') ||
     text.includes('\v') ||
     text.includes('\f') ||
