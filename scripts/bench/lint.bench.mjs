@@ -1,10 +1,12 @@
 // `imr-letters lint` over 10,000 letters against the floor of a plain Node script that only reads them,
-// with the CLI's peak memory at 2,500 and 10,000 letters to show that it stays flat.
+// with the CLI's peak memory at 2,500 and 10,000 letters to show that it stays flat, and where the time goes
+// (the same CLI stopped after walking, reading, parsing).
 // Figures only: nothing here fails on timing. Options (environment): BENCH_FILES (default 10000), BENCH_RUNS (3).
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { fixed, letterFiles, loadCore, mb, root } from './common.mjs';
 
 const total = Number(process.env.BENCH_FILES ?? 10000);
@@ -105,14 +107,14 @@ function probe(args, env = {}) {
   });
 }
 
-function timed(args) {
+function timed(args, env = {}) {
   return new Promise((resolve, reject) => {
     const rssOut = path.join(work, `rss-${process.hrtime.bigint()}`);
     const out = openSync('/dev/null', 'w');
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, args, {
       stdio: ['ignore', out, 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: `--require ${rssProbe}`, RSS_OUT: rssOut },
+      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${rssProbe}`, RSS_OUT: rssOut },
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -132,9 +134,9 @@ function timed(args) {
   });
 }
 
-async function best(args) {
+async function best(args, env = {}) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await timed(args));
+  for (let i = 0; i < runs; i++) results.push(await timed(args, env));
   results.sort((a, b) => a.seconds - b.seconds);
   return {
     seconds: results[0].seconds,
@@ -166,6 +168,59 @@ for (const [label, args] of cases) rows.push([label, await best([cli, ...args])]
 
 console.log('\n| run | wall time (s) | × read floor | CPU time (s) | peak RSS (MB) |\n| --- | ---: | ---: | ---: | ---: |');
 for (const [label, r] of rows) {
+  console.log(
+    `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
+  );
+}
+
+// Where the time goes: the same CLI bundle, with its per-file work cut short after one stage (IMR_BENCH_STAGE).
+// Only the bench's copy is cut: an esbuild plugin swaps cli/analyse.ts for the variant below.
+const stagedCli = path.join(root, '.bench', 'cli-stages.js');
+const stagedAnalyse = `import { lintLetter, parseLetter } from '../core';
+import { readLetterFile } from './readLetter';
+const stage = process.env.IMR_BENCH_STAGE;
+const none = { kind: 'lint', diagnostics: [] };
+export function analyse(task, file, rules) {
+  if (stage === 'walk') return none;
+  const read = readLetterFile(file);
+  if (!read.ok) return { kind: 'bad', reason: read.reason };
+  if (stage === 'read') return none;
+  const model = parseLetter(read.text);
+  if (!model.isLetter) return { kind: 'not-letter' };
+  if (stage === 'parse') return none;
+  return { kind: 'lint', diagnostics: lintLetter(model, { rules, text: read.text }) };
+}
+`;
+await esbuild.build({
+  entryPoints: [path.join(root, 'cli', 'main.ts')],
+  outfile: stagedCli,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'error',
+  plugins: [
+    {
+      name: 'staged-analyse',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]cli[\\/]analyse\.ts$/ }, () => ({ contents: stagedAnalyse, loader: 'ts', resolveDir: path.join(root, 'cli') }));
+      },
+    },
+  ],
+});
+const stages = [
+  ['walk, workers, output (no file read)', 'walk'],
+  ['+ read every file', 'read'],
+  ['+ parse', 'parse'],
+  ['+ lint (the whole run)', 'lint'],
+];
+const staged = [];
+for (const [label, stage] of stages) {
+  staged.push([label, await best([stagedCli, 'lint', '--format', 'json', ...folders], { IMR_BENCH_STAGE: stage })]);
+}
+console.log('\nwhere the time of lint --format json goes (the CLI stopped after each stage of its per-file work):');
+console.log('\n| stages done | wall time (s) | × read floor | CPU time (s) | peak RSS (MB) |\n| --- | ---: | ---: | ---: | ---: |');
+for (const [label, r] of staged) {
   console.log(
     `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
   );
