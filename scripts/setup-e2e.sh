@@ -45,7 +45,10 @@ if [ "$installed" != "$CODE_SERVER_VERSION" ] || [ ! -f "$bin" ]; then
   echo "setup-e2e: code-server $CODE_SERVER_VERSION -> $cs (about 2.5 minutes)"
   mkdir -p "$cs"
   [ -f "$cs/package.json" ] || echo '{ "name": "imr-e2e-code-server", "private": true }' >"$cs/package.json"
-  (cd "$cs" && PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+  # Run from `npm start`, this script inherits the outer npm's npm_* variables: its user agent ("node/v20"),
+  # which code-server's postinstall reads to refuse any Node but 24, and its local prefix. The install gets none.
+  (cd "$cs" && for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done &&
+    PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
     npm install --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION")
 fi
 
