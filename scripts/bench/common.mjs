@@ -20,19 +20,25 @@ export function letterFiles() {
   };
 }
 
-/** Bundles core/index.ts as the extension and CLI ship it (esbuild, one file) and loads it. */
-export async function loadCore() {
-  const outfile = path.join(root, '.bench', 'core.js');
+/** Bundles an entry point into .bench/ as the extension and CLI ship their code (esbuild, one file); returns its path. */
+export async function bundle(entry, name, plugins = []) {
+  const outfile = path.join(root, '.bench', name);
   await esbuild.build({
-    entryPoints: [path.join(root, 'core', 'index.ts')],
+    entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     logLevel: 'error',
+    plugins,
   });
-  return createRequire(import.meta.url)(outfile);
+  return outfile;
+}
+
+/** Bundles core/index.ts into .bench/core.js and loads it. */
+export async function loadCore() {
+  return createRequire(import.meta.url)(await bundle('core/index.ts', 'core.js'));
 }
 
 /** Megabytes as the targets count them: 10^6 bytes (figures before 2026-11-23 were MiB, 2^20 bytes, labelled MB). */

@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
-import { fixed, letterFiles, loadCore, mb, root } from './common.mjs';
+import { bundle, fixed, letterFiles, mb, root } from './common.mjs';
 
 const total = Number(process.env.BENCH_FILES ?? 10000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -166,16 +165,18 @@ const cases = [
 ];
 for (const [label, args] of cases) rows.push([label, await best([cli, ...args])]);
 
-console.log('\n| run | wall time (s) | × read floor | CPU time (s) | peak RSS (MB) |\n| --- | ---: | ---: | ---: | ---: |');
-for (const [label, r] of rows) {
-  console.log(
-    `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
-  );
+function printTable(heading, rows) {
+  console.log(`\n| ${heading} | wall time (s) | × read floor | CPU time (s) | peak RSS (MB) |\n| --- | ---: | ---: | ---: | ---: |`);
+  for (const [label, r] of rows) {
+    console.log(
+      `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
+    );
+  }
 }
+printTable('run', rows);
 
 // Where the time goes: the same CLI bundle, with its per-file work cut short after one stage (IMR_BENCH_STAGE).
 // Only the bench's copy is cut: an esbuild plugin swaps cli/analyse.ts for the variant below.
-const stagedCli = path.join(root, '.bench', 'cli-stages.js');
 const stagedAnalyse = `import { lintLetter, parseLetter } from '../core';
 import { readLetterFile } from './readLetter';
 const stage = process.env.IMR_BENCH_STAGE;
@@ -191,23 +192,14 @@ export function analyse(task, file, rules) {
   return { kind: 'lint', diagnostics: lintLetter(model, { rules, text: read.text }) };
 }
 `;
-await esbuild.build({
-  entryPoints: [path.join(root, 'cli', 'main.ts')],
-  outfile: stagedCli,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  logLevel: 'error',
-  plugins: [
-    {
-      name: 'staged-analyse',
-      setup(build) {
-        build.onLoad({ filter: /[\\/]cli[\\/]analyse\.ts$/ }, () => ({ contents: stagedAnalyse, loader: 'ts', resolveDir: path.join(root, 'cli') }));
-      },
+const stagedCli = await bundle('cli/main.ts', 'cli-stages.js', [
+  {
+    name: 'staged-analyse',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]cli[\\/]analyse\.ts$/ }, () => ({ contents: stagedAnalyse, loader: 'ts', resolveDir: path.join(root, 'cli') }));
     },
-  ],
-});
+  },
+]);
 const stages = [
   ['walk, workers, output (no file read)', 'walk'],
   ['+ read every file', 'read'],
@@ -219,15 +211,9 @@ for (const [label, stage] of stages) {
   staged.push([label, await best([stagedCli, 'lint', '--format', 'json', ...folders], { IMR_BENCH_STAGE: stage })]);
 }
 console.log('\nwhere the time of lint --format json goes (the CLI stopped after each stage of its per-file work):');
-console.log('\n| stages done | wall time (s) | × read floor | CPU time (s) | peak RSS (MB) |\n| --- | ---: | ---: | ---: | ---: |');
-for (const [label, r] of staged) {
-  console.log(
-    `| ${label} | ${fixed(r.seconds, 2)} (${fixed(r.median, 2)}) | ${fixed(r.seconds / floor.seconds)} | ${fixed(r.cpu, 2)} | ${fixed(r.rssMb, 0)} |`,
-  );
-}
+printTable('stages done', staged);
 const coresAfter = (await probe([coreProbe])).cores;
-await loadCore(); // bundles core/ into .bench/core.js, which the in-process run loads
-const passes = await probe([inProcess, ...folders], { CORE: path.join(root, '.bench', 'core.js') });
+const passes = await probe([inProcess, ...folders], { CORE: await bundle('core/index.ts', 'core.js') });
 console.log(
   `\ncores the machine gave (a loop on two threads against one): ${fixed(coresBefore, 2)} before the runs, ${fixed(coresAfter, 2)} after`,
 );
