@@ -1,6 +1,7 @@
 // The imr-letters command line: parse, lint and tabulate letters. Also the entry of its worker threads.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
@@ -14,6 +15,7 @@ import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporter
 import { severityName } from './formats/severity';
 import { csvWriter, jsonTableWriter } from './formats/tableWriters';
 import { Output } from './output';
+import { batchV8Flags } from './v8Flags';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
 import { readLetterFile } from './readLetter';
@@ -225,6 +227,9 @@ async function streamResults(
 if (!isMainThread && isPipelineWorker(workerData)) {
   runWorker();
 } else if (require.main === module) {
+  // V8's flags are the process's: set before the first worker starts, they hold in the workers too.
+  const v8Flags = batchV8Flags(process.versions.node, process.execArgv, process.env.NODE_OPTIONS);
+  if (v8Flags) setFlagsFromString(v8Flags);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -3,7 +3,7 @@
 // (the same CLI stopped after walking, reading, parsing).
 // Figures only: nothing here fails on timing. Options (environment): BENCH_FILES (default 10000), BENCH_RUNS (3).
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundle, fixed, letterFiles, mb, root } from './common.mjs';
@@ -32,6 +32,15 @@ for (let i = 0; i < total; i++) {
   copyFileSync(source, target);
   bytes += statSync(target).size;
 }
+
+// The same letters again, as hard links in other folders: lint over both costs the first run plus the work of
+// 10,000 letters with the JIT already warm, which separates the work itself from V8's warm-up in each worker.
+const again = folders.map((dir) => {
+  const copy = path.join(work, 'again', path.basename(dir));
+  mkdirSync(copy, { recursive: true });
+  for (const name of readdirSync(dir)) linkSync(path.join(dir, name), path.join(copy, name));
+  return copy;
+});
 
 // The floor: walk the same folders and read every file as UTF-8, nothing else.
 const floorScript = path.join(work, 'read-floor.cjs');
@@ -106,12 +115,12 @@ function probe(args, env = {}) {
   });
 }
 
-function timed(args, env = {}) {
+function timed(args, env = {}, node = process.execPath) {
   return new Promise((resolve, reject) => {
     const rssOut = path.join(work, `rss-${process.hrtime.bigint()}`);
     const out = openSync('/dev/null', 'w');
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
+    const child = spawn(node, args, {
       stdio: ['ignore', out, 'pipe'],
       env: { ...process.env, ...env, NODE_OPTIONS: `--require ${rssProbe}`, RSS_OUT: rssOut },
     });
@@ -133,9 +142,9 @@ function timed(args, env = {}) {
   });
 }
 
-async function best(args, env = {}) {
+async function best(args, env = {}, node = process.execPath) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await timed(args, env));
+  for (let i = 0; i < runs; i++) results.push(await timed(args, env, node));
   results.sort((a, b) => a.seconds - b.seconds);
   return {
     seconds: results[0].seconds,
@@ -161,6 +170,7 @@ const cases = [
   ['lint --format sarif', ['lint', '--format', 'sarif', ...folders]],
   ['lint --format json --jobs 0', ['lint', '--format', 'json', '--jobs', '0', ...folders]],
   ['table (csv)', ['table', ...folders]],
+  [`lint --format json, the ${total} letters twice (hard links)`, ['lint', '--format', 'json', ...folders, ...again]],
   [`lint --format json, ${quarter.length * perFolder} letters`, ['lint', '--format', 'json', ...quarter]],
 ];
 for (const [label, args] of cases) rows.push([label, await best([cli, ...args])]);
@@ -174,6 +184,20 @@ function printTable(heading, rows) {
   }
 }
 printTable('run', rows);
+
+// Node 24 (installed for the end-to-end tests) reads files faster and lints faster, on Maglev alone
+// (cli/v8Flags.ts): its own floor and run, when it is there.
+const node24 = path.join(root, '.vscode-test', 'node24', 'bin', 'node');
+if (existsSync(node24)) {
+  const floor24 = await best([floorScript, ...folders], {}, node24);
+  const lint24 = await best([cli, 'lint', '--format', 'json', ...folders], {}, node24);
+  const turbofan24 = await best(['--turbofan', cli, 'lint', '--format', 'json', ...folders], {}, node24);
+  console.log(
+    `\nNode 24: read floor ${fixed(floor24.seconds, 2)} s; lint --format json ${fixed(lint24.seconds, 2)} s on Maglev alone ` +
+      `(${fixed(lint24.seconds / floor24.seconds)}× its floor, ${fixed(lint24.seconds / floor.seconds)}× this Node's), ` +
+      `${fixed(turbofan24.seconds, 2)} s with TurboFan too (--turbofan)`,
+  );
+}
 
 // Where the time goes: the same CLI bundle, with its per-file work cut short after one stage (IMR_BENCH_STAGE).
 // Only the bench's copy is cut: an esbuild plugin swaps cli/analyse.ts for the variant below.
@@ -222,6 +246,14 @@ console.log(
     `second pass ${fixed(passes.second, 2)} s (the JIT warm; ${fixed(passes.second / floor.seconds)}× the read floor on one core)`,
 );
 const json = rows[1][1];
+const twice = rows.find(([label]) => label.includes('twice'))[1];
+const warmWork = twice.seconds - json.seconds;
+console.log(
+  `the same ${total} letters again in the same run (hard links): ${fixed(warmWork, 2)} s more, ` +
+    `${fixed(warmWork / floor.seconds)}× the read floor: their work once the JIT is warm. The other ` +
+    `${fixed(json.seconds - warmWork, 2)} s of lint over ${total} letters are the process and its workers starting, ` +
+    `and V8 warming up in each of them.`,
+);
 console.log(
   `\nlint --format json: ${fixed(json.seconds / floor.seconds)}× the read floor (target ≤ 5×), ` +
     `${fixed(mb(bytes) / json.seconds)} MB/s, peak RSS ${fixed(json.rssMb, 0)} MB (target ≤ 200 MB; ` +
