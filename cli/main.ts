@@ -15,7 +15,7 @@ import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporter
 import { severityName } from './formats/severity';
 import { csvWriter, jsonTableWriter } from './formats/tableWriters';
 import { Output } from './output';
-import { batchV8Flags } from './v8Flags';
+import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
 import { readLetterFile } from './readLetter';

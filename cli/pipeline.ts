@@ -6,6 +6,7 @@ import { analyse } from './analyse';
 import type { Outcome, Task } from './analyse';
 import type { ConfigResolver } from './config';
 import { discover } from './discover';
+import { inProcessThreshold } from './runtime';
 import type { Found } from './discover';
 import type { Severity } from './args';
 
@@ -39,8 +40,8 @@ export const smallRun = 8;
 // 2-core machine with lint --format json (BENCHMARKS.md): 200 letters took 0.66 s in the main thread, 0.73 s
 // with one worker and 0.95 s with two; 2,500 letters 1.44–1.70 s with one worker and 1.74–2.05 s with two;
 // 5,000 letters about the same either way; 10,000 letters 3.5 s with one and 2.8 s with two.
-/** Without --jobs, a run of fewer files works in the main thread. */
-export const inProcessBelow = 300;
+/** Without --jobs, a run of fewer files works in the main thread (300 on Node 20, 2,000 on Node 24: runtime.ts). */
+export const inProcessBelow = inProcessThreshold(process.versions.node);
 /** Without --jobs, one worker per this many files (up to the cores). */
 export const filesPerWorker = 4000;
 

@@ -30,21 +30,20 @@ test('parseArgs reads commands, formats, repeated --rule and --opt=value', () =>
   assert.deepEqual(dashed.kind === 'run' && dashed.request.paths, ['--odd-name.txt']);
 });
 
-test('without --jobs the pool is sized by the run: the main thread below 300 files, then a worker per 4,000 up to the cores', () => {
+test('without --jobs the pool is sized by the run: the main thread below a few hundred files, then a worker per 4,000 up to the cores', () => {
   const auto = parseArgs(['lint', 'a']);
   assert.ok(auto.kind === 'run' && auto.request.autoJobs);
   const set = parseArgs(['lint', 'a', '--jobs', '3']);
   assert.ok(set.kind === 'run' && !set.request.autoJobs && set.request.jobs === 3);
-  assert.equal(inProcessBelow, 300);
   assert.equal(filesPerWorker, 4000);
-  assert.equal(poolSize(299, true, 4), 0);
-  assert.equal(poolSize(300, true, 4), 1);
+  assert.equal(poolSize(inProcessBelow - 1, true, 4), 0);
+  assert.equal(poolSize(inProcessBelow, true, 4), 1);
   assert.equal(poolSize(4000, true, 4), 1);
   assert.equal(poolSize(4001, true, 4), 2);
   assert.equal(poolSize(10000, true, 2), 2);
   assert.equal(poolSize(12001, false, 4), 4);
   assert.equal(poolSize(50, false, 2), 1, 'more files are still to come: not a small run');
-  assert.equal(poolSize(400, true, 1), 1);
+  assert.equal(poolSize(inProcessBelow + 100, true, 1), 1);
 });
 
 test('a small run without --jobs works in the main thread: no worker is started', async (t) => {

@@ -1,10 +1,12 @@
-// The CLI's own V8 settings: Maglev alone from Node 24 on (see cli/v8Flags.ts), checked in a real Node 24 run.
+// What the CLI adapts to the Node it runs on (cli/runtime.ts): Maglev alone and a later first worker from Node 24
+// on, checked in a real Node 24 run.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { batchV8Flags } from '../../cli/v8Flags';
+import { batchV8Flags, inProcessThreshold, nodeMajor } from '../../cli/runtime';
+import { inProcessBelow } from '../../cli/pipeline';
 import { repoRoot, skipUnless } from '../support/env';
 import { cliPath, seedFiles, tempDir } from './support';
 
@@ -19,6 +21,15 @@ test('Node 24 and later run the CLI on Maglev alone; older Nodes, and users who 
   assert.equal(batchV8Flags('24.11.1', [], '--trace-opt --no_maglev'), undefined);
   assert.equal(batchV8Flags('24.11.1', ['--jitless']), undefined);
   assert.equal(batchV8Flags('24.11.1', ['--trace-opt']), '--no-turbofan', 'a tracing flag chooses no compiler');
+});
+
+test('Node 24 keeps runs of up to 2,000 files in the main thread, older Nodes up to 300', () => {
+  assert.equal(nodeMajor('v24.11.1'), 24);
+  assert.ok(Number.isNaN(nodeMajor('')));
+  assert.equal(inProcessThreshold('24.11.1'), 2000);
+  assert.equal(inProcessThreshold('20.20.2'), 300);
+  assert.equal(inProcessThreshold('22.12.0'), 300);
+  assert.equal(inProcessBelow, inProcessThreshold(process.versions.node), 'the pipeline uses the running Node\'s threshold');
 });
 
 const node24 = process.env.IMR_NODE24 ?? path.join(repoRoot, '.vscode-test', 'node24', 'bin', 'node');
