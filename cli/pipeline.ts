@@ -6,8 +6,8 @@ import { analyse } from './analyse';
 import type { Outcome, Task } from './analyse';
 import type { ConfigResolver } from './config';
 import { discover } from './discover';
-import { inProcessThreshold } from './runtime';
 import type { Found } from './discover';
+import { inProcessThreshold } from './runtime';
 import type { Severity } from './args';
 
 export interface FileResult {

@@ -201,7 +201,7 @@ async function warmExtra(node) {
 }
 
 // Node 24 (installed for the end-to-end tests) reads files faster and lints faster, on Maglev alone
-// (cli/v8Flags.ts): its own floor and run, when it is there.
+// (cli/runtime.ts): its own floor and run, when it is there.
 const node24 = path.join(root, '.vscode-test', 'node24', 'bin', 'node');
 if (existsSync(node24)) {
   const floor24 = await best([floorScript, ...folders], {}, node24);

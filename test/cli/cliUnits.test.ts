@@ -30,7 +30,7 @@ test('parseArgs reads commands, formats, repeated --rule and --opt=value', () =>
   assert.deepEqual(dashed.kind === 'run' && dashed.request.paths, ['--odd-name.txt']);
 });
 
-test('without --jobs the pool is sized by the run: the main thread below a few hundred files, then a worker per 4,000 up to the cores', () => {
+test('without --jobs the pool is sized by the run: the main thread below a threshold (300 files, 2,000 on Node 24), then a worker per 4,000 up to the cores', () => {
   const auto = parseArgs(['lint', 'a']);
   assert.ok(auto.kind === 'run' && auto.request.autoJobs);
   const set = parseArgs(['lint', 'a', '--jobs', '3']);
