@@ -227,9 +227,14 @@ async function streamResults(
 if (!isMainThread && isPipelineWorker(workerData)) {
   runWorker();
 } else if (require.main === module) {
-  // V8's flags are the process's: set before the first worker starts, they hold in the workers too.
+  // V8's flags are the process's: set before the first worker starts, they hold in the workers too. A Node that
+  // refuses them (one that freezes V8's flags) runs with its defaults.
   const v8Flags = batchV8Flags(process.versions.node, process.execArgv, process.env.NODE_OPTIONS);
-  if (v8Flags) setFlagsFromString(v8Flags);
+  try {
+    if (v8Flags) setFlagsFromString(v8Flags);
+  } catch {
+    // speed only: nothing depends on the flags
+  }
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
