@@ -2,6 +2,8 @@
 import type { GuidelineCitation, PageRange } from '../model';
 import { entries as allEntries, entriesOf, entryById, guidelineInfo, guidelines } from './data';
 import { type MatchKey, matchKey, sameWord, scoreKeys, similarity } from './match';
+import { entryNames, type NameIndexData } from './nameIndex';
+import { nameIndexJson } from './nameIndex.generated';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
 
 export interface CitationContext {
@@ -194,18 +196,6 @@ function formatPages(pages: PageRange[]): string {
   return pages.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`)).join(', ');
 }
 
-const nameKeysByEntry = new WeakMap<KnowledgeEntry, MatchKey[]>();
-
-/** An entry's names (topic, as cited, aliases), prepared for matching on first use. */
-function nameKeys(e: KnowledgeEntry): MatchKey[] {
-  let keys = nameKeysByEntry.get(e);
-  if (!keys) {
-    keys = [e.topic, ...(e.citedAs ? [e.citedAs] : []), ...(e.aliases ?? [])].map(matchKey);
-    nameKeysByEntry.set(e, keys);
-  }
-  return keys;
-}
-
 // An entry that shares no word (nor a word like it) with a cited topic scores 0 and cannot be the best match, and
 // that is nearly every entry of a pool. So each word of the entries' names points to the entries that hold it,
 // and each cited word, once, to the entries that hold a word like it: bestMatch scores only those entries.
@@ -213,48 +203,52 @@ function nameKeys(e: KnowledgeEntry): MatchKey[] {
 // the command line resolves its first letters' citations in the interpreter), so it looks up keys instead of
 // comparing the word with every name word: sameWord holds only for words within one edit (a deletion,
 // insertion, substitution or transposition), which share the word itself or one of its one-letter deletions,
-// or for words of eight letters or more that share their first six letters.
-let entriesByWord: Map<string, KnowledgeEntry[]> | undefined;
-/** A name word itself and each of its one-letter deletions, to the name words that yield it (words of five letters or more). */
-const wordsByEditKey = new Map<string, string[]>();
-/** The first six letters of each name word of eight letters or more, to those words. */
-const wordsByPrefix = new Map<string, string[]>();
+// or for words of eight letters or more that share their first six letters. The names' keys and these tables
+// come ready-made (nameIndex.ts, nameIndex.generated.ts).
+interface LoadedIndex {
+  entriesByWord: Map<string, KnowledgeEntry[]>;
+  /** A name word itself and each of its one-letter deletions, to the name words that yield it (words of five letters or more). */
+  wordsByEditKey: Map<string, string[]>;
+  /** The first six letters of each name word of eight letters or more, to those words. */
+  wordsByPrefix: Map<string, string[]>;
+  placeInData: Map<KnowledgeEntry, number>;
+  data: NameIndexData;
+}
+let loaded: LoadedIndex | undefined;
+const nameKeysByEntry = new WeakMap<KnowledgeEntry, MatchKey[]>();
 const entriesLikeWord = new Map<string, Set<KnowledgeEntry>>();
 
-function addTo(map: Map<string, string[]>, key: string, word: string): void {
-  const words = map.get(key);
-  if (!words) map.set(key, [word]);
-  else if (words[words.length - 1] !== word) words.push(word);
+function nameIndex(): LoadedIndex {
+  if (loaded) return loaded;
+  const data = JSON.parse(nameIndexJson) as NameIndexData;
+  loaded = {
+    data,
+    entriesByWord: new Map(data.words.map(([word, ids]) => [word, ids.map((i) => allEntries[i])])),
+    wordsByEditKey: new Map(data.editKeys),
+    wordsByPrefix: new Map(data.prefixes),
+    placeInData: new Map(allEntries.map((e, i) => [e, i])),
+  };
+  return loaded;
 }
 
-function wordIndex(): Map<string, KnowledgeEntry[]> {
-  if (entriesByWord) return entriesByWord;
-  const index = new Map<string, KnowledgeEntry[]>();
-  for (const e of allEntries) {
-    for (const key of nameKeys(e)) {
-      for (const word of key.tokens) {
-        let holders = index.get(word);
-        if (!holders) {
-          index.set(word, (holders = []));
-          if (word.length >= 5) {
-            addTo(wordsByEditKey, word, word);
-            for (let i = 0; i < word.length; i++) addTo(wordsByEditKey, word.slice(0, i) + word.slice(i + 1), word);
-          }
-          if (word.length >= 8) addTo(wordsByPrefix, word.slice(0, 6), word);
-        }
-        if (holders[holders.length - 1] !== e) holders.push(e);
-      }
-    }
+/** An entry's names (topic, as cited, aliases), prepared for matching. */
+function nameKeys(e: KnowledgeEntry): MatchKey[] {
+  let keys = nameKeysByEntry.get(e);
+  if (!keys) {
+    const index = nameIndex();
+    const i = index.placeInData.get(e);
+    const ready = i !== undefined ? index.data.names[i] : undefined;
+    keys = ready ? ready.map(([normalised, tokens]) => ({ normalised, tokens })) : entryNames(e).map(matchKey);
+    nameKeysByEntry.set(e, keys);
   }
-  entriesByWord = index;
-  return index;
+  return keys;
 }
 
 /** The entries whose names hold `word` or a word like it (the same test as scoreKeys). */
 function entriesLike(word: string): Set<KnowledgeEntry> {
   let found = entriesLikeWord.get(word);
   if (found) return found;
-  const index = wordIndex();
+  const { entriesByWord: index, wordsByEditKey, wordsByPrefix } = nameIndex();
   found = new Set(index.get(word));
   // Words under five letters are like only themselves.
   if (word.length >= 5) {
