@@ -34,9 +34,24 @@ export function readLetterFile(file: string): ReadResult {
   }
 }
 
+// One read buffer per thread, reused from file to file: a letter is decoded into a string before the next read,
+// so its bytes need not outlive the call. A buffer per file cost each read an allocation outside the JavaScript
+// heap, which also makes the garbage collector run more often. Larger files get their own buffer, so that one
+// big file does not leave a thread holding megabytes.
+const keptBufferBytes = 1024 * 1024;
+let scratch: Buffer | undefined;
+
 /** Reads to the end even when the size was wrong (files in /proc, files still being written). */
 function readAll(fd: number, size: number): Buffer {
-  let buf = Buffer.allocUnsafe(Math.max(size, 4096));
+  // One byte more than the size, so that reading to the end needs no second buffer when the size was right.
+  const wanted = Math.max(size + 1, 4096);
+  let buf: Buffer;
+  if (wanted <= keptBufferBytes) {
+    if (!scratch || scratch.length < wanted) scratch = Buffer.allocUnsafe(Math.min(keptBufferBytes, Math.max(wanted, 64 * 1024)));
+    buf = scratch;
+  } else {
+    buf = Buffer.allocUnsafe(wanted);
+  }
   let length = 0;
   for (;;) {
     if (length === buf.length) {

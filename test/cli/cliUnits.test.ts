@@ -1,6 +1,6 @@
 // In-process tests of the CLI's parts: arguments, decoding, config lookup, CSV fields, SARIF locations.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseArgs, UsageError } from '../../cli/args';
@@ -10,7 +10,7 @@ import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvField } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
-import { decodeLetter, firstInvalidUtf8 } from '../../cli/readLetter';
+import { decodeLetter, firstInvalidUtf8, readLetterFile } from '../../cli/readLetter';
 import { parseCsv, seedFiles, tempDir } from './support';
 
 test('parseArgs reads commands, formats, repeated --rule and --opt=value', () => {
@@ -107,6 +107,29 @@ test('decodeLetter refuses empty, binary and non-UTF-8 bytes, and strips a BOM',
   assert.ok(!latin1.ok && /not valid UTF-8/.test(latin1.reason) && /byte 3/.test(latin1.reason));
   assert.deepEqual(decodeLetter(Buffer.from('\ufeffCase Number: x', 'utf8')), { ok: true, text: 'Case Number: x' });
   assert.deepEqual(decodeLetter(Buffer.from('naïve – “ok” 😀', 'utf8')), { ok: true, text: 'naïve – “ok” 😀' });
+});
+
+test('readLetterFile reads each file whole through its reused buffer: small, large, growing past it, and sized 0 by /proc', (t) => {
+  const dir = tempDir(t);
+  const seed = readFileSync(seedFiles()[0], 'utf8');
+  const sized = (name: string, chars: number) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, seed.repeat(Math.ceil(chars / seed.length)).slice(0, chars) + 'É\n');
+    return file;
+  };
+  // Small ones share one buffer; 200 kB grows it; 3 MB is read into a buffer of its own; then small again.
+  const files = [sized('a.txt', 3000), sized('b.txt', 9000), sized('c.txt', 200_000), sized('d.txt', 3_000_000), sized('e.txt', 5000)];
+  const texts = files.map((f) => {
+    const r = readLetterFile(f);
+    assert.ok(r.ok, f);
+    return r.text;
+  });
+  files.forEach((f, i) => assert.equal(texts[i], readFileSync(f, 'utf8'), `${path.basename(f)} read whole, and not overwritten by a later read`));
+  // /proc reports a size of 0 for its files: the read goes on to the end.
+  if (existsSync('/proc/self/status')) {
+    const r = readLetterFile('/proc/self/status');
+    assert.ok(r.ok && /^Name:/.test(r.text) && r.text.includes('Pid:'), 'the whole of /proc/self/status');
+  }
 });
 
 test('firstInvalidUtf8 points at the first bad byte, including overlongs and surrogates', () => {
