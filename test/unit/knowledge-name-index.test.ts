@@ -16,7 +16,8 @@ const stale = 'core/knowledge/nameIndex.generated.ts is not what the knowledge b
 test('the generated name index is current: the same data, and the same file, as npm run kb:index writes', () => {
   const built = buildNameIndex(entries);
   assert.deepEqual(JSON.parse(nameIndexJson), built, stale);
-  const file = readFileSync(path.join(repoRoot, 'core', 'knowledge', 'nameIndex.generated.ts'), 'utf8');
+  // A checkout with CRLF line ends (git on Windows) holds the same file.
+  const file = readFileSync(path.join(repoRoot, 'core', 'knowledge', 'nameIndex.generated.ts'), 'utf8').replace(/\r\n/g, '\n');
   assert.equal(file, generatedModule(built), stale);
 });
 
