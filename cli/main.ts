@@ -216,7 +216,7 @@ async function streamResults(
     },
     afterDeliveries: async (n) => {
       messages.progress(n);
-      await out.flush();
+      await out.flushIfDue();
     },
   });
   messages.clearProgress();

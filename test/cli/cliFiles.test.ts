@@ -142,7 +142,8 @@ test('progress goes to stderr only when stderr is a terminal, and is cleared at 
   const dir = tempDir(t);
   for (const seed of seedFiles()) copyFileSync(seed, path.join(dir, path.basename(seed)));
   // script(1) runs the CLI on a pseudo-terminal; stdout goes to a file so only stderr reaches the terminal.
-  const out = path.join(dir, 'out.json');
+  // The file lies outside the linted folder: inside it, the walk could meet it while it is still empty.
+  const out = path.join(tempDir(t), 'out.json');
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = `${q(process.execPath)} ${q(cliPath)} lint --format json ${q(dir)} > ${q(out)}`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });

@@ -11,6 +11,7 @@ import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvField } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
 import { decodeLetter, firstInvalidUtf8, readLetterFile } from '../../cli/readLetter';
+import { Output } from '../../cli/output';
 import { parseCsv, seedFiles, tempDir } from './support';
 
 test('parseArgs reads commands, formats, repeated --rule and --opt=value', () => {
@@ -77,6 +78,37 @@ test('a small run without --jobs works in the main thread: no worker is started'
     }),
     'with --jobs 2 the same run starts workers',
   );
+});
+
+test('Output after a group: a terminal gets it at once, a file or pipe in 64 kB writes or after 200 ms', async () => {
+  let clock = 0;
+  const sink = (isTTY: boolean) => {
+    const writes: string[] = [];
+    const stream = { isTTY, write: (s: string) => (writes.push(s), true), once: () => stream };
+    return { writes, out: new Output(stream as never, () => clock) };
+  };
+  const tty = sink(true);
+  tty.out.write('a');
+  await tty.out.flushIfDue();
+  assert.deepEqual(tty.writes, ['a']);
+
+  const pipe = sink(false);
+  pipe.out.write('a');
+  await pipe.out.flushIfDue();
+  pipe.out.write('b');
+  await pipe.out.flushIfDue();
+  assert.deepEqual(pipe.writes, [], 'small groups gather');
+  clock += 199;
+  await pipe.out.flushIfDue();
+  assert.deepEqual(pipe.writes, []);
+  clock += 1;
+  await pipe.out.flushIfDue();
+  assert.deepEqual(pipe.writes, ['ab'], 'written once 200 ms have passed since the last write');
+  pipe.out.write('x'.repeat(64 * 1024));
+  await pipe.out.flushIfDue();
+  assert.equal(pipe.writes.length, 2, 'written at once when 64 kB have gathered');
+  await pipe.out.flushIfDue();
+  assert.equal(pipe.writes.length, 2, 'nothing gathered, nothing written');
 });
 
 test('parseArgs refuses what it does not understand', () => {
