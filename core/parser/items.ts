@@ -112,7 +112,7 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   // last line that ends a sentence: titles are noun phrases, rationales end with a full stop. (The
   // sentences of a partial authorization's title are recognised and kept.)
   for (let l = last - 1; l >= start; l--) {
-    if (endsSentence(lines[l].text) && !endsPartialSentence(lines[l].text)) {
+    if (endsSentence(lines[l].text) && !endsPartialSentence(doc, l)) {
       start = l + 1;
       while (layout.isBlank(start) && start < last) start++;
       break;
@@ -254,10 +254,17 @@ function endsSentence(text: string): boolean {
 }
 
 /** Whether a line ends one of the sentences of a partial authorization's title ("... was the original request."). */
-function endsPartialSentence(text: string): boolean {
-  const end = endWithoutSpace(text);
-  if (end === 0 || text.charCodeAt(end - 1) !== 46 /* . */) return false;
-  const before = text.slice(Math.max(0, end - 21), end - 1).toLowerCase();
+function endsPartialSentence(doc: LineIndex, line: number): boolean {
+  const text = doc.text;
+  const { start, end: lineEnd } = doc.lines[line];
+  const end = trimEndIndex(text, start, lineEnd);
+  if (end === start || text.charCodeAt(end - 1) !== 46 /* . */) return false;
+  // The words before the stop, read across line breaks with white space collapsed: text from a PDF may double
+  // a space or break the line inside them ("the Claims\nAdministrator.").
+  const before = text
+    .slice(Math.max(0, end - 61), end - 1)
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   return PARTIAL_SENTENCE_ENDINGS.some((ending) => before.endsWith(ending));
 }
 

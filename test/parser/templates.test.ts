@@ -93,3 +93,31 @@ test('an item right after a rationale, with no paragraph break, does not absorb 
     assert.match(model.items[0].rationale!.text, /medically necessary\.$/);
   }
 });
+
+test('a partial authorization keeps its whole title when the PDF text doubles a space, has a tab or a no-break space, or breaks a line inside its sentences', () => {
+  const item = (title: string) =>
+    `${title}\nClaims Administrator guideline: Decision based on MTUS.\nMAXIMUS guideline: Decision based on MTUS.\n` +
+    'Decision rationale: The request is not medically necessary.\n';
+  const titles = [
+    'Acupuncture 8 sessions was the original  request.\nAcupuncture 6 sessions was authorized by the Claims Administrator.',
+    'Acupuncture 8 sessions was the original\trequest.\nAcupuncture 6 sessions was authorized by the Claims Administrator.',
+    'Acupuncture 8 sessions was the original\u00a0request.\nAcupuncture 6 sessions was authorized by the Claims Administrator.',
+    'Acupuncture 8 sessions was the original request. Acupuncture 6 sessions was authorized by the Claims\nAdministrator.',
+    'Acupuncture 8 sessions was the original\nrequest. Acupuncture 6 sessions was authorized by the Claims Administrator.',
+  ];
+  for (const written of titles) {
+    const text =
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\n' +
+      item('X-ray: Upheld') +
+      '\n' +
+      item(`${written}\nThe remaining IMR eligible portion of the original request, Acupuncture 2 sessions is: Upheld`);
+    const model = parseLetter(text);
+    const where = JSON.stringify(written);
+    assert.equal(model.items.length, 2, where);
+    const [first, second] = model.items;
+    assert.equal(second.title.range.start.line, 7, `${where}: the title starts on its first line`);
+    assert.equal(second.partial?.originalRequest, 'Acupuncture 8 sessions', where);
+    assert.equal(second.partial?.remaining, 'Acupuncture 2 sessions', where);
+    assert.deepEqual(first.rationale?.range.end, { line: 5, character: 59 }, `${where}: the rationale before it ends on its own line`);
+  }
+});
