@@ -1,6 +1,6 @@
 // Quick fixes: correct a decision word (or align it with the rationale), insert a missing labelled paragraph in its place with a placeholder, remove a repeated item.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import type { DisputedItem, LabelledParagraph, ParagraphKind, Range } from '../model';
+import type { DisputedItem, LabelledParagraph, ParagraphKind, Position, Range } from '../model';
 import type { UnknownDecisionData } from '../rules/unknownDecision';
 import { comparePositions } from '../text/lines';
 import { eolOf, isBlankLine, type LetterDocument } from './letterDocument';
@@ -59,13 +59,8 @@ function decisionFixes(doc: LetterDocument, d: Diagnostic): CodeAction[] {
   const item = data && doc.model.items[data.item];
   if (!data || !item || !Array.isArray(data.suggestions)) return [];
   return data.suggestions.map((word, i) => {
-    // A decision as written is replaced; a missing one is appended to the title.
-    const edit: TextEdit = item.decisionText
-      ? { range: item.decisionText.range, newText: word }
-      : {
-          range: { start: item.title.range.end, end: item.title.range.end },
-          newText: /:\s*$/.test(item.title.text) ? ` ${word}` : `: ${word}`,
-        };
+    // A decision as written is replaced; a missing one is appended to the title, after its colon if it has one.
+    const edit: TextEdit = item.decisionText ? { range: item.decisionText.range, newText: word } : addedDecision(doc, item.title.range.end, word);
     return {
       title: item.decisionText ? `Change "${item.decisionText.text}" to "${word}"` : `Add the decision "${word}"`,
       kind: CodeActionKind.QuickFix,
@@ -74,6 +69,14 @@ function decisionFixes(doc: LetterDocument, d: Diagnostic): CodeAction[] {
       edit: { changes: { [doc.uri]: [edit] } },
     };
   });
+}
+
+/** Inserts a decision word after a title that ends at `titleEnd`: after the colon that follows it, or with one. */
+function addedDecision(doc: LetterDocument, titleEnd: Position, word: string): TextEdit {
+  // The title's range stops before its colon ("MRI of the lumbar spine:"), which may follow after spaces.
+  const colon = /^\s*:/.exec(doc.lines.lines[titleEnd.line]?.text.slice(titleEnd.character) ?? '');
+  const at = colon ? { line: titleEnd.line, character: titleEnd.character + colon[0].length } : titleEnd;
+  return { range: { start: at, end: at }, newText: colon ? ` ${word}` : `: ${word}` };
 }
 
 function conflictFix(doc: LetterDocument, d: Diagnostic): CodeAction[] {

@@ -251,6 +251,15 @@ describe('quick fixes', () => {
     assert.equal(parseLetter(fixed).items[0].decision, 'Upheld');
   });
 
+  test('unknown-decision: a title that ends with its colon gets the word after the colon', () => {
+    for (const ending of [':', ' :', ':  ']) {
+      const text = replaceOnce(seed, ':  Upheld', ending);
+      const { fixed } = fixAndRelint(text, 'unknown-decision', '"Upheld"');
+      const colon = ending.trimEnd();
+      assert.equal(fixed, replaceOnce(seed, ':  Upheld', `${colon} Upheld${ending.slice(colon.length)}`), JSON.stringify(ending));
+    }
+  });
+
   test('decision-rationale-conflict: offers the decision the rationale concludes', () => {
     const { fixed, action } = fixAndRelint(readSample('malformed-conflict.txt'), 'decision-rationale-conflict', '"Upheld"');
     assert.equal(action.isPreferred, false, 'which half is wrong is the user\'s call');
