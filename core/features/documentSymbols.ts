@@ -1,6 +1,7 @@
 // Document symbols: the letter's outline (header, reviewer, sections, and one symbol per disputed item with its paragraphs).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { DisputedItem, LabelledParagraph, Range, Section } from '../model';
+import { itemTitleRange } from '../rules/itemRanges';
 import { union, type LetterDocument } from './letterDocument';
 
 const sectionNames: Record<Section['kind'], string> = {
@@ -54,7 +55,7 @@ export function itemSymbol(item: DisputedItem): DocumentSymbol {
   const paragraphs = [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]
     .filter((p): p is LabelledParagraph => p !== undefined)
     .map(paragraphSymbol);
-  return symbol(oneLine(item.service), itemDetail(item), SymbolKind.Object, item.range, item.title.range, paragraphs);
+  return symbol(oneLine(item.service), itemDetail(item), SymbolKind.Object, item.range, itemTitleRange(item), paragraphs);
 }
 
 export function getDocumentSymbols(doc: LetterDocument): DocumentSymbol[] {

@@ -1,6 +1,7 @@
 // Workspace symbols: the disputed items of many letters, found by service name.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import type { WorkspaceLetter } from './letterDocument';
+import { itemTitleRange } from '../rules/itemRanges';
 import { itemDetail } from './documentSymbols';
 
 /** Whether every character of the query appears in the name, in order (what editors' symbol pickers expect). */
@@ -46,7 +47,7 @@ export function getWorkspaceSymbols(
       symbols.push({
         name,
         kind: SymbolKind.Object,
-        location: { uri: letter.uri, range: item.title.range },
+        location: { uri: letter.uri, range: itemTitleRange(item) },
         containerName: `${container} · ${itemDetail(item)}`,
       });
       if (symbols.length >= limit) return symbols;

@@ -11,9 +11,15 @@ export function itemName(item: DisputedItem): string {
   return `item ${item.index + 1} (${service})`;
 }
 
-/** Item-level problems are shown on the item's title as written. */
+/**
+ * Where an item is named, for its problems and its symbol: its title as written; an untitled item's decision word,
+ * else its first label (an empty range would show nothing to click or underline).
+ */
 export function itemTitleRange(item: DisputedItem): Range {
-  return item.title.range;
+  const title = item.title.range;
+  if (title.start.line !== title.end.line || title.start.character !== title.end.character) return title;
+  const firstLabel = (item.claimsAdministratorGuideline ?? item.maximusGuideline ?? item.rationale)?.labelRange;
+  return item.decisionText?.range ?? firstLabel ?? title;
 }
 
 /** Whether an item should have the labelled guideline paragraphs: the 2013 notice's numbered decisions have none. */

@@ -75,6 +75,17 @@ describe('document symbols', () => {
       for (const c of issues?.children ?? []) assert.match(c.detail ?? '', /^(Upheld|Overturned)/, f);
     }
   });
+
+  test('an untitled item is selected by its first label, not by an empty range', () => {
+    const text =
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\nClaims Administrator guideline: Decision based on MTUS.\n' +
+      'MAXIMUS guideline: Decision based on MTUS.\nDecision rationale: The request is not medically necessary.\n';
+    const symbols = ls.getDocumentSymbols(docOf(text));
+    checkTree(symbols);
+    const [item] = symbols.find((s) => s.name.startsWith('Issues'))?.children ?? [];
+    assert.equal(item?.name, '(untitled)');
+    assert.equal(textAt(text, item.selectionRange), 'Claims Administrator guideline:');
+  });
 });
 
 describe('folding and selection ranges', () => {

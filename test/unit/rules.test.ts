@@ -149,6 +149,19 @@ describe('missing-rationale', () => {
   test('does not fire when the rationale is there', () => {
     assert.deepEqual(only(seed, 'missing-rationale'), []);
   });
+  test('on an untitled item, fires on its decision word, else on its first label: never on an empty range', () => {
+    const paragraphs =
+      'Claims Administrator guideline: Decision based on MTUS.\nMAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n';
+    for (const [title, expected] of [
+      [': Upheld\n', 'Upheld'],
+      ['', 'Claims Administrator guideline:'],
+    ]) {
+      const text = `IMR ISSUES, DECISIONS AND RATIONALES\n\n${title}${paragraphs}`;
+      const ds = only(text, 'missing-rationale');
+      assert.equal(ds.length, 1, JSON.stringify(title));
+      assert.equal(textAt(text, ds[0].range), expected, JSON.stringify(title));
+    }
+  });
 });
 
 describe('missing-guideline', () => {
