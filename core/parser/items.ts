@@ -17,14 +17,16 @@ import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
 import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
 
-const LABEL_RE = /^\s*(Claims Administrator guideline|MAXIMUS guideline|Decision rationale)\s*:/i;
+// Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
+const LABEL_RE = /^\s*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
 const KIND_ORDER: Record<ParagraphKind, number> = {
   'claims-administrator-guideline': 0,
   'maximus-guideline': 1,
   'decision-rationale': 2,
 };
 // The fixed sentence that opens the issues section: "... set forth below:" at a line's end, or this opening.
-const INTRO_OPENING_RE = /^\s*The Final Determination was based on decisions\b/i;
+const INTRO_OPENING_RE = /^\s*The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions\b/i;
+const INTRO_ENDING_RE = /set\s+forth\s+below$/i;
 // The sentences of a partial authorization's title, which end with these words and a full stop.
 const PARTIAL_SENTENCE_ENDINGS = ['original request', 'claims administrator', 'imr eligible'];
 
@@ -272,7 +274,7 @@ function endsPartialSentence(doc: LineIndex, line: number): boolean {
 function isIntro(text: string): boolean {
   let end = endWithoutSpace(text);
   if (end > 0 && text.charCodeAt(end - 1) === 58 /* : */) end--;
-  if (end >= 15 && (text.charCodeAt(end - 1) | 32) === 119 /* w */ && text.slice(end - 15, end).toLowerCase() === 'set forth below')
+  if (end >= 15 && (text.charCodeAt(end - 1) | 32) === 119 /* w */ && INTRO_ENDING_RE.test(text.slice(Math.max(0, end - 40), end)))
     return true;
   return INTRO_OPENING_RE.test(text);
 }

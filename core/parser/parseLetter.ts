@@ -10,8 +10,10 @@ import { parsePatient } from './patient';
 import { parseReviewer } from './reviewer';
 import { findSections } from './sections';
 
-const NOTICE_2013_RE = /Notice of Independent Medical Review Determination|IMR DECISION\(S\) AND RATIONALE\(S\)|DOCUMENTS REVIEWED/i;
-const LETTER_MARKER_RE = /HOW THE IMR FINAL DETERMINATION WAS MADE|Independent Medical Review|\bMAXIMUS\b|Case Number:\s*CM\d/i;
+// Between the words any white space: text from a PDF may hold a tab or a no-break space.
+const NOTICE_2013_RE =
+  /Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination|IMR\s+DECISION\(S\)\s+AND\s+RATIONALE\(S\)|DOCUMENTS\s+REVIEWED/i;
+const LETTER_MARKER_RE = /HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|Independent\s+Medical\s+Review|\bMAXIMUS\b|Case\s+Number:\s*CM\d/i;
 
 /** Parses a letter's text; a caller that already has the text's line index may pass it instead. */
 export function parseLetter(text: string | LineIndex): LetterModel {

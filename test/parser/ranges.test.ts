@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { type LetterModel, type Range, parseLetter } from '../../core';
-import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
+import { type LetterModel, type Range, lintLetter, parseLetter } from '../../core';
+import { corpusLetters, corpusSkip, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { textAt } from '../support/text';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -15,7 +15,11 @@ function assertRangesReadBack(text: string, model: LetterModel, where: string) {
   for (const item of model.items) {
     const label = `${where} item ${item.index}`;
     assert.equal(collapse(textAt(text, item.title.range)), item.title.value, `${label}: title`);
-    if (item.decisionText) assert.equal(textAt(text, item.decisionText.range), item.decisionText.text, `${label}: decision`);
+    if (item.decisionText) {
+      // A 2013 numbered decision's phrase ("not medically necessary") is read from collapsed text.
+      const written = textAt(text, item.decisionText.range);
+      assert.equal(item.form === 'numbered' ? collapse(written) : written, item.decisionText.text, `${label}: decision`);
+    }
     for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]) {
       if (!p) continue;
       assert.equal(textAt(text, p.labelRange), p.label, `${label}: label`);
@@ -24,8 +28,8 @@ function assertRangesReadBack(text: string, model: LetterModel, where: string) {
     for (const c of [...(item.maximusGuideline?.citations ?? []), ...(item.claimsAdministratorGuideline?.citations ?? [])]) {
       assert.equal(collapse(textAt(text, c.range)), c.text, `${label}: citation`);
     }
-    // The item's range runs from its title to the end of its rationale.
-    assert.deepEqual(item.range.start, item.titleLines.length > 0 ? item.title.range.start : item.range.start);
+    // The item's range runs from its title (a 2013 numbered decision: from its sentence) to the end of its rationale.
+    if (item.form !== 'numbered') assert.deepEqual(item.range.start, item.titleLines.length > 0 ? item.title.range.start : item.range.start);
     if (item.rationale) assert.deepEqual(item.range.end, item.rationale.range.end, `${label}: item ends with its rationale`);
   }
   for (const s of model.sections) assert.equal(textAt(text, s.headingRange), s.heading);
@@ -89,6 +93,29 @@ describe('exact ranges', () => {
           character: original.items[i].title.range.start.character,
         });
       });
+    }
+  });
+
+  test('white space as PDFs give it: spaces as no-break spaces or tabs, or doubled, read and lint as plain spaces', () => {
+    const templatesDir = path.join(repoRoot, 'test', 'fixtures', 'templates');
+    const files = [...seeds, ...readdirSync(templatesDir).map((f) => path.join(templatesDir, f)), ...letters];
+    const codes = (text: string, model: LetterModel) => lintLetter(model, { text, now: new Date('2026-01-01') }).map((d) => d.code);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const original = parseLetter(text);
+      for (const [name, variant] of [
+        ['no-break spaces before capitals', text.replace(/ (?=[A-Z])/g, '\u00a0')],
+        ['no-break spaces', text.replace(/ /g, '\u00a0')],
+        ['tabs', text.replace(/ /g, '\t')],
+        ['doubled spaces', text.replace(/ /g, '  ')],
+      ] as const) {
+        const where = `${path.basename(file)}, ${name}`;
+        const model = parseLetter(variant);
+        assert.equal(model.template, original.template, where);
+        assert.deepEqual(shape(model), shape(original), where);
+        assert.deepEqual(codes(variant, model), codes(text, original), where);
+        assertRangesReadBack(variant, model, where);
+      }
     }
   });
 
