@@ -83,10 +83,10 @@ const emptyModel = (lineCount: number): LetterModel => ({
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const maxSize = options.maxDocumentSize ?? defaultMaxDocumentSize;
   const now = options.now ?? (() => new Date());
-  const cache = new Map<string, LetterDocument>();
+  // Each entry keeps the text it was parsed from: see getLetterDocument.
+  const cache = new Map<string, { source: string; letter: LetterDocument }>();
 
-  function parse(doc: ITextDocument): LetterDocument {
-    const text = doc.getText();
+  function parse(doc: ITextDocument, text: string): LetterDocument {
     if (text.length > maxSize) {
       // Only the cheap features answer: no line index of megabytes of text either.
       return { uri: doc.uri, version: doc.version, text: '', lines: new LineIndex(''), model: emptyModel(0), tooLarge: true };
@@ -104,11 +104,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   }
 
   function getLetterDocument(doc: ITextDocument): LetterDocument {
+    const text = doc.getText();
     const cached = cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
-    const parsed = parse(doc);
-    cache.set(doc.uri, parsed);
-    return parsed;
+    // The version alone does not identify the text: a document closed and opened again starts over at the same
+    // version. The text is mostly the very same string, so comparing it costs nothing.
+    if (cached && cached.letter.version === doc.version && cached.source === text) return cached.letter;
+    const letter = parse(doc, text);
+    cache.set(doc.uri, { source: text, letter });
+    return letter;
   }
 
   function getDiagnostics(doc: ITextDocument, diagnosticOptions: DiagnosticOptions = {}): Diagnostic[] {

@@ -4,6 +4,7 @@ import {
   CancellationToken,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -46,12 +47,21 @@ function describe(e: unknown): string {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const log = (m: string) => connection.console.log(m);
+  const log = (m: string) => {
+    try {
+      connection.console.log(m);
+    } catch {
+      // The connection is closed (the client is gone): there is no one to tell.
+    }
+  };
   const service = createLanguageService({ log });
   const workspace = new WorkspaceIndex(log);
 
   let hasConfigurationCapability = false;
   let hasDynamicConfiguration = false;
+  let hasWorkspaceFolderChanges = false;
+  // Requests are answered between initialize and shutdown only, as the protocol has it.
+  let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
   let pushedSettings: ImrSettings = { rules: {} };
   const settingsByUri = new Map<string, Promise<ImrSettings>>();
@@ -90,8 +100,9 @@ export function startServer(connection: Connection): void {
       const parsedMs = performance.now() - started;
       const settings = await pending;
       // The document may have changed or closed while the settings were read.
+      // (A document closed and opened again is another object at the same version.)
       const current = documents.get(uri);
-      if (!current || current.version !== doc.version) return;
+      if (current !== doc || current.version !== doc.version) return;
       const linting = performance.now();
       const diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
       checkMs.set(uri, parsedMs + performance.now() - linting);
@@ -117,6 +128,8 @@ export function startServer(connection: Connection): void {
   /** Runs a request handler: empty answer on failure, RequestCancelled when the client gave up. */
   function guard<P, R>(empty: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R> => {
+      if (phase === 'uninitialized') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized.');
+      if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
         const r = await fn(params, token);
@@ -147,6 +160,8 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     hasConfigurationCapability = caps.workspace?.configuration === true;
     hasDynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    hasWorkspaceFolderChanges = caps.workspace?.workspaceFolders === true;
+    phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -168,19 +183,19 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onShutdown(() => {
+    phase = 'shut down';
+  });
+
   connection.onInitialized(() => {
     if (hasDynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
     }
-    if (connection.workspace && typeof connection.workspace.onDidChangeWorkspaceFolders === 'function') {
-      try {
-        connection.workspace.onDidChangeWorkspaceFolders(async () => {
-          const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-          workspace.setFolders(folders.map((f) => f.uri));
-        });
-      } catch {
-        // The client did not announce workspace folder support: the initial folders stay.
-      }
+    if (hasWorkspaceFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        workspace.setFolders(folders.map((f) => f.uri));
+      });
     }
   });
 
@@ -262,7 +277,10 @@ export function startServer(connection: Connection): void {
       if (!d) return null;
       // Folder statistics only matter on citations: scan the workspace only then.
       if (!workspace.folderPaths.length || !service.getCitationAt(d, p.position)) return service.getHover(d, p.position);
-      return service.getHover(d, p.position, await workspaceLetters(token));
+      const letters = await workspaceLetters(token);
+      // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
+      if (documents.get(d.uri) !== d) return null;
+      return service.getHover(d, p.position, letters);
     }),
   );
   connection.onCodeAction(
@@ -272,6 +290,7 @@ export function startServer(connection: Connection): void {
       const only = p.context?.only;
       if (!d || (only && !only.some((k) => k === '' || k === 'quickfix'))) return [];
       const settings = await settingsFor(d.uri);
+      if (documents.get(d.uri) !== d) return [];
       return service.getCodeActions(d, p.range, { rules: settings.rules });
     }),
   );
@@ -293,7 +312,15 @@ if (!process.argv.some((a) => transports.some((t) => a.startsWith(t)))) {
 }
 
 const connection = createConnection(ProposedFeatures.all);
-// Keep serving: one bad request or a bug on some input must not take the editor's features down.
-process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${describe(e)}`));
-process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${describe(e)}`));
+// Keep serving: one bad request or a bug on some input must not take the editor's features down. Once the
+// connection is closed (the client is gone, e.g. it closed our output), there is no one to serve or tell: exit.
+function reportEscaped(kind: string, e: unknown): void {
+  try {
+    connection.console.error(`${kind}: ${describe(e)}`);
+  } catch {
+    process.exit(1);
+  }
+}
+process.on('uncaughtException', (e) => reportEscaped('uncaught', e));
+process.on('unhandledRejection', (e) => reportEscaped('unhandled rejection', e));
 startServer(connection);

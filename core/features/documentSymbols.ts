@@ -81,6 +81,7 @@ export function getDocumentSymbols(doc: LetterDocument): DocumentSymbol[] {
     );
   }
   // Items the parser found without an issues heading still belong in the outline.
-  if (!model.sections.some((s) => s.kind === 'issues')) symbols.push(...model.items.map(itemSymbol));
+  // (A loop, not push(...items): a spread of a hundred thousand arguments overflows the stack.)
+  if (!model.sections.some((s) => s.kind === 'issues')) for (const item of model.items) symbols.push(itemSymbol(item));
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

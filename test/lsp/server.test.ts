@@ -4,11 +4,17 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
@@ -284,6 +290,71 @@ describe('transports', { skip: serverSkip }, () => {
   });
 });
 
+describe('the protocol\'s lifecycle', { skip: serverSkip }, () => {
+  function rawServer() {
+    const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    conn.listen();
+    return { child, conn, exited, stderr: () => stderr };
+  }
+  const errorCode = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: { code?: number }) => e.code,
+    );
+
+  test('a request before initialize answers ServerNotInitialized; after shutdown, InvalidRequest; exit then ends it with 0', async () => {
+    const { child, conn, exited } = rawServer();
+    try {
+      const hover = { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } };
+      assert.equal(await errorCode(conn.sendRequest('textDocument/hover', hover)), -32002);
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await conn.sendNotification('initialized', {});
+      assert.equal(await conn.sendRequest('textDocument/hover', hover), null);
+      await conn.sendRequest('shutdown');
+      assert.equal(await errorCode(conn.sendRequest('textDocument/hover', hover)), -32600);
+      await conn.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally {
+      conn.dispose();
+      child.kill();
+    }
+  });
+
+  test('a client that announces no capabilities at all gets no error in the log', async () => {
+    const { client } = await LspClient.start({ bare: true });
+    try {
+      assert.deepEqual(await client.open(uri(), readSample('malformed-conflict.txt')).then((ds) => ds.map((d) => d.code)), [
+        'decision-rationale-conflict',
+      ]);
+      assert.deepEqual(client.logs.filter((l) => /fail|error|uncaught/i.test(l)), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('when the client closes the server\'s output, the server exits quietly', async () => {
+    const { child, conn, exited, stderr } = rawServer();
+    try {
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await conn.sendNotification('initialized', {});
+      child.stdout.destroy();
+      await conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'file:///gone.txt', languageId: 'imr', version: 1, text: readSample('malformed-conflict.txt') },
+      });
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 8000))]);
+      assert.equal(code, 1);
+      assert.equal(stderr(), '', 'no stack trace');
+    } finally {
+      conn.dispose();
+      child.kill();
+    }
+  });
+});
+
 describe('settings', { skip: serverSkip }, () => {
   test('imr.rules read through workspace/configuration and applied live', async () => {
     const { client } = await LspClient.start({ settings: { rules: { 'unknown-decision': 'warning' } } });
@@ -374,6 +445,29 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
       setTimeout(() => source.cancel(), 20);
       await assert.rejects(pending, (e: { code?: number }) => e.code === -32800);
       assert.ok(fresh.isRunning);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  test('a letter closed while a hover reads the folder, and opened again at the same version with other text, shows the new text', async () => {
+    const { client: fresh } = await LspClient.start({ workspaceFolders: [folder] });
+    try {
+      const u = uri('reopened');
+      await fresh.open(u, readCorpusLetter('001_CM16-0219557.txt'));
+      const letter = await fresh.request<LetterModel>('imr/letter', { uri: u });
+      const citation = letter.items.flatMap((i) => i.maximusGuideline?.citations ?? [])[0];
+      // The hover on a citation waits for the folder's letters: the close arrives meanwhile, the new open after it.
+      const hover = fresh.request('textDocument/hover', { textDocument: { uri: u }, position: citation.range.start });
+      await fresh.close(u);
+      await hover;
+      const conflict = readSample('malformed-conflict.txt');
+      assert.deepEqual((await fresh.open(u, conflict)).map((d) => d.code), ['decision-rationale-conflict']);
+      const fromScratch = uri('scratch');
+      await fresh.open(fromScratch, conflict);
+      const symbols = (target: string) => fresh.request('textDocument/documentSymbol', { textDocument: { uri: target } });
+      assert.deepEqual(await symbols(u), await symbols(fromScratch));
+      assert.deepEqual(await fresh.request('imr/letter', { uri: u }), await fresh.request('imr/letter', { uri: fromScratch }));
     } finally {
       await fresh.stop();
     }

@@ -22,6 +22,8 @@ export interface LspClientOptions {
   settings?: { rules?: Record<string, string> };
   /** Announce workspace/configuration support (default true). */
   configuration?: boolean;
+  /** Announce no client capabilities at all, as the barest LSP client does. */
+  bare?: boolean;
   serverPath?: string;
 }
 
@@ -87,18 +89,20 @@ export class LspClient {
       processId: process.pid,
       rootUri: folders[0] ?? null,
       workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
-      capabilities: {
-        workspace: {
-          configuration: options.configuration ?? true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          workspaceFolders: true,
-        },
-        textDocument: {
-          publishDiagnostics: { versionSupport: true },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          synchronization: { dynamicRegistration: false },
-        },
-      },
+      capabilities: options.bare
+        ? {}
+        : {
+            workspace: {
+              configuration: options.configuration ?? true,
+              didChangeConfiguration: { dynamicRegistration: true },
+              workspaceFolders: true,
+            },
+            textDocument: {
+              publishDiagnostics: { versionSupport: true },
+              documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+              synchronization: { dynamicRegistration: false },
+            },
+          },
     })) as InitializeResult;
     await connection.sendNotification('initialized', {});
     return { client, init };

@@ -385,6 +385,35 @@ describe('the service', () => {
     assert.equal(ls.cachedCount, 0);
   });
 
+  test('a document closed and opened again at the same version with other text is parsed again', () => {
+    const ls = createLanguageService();
+    const first = docOf(seed);
+    const again = TextDocument.create(first.uri, 'imr', first.version, readSample('malformed-conflict.txt'));
+    const a = ls.getLetterDocument(first);
+    const b = ls.getLetterDocument(again);
+    assert.notEqual(b, a);
+    assert.equal(b.text, again.getText());
+    assert.deepEqual(ls.getDiagnostics(again).map((d) => d.code), ['decision-rationale-conflict']);
+    assert.equal(ls.cachedCount, 1);
+  });
+
+  test('selection ranges: one answer per position, a position outside the document taken to its nearest place', () => {
+    const ls = createLanguageService();
+    const doc = docOf(seed);
+    const odd = [{ line: 100000, character: 0 }, { line: -1, character: 5 }, { line: 1.5, character: Number.NaN }, { line: 0, character: 1e9 }];
+    const answers = ls.getSelectionRanges(doc, [{ line: 0, character: 2 }, ...odd]);
+    assert.equal(answers.length, 5);
+    const end = doc.positionAt(doc.getText().length);
+    assert.ok(rangeContains(answers[1].range, { start: end, end }), 'past the end: at the end');
+  });
+
+  test('an outline of a hundred thousand items (no issues heading) does not overflow the stack', () => {
+    const ls = createLanguageService({ maxDocumentSize: 10 * 1024 * 1024 });
+    const count = 150_000;
+    const symbols = ls.getDocumentSymbols(docOf('Decision rationale: x\n'.repeat(count)));
+    assert.equal(symbols.length, count);
+  });
+
   test('lint results are reused per version, and follow a change of configuration', () => {
     const ls = createLanguageService();
     const doc = docOf(readSample('malformed-unknown-decision.txt'));
