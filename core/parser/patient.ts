@@ -6,10 +6,14 @@ import type { LineIndex } from '../text/lines';
 
 // Both patterns open with literal text, which the regular expression engine scans for quickly.
 const AGE_SEX_RE = /(?:year|yr)s?[- ]old,? (male|female|man|woman|gentleman|lady|gentlemen|boy|girl)?/i;
+// "an industrial injury on 10-25-2016", "date of injury: ...", and the summaries that say "a history of an
+// occupational claim from 10/23/2016" (a date a line break may split: "10/14/ 2016").
 const INJURY_RE = new RegExp(
-  `injur(?:y|ies)(?: date)? (?:of|on|dated|that occurred on)? ?(${DATE_PATTERN})|injury(?: of| was|:)? ?(${DATE_PATTERN})`,
+  `injur(?:y|ies)(?: date)? (?:of|on|dated|that occurred on)? ?(${DATE_PATTERN})|injury(?: of| was|:)? ?(${DATE_PATTERN})|claim (?:from|of|on|dated) (${DATE_PATTERN})`,
   'i',
 );
+// "The injured worker is a female who sustained ...": the sex without an age.
+const SEX_RE = /\b(?:injured worker|patient|claimant|applicant|employee) (?:is|was) an? (male|female|man|woman)\b/i;
 
 export function parsePatient(doc: LineIndex, start: number, end: number): PatientFacts {
   const facts: PatientFacts = {};
@@ -32,9 +36,17 @@ export function parsePatient(doc: LineIndex, start: number, end: number): Patien
       facts.sex = { value, text: word, range: c.range(sexStart, sexStart + word.length) };
     }
   }
+  if (!facts.sex) {
+    const sex = SEX_RE.exec(c.text);
+    if (sex) {
+      const word = sex[1];
+      const sexStart = sex.index + sex[0].length - word.length;
+      facts.sex = { value: /^(female|woman)$/i.test(word) ? 'female' : 'male', text: word, range: c.range(sexStart, sexStart + word.length) };
+    }
+  }
   const injury = INJURY_RE.exec(c.text);
   if (injury) {
-    const written = injury[1] ?? injury[2];
+    const written = injury[1] ?? injury[2] ?? injury[3];
     const iso = toIsoDate(written);
     if (iso) {
       const at = injury.index + injury[0].length - written.length;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseLetter } from '../../core';
 import { corpusSkip, lettersDir, readSources } from '../support/env';
+import { textAt } from '../support/text';
 
 /** Decisions read straight off the text: a word that ends a line (after a colon, or alone) in the issues section. */
 function scanDecisions(text: string): string[] {
@@ -44,6 +45,14 @@ describe('corpus letters', { skip: corpusSkip }, () => {
       );
       assert.ok(model.reviewer && model.reviewer.specialties.value.length > 0, 'reviewer specialties');
       assert.ok(model.reviewer.licensure.value.length > 0, 'reviewer licensure');
+      // Every summary of this corpus states the patient's sex and the date of injury (in words such as "an
+      // industrial injury on 10-25-2016" or "a history of an occupational claim from 10/23/2016").
+      const { sex, dateOfInjury } = model.patient;
+      assert.ok(sex && dateOfInjury, 'the patient\'s sex and date of injury');
+      assert.match(dateOfInjury.value, /^20\d\d-\d\d-\d\d$/);
+      assert.ok(dateOfInjury.value <= model.header!.decisionDate!.value, 'injured before the decision');
+      assert.equal(textAt(text, sex.range), sex.text);
+      assert.equal(textAt(text, dateOfInjury.range).replace(/\s+/g, ' '), dateOfInjury.text);
       for (const item of model.items) {
         assert.ok(item.title.value.length > 0, 'title');
         assert.ok(item.rationale && item.rationale.text.length > 0, `rationale of ${item.title.value}`);

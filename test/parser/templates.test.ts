@@ -121,3 +121,16 @@ test('a partial authorization keeps its whole title when the PDF text doubles a 
     assert.deepEqual(first.rationale?.range.end, { line: 5, character: 59 }, `${where}: the rationale before it ends on its own line`);
   }
 });
+
+test('the patient: sex and date of injury in the summaries\' other wordings, a date split by a line break included', () => {
+  const letter = (summary: string) =>
+    parseLetter(`CLINICAL CASE SUMMARY\nThe expert reviewer developed the following clinical case summary:\n${summary}\n\nIMR ISSUES, DECISIONS AND RATIONALES\n`).patient;
+  const a = letter('This case involves a now 52-year-old female with a history of an occupational claim from 10/23/2016. The mechanism of injury is detailed as lifting.');
+  assert.deepEqual([a.age?.value, a.sex?.value, a.dateOfInjury?.value], [52, 'female', '2016-10-23']);
+  const b = letter('This case involves a now 33-year-old male with a history of an occupational claim from 10/14/\n2016. The mechanism of injury is a fall.');
+  assert.deepEqual([b.sex?.value, b.dateOfInjury?.value, b.dateOfInjury?.text], ['male', '2016-10-14', '10/14/ 2016']);
+  const c = letter('The injured worker is a female who sustained an industrial injury on 10-25-2016. On 08-30-2016, she reported pain.');
+  assert.deepEqual([c.age, c.sex?.value, c.dateOfInjury?.value], [undefined, 'female', '2016-10-25']);
+  // A claim date is the injury's only when it says so: "the claim was denied on ..." is not.
+  assert.equal(letter('The claim was denied on 11/02/2016 by the claims administrator.').dateOfInjury, undefined);
+});
