@@ -98,11 +98,11 @@ export function startServer(connection: Connection): void {
       const started = performance.now();
       service.getLetterDocument(doc);
       const parsedMs = performance.now() - started;
+      const version = doc.version;
       const settings = await pending;
-      // The document may have changed or closed while the settings were read.
-      // (A document closed and opened again is another object at the same version.)
-      const current = documents.get(uri);
-      if (current !== doc || current.version !== doc.version) return;
+      // The document may have changed (its object is updated in place, and a newer check is on its way) or
+      // closed while the settings were read; a document closed and opened again is another object.
+      if (documents.get(uri) !== doc || doc.version !== version) return;
       const linting = performance.now();
       const diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
       checkMs.set(uri, parsedMs + performance.now() - linting);
