@@ -29,20 +29,11 @@ export function parsePatient(doc: LineIndex, start: number, end: number): Patien
       const text = digits[1];
       facts.age = { value: years, text, range: c.range(ageStart, ageStart + text.length) };
     }
-    if (age[1]) {
-      const word = age[1];
-      const sexStart = age.index + age[0].length - word.length;
-      const value = /^(female|woman|lady|girl)$/i.test(word) ? 'female' : 'male';
-      facts.sex = { value, text: word, range: c.range(sexStart, sexStart + word.length) };
-    }
+    if (age[1]) facts.sex = sexAtEnd(c, age);
   }
   if (!facts.sex) {
     const sex = SEX_RE.exec(c.text);
-    if (sex) {
-      const word = sex[1];
-      const sexStart = sex.index + sex[0].length - word.length;
-      facts.sex = { value: /^(female|woman)$/i.test(word) ? 'female' : 'male', text: word, range: c.range(sexStart, sexStart + word.length) };
-    }
+    if (sex) facts.sex = sexAtEnd(c, sex);
   }
   const injury = INJURY_RE.exec(c.text);
   if (injury) {
@@ -54,4 +45,11 @@ export function parsePatient(doc: LineIndex, start: number, end: number): Patien
     }
   }
   return facts;
+}
+
+/** The sex a match names with the word it captured, which ends the match. */
+function sexAtEnd(c: CollapsedText, m: RegExpExecArray): PatientFacts['sex'] {
+  const word = m[1];
+  const start = m.index + m[0].length - word.length;
+  return { value: /^(female|woman|lady|girl)$/i.test(word) ? 'female' : 'male', text: word, range: c.range(start, start + word.length) };
 }
