@@ -304,7 +304,32 @@ class ParagraphReader {
     const fields: CitationFields = { kind: 'non-mtus', source: 'article' };
     describeNonMtus(body, fields);
     if (urls[0]) fields.url = { value: urls[0].value, text: t.slice(urls[0].start, urls[0].end), range: this.range(urls[0].start, urls[0].end) };
-    this.push(prefixStart, i, j, fields);
+    // "ODG Shoulder Chapter, Hand Chapter", "Low back, Manipulation; Neck and Upper back, Manipulation": one
+    // citation per chapter, each with its own topics. A later chapter first shows up as a topic that is a
+    // chapter's name, which almost no citation has: only then is the body looked at again.
+    if (fields.sections !== undefined && urls.length === 0 && mayNameSeveralOdgChapters(fields)) this.pushOdgChapters(prefixStart, i, j, fields);
+    else this.push(prefixStart, i, j, fields);
+  }
+
+  /** Pushes an ODG citation whose body (t[i, j)) may name several chapters, one citation per chapter. */
+  private pushOdgChapters(prefixStart: number, i: number, j: number, fields: CitationFields): void {
+    const t = this.p.text;
+    const body = t.slice(i, j);
+    let chapters = laterOdgChapters(body, fields.chapter?.title ?? '');
+    // The first piece must hold a chapter of its own ("ODG (Official Disability Guidelines), Shoulder Chapter, ...").
+    while (chapters.length > 0 && !odgChapterOf(body.slice(0, chapters[0]))) chapters = chapters.slice(1);
+    if (chapters.length === 0) {
+      this.push(prefixStart, i, j, fields);
+      return;
+    }
+    const starts = [0, ...chapters];
+    for (let k = 0; k < starts.length; k++) {
+      const from = i + starts[k];
+      const to = k + 1 < starts.length ? i + chapters[k] : j;
+      const segment: CitationFields = { kind: 'non-mtus', source: 'article' };
+      describeNonMtus(t.slice(from, to), segment);
+      this.push(k === 0 ? prefixStart : from, from, to, segment);
+    }
   }
 
   /** URLs in [i, j), each joined across the line breaks that split it. */
@@ -530,6 +555,11 @@ const ODG_CHAPTER =
 
 const ODG_CHAPTER_WHOLE = new RegExp(`(?:${ODG_CHAPTER.source})(?:\\s?(?:Chapter|section))?$`, 'i');
 
+/** Whether an ODG citation may name several chapters: one of its topics is a chapter's name. */
+function mayNameSeveralOdgChapters(fields: CitationFields): boolean {
+  return fields.source === 'ODG' && fields.chapter !== undefined && fields.sections !== undefined && fields.sections.some((topic) => ODG_CHAPTER_WHOLE.test(topic));
+}
+
 /** What may follow an ODG chapter name and belongs to it: "(Acute & Chronic)", "(Chronic)", "Chapter", "section"... */
 const ODG_CHAPTER_TAIL = /\s?(?:\((?:Acute|Chronic|Thoracic|trauma)[^)]*\)|(?:Chapter|chapters?|section|Procedures?(?: Summary)?)\b)/iy;
 
@@ -587,6 +617,67 @@ function describeOdg(rest: string, fields: CitationFields): void {
   if (chapter) fields.chapter = chapter;
   if (sections.length > 0) fields.sections = sections;
 }
+
+/** The chapter an ODG citation's text names first, if any. */
+function odgChapterOf(text: string): { title?: string } | undefined {
+  const fields: CitationFields = { kind: 'non-mtus', source: 'article' };
+  describeNonMtus(text, fields);
+  return fields.source === 'ODG' ? fields.chapter : undefined;
+}
+
+/**
+ * Where a later ODG chapter starts in a citation's body that opens with one (whose title is `first`): after a
+ * ",", ";" or "/" (outside brackets), a chapter name that fills the piece up to the next such separator, with its
+ * tail ("Chapter", "(Acute & Chronic)", "(updated 11/23/16)"). A one-word name ("Hand", "Pain") counts only with
+ * a tail: alone it may be a topic.
+ */
+function laterOdgChapters(body: string, first: string): number[] {
+  const found: number[] = [];
+  // Nothing inside the first chapter's name starts another ("Low Back, Lumbar & Thoracic" is one chapter).
+  const firstAt = body.indexOf(first);
+  let depth = 0;
+  for (let k = firstAt >= 0 ? firstAt + first.length : 0; k < body.length; k++) {
+    const ch = body.charCodeAt(k);
+    if (ch === 40 /* ( */) depth++;
+    else if (ch === 41 /* ) */ && depth > 0) depth--;
+    if (depth > 0 || !(ch === 44 /* , */ || ch === 59 /* ; */ || ch === 47 /* / */)) continue;
+    const start = skipOdgLead(body, k + 1);
+    let rest = body.slice(start);
+    // "...; ODG Forearm, Wrist and Hand (updated 12/20/16), ...": the guideline's name may come again.
+    const again = (rest.charCodeAt(0) | 32) === 111 /* o */ ? ODG_NAME.exec(rest) : null;
+    if (again) rest = rest.slice(again[0].length);
+    const name = ODG_CHAPTER.exec(rest);
+    if (!name) continue;
+    let end = name[0].length;
+    let tailed = false;
+    for (;;) {
+      if (mayStartChapterTail(rest, end)) {
+        ODG_CHAPTER_TAIL.lastIndex = end;
+        if (ODG_CHAPTER_TAIL.test(rest)) {
+          end = ODG_CHAPTER_TAIL.lastIndex;
+          tailed = true;
+          continue;
+        }
+      }
+      ODG_UPDATED.lastIndex = end;
+      if (!ODG_UPDATED.test(rest)) break;
+      end = ODG_UPDATED.lastIndex;
+      tailed = true;
+    }
+    // (Collapsed text: its only white space is single spaces.)
+    let after = end;
+    while (after < rest.length && rest.charCodeAt(after) === 32) after++;
+    const next = after < rest.length ? rest.charCodeAt(after) : 44;
+    if ((next === 44 || next === 59 || next === 47) && (tailed || /[\s&]/.test(name[0]))) {
+      found.push(start);
+      k = start + (again ? again[0].length : 0) + end - 1;
+    }
+  }
+  return found;
+}
+
+/** "(updated 11/23/16)" after a chapter's name. */
+const ODG_UPDATED = /\s?\(updated [^)]*\)/iy;
 
 /** The index after the white space and ",:;-" from `i` on. */
 function skipOdgLead(s: string, i: number): number {

@@ -124,18 +124,43 @@ test('corpus: numbered Opioid Treatment 2016 sections split only at section numb
   assert.ok(opioid.sections.some((s) => s.includes('Prior to Chronic Opioid Treatment: Screening for Drug Misuse/Abuse')));
 });
 
-test('corpus 130: ODG chapter/topic pairs, then "and Other Medical Treatment Guidelines" with a link broken after a hyphen', { skip: corpusSkip }, () => {
+test('corpus 130: ODG chapter/topic pairs, one citation each, then "and Other Medical Treatment Guidelines" with a link broken after a hyphen', { skip: corpusSkip }, () => {
   const { parsed } = paragraph(letter('130_CM17-0009996.txt'), 'MAXIMUS guideline:');
   assert.deepEqual(parsed.statements.map((s) => s.kind), ['outside-mtus']);
-  assert.equal(parsed.citations.length, 2);
-  const [odg, link] = parsed.citations;
-  assert.equal(odg.source, 'ODG');
-  assert.equal(odg.chapter?.title, 'Knee');
-  assert.deepEqual(odg.sections, ['DME', 'Low Back Lumbar and Thoracic', 'Mattress selection']);
-  assert.deepEqual(odg.range, r(52, 24, 53, 63));
+  assert.equal(parsed.citations.length, 3);
+  const [knee, back, link] = parsed.citations;
+  assert.deepEqual([knee.source, knee.chapter?.title, knee.sections], ['ODG', 'Knee', ['DME']]);
+  assert.deepEqual(knee.range, r(52, 24, 53, 14));
+  assert.deepEqual([back.source, back.chapter?.title, back.sections], ['ODG', 'Low Back Lumbar and Thoracic', ['Mattress selection']]);
+  assert.equal(back.text, 'Low Back Lumbar and Thoracic/Mattress selection');
+  assert.deepEqual(back.range, r(53, 16, 53, 63));
   assert.equal(link.source, 'url');
   assert.equal(link.url?.value, 'https://www.cms.gov/Regulations-and-Guidance/Guidance/Transmittals/downloads/R148CIM.pdf');
   assert.deepEqual(link.range, r(54, 21, 55, 52));
+});
+
+test('ODG: several chapters in one citation become one citation each, with or without the guideline named again', () => {
+  const read = (body: string) => {
+    const text = `MAXIMUS guideline: Decision based on Non-MTUS Citation ${body}.\n`;
+    return paragraph(text, 'MAXIMUS guideline:').parsed.citations.map((c) => [c.chapter?.title, c.sections ?? [], c.edition ?? '', c.text]);
+  };
+  assert.deepEqual(read('Official Disability Guidelines, Shoulder Chapter, Hand Chapter, Physical therapy'), [
+    ['Shoulder Chapter', [], '', 'Decision based on Non-MTUS Citation Official Disability Guidelines, Shoulder Chapter'],
+    ['Hand Chapter', ['Physical therapy'], '', 'Hand Chapter, Physical therapy'],
+  ]);
+  assert.deepEqual(read('Official Disability Guidelines (ODG) Low back, Manipulation; Neck and Upper back, Manipulation'), [
+    ['Low back', ['Manipulation'], '', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low back, Manipulation'],
+    ['Neck and Upper back', ['Manipulation'], '', 'Neck and Upper back, Manipulation'],
+  ]);
+  assert.deepEqual(read('ODG, Shoulder (updated 12/12/16), Physical therapy, ODG Elbow (updated 11/23/16), Physical therapy').map((c) => c.slice(0, 3)), [
+    ['Shoulder', ['Physical therapy'], '(updated 12/12/16)'],
+    ['Elbow', ['Physical therapy'], '(updated 11/23/16)'],
+  ]);
+  // One chapter whose name holds a comma, and a one-word chapter name that may be a topic, stay one citation.
+  assert.deepEqual(read('ODG Low Back, Lumbar & Thoracic (Acute & Chronic), Exercise').map((c) => c.slice(0, 2)), [
+    ['Low Back, Lumbar & Thoracic (Acute & Chronic)', ['Exercise']],
+  ]);
+  assert.deepEqual(read('ODG Knee, Hand, Pain').map((c) => c.slice(0, 2)), [['Knee', ['Hand', 'Pain']]]);
 });
 
 test('corpus 110: "Non-" / "MTUS Citation" broken across lines, a parenthesised chapter, a bare www link', { skip: corpusSkip }, () => {
