@@ -611,6 +611,14 @@ function describeOdg(rest: string, fields: CitationFields): void {
     let r = titleEnd;
     while (r < s.length && (s.charCodeAt(r) === 47 /* / */ || isJsSpace(s.charCodeAt(r)))) r++;
     s = s.slice(r);
+  } else if (endsWithWord(s, 'chapter') || endsWithWord(s, 'Chapter')) {
+    // The chapter named last: "ODG physical therapy, elbow chapter".
+    const comma = s.lastIndexOf(',');
+    const last = s.slice(comma + 1).trim();
+    if (comma > 0 && ODG_CHAPTER_WHOLE.test(last)) {
+      chapter = { title: last };
+      s = s.slice(0, comma);
+    }
   }
   const sections = splitOdgTopics(s);
   if (editions.length > 0) fields.edition = editions.join(', ');

@@ -161,6 +161,11 @@ test('ODG: several chapters in one citation become one citation each, with or wi
     ['Low Back, Lumbar & Thoracic (Acute & Chronic)', ['Exercise']],
   ]);
   assert.deepEqual(read('ODG Knee, Hand, Pain').map((c) => c.slice(0, 2)), [['Knee', ['Hand', 'Pain']]]);
+  // A chapter named after the topic (corpus 114); a last piece that is not a chapter stays a topic.
+  assert.deepEqual(read('Official Disability Guidelines (ODG) physical therapy, elbow chapter').map((c) => c.slice(0, 2)), [
+    ['elbow chapter', ['physical therapy']],
+  ]);
+  assert.deepEqual(read('ODG Physical therapy, Opioids chapter').map((c) => c.slice(0, 2)), [[undefined, ['Physical therapy', 'Opioids chapter']]]);
 });
 
 test('corpus 110: "Non-" / "MTUS Citation" broken across lines, a parenthesised chapter, a bare www link', { skip: corpusSkip }, () => {
