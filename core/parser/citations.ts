@@ -128,6 +128,11 @@ function statementOfLiteral(text: string): number {
   return -1;
 }
 
+// What joins two sources in one Non-MTUS citation; the second form only where the text holds it (it is rare, and
+// the first is a plain literal that the search finds fastest).
+const OTHER_SOURCE = /\s?and Other Medical Treatment Guidelines\s?/gi;
+const OTHER_SOURCE_OR_ODG = /\s?and (?:Other Medical Treatment Guidelines\s?|the (?=Official Disability Guidelines\b))/gi;
+
 class ParagraphReader {
   private readonly citations: GuidelineCitation[] = [];
   private readonly statements: CitationStatement[] = [];
@@ -265,9 +270,10 @@ class ParagraphReader {
       const lead = /^(?:Non\s?-\s?MTUS\s?:\s?)?(?:Alternate guidelines referenced\s?:\s?)?/i.exec(t.slice(s, end));
       if (lead) s += lead[0].length;
     }
-    // "<ODG ...> and Other Medical Treatment Guidelines <source>" cites two sources.
+    // "<ODG ...> and Other Medical Treatment Guidelines <source>" and "ACOEM guidelines and the Official Disability
+    // Guidelines" cite two sources.
     const parts: number[] = [];
-    const other = /\s?and Other Medical Treatment Guidelines\s?/gi;
+    const other = t.includes('and the Official Disability Guidelines', s) ? OTHER_SOURCE_OR_ODG : OTHER_SOURCE;
     other.lastIndex = s;
     let partStart = s;
     for (let m = other.exec(t); m && m.index < end; m = other.exec(t)) {
@@ -863,8 +869,14 @@ function describeAcoem(body: string, fields: CitationFields): void {
     chapter = { number: 6, title: painChapter[0].replace(/\s?Chapter$/i, '') };
     s = s.slice(painChapter[0].length);
   } else if (/^and\b/i.test(s)) s = '';
+  // "Hip and Groin Chapter/Diagnostic and treatment recommendations": the chapter, then its topics.
+  const named = painChapter ? null : /^([^,;/]+?)\s?Chapter\s?[/,;:]\s?/i.exec(s);
+  if (named) {
+    chapter = { ...chapter, title: named[1] };
+    s = s.slice(named[0].length);
+  }
   const parts = splitOdgTopics(s, false);
-  if (painChapter) parts.unshift(chapter?.title ?? '');
+  if (painChapter || named) parts.unshift(chapter?.title ?? '');
   if (parts.length > 0) {
     chapter = chapter ?? {};
     chapter.title = parts[0].replace(/\s?Chapter$/i, '');

@@ -323,3 +323,20 @@ test('upper-case PAGE(S): and a page list with a space', () => {
   assert.deepEqual(c.pages, [{ from: 60, to: 60 }, { from: 98, to: 98 }]);
   assert.equal(c.text, 'Decision based on MTUS CHRONIC PAIN TREATMENT GUIDELINES MASSAGE THERAPY PAGE(S): 60, 98');
 });
+
+test('Non-MTUS: "ACOEM guidelines and the Official Disability Guidelines" cites two sources; an ACOEM chapter before "/" and its topic', () => {
+  const text =
+    'Claims Administrator guideline: Decision based on Non-MTUS Citation ACOEM guidelines and the Official Disability\nGuidelines.\n\n' +
+    'MAXIMUS guideline: Decision based on Non-MTUS Citation ACOEM Hip and Groin Chapter/Diagnostic and treatment recommendations.\n';
+  const claims = paragraph(text, 'Claims Administrator guideline:').parsed.citations;
+  assert.deepEqual(
+    claims.map((c) => [c.source, c.text]),
+    [
+      ['ACOEM', 'Decision based on Non-MTUS Citation ACOEM guidelines'],
+      ['ODG', 'Official Disability Guidelines'],
+    ],
+  );
+  assert.deepEqual(claims[1].range, r(0, 93, 1, 10));
+  const [acoem] = paragraph(text, 'MAXIMUS guideline:').parsed.citations;
+  assert.deepEqual([acoem.source, acoem.chapter?.title, acoem.sections], ['ACOEM', 'Hip and Groin', ['Diagnostic and treatment recommendations']]);
+});
