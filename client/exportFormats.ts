@@ -1,4 +1,5 @@
 // The decision table as CSV, JSON and Markdown; pure, so tests run without VS Code.
+import { csvCell } from '../core/text/csv';
 import type { LetterSummary } from './summary';
 import { conclusionLabels, decisionLabel } from './summary';
 
@@ -39,11 +40,7 @@ export function formatExport(format: ExportFormat, summaries: readonly LetterSum
 
 /** RFC 4180 CSV with CRLF line ends; cells that a spreadsheet would run as a formula get a leading quote. */
 export function toCsv(summaries: readonly LetterSummary[]): string {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [columns as readonly string[], ...tableRows(summaries)].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [columns as readonly string[], ...tableRows(summaries)].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function toJson(summaries: readonly LetterSummary[]): string {

