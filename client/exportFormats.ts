@@ -1,5 +1,4 @@
 // The decision table as CSV, JSON and Markdown; pure, so tests run without VS Code.
-import { csvCell } from '../core/text/csv';
 import type { LetterSummary } from './summary';
 import { conclusionLabels, decisionLabel } from './summary';
 
@@ -38,9 +37,14 @@ export function formatExport(format: ExportFormat, summaries: readonly LetterSum
   }
 }
 
-/** RFC 4180 CSV with CRLF line ends; cells that a spreadsheet would run as a formula get a leading quote. */
+/** RFC 4180 CSV with CRLF line ends; cells that a spreadsheet would run as a formula get a leading quote (as in the
+ *  CLI's table, cli/formats/tableWriters.ts, which the client may not import). */
 export function toCsv(summaries: readonly LetterSummary[]): string {
-  return [columns as readonly string[], ...tableRows(summaries)].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const cell = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [columns as readonly string[], ...tableRows(summaries)].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function toJson(summaries: readonly LetterSummary[]): string {

@@ -1,5 +1,4 @@
-// The table output formats: CSV (RFC 4180, with a header row; core/text/csv.ts) and JSON (an array of row objects).
-import { csvCell } from '../../core/text/csv';
+// The table output formats: CSV (RFC 4180, with a header row) and JSON (an array of row objects).
 import { tableColumns } from '../table';
 import type { TableRow } from '../table';
 
@@ -8,6 +7,23 @@ export interface TableWriter {
   rows(rows: TableRow[]): string;
   end(): string;
 }
+
+/**
+ * One CSV cell. A text that a spreadsheet would run as a formula (it starts with "=", "+", "-", "@", a tab or a
+ * carriage return) gets a leading "'", so that a crafted letter cannot put a formula into a researcher's
+ * spreadsheet (OWASP "CSV injection"; the client's export does the same, client/exportFormats.ts); no real
+ * letter's value starts so. A cell holding a comma, a quote or a line break is quoted, and its quotes doubled
+ * (RFC 4180). Numbers and booleans are written as they are.
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvWriter(): TableWriter {
   const line = (fields: (string | number | boolean | null)[]) => fields.map(csvCell).join(',') + '\r\n';

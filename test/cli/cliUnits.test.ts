@@ -8,7 +8,7 @@ import { filesPerWorker, inProcessBelow, poolSize, runPipeline } from '../../cli
 import type { FileResult } from '../../cli/pipeline';
 import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
-import { csvCell } from '../../core/text/csv';
+import { csvCell } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
 import { decodeLetter, firstInvalidUtf8, readLetterFile } from '../../cli/readLetter';
 import { Output } from '../../cli/output';
