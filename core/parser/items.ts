@@ -12,7 +12,7 @@ import type {
 import { CollapsedText, trimEndOf } from '../text/collapse';
 import { trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
-import { readCitations } from './citations';
+import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
 import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';

@@ -1,6 +1,6 @@
 // Parses the text of an IMR letter into the letter model. Never throws: whatever it cannot place
 // becomes a problem with a range.
-import type { LetterModel, ParseProblem, Section, Template } from '../model';
+import type { LetterModel, ParseProblem, Section } from '../model';
 import { LineIndex } from '../text/lines';
 import { parseHeader } from './header';
 import { parseItems } from './items';

@@ -31,3 +31,26 @@ export function trimEndIndex(text: string, from: number, to: number): number {
 export function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+export function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** `/^word\b/.test(s)`. */
+export function startsWithWord(s: string, word: string): boolean {
+  return s.startsWith(word) && (s.length === word.length || !isWordChar(s.charCodeAt(word.length)));
+}
+
+/** `/\bword$/.test(s)`. */
+export function endsWithWord(s: string, word: string): boolean {
+  const before = s.length - word.length - 1;
+  return s.endsWith(word) && (before < 0 || !isWordChar(s.charCodeAt(before)));
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { type LetterModel, type Range, lintLetter, parseLetter } from '../../core';
+import { type LetterModel, lintLetter, parseLetter } from '../../core';
 import { corpusLetters, corpusSkip, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { textAt } from '../support/text';
 

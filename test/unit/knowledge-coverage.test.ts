@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { citationCoverage, formatCoverage, namesCitedTopics, percent, resolveCitation, entryById } from '../../core/knowledge/index';
-import { parseCitations } from '../../core/parser/citations';
+import { parseCitations } from '../../core/parser/citations/paragraph';
 import { LineIndex } from '../../core/text/lines';
 import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
 

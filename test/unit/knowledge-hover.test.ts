@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCitations } from '../../core/parser/citations';
+import { parseCitations } from '../../core/parser/citations/paragraph';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { LineIndex } from '../../core/text/lines';
 import { citationHoverMarkdown, resolveCitation } from '../../core/knowledge/index';
