@@ -1,0 +1,35 @@
+// The ODG chapters as the resolver keys them, told from how letters write their names.
+/** ODG chapter keys and how letters write each chapter's name. */
+const ODG_CHAPTERS: [string, RegExp][] = [
+  ['low-back', /\b(low(er)?\s?back|lumbar)\b/i],
+  ['neck', /\bneck\b|\bcervical\b/i],
+  ['knee', /\bknee\b/i],
+  ['shoulder', /\bshoulder\b/i],
+  ['elbow', /\belbow\b/i],
+  ['forearm', /\b(forearm|wrist|hand)\b/i],
+  ['hip', /\bhips?\b|\bpelvis\b/i],
+  ['head', /\bhead\b/i],
+  ['carpal-tunnel', /\bcarpal tunnel\b/i],
+  ['ankle', /\b(ankle|foot)\b/i],
+  ['hernia', /\bhernia\b/i],
+  ['fitness', /\bfitness for duty\b/i],
+  ['mental', /\bmental\b|\bstress\b/i],
+  ['preface', /\bpreface\b/i],
+  ['pain', /\bpain\b/i],
+];
+
+export function odgChapterKey(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  // "Carpal Tunnel Syndrome" before "hand"; "Pain" last, since other titles hold the word.
+  if (/\bcarpal tunnel\b/i.test(text)) return 'carpal-tunnel';
+  return ODG_CHAPTERS.find(([, re]) => re.test(text))?.[0];
+}
+
+/** Whether a whole topic is only a chapter's name ("Low Back - Lumbar & Thoracic", "Hand chapters"). */
+export function isOdgChapterName(text: string): boolean {
+  const rest = text
+    .replace(/\((?:acute|chronic)[^)]*\)/gi, ' ')
+    .replace(/\b(chapters?|section|and|&|low|lower|back|lumbar|thoracic|neck|upper|knee|leg|shoulder|elbow|forearm|wrist|hand|hips?|pelvis|head|ankle|foot|hernia|pain|chronic|preface|carpal|tunnel|syndrome)\b/gi, ' ')
+    .replace(/[\s,./-]+/g, '');
+  return rest === '' && odgChapterKey(text) !== undefined;
+}
