@@ -17,11 +17,16 @@ export type Outcome =
 export function analyse(task: Task, file: string, rules: Record<string, Severity>): Outcome {
   const read = readLetterFile(file);
   if (!read.ok) return { kind: 'bad', reason: read.reason };
+  return analyseText(task, file, read.text, rules);
+}
+
+/** The same, for a letter already read (standard input). */
+export function analyseText(task: Task, file: string, text: string, rules: Record<string, Severity>): Outcome {
   try {
-    const model = parseLetter(read.text);
+    const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
     if (task === 'table') return { kind: 'table', rows: tableRows(file, model) };
-    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text: read.text }) };
+    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text }) };
   } catch (e) {
     // The parser and the rules promise never to throw; if one does, lose this file, not the run.
     return { kind: 'bad', reason: `internal error, please report it: ${(e as Error)?.stack ?? String(e)}`.split('\n')[0] };

@@ -28,6 +28,10 @@ export interface Request {
   useConfig: boolean;
 }
 
+/** The path that stands for standard input, and the name a letter read from it goes by in the output. */
+export const stdinPath = '-';
+export const stdinName = '<stdin>';
+
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; request: Request };
 
 /** A mistake in how the command was called: reported with a hint to --help, exit status 2. */
@@ -109,6 +113,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError(`${command} needs at least one PATH`);
   }
   if (command === 'rules' && paths.length > 0) throw new UsageError('rules takes no PATH');
+  if (paths.includes(stdinPath) && paths.length > 1) {
+    throw new UsageError(`'${stdinPath}' (a letter on standard input) cannot be combined with other paths`);
+  }
   if (Object.keys(rules).length > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
   const allowed = formatsOf[command];
   const chosen = format ?? allowed[0];
@@ -158,6 +165,10 @@ Commands:
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   rules             list the lint rules and their default severities
+
+  A FILE or PATH of - reads one letter from standard input (the output of a PDF-to-text tool, say:
+  ... | imr-letters lint -); the output names it <stdin>, and lint takes its .imr-letters.json
+  from the working folder.
 
 Options:
   -f, --format FMT  lint: text (default), json, sarif; table: csv (default), json;

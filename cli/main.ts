@@ -6,8 +6,9 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
 import { allRules } from '../core/rules';
+import { analyseText } from './analyse';
 import type { Task } from './analyse';
-import { parseArgs, UsageError, usage } from './args';
+import { parseArgs, stdinName, stdinPath, UsageError, usage } from './args';
 import type { Request } from './args';
 import { ConfigError, ConfigResolver } from './config';
 import { jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
@@ -18,7 +19,8 @@ import { Output } from './output';
 import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
-import { readLetterFile } from './readLetter';
+import { readLetterFile, readLetterStream } from './readLetter';
+import type { ReadResult } from './readLetter';
 import { isPipelineWorker, runWorker } from './worker';
 
 /** Messages for the user go to stderr, one line each, after clearing any progress line. */
@@ -95,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (request.command) {
       case 'parse':
-        return parseCommand(request.paths[0], messages);
+        return await parseCommand(request.paths[0], messages);
       case 'rules':
         return rulesCommand(request);
       case 'lint':
@@ -112,14 +114,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function parseCommand(file: string, messages: Messages): number {
-  const read = readLetterFile(file);
+async function parseCommand(path: string, messages: Messages): Promise<number> {
+  const fromStdin = path === stdinPath;
+  const file = fromStdin ? stdinName : path;
+  const read = fromStdin ? await readStdin(messages) : readLetterFile(path);
   if (!read.ok) {
     messages.report(file, read.reason);
     return 1;
   }
   process.stdout.write(JSON.stringify({ file, ...parseLetter(read.text) }, null, 2) + '\n');
   return 0;
+}
+
+/** One letter from standard input; a terminal is told how to end it. */
+function readStdin(messages: Messages): Promise<ReadResult> {
+  if (process.stdin.isTTY) messages.warn('reading a letter from standard input (end it with Ctrl-D)');
+  return readLetterStream(process.stdin);
 }
 
 function rulesCommand(request: Request): number {
@@ -203,6 +213,16 @@ async function streamResults(
 ): Promise<void> {
   const out = new Output(process.stdout);
   out.write(run.start);
+  if (request.paths[0] === stdinPath) {
+    // One letter, already in memory: no walk, no workers. Its configuration is the working folder's.
+    const read = await readStdin(messages);
+    const { rules } = run.resolver.rulesForFile(stdinName);
+    const outcome = read.ok ? analyseText(run.task, stdinName, read.text, rules) : { kind: 'bad' as const, reason: read.reason };
+    out.write(run.write({ file: stdinName, explicit: true, outcome }));
+    out.write(run.end());
+    await out.flush();
+    return;
+  }
   await runPipeline({
     task: run.task,
     inputs: request.paths,

@@ -67,6 +67,26 @@ function readAll(fd: number, size: number): Buffer {
   return buf.subarray(0, length);
 }
 
+/**
+ * Reads a letter from a stream (standard input: `imr-letters lint -`), with the same checks as a file. Stops
+ * reading past the size limit, so that a runaway producer cannot fill memory.
+ */
+export async function readLetterStream(stream: NodeJS.ReadableStream): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      length += bytes.length;
+      if (length > maxLetterBytes) return { ok: false, reason: 'too large (over 10 MB); not parsed' };
+    }
+  } catch (e) {
+    return { ok: false, reason: errorReason(e) };
+  }
+  return decodeLetter(Buffer.concat(chunks, length));
+}
+
 export function decodeLetter(bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const nul = bytes.indexOf(0);

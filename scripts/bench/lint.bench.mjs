@@ -232,6 +232,11 @@ export function analyse(task, file, rules) {
   if (stage === 'parse') return none;
   return { kind: 'lint', diagnostics: lintLetter(model, { rules, text: read.text }) };
 }
+// (Standard input, which the bench does not use.)
+export function analyseText(task, file, text, rules) {
+  const model = parseLetter(text);
+  return model.isLetter ? { kind: 'lint', diagnostics: lintLetter(model, { rules, text }) } : { kind: 'not-letter' };
+}
 `;
 const stagedCli = await bundle('cli/main.ts', 'cli-stages.js', [
   {

@@ -15,9 +15,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
+/** `input` goes to the CLI's standard input (which is otherwise empty). */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): CliRun {
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd,
+    input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
