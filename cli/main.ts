@@ -114,10 +114,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function parseCommand(path: string, messages: Messages): Promise<number> {
-  const fromStdin = path === stdinPath;
-  const file = fromStdin ? stdinName : path;
-  const read = fromStdin ? await readStdin(messages) : readLetterFile(path);
+async function parseCommand(input: string, messages: Messages): Promise<number> {
+  const fromStdin = input === stdinPath;
+  const file = fromStdin ? stdinName : input;
+  const read = fromStdin ? await readStdin(messages) : readLetterFile(input);
   if (!read.ok) {
     messages.report(file, read.reason);
     return 1;
@@ -219,26 +219,24 @@ async function streamResults(
     const { rules } = run.resolver.rulesForFile(stdinName);
     const outcome = read.ok ? analyseText(run.task, stdinName, read.text, rules) : { kind: 'bad' as const, reason: read.reason };
     out.write(run.write({ file: stdinName, explicit: true, outcome }));
-    out.write(run.end());
-    await out.flush();
-    return;
+  } else {
+    await runPipeline({
+      task: run.task,
+      inputs: request.paths,
+      jobs: request.jobs,
+      autoJobs: request.autoJobs,
+      resolver: run.resolver,
+      workerScript: __filename,
+      deliver: async (result) => {
+        out.write(run.write(result));
+        await out.flushIfFull();
+      },
+      afterDeliveries: async (n) => {
+        messages.progress(n);
+        await out.flushIfDue();
+      },
+    });
   }
-  await runPipeline({
-    task: run.task,
-    inputs: request.paths,
-    jobs: request.jobs,
-    autoJobs: request.autoJobs,
-    resolver: run.resolver,
-    workerScript: __filename,
-    deliver: async (result) => {
-      out.write(run.write(result));
-      await out.flushIfFull();
-    },
-    afterDeliveries: async (n) => {
-      messages.progress(n);
-      await out.flushIfDue();
-    },
-  });
   messages.clearProgress();
   out.write(run.end());
   await out.flush();
