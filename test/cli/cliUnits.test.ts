@@ -231,7 +231,7 @@ test('artifactLocation makes URIs relative to the working folder, percent-encode
   assert.deepEqual(artifactLocation('/elsewhere/c.txt', cwd), { uri: 'file:///elsewhere/c.txt' });
 });
 
-test('compactCitation shortens structured citations and keeps unstructured ones as written', () => {
+test('compactCitation shortens structured citations and keeps unstructured ones as written, without the words that introduce them', () => {
   const base = { kind: 'mtus' as const, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
   assert.equal(
     compactCitation({ ...base, text: 'x', source: 'MTUS', guideline: 'Chronic Pain Medical Treatment', edition: '2016', sections: ['Opioids', 'NSAIDs'] }),
@@ -241,4 +241,13 @@ test('compactCitation shortens structured citations and keeps unstructured ones 
   assert.equal(compactCitation({ ...base, text: 'x', source: 'ODG', guideline: 'Official Disability Guidelines', sections: ['MRI'] }), 'ODG, MRI');
   assert.equal(compactCitation({ ...base, text: 'x', source: 'ACOEM', guideline: 'ACOEM', edition: '3rd ed.' }), 'ACOEM 3rd ed.');
   assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: ' Smith J. Spine. 2015. ', source: 'article' }), 'Smith J. Spine. 2015.');
+  // The words that introduce the source are not the source.
+  assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: 'Decision based on Non-MTUS Citation Smith J. Spine. 2015', source: 'article' }), 'Smith J. Spine. 2015');
+  assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: 'Decision based on Non -MTUS Citation University of Michigan', source: 'article' }), 'University of Michigan');
+  assert.equal(
+    compactCitation({ ...base, kind: 'non-mtus', text: 'Non-MTUS: Alternate guidelines referenced: Coccygodynia; evaluation', source: 'article' }),
+    'Coccygodynia; evaluation',
+  );
+  assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: 'Decision based on Non-MTUS Citation', source: 'other' }), 'Decision based on Non-MTUS Citation');
+  assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: 'x', source: 'ACOEM', guideline: 'ACOEM', edition: '2nd ed.', pagesText: '301' }), 'ACOEM 2nd ed., p. 301');
 });

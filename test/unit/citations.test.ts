@@ -341,3 +341,55 @@ test('Non-MTUS: "ACOEM guidelines and the Official Disability Guidelines" cites 
   const [acoem] = paragraph(text, 'MAXIMUS guideline:').parsed.citations;
   assert.deepEqual([acoem.source, acoem.chapter?.title, acoem.sections], ['ACOEM', 'Hip and Groin', ['Diagnostic and treatment recommendations']]);
 });
+
+test('Non-MTUS: a reference glued onto an ODG citation is a citation of its own (letter 097), with exact ranges', () => {
+  const text =
+    'Claims Administrator guideline: Decision based on Non-MTUS Citation Official Disability \n' +
+    'Guidelines (ODG), Low back, Lumbar & Thoracic (Acute & Chronic) - Manipulation Harris J. \n' +
+    'Occupational medicine practice guidelines, 2nd edition (2004) p 301. \n';
+  for (const eol of ['\n', '\r\n']) {
+    const { parsed } = paragraph(text.replace(/\n/g, eol), 'Claims Administrator guideline:');
+    assert.equal(parsed.citations.length, 2, eol);
+    const [odg, acoem] = parsed.citations;
+    assert.equal(odg.source, 'ODG');
+    assert.deepEqual(odg.chapter, { title: 'Low back, Lumbar & Thoracic (Acute & Chronic)' });
+    assert.deepEqual(odg.sections, ['Manipulation']);
+    assert.deepEqual(odg.range, r(0, 32, 1, 78));
+    assert.equal(acoem.text, 'Harris J. Occupational medicine practice guidelines, 2nd edition (2004) p 301');
+    assert.deepEqual(acoem.range, r(1, 79, 2, 67));
+    // Harris J. edited ACOEM's second edition, the one in the 2004 MTUS: its pages are that guideline's.
+    assert.deepEqual([acoem.source, acoem.edition, acoem.pages, acoem.chapter, acoem.sections], ['ACOEM', '2nd ed.', [{ from: 301, to: 301 }], undefined, undefined]);
+  }
+});
+
+test('Non-MTUS: after "accessed DATE," another article starts (letter 152); a list of authors is one reference', () => {
+  const text =
+    'MAXIMUS guideline: Decision based on Non-MTUS Citation What is an electrocardiogram? National Heart, Lung, \n' +
+    'and Blood Institute. http://www.nhlbi.nih.gov/health/health-topics/topics/ekg, accessed 02/18/2017, Benditt D, et al. \n' +
+    'Syncope in adults: Clinical manifestations and diagnostic evaluation. UpToDate, accessed 02/18/2017. \n';
+  const { parsed, doc } = paragraph(text, 'MAXIMUS guideline:');
+  assert.deepEqual(
+    parsed.citations.map((c) => [c.source, c.text, c.url?.value]),
+    [
+      [
+        'article',
+        'Decision based on Non-MTUS Citation What is an electrocardiogram? National Heart, Lung, and Blood Institute. http://www.nhlbi.nih.gov/health/health-topics/topics/ekg, accessed 02/18/2017',
+        'http://www.nhlbi.nih.gov/health/health-topics/topics/ekg',
+      ],
+      ['article', 'Benditt D, et al. Syncope in adults: Clinical manifestations and diagnostic evaluation. UpToDate, accessed 02/18/2017', undefined],
+    ],
+  );
+  const second = parsed.citations[1].range;
+  assert.equal(doc.text.slice(doc.offsetAt(second.start), doc.offsetAt(second.start) + 'Benditt D'.length), 'Benditt D');
+  assert.deepEqual(second.end, { line: 2, character: 99 }); // before the closing period
+
+  // Not split: an access date that ends the citation, co-authors after a comma, an ODG topic without a year after it.
+  for (const body of [
+    'Sildenafil: Drug information, accessed from UpToDate.com on 12/17/2016',
+    'Smith J, Jones K. Lumbar fusion outcomes. Spine 2004',
+    'Official Disability Guidelines (ODG), Pain Chapter, Vitamin D. Testing',
+  ]) {
+    const line = `MAXIMUS guideline: Decision based on Non-MTUS Citation ${body}.\n`;
+    assert.equal(paragraph(line, 'MAXIMUS guideline:').parsed.citations.length, 1, body);
+  }
+});

@@ -2,13 +2,15 @@
 import type { CitationFields } from './fields';
 import { parsePages } from './mtus';
 import { splitOdgTopics } from './odg';
+import { ACOEM_BY_AUTHOR } from './references';
 
 export function describeAcoem(body: string, fields: CitationFields): void {
   const edition = /\b(3rd|Third|2nd|Second)\s?(?:edition|ed\.?)/i.exec(body);
   let s = body
+    .replace(ACOEM_BY_AUTHOR, '')
     .replace(/^(?:ACOEM|American College of Occupational and Environmental Medicine)(?:\s?\(ACOEM\))?\s?:?\s?/i, '')
     .replace(/^(?:Occupational Medicine )?Practice Guidelines\s?,?\s?|^Guidelines\s?,?\s?/i, '');
-  if (edition) s = s.replace(edition[0], '');
+  if (edition) s = s.replace(edition[0], '').replace(/^([\s,]*)\((?:19|20)\d\d\)/, '$1');
   const pageMatch = /\b(?:pg\.?|page|p\.?)\s?(\d+(?:\s?[-–]\s?\d+)?)\b/i.exec(s);
   if (pageMatch) s = s.replace(pageMatch[0], '');
   let chapter: { number?: number; title?: string } | undefined;

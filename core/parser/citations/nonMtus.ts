@@ -2,6 +2,9 @@
 import { describeAcoem } from './acoem';
 import type { CitationFields } from './fields';
 import { describeOdg, ODG_CHAPTER, ODG_NAME } from './odg';
+import { ACOEM_BY_AUTHOR } from './references';
+
+const ACOEM_NAME = /^(?:ACOEM|American College of Occupational and Environmental Medicine)\b/i;
 
 /** Adds the fields of a Non-MTUS citation: which body, and for ODG and ACOEM the chapter and topics. */
 export function describeNonMtus(body: string, fields: CitationFields): void {
@@ -11,11 +14,16 @@ export function describeNonMtus(body: string, fields: CitationFields): void {
     fields.source = 'ODG';
     fields.guideline = 'Official Disability Guidelines';
     describeOdg(odg ? body.slice(odg[0].length) : body, fields);
-  } else if (initial === 97 /* a */ && /^(?:ACOEM|American College of Occupational and Environmental Medicine)\b/i.test(body)) {
+  } else if ((initial === 97 /* a */ && ACOEM_NAME.test(body)) || ACOEM_BY_AUTHOR.test(body)) {
     fields.source = 'ACOEM';
     fields.guideline = 'ACOEM';
     describeAcoem(body, fields);
   } else fields.source = 'article';
+}
+
+/** Whether a Non-MTUS citation's text starts by naming ODG or ACOEM (rather than an article or a web page). */
+export function namesGuideline(body: string): boolean {
+  return ODG_NAME.test(body) || ODG_CHAPTER.test(body) || ACOEM_NAME.test(body);
 }
 
 /** The chapter an ODG citation's text names first, if any. */

@@ -7,8 +7,9 @@ import { trimStartIndex } from '../../text/chars';
 import type { LineIndex } from '../../text/lines';
 import type { CitationFields } from './fields';
 import { acoemChapterNumber, addPages, describePagesHead, findMtusHeads, readSectionList } from './mtus';
-import { describeNonMtus, odgChapterOf } from './nonMtus';
+import { describeNonMtus, namesGuideline, odgChapterOf } from './nonMtus';
 import { laterOdgChapters, mayNameSeveralOdgChapters } from './odg';
+import { gluedReferenceStarts } from './references';
 
 export interface ParsedCitations {
   citations: GuidelineCitation[];
@@ -238,9 +239,22 @@ class ParagraphReader {
     }
   }
 
-  private readNonMtusSource(prefixStart: number, i: number, j: number): void {
+  private readNonMtusSource(prefixStart: number, i: number, j: number, whole = true): void {
     const t = this.p.text;
     const body = t.slice(i, j);
+    // A reference glued on with no separator ("... - Manipulation Harris J. Occupational medicine ...",
+    // "..., accessed 02/18/2017, Benditt D, et al. ...") is a citation of its own.
+    const glued = whole ? gluedReferenceStarts(body, namesGuideline) : [];
+    if (glued.length > 0) {
+      let from = i;
+      for (const start of [...glued.map((g) => i + g), j]) {
+        const a = trimStartIndex(t, from, start);
+        const b = trimPunctuationEnd(t, a, start);
+        if (b > a) this.readNonMtusSource(from === i ? prefixStart : a, a, b, false);
+        from = start;
+      }
+      return;
+    }
     const urls = mayHoldUrl(t, i, j) ? this.findUrls(i, j) : [];
     if (urls.length > 0 && urls.reduceRight((s, u) => s.slice(0, u.start - i) + s.slice(u.end - i), body).replace(/[\s.,;]|and/g, '') === '') {
       // A list of links: each is its own citation.
