@@ -89,6 +89,8 @@ export async function readLetterStream(stream: NodeJS.ReadableStream): Promise<R
 
 export function decodeLetter(bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  // Letters are published as PDFs: say how to get the text the tool reads.
+  if (isPdf(bytes)) return { ok: false, reason: 'a PDF, not its text; extract the text first (pdftotext FILE.pdf FILE.txt), then check the .txt' };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, reason: `binary file (NUL byte at offset ${nul}); not a text letter` };
   try {
@@ -96,6 +98,11 @@ export function decodeLetter(bytes: Uint8Array): ReadResult {
   } catch {
     return { ok: false, reason: `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); convert it to UTF-8 first` };
   }
+}
+
+/** Whether the bytes start as every PDF does, with "%PDF-". */
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
 }
 
 function megabytes(n: number): string {

@@ -32,7 +32,7 @@ LABELS.forEach((l, k) => {
 /** Parses the header in document offsets [start, end); undefined when no header label is there. */
 export function parseHeader(doc: LineIndex, start: number, end: number): CaseHeader | undefined {
   const c = new CollapsedText(doc, start, end);
-  const hits: { key: HeaderKey; date: boolean; labelStart: number; valueStart: number }[] = [];
+  const hits: Hit[] = [];
   let found = 0; // a bit per label already found: a repeated label keeps its first value
   const t = c.text;
   for (let colon = t.indexOf(':'); colon >= 0; colon = t.indexOf(':', colon + 1)) {
@@ -51,13 +51,15 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
     }
   }
   if (hits.length === 0) return undefined;
+  const columns = columnValues(c, hits);
 
   const header: CaseHeader = { range: c.range(hits[0].labelStart, hits[0].labelStart) };
   let last = 0;
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    const valueEnd = i + 1 < hits.length ? hits[i + 1].labelStart : valueLimit(c.text, hit.valueStart);
-    let from = trimStartIndex(c.text, hit.valueStart, valueEnd);
+    const column = columns?.get(i);
+    const valueEnd = column ? column[1] : i + 1 < hits.length ? hits[i + 1].labelStart : valueLimit(c.text, hit.valueStart);
+    let from = trimStartIndex(c.text, column ? column[0] : hit.valueStart, valueEnd);
     let to = trimEndIndex(c.text, from, valueEnd);
     if (to <= from) continue;
     let text = c.text.slice(from, to);
@@ -87,8 +89,69 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
     header[hit.key] = field;
     last = Math.max(last, to);
   }
+  if (!header.applicationReceived) {
+    // pdftotext -layout puts the date between the two lines of the wrapped label: "Application 11/28/2016 Received:".
+    const split = /\bApplication ?(\d{1,2}\/\d{1,2}\/\d{2,4}) ?Received ?:/i.exec(c.text);
+    const value = split ? toIsoDate(split[1]) : undefined;
+    if (split && value) {
+      const from = split.index + split[0].indexOf(split[1]);
+      header.applicationReceived = { value, text: split[1], range: c.range(from, from + split[1].length) };
+      last = Math.max(last, split.index + split[0].length);
+    }
+  }
   header.range = c.range(hits[0].labelStart, Math.max(last, hits[hits.length - 1].valueStart));
   return header;
+}
+
+type Hit = { key: HeaderKey; date: boolean; labelStart: number; valueStart: number };
+
+/**
+ * pdftotext without -layout writes the table column by column: a block of labels with nothing after their colons,
+ * then their values, one per line, in the same order ("Case Number: Date Assigned: Priority: CM16-0229336
+ * 12/05/2016 Standard"). The values of such a block, by the index of their label: [from, to) in the collapsed
+ * text. Only a block whose every value fits its label (a date for a date, a case number) counts.
+ */
+function columnValues(c: CollapsedText, hits: readonly Hit[]): Map<number, [number, number]> | undefined {
+  let found: Map<number, [number, number]> | undefined;
+  const t = c.text;
+  for (let i = 0; i < hits.length; ) {
+    let j = i;
+    while (j + 1 < hits.length && trimStartIndex(t, hits[j].valueStart, hits[j + 1].labelStart) === hits[j + 1].labelStart) j++;
+    if (j > i) {
+      const end = j + 1 < hits.length ? hits[j + 1].labelStart : t.length;
+      const count = j - i + 1;
+      // One value per line; values on one line are one word each.
+      let pieces = splitAt(t, hits[j].valueStart, end, (k) => c.breakAt(k));
+      if (pieces.length < count) pieces = splitAt(t, hits[j].valueStart, end, () => true);
+      if (pieces.length >= count && pieces.slice(0, count).every(([a, b], n) => fitsLabel(hits[i + n], t.slice(a, b)))) {
+        found ??= new Map();
+        for (let n = 0; n < count; n++) found.set(i + n, pieces[n]);
+      }
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
+/** [from, to) of `t` cut at the spaces where `cut(index)` holds, as [start, end) pieces. */
+function splitAt(t: string, from: number, to: number, cut: (space: number) => boolean): [number, number][] {
+  const pieces: [number, number][] = [];
+  let start = trimStartIndex(t, from, to);
+  for (let k = t.indexOf(' ', start); k >= 0 && k < to; k = t.indexOf(' ', k + 1)) {
+    if (k > start && cut(k)) {
+      pieces.push([start, k]);
+      start = k + 1;
+    }
+  }
+  const end = trimEndIndex(t, start, to);
+  if (end > start) pieces.push([start, end]);
+  return pieces;
+}
+
+function fitsLabel(hit: Hit, value: string): boolean {
+  if (hit.date) return /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(value);
+  if (hit.key === 'caseNumber') return /^[A-Z]{2}\d{2}-\d{5,8}$/i.test(value);
+  return /^[A-Za-z]+$/.test(value);
 }
 
 /** Where the value of the last label ends: a date or a short phrase, not the rest of the region. */

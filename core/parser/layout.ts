@@ -40,15 +40,34 @@ export function analyseLayout(doc: LineIndex): Layout {
   else style = 'plain';
 
   const isBlank = (line: number) => line >= 0 && line < lines.length && blank[line] !== 0;
-  let isBreak: (line: number) => boolean;
+  let paragraphBreak: (line: number) => boolean;
   if (style === 'space-only')
     // A page break leaves one empty line, even inside a title; two or more in a row separate paragraphs.
-    isBreak = (line) =>
+    paragraphBreak = (line) =>
       line >= 0 &&
       line < lines.length &&
       (blank[line] === 2 || (blank[line] === 1 && ((line > 0 && blank[line - 1] === 1) || (line + 1 < lines.length && blank[line + 1] === 1))));
   else if (style === 'double-spaced')
-    isBreak = (line) => isBlank(line) && (isBlank(line - 1) || isBlank(line + 1));
-  else isBreak = isBlank;
+    paragraphBreak = (line) => isBlank(line) && (isBlank(line - 1) || isBlank(line + 1));
+  else paragraphBreak = isBlank;
+  // pdftotext ends each page with an empty line and starts the next with a form feed, inside a title or a
+  // paragraph as anywhere else: the blank lines of a page break never separate paragraphs.
+  const pageBreaks = doc.text.includes('\f') ? pageBreakLines(doc, blank) : undefined;
+  const isBreak = pageBreaks ? (line: number) => !pageBreaks.has(line) && paragraphBreak(line) : paragraphBreak;
   return { style, isBlank, isBreak };
+}
+
+/** The blank lines that hold a form feed, and those just before a line that starts with one. */
+function pageBreakLines(doc: LineIndex, blank: readonly number[]): Set<number> {
+  const found = new Set<number>();
+  const { lines, text } = doc;
+  for (let at = text.indexOf('\f'); at >= 0; at = text.indexOf('\f', at + 1)) {
+    const line = doc.lineAt(at);
+    if (blank[line] !== 0) found.add(line);
+    else if (trimStartIndex(text, lines[line].start, at) === at) {
+      // The form feed opens the line (after white space, if any): the blank lines before it end the page.
+      for (let l = line - 1; l >= 0 && blank[l] !== 0; l--) found.add(l);
+    }
+  }
+  return found;
 }

@@ -16,12 +16,14 @@ test('each bad file gets exactly one clear line on stderr and the good letter is
   const bad: Record<string, RegExp> = {
     'empty.txt': /empty file/,
     'binary.txt': /binary file \(NUL byte/,
+    'letter.pdf': /: a PDF, not its text; extract the text first \(pdftotext FILE\.pdf FILE\.txt\), then check the \.txt$/,
     'huge.txt': /too large \(20\.0 MB, the limit is 10 MB\); not parsed/,
     'latin1.txt': /not valid UTF-8/,
     'dangling.txt': /broken symbolic link/,
   };
   writeFileSync(path.join(dir, 'empty.txt'), '');
-  writeFileSync(path.join(dir, 'binary.txt'), Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 0])]));
+  writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  writeFileSync(path.join(dir, 'letter.pdf'), Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.from([0, 1, 2, 0])]));
   writeFileSync(path.join(dir, 'huge.txt'), Buffer.alloc(20 * 1024 * 1024, 'a'));
   writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('CLINICAL CASE SUMMARY\nCaf\xe9\n', 'latin1'));
   symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));

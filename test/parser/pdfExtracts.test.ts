@@ -1,0 +1,148 @@
+// Letters as pdftotext writes them, the tool most users have: by default the header table comes out column by
+// column and each page starts with a form feed; with -layout a wrapped label holds its value between its lines.
+// The same letter must read the same whichever tool extracted it.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { lintLetter, parseLetter } from '../../core';
+import type { LetterModel } from '../../core/model';
+import { corpusDir, lettersDir, skipUnless } from '../support/env';
+
+const at = (line: number, character: number) => ({ line, character });
+
+test('pdftotext: a header table written column by column gets each value under its own label', () => {
+  const text =
+    'Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0229336\n12/05/2016\n12/30/2016\nStandard\n\n' +
+    'Date of Injury:\nUR Denial Date:\nApplication\nReceived:\n\n10/20/2016\n10/28/2016\n11/28/2016\n\n' +
+    'HOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent the complete case file to an expert reviewer.\n';
+  const h = parseLetter(text).header!;
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(h).flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))),
+    {
+      caseNumber: 'CM16-0229336',
+      dateAssigned: '2016-12-05',
+      decisionDate: '2016-12-30',
+      priority: 'Standard',
+      dateOfInjury: '2016-10-20',
+      urDenialDate: '2016-10-28',
+      applicationReceived: '2016-11-28',
+    },
+  );
+  assert.deepEqual(h.priority!.range, { start: at(8, 0), end: at(8, 8) });
+  assert.deepEqual(h.applicationReceived!.range, { start: at(17, 0), end: at(17, 10) });
+  assert.deepEqual(h.range, { start: at(0, 0), end: at(17, 10) });
+});
+
+test('pdftotext: a block of labels whose values do not fit them is read as before', () => {
+  // "UR Denial Date:" has no value here; "Standard" is the priority, not a date.
+  const text = 'Case Number: CM16-0229336\nUR Denial Date:\nPriority: Standard\n\nHOW THE IMR FINAL DETERMINATION WAS MADE\n';
+  const h = parseLetter(text).header!;
+  assert.equal(h.caseNumber?.value, 'CM16-0229336');
+  assert.equal(h.urDenialDate, undefined);
+  assert.equal(h.priority?.value, 'Standard');
+});
+
+test('pdftotext -layout: "Application 11/28/2016 Received:" is the application date, at its characters', () => {
+  const text =
+    'Case Number:          CM16-0229336\n' +
+    'Priority:             Standard                        Application          11/28/2016\n' +
+    '                                                      Received:\n\n' +
+    '                 HOW THE IMR FINAL DETERMINATION WAS MADE\n';
+  const h = parseLetter(text).header!;
+  assert.equal(h.priority?.value, 'Standard');
+  assert.equal(h.applicationReceived?.value, '2016-11-28');
+  assert.deepEqual(h.applicationReceived?.range, { start: at(1, 75), end: at(1, 85) });
+});
+
+test('pdftotext: a page break (an empty line, then a form feed) inside a title does not cut the title', () => {
+  const text =
+    'IMR ISSUES, DECISIONS AND RATIONALES\n' +
+    'The Final Determination was based on decisions for the disputed items/services set forth below:\n' +
+    'Physical therapy 12 visits was the original request. Physical therapy 6 visits was authorized by the\n' +
+    'Claims Administrator. The remaining IMR eligible portion of the original\n' +
+    '\n' +
+    '\frequest, Physical therapy 6 visits is: Overturned\n' +
+    'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical Medicine.\n' +
+    'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical Medicine.\n' +
+    'Decision rationale: The request is medically necessary.\n';
+  const [item] = parseLetter(text).items;
+  assert.equal(item.service, 'Physical therapy 6 visits');
+  assert.equal(item.partial?.originalRequest, 'Physical therapy 12 visits');
+  assert.deepEqual(item.title.range.start, at(2, 0));
+  assert.deepEqual(item.titleLines.length, 3);
+  // The form feed is not part of the title's third line.
+  assert.deepEqual(item.titleLines[2].start, at(5, 1));
+  assert.equal(item.decision, 'Overturned');
+});
+
+// ---- The corpus PDFs through pdftotext, against the same letters as extracted with pypdf -----------------------
+
+const pdfDir = path.join(corpusDir, 'pdf');
+const pdftotext = findPdftotext();
+
+function findPdftotext(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'pdftotext');
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** What a reader gets from a letter: every field the table, the outline and the rules use, ranges aside. */
+function reading(model: LetterModel, text: string) {
+  const header = Object.fromEntries(
+    Object.entries(model.header ?? {})
+      .flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  const citations = (p?: { citations: { source: string; guideline?: string; sections?: string[]; pagesText?: string }[] }) =>
+    (p?.citations ?? []).map((c) => [c.source, c.guideline, c.sections, c.pagesText]);
+  return {
+    template: model.template,
+    header,
+    reviewer: { form: model.reviewer?.form, licensure: model.reviewer?.licensure.value, specialties: model.reviewer?.specialties.value },
+    patient: Object.fromEntries(Object.entries(model.patient).map(([k, f]) => [k, (f as { value: unknown }).value])),
+    sections: model.sections.map((s) => s.kind),
+    items: model.items.map((i) => ({
+      title: i.title.value,
+      service: i.service,
+      decision: i.decision,
+      conclusion: i.conclusion,
+      claims: citations(i.claimsAdministratorGuideline),
+      maximus: citations(i.maximusGuideline),
+      statements: i.maximusGuideline?.statements.map((s) => s.kind),
+      rationale: i.rationale?.text.length !== undefined && i.rationale.text.length > 0,
+    })),
+    problems: model.problems.map((p) => p.code),
+    lint: lintLetter(model, { text }).map((d) => d.code),
+  };
+}
+
+test(
+  'every corpus PDF read through pdftotext (default, -layout, -raw) reads as the pypdf text of the same letter',
+  { skip: skipUnless(existsSync(pdfDir), `no corpus PDFs at ${pdfDir} (set IMR_CORPUS)`) || skipUnless(pdftotext !== undefined, 'no pdftotext on PATH (Debian: poppler-utils)') },
+  () => {
+    const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
+    assert.ok(pdfs.length >= 6);
+    const out = mkdtempSync(path.join(tmpdir(), 'imr-pdftotext-'));
+    try {
+      for (const pdf of pdfs) {
+        const letter = path.join(lettersDir, pdf.replace(/\.pdf$/, '.txt'));
+        const pypdfText = readFileSync(letter, 'utf8');
+        const expected = reading(parseLetter(pypdfText), pypdfText);
+        assert.ok(expected.items.length > 0 && expected.header.caseNumber, pdf);
+        for (const mode of [[], ['-layout'], ['-raw']]) {
+          const target = path.join(out, `${pdf}${mode.join('')}.txt`);
+          execFileSync(pdftotext!, [...mode, path.join(pdfDir, pdf), target]);
+          const text = readFileSync(target, 'utf8');
+          assert.deepEqual(reading(parseLetter(text), text), expected, `${pdf} through pdftotext ${mode.join(' ')}`);
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  },
+);
