@@ -117,7 +117,12 @@ function columnValues(c: CollapsedText, hits: readonly Hit[]): Map<number, [numb
   for (let i = 0; i < hits.length; ) {
     let j = i;
     while (j + 1 < hits.length && trimStartIndex(t, hits[j].valueStart, hits[j + 1].labelStart) === hits[j + 1].labelStart) j++;
-    if (j > i) {
+    // Each label of the block ends its line. (Other extractors put a value on its label's line, and some value
+    // before its label: "10/20/2016 Date of Injury: UR Denial Date: 10/28/2016". Giving out values by order
+    // there would give a label another's date; a value left out is better than a wrong one.)
+    let ownLines = true;
+    for (let n = i; n <= j && ownLines; n++) ownLines = hits[n].valueStart >= t.length || c.breakAt(hits[n].valueStart);
+    if (j > i && ownLines) {
       const end = j + 1 < hits.length ? hits[j + 1].labelStart : t.length;
       const count = j - i + 1;
       // One value per line; values on one line are one word each.
