@@ -186,9 +186,10 @@ to each letter (in its folder or any folder above).
 
 Files: in folders, entries whose names start with "." and node_modules folders are skipped, and
 text files that are not IMR letters are skipped silently; a file named on the command line that is
-not a letter is reported. Files that cannot be read, are empty, binary (NUL bytes), not UTF-8, or
-larger than 10 MB are reported on stderr as "imr-letters: FILE: reason" and skipped; the run goes on.
-A PDF is reported too: the tool reads a letter's text (pdftotext FILE.pdf FILE.txt extracts it).
+not a letter is reported. Letters are read as UTF-8, or UTF-16 with its byte-order mark. Files that
+cannot be read, are empty, binary (NUL bytes), in another encoding, or larger than 10 MB are
+reported on stderr as "imr-letters: FILE: reason" and skipped; the run goes on. A PDF is reported
+too: the tool reads a letter's text (pdftotext FILE.pdf FILE.txt extracts it).
 
 Exit status:
   0  no error-level diagnostic (lint), and every file could be read

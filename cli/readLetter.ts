@@ -1,13 +1,15 @@
-// Reads a file as letter text, refusing what cannot be a letter: empty, binary, not UTF-8 or too large.
+// Reads a file as letter text, refusing what cannot be a letter: too large, or what decodeLetter refuses.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeLetter } from '../core/text/decode';
+import type { DecodeResult } from '../core/text/decode';
 import { errorReason } from './discover';
+
+export { decodeLetter, firstInvalidUtf8 } from '../core/text/decode';
 
 /** Larger files are refused unparsed: real letters are 5–50 kB, and a parse must not exhaust memory. */
 export const maxLetterBytes = 10 * 1024 * 1024;
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export type ReadResult = DecodeResult;
 
 export function readLetterFile(file: string): ReadResult {
   let fd: number;
@@ -87,48 +89,6 @@ export async function readLetterStream(stream: NodeJS.ReadableStream): Promise<R
   return decodeLetter(Buffer.concat(chunks, length));
 }
 
-export function decodeLetter(bytes: Uint8Array): ReadResult {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  // Letters are published as PDFs: say how to get the text the tool reads.
-  if (isPdf(bytes)) return { ok: false, reason: 'a PDF, not its text; extract the text first (pdftotext FILE.pdf FILE.txt), then check the .txt' };
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) return { ok: false, reason: `binary file (NUL byte at offset ${nul}); not a text letter` };
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return { ok: false, reason: `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); convert it to UTF-8 first` };
-  }
-}
-
-/** Whether the bytes start as every PDF does, with "%PDF-". */
-function isPdf(bytes: Uint8Array): boolean {
-  return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
-}
-
 function megabytes(n: number): string {
   return (n / (1024 * 1024)).toFixed(1);
-}
-
-/** The offset of the first byte that breaks UTF-8, to point the user at it. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    if (need === 2) {
-      const c = bytes[i + 1];
-      if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f)) return i;
-    }
-    if (need === 3) {
-      const c = bytes[i + 1];
-      if ((b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f)) return i;
-    }
-    i += need + 1;
-  }
-  return bytes.length;
 }

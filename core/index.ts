@@ -2,6 +2,7 @@
 export * from './model';
 export { parseLetter } from './parser/parseLetter';
 export { LineIndex } from './text/lines';
+export { decodeLetter, type DecodeResult } from './text/decode';
 export { lintLetter, type LintOptions, type RuleSeverity } from './lint';
 export { allRules } from './rules/index';
 export type { Rule, RuleContext, RuleReport } from './rules/rule';

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceLetter } from '../core/languageService';
 import type { LetterModel } from '../core/model';
 import { parseLetter } from '../core/parser/parseLetter';
+import { decodeLetter } from '../core/text/decode';
 
 interface Entry {
   mtimeMs: number;
@@ -94,8 +95,11 @@ export class WorkspaceIndex {
       if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.model;
       let model: LetterModel | null = null;
       if (st.size <= maxLetterBytes) {
-        const parsed = parseLetter(await fs.readFile(file, 'utf8'));
-        model = parsed.isLetter ? parsed : null;
+        // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark); what cannot be a letter's
+        // text (binary, a PDF, another encoding) is no letter.
+        const decoded = decodeLetter(await fs.readFile(file));
+        const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
+        model = parsed?.isLetter ? parsed : null;
       }
       this.entries.set(file, { mtimeMs: st.mtimeMs, size: st.size, model });
       return model;

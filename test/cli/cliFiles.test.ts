@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parseLetter } from '../../core';
 import { tableColumns, tableRows } from '../../cli/table';
-import { corpusLetters, corpusSkip, lettersDir, readSources, skipUnless } from '../support/env';
+import { corpusLetters, corpusSkip, lettersDir, readSources, repoRoot, skipUnless } from '../support/env';
 import { cliPath, parseCsv, roundTrip, runCli, runCliAsync, seedFiles, tempDir, withoutRationale } from './support';
 
 test('each bad file gets exactly one clear line on stderr and the good letter is still linted (exit 1)', (t) => {
@@ -46,6 +46,27 @@ test('each bad file gets exactly one clear line on stderr and the good letter is
       assert.deepEqual(linted, [good], 'notes.txt (not a letter) is skipped silently in a folder');
     }
   }
+});
+
+test('a letter saved as UTF-16 ("Unicode" on Windows) parses and lints as its UTF-8 text, from a file and from stdin', (t) => {
+  const dir = tempDir(t);
+  const text = readFileSync(path.join(repoRoot, 'samples', 'malformed-conflict.txt'), 'utf8').replace(/\r?\n/g, '\r\n');
+  const utf8 = path.join(dir, 'utf8.txt');
+  const utf16 = path.join(dir, 'utf16.txt');
+  writeFileSync(utf8, text);
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  writeFileSync(utf16, bytes);
+  const lint = (file: string, input?: Buffer) => {
+    const r = runCli(['lint', '--format', 'json', input ? '-' : file], input ? { input } : {});
+    return { status: r.status, stderr: r.stderr, diagnostics: (JSON.parse(r.stdout) as { diagnostics: unknown[] }[]).map((f) => f.diagnostics) };
+  };
+  const expected = lint(utf8);
+  assert.equal(expected.status, 1, 'the sample has an error-level diagnostic');
+  assert.ok(expected.diagnostics[0].length > 0);
+  assert.deepEqual(lint(utf16), expected);
+  assert.deepEqual(lint('-', bytes), expected);
+  const model = (file: string) => ({ ...JSON.parse(runCli(['parse', file]).stdout), file: undefined });
+  assert.deepEqual(model(utf16), model(utf8));
 });
 
 test('a text file named explicitly that is not a letter is reported; in a folder it is skipped silently', (t) => {

@@ -141,6 +141,29 @@ test('decodeLetter refuses empty, binary and non-UTF-8 bytes, and strips a BOM',
   assert.deepEqual(decodeLetter(Buffer.from('naïve – “ok” 😀', 'utf8')), { ok: true, text: 'naïve – “ok” 😀' });
 });
 
+test('decodeLetter reads UTF-16 with its byte-order mark, both orders, as Windows tools save "Unicode" text', () => {
+  const text = 'Case Number: CM16-0229336\r\nnaïve – “ok” 😀\r\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  assert.deepEqual(decodeLetter(le), { ok: true, text });
+  const be = Buffer.from(le);
+  be.swap16();
+  assert.deepEqual([be[0], be[1]], [0xfe, 0xff]);
+  assert.deepEqual(decodeLetter(be), { ok: true, text });
+  // Still refused: a NUL character, an odd byte count, a lone surrogate, and UTF-16 without its mark (binary).
+  const nul = decodeLetter(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab\0c', 'utf16le')]));
+  assert.deepEqual(nul, { ok: false, reason: 'binary file (NUL character at offset 6); not a text letter' });
+  assert.match((decodeLetter(Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62])) as { reason: string }).reason, /^not valid UTF-16 \(an odd number of bytes\)/);
+  assert.match((decodeLetter(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00])) as { reason: string }).reason, /^not valid UTF-16 \(a lone surrogate\)/);
+  assert.match((decodeLetter(Buffer.from(text, 'utf16le')) as { reason: string }).reason, /^binary file \(NUL byte at offset 1\)/);
+});
+
+test('decodeLetter names a PDF as one, with the way to its text', () => {
+  const r = decodeLetter(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0, 1])]));
+  assert.deepEqual(r, { ok: false, reason: 'a PDF, not its text; extract the text first (pdftotext FILE.pdf FILE.txt), then check the .txt' });
+  // Only the file's first bytes make a PDF.
+  assert.deepEqual(decodeLetter(Buffer.from('See %PDF-1.7 in the letter')), { ok: true, text: 'See %PDF-1.7 in the letter' });
+});
+
 test('readLetterFile reads each file whole through its reused buffer: small, large, growing past it, and sized 0 by /proc', (t) => {
   const dir = tempDir(t);
   const seed = readFileSync(seedFiles()[0], 'utf8');

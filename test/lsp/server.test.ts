@@ -505,10 +505,13 @@ describe('the workspace index', { skip: serverSkip }, () => {
       writeFileSync(path.join(dir, 'sub', 'b.imr'), readSeed(seedFiles[3]));
       writeFileSync(path.join(dir, 'notes.txt'), 'Mechanical traction: Upheld\nnothing else\n');
       writeFileSync(path.join(dir, 'c.md'), readSeed(seedFiles[3]));
+      // Saved as "Unicode" by a Windows tool: UTF-16 with its byte-order mark, as an editor opens it.
+      writeFileSync(path.join(dir, 'd.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readSeed(seedFiles[2]), 'utf16le')]));
       const names = async (q: string) =>
         (await client.request<SymbolInformation[]>('workspace/symbol', { query: q })).map((s) => path.basename(s.location.uri));
       assert.deepEqual(await names('traction'), ['b.imr'], 'the non-letter and the .md file are skipped');
       assert.deepEqual(await names('physical therapy'), ['a.txt']);
+      assert.deepEqual(await names('sacrococcygeal'), ['d.txt'], 'the UTF-16 letter is read');
       const changed = readSeed(seedFiles[1]).replace('12 Physical Therapy Treatments', '12 Aquatic Therapy Treatments');
       writeFileSync(path.join(dir, 'a.txt'), changed);
       // Same size; a later mtime tells the index to read it again.
