@@ -14,24 +14,30 @@ import { corpusDir, lettersDir, skipUnless } from '../support/env';
 
 const at = (line: number, character: number) => ({ line, character });
 
+/** The header's values by field name, in name order. */
+function headerValues(header: LetterModel['header']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(header ?? {})
+      .flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
 test('pdftotext: a header table written column by column gets each value under its own label', () => {
   const text =
     'Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0229336\n12/05/2016\n12/30/2016\nStandard\n\n' +
     'Date of Injury:\nUR Denial Date:\nApplication\nReceived:\n\n10/20/2016\n10/28/2016\n11/28/2016\n\n' +
     'HOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent the complete case file to an expert reviewer.\n';
   const h = parseLetter(text).header!;
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(h).flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))),
-    {
-      caseNumber: 'CM16-0229336',
-      dateAssigned: '2016-12-05',
-      decisionDate: '2016-12-30',
-      priority: 'Standard',
-      dateOfInjury: '2016-10-20',
-      urDenialDate: '2016-10-28',
-      applicationReceived: '2016-11-28',
-    },
-  );
+  assert.deepEqual(headerValues(h), {
+    applicationReceived: '2016-11-28',
+    caseNumber: 'CM16-0229336',
+    dateAssigned: '2016-12-05',
+    dateOfInjury: '2016-10-20',
+    decisionDate: '2016-12-30',
+    priority: 'Standard',
+    urDenialDate: '2016-10-28',
+  });
   assert.deepEqual(h.priority!.range, { start: at(8, 0), end: at(8, 8) });
   assert.deepEqual(h.applicationReceived!.range, { start: at(17, 0), end: at(17, 10) });
   assert.deepEqual(h.range, { start: at(0, 0), end: at(17, 10) });
@@ -106,11 +112,7 @@ function onPath(command: string): string | undefined {
 
 /** What a reader gets from a letter: every field the table, the outline and the rules use, ranges aside. */
 function reading(model: LetterModel, text: string) {
-  const header = Object.fromEntries(
-    Object.entries(model.header ?? {})
-      .flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
+  const header = headerValues(model.header);
   const citations = (p?: { citations: { source: string; guideline?: string; sections?: string[]; pagesText?: string }[] }) =>
     (p?.citations ?? []).map((c) => [c.source, c.guideline, c.sections, c.pagesText]);
   return {
