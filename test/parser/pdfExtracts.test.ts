@@ -9,7 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import { lintLetter, parseLetter } from '../../core';
-import type { LetterModel } from '../../core/model';
+import type { Field, LetterModel, Range } from '../../core/model';
+import { LineIndex } from '../../core/text/lines';
 import { corpusDir, lettersDir, skipUnless } from '../support/env';
 
 const at = (line: number, character: number) => ({ line, character });
@@ -166,6 +167,15 @@ const sameLetter = (got: ReturnType<typeof reading>, expected: ReturnType<typeof
   assert.deepEqual(got, expected, what);
   // VS Code switches the .txt to the letter language by the markers in its first lines.
   assert.ok(hasLetterMarkers(text), `${what}: no letter markers`);
+  // Exact ranges in this text too: each header value, decision word and title reads back at its range.
+  const doc = new LineIndex(text);
+  const model = parseLetter(text);
+  const at = (r: Range) => text.slice(doc.offsetAt(r.start), doc.offsetAt(r.end));
+  for (const [key, field] of Object.entries(model.header ?? {})) if (key !== 'range') assert.equal(at((field as Field).range), (field as Field).text, `${what}: ${key}`);
+  for (const item of model.items) {
+    assert.equal(at(item.decisionText!.range), item.decisionText!.text, `${what}: item ${item.index} decision`);
+    assert.equal(at(item.title.range).replace(/\s+/g, ' '), item.title.text, `${what}: item ${item.index} title`);
+  }
 };
 
 const pdftotext = onPath('pdftotext');
