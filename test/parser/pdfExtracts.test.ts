@@ -181,20 +181,20 @@ const sameLetter = (got: ReturnType<typeof reading>, expected: ReturnType<typeof
 const pdftotext = onPath('pdftotext');
 for (const mode of [[], ['-layout'], ['-raw']]) {
   const label = ['pdftotext', ...mode].join(' ');
-  test(`every corpus PDF read through ${label} reads as the pypdf text of the same letter`, { skip: noPdfs || skipUnless(pdftotext !== undefined, 'no pdftotext on PATH (Debian: poppler-utils)') }, () => {
+  test(`every corpus PDF read through ${label} reads as the pypdf text of the same letter`, { skip: noPdfs || skipUnless(pdftotext !== undefined, 'no pdftotext on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {
     eachExtract(label, (pdf, target) => execFileSync(pdftotext!, [...mode, pdf, target], quiet), sameLetter);
   });
 }
 
 const mutool = onPath('mutool');
-test('every corpus PDF read through mutool (MuPDF) reads as the pypdf text of the same letter', { skip: noPdfs || skipUnless(mutool !== undefined, 'no mutool on PATH (Debian: mupdf-tools)') }, () => {
+test('every corpus PDF read through mutool (MuPDF) reads as the pypdf text of the same letter', { skip: noPdfs || skipUnless(mutool !== undefined, 'no mutool on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {
   eachExtract('mutool draw -F txt', (pdf, target) => execFileSync(mutool!, ['draw', '-q', '-F', 'txt', '-o', target, pdf], quiet), sameLetter);
 });
 
 // pdfminer writes the header's second column out of order ("10/20/2016 Date of Injury: UR Denial Date: 10/28/2016
 // 11/28/2016 Application Received:"): a value there may be missing, but none may be another label's.
 const pdf2txt = onPath('pdf2txt');
-test('through pdfminer (pdf2txt) every item reads the same, and no header field takes another field\'s value', { skip: noPdfs || skipUnless(pdf2txt !== undefined, 'no pdf2txt on PATH (Debian: python3-pdfminer)') }, () => {
+test('through pdfminer (pdf2txt) every item reads the same, and no header field takes another field\'s value', { skip: noPdfs || skipUnless(pdf2txt !== undefined, 'no pdf2txt on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {
   let present = 0;
   eachExtract('pdf2txt', (pdf, target) => execFileSync(pdf2txt!, ['-o', target, pdf], quiet), (got, expected, _text, what) => {
     assert.deepEqual({ ...got, header: {} }, { ...expected, header: {} }, what);
