@@ -83,6 +83,11 @@ const letterish = fc.constantFrom(
   'HOW THE IMR FINAL DETERMINATION WAS MADE\n',
   'Case Number: CM16-0219557 ',
   'Date of Injury: 10/10/2016 ',
+  // pdftotext's forms: a header written column by column, a page break, a label wrapped around its value.
+  'Date Assigned:\nPriority:\n\n12/05/2016\nStandard\n',
+  '\n\n\f',
+  '\f',
+  'Application 11/28/2016\nReceived:',
   'Page(s): 98-99,',
   'Section(s): Opioids',
   'not medically necessary.',
@@ -104,9 +109,9 @@ test('never throws on arbitrary strings; ranges inside and nested; deterministic
   );
 });
 
-test('never throws on letters with random line deletions, duplications and splits', () => {
+test('never throws on letters with random line deletions, duplications, splits and page breaks', () => {
   const edit = fc.record({
-    kind: fc.constantFrom('delete', 'duplicate', 'split', 'blank'),
+    kind: fc.constantFrom('delete', 'duplicate', 'split', 'blank', 'page'),
     at: fc.nat(),
     column: fc.nat(),
   });
@@ -118,6 +123,8 @@ test('never throws on letters with random line deletions, duplications and split
         if (e.kind === 'delete' && lines.length > 1) lines.splice(i, 1);
         else if (e.kind === 'duplicate') lines.splice(i, 0, lines[i]);
         else if (e.kind === 'blank') lines.splice(i, 0, e.column % 2 ? ' ' : '');
+        // A page break as pdftotext writes it: an empty line, and a form feed before the next page's first line.
+        else if (e.kind === 'page') lines.splice(i, 1, '', `\f${lines[i]}`);
         else {
           const c = e.column % (lines[i].length + 1);
           lines.splice(i, 1, lines[i].slice(0, c), lines[i].slice(c));
