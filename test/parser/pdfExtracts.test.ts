@@ -216,7 +216,7 @@ const sameLetter = (got: ReturnType<typeof reading>, expected: ReturnType<typeof
 };
 
 const pdftotext = onPath('pdftotext');
-for (const mode of [[], ['-layout'], ['-raw']]) {
+for (const mode of [[], ['-layout'], ['-raw'], ['-layout', '-eol', 'dos']]) {
   const label = ['pdftotext', ...mode].join(' ');
   test(`every corpus PDF read through ${label} reads as the pypdf text of the same letter`, { skip: noPdfs || skipUnless(pdftotext !== undefined, 'no pdftotext on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {
     eachExtract(label, (pdf, target) => execFileSync(pdftotext!, [...mode, pdf, target], quiet), sameLetter);
