@@ -4,8 +4,6 @@ import { decodeLetter } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
 import { errorReason } from './discover';
 
-export { decodeLetter, firstInvalidUtf8 } from '../core/text/decode';
-
 /** Larger files are refused unparsed: real letters are 5–50 kB, and a parse must not exhaust memory. */
 export const maxLetterBytes = 10 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 // The research table: one row per disputed item, with the letter's case facts repeated on each row.
 import type { DisputedItem, GuidelineCitation, LetterModel } from '../core/model';
+import { citationSourceText } from '../core/parser/citations/paragraph';
 
 /** Column names, snake_case so that DuckDB and R read them without quoting. */
 export const tableColumns = [
@@ -51,14 +52,11 @@ function maximusGuidelines(item: DisputedItem): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-/** The words before an unstructured citation's source: "Decision based on Non-MTUS Citation", "Non-MTUS:". */
-const CITATION_LEAD = /^(?:Decision\s?based\s?on\s?(?:MTUS|Non\s?-\s?MTUS)(?:\s?Citation)?\s?)?(?:Non\s?-\s?MTUS\s?:\s?)?(?:Alternate guidelines referenced\s?:\s?)?/i;
-
 /** "MTUS Chronic Pain Medical Treatment 2016, Opioids, p. 74-96", "ODG, MRI"; the source as written when unstructured. */
 export function compactCitation(c: GuidelineCitation): string {
   if (!c.guideline || c.source === 'article' || c.source === 'url' || c.source === 'other') {
     const text = c.text.trim();
-    return text.replace(CITATION_LEAD, '') || text;
+    return citationSourceText(text) || text;
   }
   // "ODG Official Disability Guidelines" and "ACOEM ACOEM 3rd ed." say the same thing twice.
   const guideline = c.source === 'ODG' && /^Official Disability Guidelines/i.test(c.guideline) ? '' : c.guideline;

@@ -25,17 +25,7 @@ fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "setup-e2e: apt-get install ${need_apt[*]}"
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  log="$dest/apt-get.log"
-  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}"; } >"$log" 2>&1; then
-    tail -n 30 "$log"
-    echo "setup-e2e: apt-get failed (full log: $log)" >&2
-    exit 1
-  fi
-fi
+bash "$root/scripts/apt-install.sh" setup-e2e "$dest/apt-get.log" ${need_apt[@]+"${need_apt[@]}"}
 
 bin="$cs/node_modules/code-server/out/node/entry.js"
 installed=""

@@ -9,15 +9,4 @@ need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v mutool >/dev/null 2>&1 || need_apt+=(mupdf-tools)
 command -v pdf2txt >/dev/null 2>&1 || need_apt+=(python3-pdfminer)
-[ ${#need_apt[@]} -eq 0 ] && exit 0
-
-echo "setup-pdf-tools: apt-get install ${need_apt[*]}"
-sudo=""
-[ "$(id -u)" = 0 ] || sudo="sudo"
-log="$(mktemp)"
-if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}"; } >"$log" 2>&1; then
-  tail -n 30 "$log"
-  echo "setup-pdf-tools: apt-get failed (full log: $log)" >&2
-  exit 1
-fi
-rm -f "$log"
+bash "$(dirname "$0")/apt-install.sh" setup-pdf-tools "${TMPDIR:-/tmp}/imr-setup-pdf-tools.log" ${need_apt[@]+"${need_apt[@]}"}

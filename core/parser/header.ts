@@ -8,6 +8,18 @@ import type { LineIndex } from '../text/lines';
 
 type HeaderKey = Exclude<keyof CaseHeader, 'range'>;
 
+// A header date as written ("11/09/2016", "1/9/16") and a case number ("CM16-0229336"): every expression below is
+// built from these two.
+const SLASH_DATE = String.raw`\d{1,2}\/\d{1,2}\/\d{2,4}`;
+const CASE_NUMBER = String.raw`[A-Z]{2}\d{2}-\d{5,8}`;
+const DATE_IN_VALUE = new RegExp(SLASH_DATE);
+const CASE_NUMBER_START = new RegExp(`^${CASE_NUMBER}`, 'i');
+const VALUE_LIMIT = new RegExp(`^\\s*(${SLASH_DATE}|${CASE_NUMBER}|\\S+)`, 'i');
+// pdftotext -layout puts the date between the two lines of the wrapped label: "Application 11/28/2016 Received:".
+const APPLICATION_AROUND_DATE = new RegExp(`\\bApplication ?(${SLASH_DATE}) ?Received ?:`, 'i');
+const WHOLE_DATE = new RegExp(`^${SLASH_DATE}$`);
+const WHOLE_CASE_NUMBER = new RegExp(`^${CASE_NUMBER}$`, 'i');
+
 const LABELS: { key: HeaderKey; label: string; date: boolean }[] = [
   { key: 'caseNumber', label: 'Case Number', date: false },
   { key: 'dateAssigned', label: 'Date Assigned', date: true },
@@ -67,13 +79,13 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
       // The common case, a value that is just "11/09/2016": nothing to cut.
     } else if (hit.date) {
       // A value may be followed by stray words from the other column: keep the date itself.
-      const m = /\d{1,2}\/\d{1,2}\/\d{2,4}/.exec(text);
+      const m = DATE_IN_VALUE.exec(text);
       if (!m) continue;
       from += m.index;
       to = from + m[0].length;
       text = m[0];
     } else if (hit.key === 'caseNumber') {
-      const m = /^[A-Z]{2}\d{2}-\d{5,8}/i.exec(text);
+      const m = CASE_NUMBER_START.exec(text);
       if (m) {
         to = from + m[0].length;
         text = m[0];
@@ -90,8 +102,7 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
     last = Math.max(last, to);
   }
   if (!header.applicationReceived) {
-    // pdftotext -layout puts the date between the two lines of the wrapped label: "Application 11/28/2016 Received:".
-    const split = /\bApplication ?(\d{1,2}\/\d{1,2}\/\d{2,4}) ?Received ?:/i.exec(c.text);
+    const split = APPLICATION_AROUND_DATE.exec(c.text);
     const value = split ? toIsoDate(split[1]) : undefined;
     if (split && value) {
       const from = split.index + split[0].indexOf(split[1]);
@@ -125,9 +136,8 @@ function columnValues(c: CollapsedText, hits: readonly Hit[]): Map<number, [numb
     if (j > i && ownLines) {
       const end = j + 1 < hits.length ? hits[j + 1].labelStart : t.length;
       const count = j - i + 1;
-      // One value per line; values on one line are one word each.
-      let pieces = splitAt(t, hits[j].valueStart, end, (k) => c.breakAt(k));
-      if (pieces.length < count) pieces = splitAt(t, hits[j].valueStart, end, () => true);
+      // One value per line.
+      const pieces = lineSplit(c, hits[j].valueStart, end);
       if (pieces.length >= count && pieces.slice(0, count).every(([a, b], n) => fitsLabel(hits[i + n], t.slice(a, b)))) {
         found ??= new Map();
         for (let n = 0; n < count; n++) found.set(i + n, pieces[n]);
@@ -138,12 +148,13 @@ function columnValues(c: CollapsedText, hits: readonly Hit[]): Map<number, [numb
   return found;
 }
 
-/** [from, to) of `t` cut at the spaces where `cut(index)` holds, as [start, end) pieces. */
-function splitAt(t: string, from: number, to: number, cut: (space: number) => boolean): [number, number][] {
+/** [from, to) of the collapsed text cut at the spaces that stand for line breaks, as [start, end) pieces. */
+function lineSplit(c: CollapsedText, from: number, to: number): [number, number][] {
+  const t = c.text;
   const pieces: [number, number][] = [];
   let start = trimStartIndex(t, from, to);
   for (let k = t.indexOf(' ', start); k >= 0 && k < to; k = t.indexOf(' ', k + 1)) {
-    if (k > start && cut(k)) {
+    if (k > start && c.breakAt(k)) {
       pieces.push([start, k]);
       start = k + 1;
     }
@@ -154,15 +165,15 @@ function splitAt(t: string, from: number, to: number, cut: (space: number) => bo
 }
 
 function fitsLabel(hit: Hit, value: string): boolean {
-  if (hit.date) return /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(value);
-  if (hit.key === 'caseNumber') return /^[A-Z]{2}\d{2}-\d{5,8}$/i.test(value);
+  if (hit.date) return WHOLE_DATE.test(value);
+  if (hit.key === 'caseNumber') return WHOLE_CASE_NUMBER.test(value);
   return /^[A-Za-z]+$/.test(value);
 }
 
 /** Where the value of the last label ends: a date or a short phrase, not the rest of the region. */
 function valueLimit(text: string, from: number): number {
   const rest = text.slice(from);
-  const m = /^\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|[A-Za-z]{2}\d{2}-\d{5,8}|\S+)/.exec(rest);
+  const m = VALUE_LIMIT.exec(rest);
   return m ? from + m[0].length : from;
 }
 

@@ -10,7 +10,8 @@ import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvCell } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
-import { decodeLetter, firstInvalidUtf8, readLetterFile } from '../../cli/readLetter';
+import { readLetterFile } from '../../cli/readLetter';
+import { decodeLetter, firstInvalidUtf8 } from '../../core/text/decode';
 import { Output } from '../../cli/output';
 import { parseCsv, seedFiles, tempDir } from './support';
 

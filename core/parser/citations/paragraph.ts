@@ -42,6 +42,16 @@ export function readCitations(paragraph: CollapsedText): ParsedCitations {
 
 const DECISION_BASED = String.raw`Decision\s?based\s?on\s?(?:(MTUS)\b|(Non\s?-\s?MTUS)(?:\s?Citation)?)\s?`;
 
+/** The words that may open a Non-MTUS citation's body before its source: "Non-MTUS:", "Alternate guidelines referenced:". */
+const NON_MTUS_LEAD = String.raw`(?:Non\s?-\s?MTUS\s?:\s?)?(?:Alternate guidelines referenced\s?:\s?)?`;
+const NON_MTUS_LEAD_RE = new RegExp(`^${NON_MTUS_LEAD}`, 'i');
+const CITATION_LEAD_RE = new RegExp(`^(?:${DECISION_BASED})?${NON_MTUS_LEAD}`, 'i');
+
+/** A citation's text without the words that introduce its source ("Decision based on Non-MTUS Citation", "Non-MTUS:"). */
+export function citationSourceText(text: string): string {
+  return text.replace(CITATION_LEAD_RE, '');
+}
+
 // Each expression is run only near its `literal`, a phrase every match contains: `reach` is the farthest a match can
 // start before it. This spares the expressions' slow scan of the whole paragraph.
 const STATEMENTS: { kind: CitationStatementKind; literal: string; reach: number; re: RegExp }[] = [
@@ -214,7 +224,7 @@ class ParagraphReader {
     // The lead words start with "N" or "A"; without them the expression only matches the empty string.
     const c = t.charCodeAt(s) | 32;
     if (c === 110 /* n */ || c === 97 /* a */) {
-      const lead = /^(?:Non\s?-\s?MTUS\s?:\s?)?(?:Alternate guidelines referenced\s?:\s?)?/i.exec(t.slice(s, end));
+      const lead = NON_MTUS_LEAD_RE.exec(t.slice(s, end));
       if (lead) s += lead[0].length;
     }
     // "<ODG ...> and Other Medical Treatment Guidelines <source>" and "ACOEM guidelines and the Official Disability

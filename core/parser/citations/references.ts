@@ -6,11 +6,14 @@
 const ACCESSED_THEN_MORE =
   /\baccessed(?:\s(?:from|at|on|via)\s[^\s,;]+(?:\son)?)?\s(?:\d{1,2}\/\d{1,2}\/\d{2,4}|[A-Z][a-z]{2,8}\.?\s\d{1,2},\s?\d{4}|\d{4}-\d{2}-\d{2})\s?[,;.]\s(?=[A-Za-z])/g;
 
+/** An author as references give one: "Harris J. " or "Benditt D, et al. ". */
+const AUTHOR = String.raw`[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z]{1,2}(?:\.|,?\set\sal\.)\s`;
+
 /**
- * An author as references give one, "Harris J." or "Benditt D, et al.", then a capitalised title, after a word
- * (not after a comma: "Smith J, Jones K." is one reference's list of authors).
+ * An author, then a capitalised title, after a word (not after a comma: "Smith J, Jones K." is one reference's
+ * list of authors).
  */
-const AUTHOR_AFTER_WORD = /(?<=[A-Za-z)]\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z]{1,2}(?:\.|,?\set\sal\.)\s(?=[A-Z])/g;
+const AUTHOR_AFTER_WORD = new RegExp(`(?<=[A-Za-z)]\\s)${AUTHOR}(?=[A-Z])`, 'g');
 
 /** A year, which every glued reference of this kind gives (its edition or publication). */
 const YEAR = /\b(?:19|20)\d\d\b/;
@@ -41,4 +44,4 @@ export function gluedReferenceStarts(body: string, isGuideline: (body: string) =
 }
 
 /** An author-led reference to ACOEM's guidelines: "Harris J. Occupational medicine practice guidelines, 2nd edition". */
-export const ACOEM_BY_AUTHOR = /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s[A-Z]{1,2}(?:\.|,?\set\sal\.)\s(?=Occupational\s[Mm]edicine\s[Pp]ractice\s[Gg]uidelines\b)/;
+export const ACOEM_BY_AUTHOR = new RegExp(`^${AUTHOR}(?=Occupational\\s[Mm]edicine\\s[Pp]ractice\\s[Gg]uidelines\\b)`);
