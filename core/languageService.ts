@@ -25,7 +25,7 @@ import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { lintLetter, lintSource, type RuleSeverity } from './lint';
 import type { GuidelineCitation, LetterModel } from './model';
 import { parseLetter } from './parser/parseLetter';
-import { LineIndex } from './text/lines';
+import { comparePositions, LineIndex } from './text/lines';
 
 export type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 
@@ -151,18 +151,33 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getDiagnostics,
     getDocumentSymbols: (doc) => getDocumentSymbols(getLetterDocument(doc)),
     getFoldingRanges: (doc) => getFoldingRanges(getLetterDocument(doc)),
-    getSelectionRanges: (doc, positions) => getSelectionRanges(getLetterDocument(doc), positions),
+    getSelectionRanges: (doc, positions) => {
+      const d = getLetterDocument(doc);
+      return getSelectionRanges(d, positions.map((p) => d.lines.clampPosition(p)));
+    },
     getWorkspaceSymbols: (letters, query, isCancelled) => getWorkspaceSymbols(letters, query, { isCancelled }),
     getDocumentLinks: (doc) => getDocumentLinks(getLetterDocument(doc)),
-    getHover: (doc, position, workspaceLetters) => getHover(getLetterDocument(doc), position, { workspaceLetters }),
-    getCitationAt: (doc, position) => citationAt(getLetterDocument(doc), position),
+    getHover: (doc, position, workspaceLetters) => {
+      const d = getLetterDocument(doc);
+      return getHover(d, d.lines.clampPosition(position), { workspaceLetters });
+    },
+    getCitationAt: (doc, position) => {
+      const d = getLetterDocument(doc);
+      return citationAt(d, d.lines.clampPosition(position));
+    },
     getCodeActions: (doc, range, diagnosticOptions) => {
       const d = getLetterDocument(doc);
       if (d.tooLarge) return [];
       // Quick fixes come from the current lint of this version, whatever the client sends back.
-      return getCodeActions(d, range, lintOf(d, diagnosticOptions?.rules));
+      const start = d.lines.clampPosition(range.start);
+      const end = d.lines.clampPosition(range.end);
+      const ordered = comparePositions(start, end) <= 0 ? { start, end } : { start: end, end: start };
+      return getCodeActions(d, ordered, lintOf(d, diagnosticOptions?.rules));
     },
-    getCompletions: (doc, position) => getCompletions(getLetterDocument(doc), position),
+    getCompletions: (doc, position) => {
+      const d = getLetterDocument(doc);
+      return getCompletions(d, d.lines.clampPosition(position));
+    },
     forget: (uri) => {
       cache.delete(uri);
     },

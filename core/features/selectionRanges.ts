@@ -78,12 +78,6 @@ function chainFor(doc: LetterDocument, pos: Position): SelectionRange {
 }
 
 export function getSelectionRanges(doc: LetterDocument, positions: Position[]): SelectionRange[] {
-  // One answer per position, in order: a position outside the document (or not a whole number) is taken to the
-  // nearest place inside it rather than failing the whole request.
-  return positions.map((p) => chainFor(doc, clamp(doc, p)));
-}
-
-function clamp(doc: LetterDocument, p: Position): Position {
-  const whole = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
-  return doc.lines.positionAt(doc.lines.offsetAt({ line: whole(p.line), character: whole(p.character) }));
+  // One answer per position, in order (the language service has taken each to a place inside the document).
+  return positions.map((p) => chainFor(doc, p));
 }

@@ -76,6 +76,18 @@ export class LineIndex {
     return Math.min(line.start + Math.max(0, position.character), line.end);
   }
 
+  /**
+   * A position a client sent, taken to the nearest place in the text: past a line's end to its end (as LSP says),
+   * past the last line to the text's end, a fraction or a negative number to a whole one, and from between the
+   * halves of a surrogate pair to before the pair. Every feature answers from a position that exists.
+   */
+  clampPosition(position: Position): Position {
+    const whole = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
+    let offset = this.offsetAt({ line: whole(position.line), character: whole(position.character) });
+    if (isLowSurrogate(this.text.charCodeAt(offset)) && isHighSurrogate(this.text.charCodeAt(offset - 1))) offset--;
+    return this.positionAt(offset);
+  }
+
   range(startOffset: number, endOffset: number): Range {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }
@@ -91,6 +103,14 @@ export class LineIndex {
       end: { line: lineNo, character: to - start },
     };
   }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 const BREAK_RE = /\r\n|\r|\n/g;

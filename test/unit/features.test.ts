@@ -347,6 +347,15 @@ describe('completion', () => {
     assert.equal(edit.range.start.character, 'MAXIMUS guideline: '.length);
     assert.ok(!applyEdits(text, [edit]).includes('MTUS ChrDecision'));
   });
+  test('a position past the end of the line is taken as its end (LSP): the edit stays on the line', () => {
+    const text = replaceOnce(readSample('malformed-missing-guideline.txt'), /^Decision rationale:/m, 'MAXIMUS guideline: Decision based on MTUS Chr\n\nDecision rationale:');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('MAXIMUS guideline: '));
+    const atEnd = ls.getCompletions(docOf(text), { line, character: lines[line].length });
+    const past = ls.getCompletions(docOf(text), { line, character: lines[line].length + 40 });
+    assert.ok(past.length > 0);
+    assert.deepEqual(past.map((i) => i.textEdit), atEnd.map((i) => i.textEdit));
+  });
   test('no citation completion in the middle of a sentence of a guideline paragraph', () => {
     const lines = seed.split('\n');
     const line = lines.findIndex((l) => l.startsWith('based on Non-MTUS Citation'));
