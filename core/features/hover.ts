@@ -2,6 +2,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
+import { escapeMarkdown } from '../text/markdown';
 import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 
 export interface HoverOptions {
@@ -61,7 +62,7 @@ function markdown(value: string, range: Hover['range']): Hover {
 }
 
 function conclusionText(doc: LetterDocument, item: DisputedItem): string {
-  if (item.conclusionRange) return textOf(doc, item.conclusionRange).replace(/\s+/g, ' ').trim();
+  if (item.conclusionRange) return escapeMarkdown(textOf(doc, item.conclusionRange).trim());
   if (item.conclusion === 'medically-necessary') return 'medically necessary';
   if (item.conclusion === 'not-medically-necessary') return 'not medically necessary';
   return item.rationale ? '(no clear conclusion found)' : '(no rationale)';
@@ -69,17 +70,19 @@ function conclusionText(doc: LetterDocument, item: DisputedItem): string {
 
 function citationsText(p: GuidelineParagraph | undefined): string {
   if (!p || p.text.trim() === '') return '(none)';
-  if (p.citations.length === 0) return p.statements.length > 0 ? p.statements.map((s) => s.text).join(' ') : '(no guideline cited)';
-  return p.citations.map((c) => c.text).join('; ');
+  if (p.citations.length === 0) return p.statements.length > 0 ? escapeMarkdown(p.statements.map((s) => s.text).join(' ')) : '(no guideline cited)';
+  return p.citations.map((c) => escapeMarkdown(c.text)).join('; ');
 }
 
 function itemSummary(doc: LetterDocument, item: DisputedItem): string {
-  const decision = item.decision ?? (item.decisionText ? `"${item.decisionText.text}" (not a decision)` : '(no decision)');
-  const lines = [`**${item.service.replace(/\s+/g, ' ').trim()}**: ${decision}`];
+  // Everything but our own words comes from the letter: escaped, so that it shows as text (core/text/markdown.ts).
+  const decision = item.decision ?? (item.decisionText ? `"${escapeMarkdown(item.decisionText.text)}" (not a decision)` : '(no decision)');
+  const lines = [`**${escapeMarkdown(item.service.trim())}**: ${decision}`];
   if (item.partial) {
-    lines.push(`Partial authorization: originally "${item.partial.originalRequest}"${item.partial.authorized ? `; authorized: "${item.partial.authorized}"` : ''}.`);
+    const authorized = item.partial.authorized ? `; authorized: "${escapeMarkdown(item.partial.authorized)}"` : '';
+    lines.push(`Partial authorization: originally "${escapeMarkdown(item.partial.originalRequest)}"${authorized}.`);
   }
-  if (item.dateOfService) lines.push(`Date of service: ${item.dateOfService.value}`);
+  if (item.dateOfService) lines.push(`Date of service: ${escapeMarkdown(item.dateOfService.value)}`);
   lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline)}`);
   lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
   return lines.join('\n\n');
@@ -109,7 +112,7 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
     if (item.decisionText && touches(item.decisionText.range, position)) {
       const text = item.decision
         ? decisionMeaning[item.decision]
-        : `**${item.decisionText.text}** is not a decision: an IMR decision is either Upheld or Overturned.\n\n${decisionMeaning.Upheld}\n\n${decisionMeaning.Overturned}`;
+        : `**${escapeMarkdown(item.decisionText.text)}** is not a decision: an IMR decision is either Upheld or Overturned.\n\n${decisionMeaning.Upheld}\n\n${decisionMeaning.Overturned}`;
       return markdown(text, item.decisionText.range);
     }
     if (touches(item.title.range, position)) return markdown(itemSummary(doc, item), item.title.range);

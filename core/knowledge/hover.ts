@@ -1,5 +1,6 @@
 // Hover text for a guideline citation: what the knowledge base knows of the cited sections.
 import type { GuidelineCitation, PageRange } from '../model';
+import { escapeMarkdown, markdownAutolink } from '../text/markdown';
 import { hierarchyLine, regimeAt } from './regime';
 import { resolveCitation, type CitationContext, type Resolution } from './resolve';
 import type { GuidelineInfo, KnowledgeEntry } from './types';
@@ -10,10 +11,8 @@ function pagesText(pages: PageRange[] | undefined): string | undefined {
   return pages.length === 1 && pages[0].from === pages[0].to ? `p. ${list}` : `pp. ${list}`;
 }
 
-/** Markdown special characters in text taken from letters or data. */
-function esc(s: string): string {
-  return s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
-}
+/** Text taken from letters or data, as Markdown that shows exactly that text. */
+const esc = escapeMarkdown;
 
 function link(s: { title: string; url?: string }): string {
   return s.url ? `[${esc(s.title)}](${s.url})` : esc(s.title);
@@ -63,7 +62,7 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   if (r.status === 'external') {
     const url = r.external?.url;
     blocks.push(
-      [`**External source** (not a guideline) · ${esc(r.external?.text.replace(/^Decision based on Non\s?-\s?MTUS(?: Citation)?\s*/i, '') ?? citation.text)}`, ...(url ? ['', `Link: <${url}>`] : [])].join('\n'),
+      [`**External source** (not a guideline) · ${esc(r.external?.text.replace(/^Decision based on Non\s?-\s?MTUS(?: Citation)?\s*/i, '') ?? citation.text)}`, ...(url ? ['', `Link: ${markdownAutolink(url)}`] : [])].join('\n'),
     );
   } else if (r.status === 'unresolved') {
     blocks.push(`**${esc(citation.guideline ?? citation.source)}** · not in the knowledge base\n\n${esc(citation.text)}`);

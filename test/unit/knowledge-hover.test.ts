@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseCitations } from '../../core/parser/citations/paragraph';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { LineIndex } from '../../core/text/lines';
+import { escapeMarkdown } from '../../core/text/markdown';
 import { citationHoverMarkdown, resolveCitation } from '../../core/knowledge/index';
 import type { GuidelineCitation } from '../../core/model';
 import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
@@ -66,7 +67,7 @@ test('seeds: every citation hover names its guideline and each cited topic', () 
           if (r.status !== 'resolved') continue;
           hovers++;
           assert.ok(r.guideline && md.includes(r.guideline.name), `${name}: ${c.text}`);
-          for (const e of r.entries) assert.ok(md.includes(e.topic.replace(/([\\`*_[\]<>|#])/g, '\\$1')), `${name}: ${e.topic}`);
+          for (const e of r.entries) assert.ok(md.includes(escapeMarkdown(e.topic)), `${name}: ${e.topic}`);
         }
       }
     }
