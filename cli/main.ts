@@ -13,6 +13,7 @@ import type { Request } from './args';
 import { ConfigError, ConfigResolver } from './config';
 import { jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
 import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporters';
+import { printable } from './formats/printable';
 import { severityName } from './formats/severity';
 import { csvWriter, jsonTableWriter } from './formats/tableWriters';
 import { Output } from './output';
@@ -31,12 +32,12 @@ class Messages {
 
   report(file: string, reason: string): void {
     this.clearProgress();
-    process.stderr.write(`imr-letters: ${file}: ${reason}\n`);
+    process.stderr.write(`imr-letters: ${printable(file)}: ${printable(reason)}\n`);
   }
 
   warn(message: string): void {
     this.clearProgress();
-    process.stderr.write(`imr-letters: ${message}\n`);
+    process.stderr.write(`imr-letters: ${printable(message)}\n`);
   }
 
   progress(done: number): void {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { printable } from './printable';
 import { byPosition, messageText, sarifLevel, severityName } from './severity';
 import type { SeverityName } from './severity';
 
@@ -34,7 +35,7 @@ export function textReporter(): LintReporter {
         .sort(byPosition)
         .map((d) => {
           const code = d.code !== undefined ? ` [${d.code}]` : '';
-          return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${messageText(d)}${code}\n`;
+          return `${printable(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${printable(messageText(d))}${code}\n`;
         })
         .join('');
     },

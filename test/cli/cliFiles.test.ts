@@ -48,6 +48,28 @@ test('each bad file gets exactly one clear line on stderr and the good letter is
   }
 });
 
+test('text output shows control characters and bidirectional overrides from letters and file names as \\u escapes', (t) => {
+  const dir = tempDir(t);
+  // An escape sequence that would turn the terminal red and retitle it, in an item's title; a right-to-left
+  // override in the file's name, and a bad file whose name holds an escape.
+  const evil = '\x1b[31mRED\x1b]0;pwned\x07 ';
+  const text = readFileSync(path.join(repoRoot, 'samples', 'malformed-missing-rationale.txt'), 'utf8').replace(/^(.*):\s+(Upheld|Overturned)\s*$/m, `${evil}$&`);
+  assert.ok(text.includes(evil));
+  const name = path.join(dir, 'letter\u202etxt.exe.txt');
+  writeFileSync(name, text);
+  writeFileSync(path.join(dir, 'bad\x1b[2J.txt'), '');
+  const r = runCli(['lint', dir]);
+  assert.equal(r.status, 1, r.stderr);
+  for (const out of [r.stdout, r.stderr]) {
+    assert.doesNotMatch(out, /[\x00-\x09\x0b-\x1f\x7f\u202e]/, JSON.stringify(out));
+  }
+  assert.match(r.stdout, /letter\\u202etxt\.exe\.txt:\d+:\d+ error .*\\u001b\[31mRED\\u001b\]0;pwned\\u0007 /);
+  assert.match(r.stderr, /bad\\u001b\[2J\.txt: empty file/);
+  // JSON carries the text as it is (escaped as JSON).
+  const json = runCli(['lint', '--format', 'json', name]);
+  assert.ok((JSON.parse(json.stdout) as { diagnostics: { message: string }[] }[])[0].diagnostics.some((d) => d.message.includes(evil.trim())));
+});
+
 test('a letter saved as UTF-16 ("Unicode" on Windows) parses and lints as its UTF-8 text, from a file and from stdin', (t) => {
   const dir = tempDir(t);
   const text = readFileSync(path.join(repoRoot, 'samples', 'malformed-conflict.txt'), 'utf8').replace(/\r?\n/g, '\r\n');
