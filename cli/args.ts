@@ -45,7 +45,8 @@ export function defaultJobs(): number {
 export function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
   let format: Format | undefined;
-  const rules: Record<string, Severity> = {};
+  // A map, not an object: `--rule __proto__=off` must be a key like any other (and be refused as an unknown rule).
+  const rules = new Map<string, Severity>();
   let jobs = defaultJobs();
   let autoJobs = true;
   let useConfig = true;
@@ -88,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         break;
       case '--rule': {
         const [id, severity] = readRule(value());
-        rules[id] = severity;
+        rules.set(id, severity);
         break;
       }
       case '-j':
@@ -116,13 +117,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (paths.includes(stdinPath) && paths.length > 1) {
     throw new UsageError(`'${stdinPath}' (a letter on standard input) cannot be combined with other paths`);
   }
-  if (Object.keys(rules).length > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
+  if (rules.size > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
   const allowed = formatsOf[command];
   const chosen = format ?? allowed[0];
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
-  return { kind: 'run', request: { command, paths, format: chosen, rules, jobs, autoJobs, useConfig } };
+  return { kind: 'run', request: { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig } };
 }
 
 function isCommand(s: string): s is Command {

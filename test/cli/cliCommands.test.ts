@@ -31,9 +31,11 @@ test('--help and --version exit 0; usage errors exit 2 with one hint', () => {
 });
 
 test('--rule names must be known rules', () => {
-  const r = runCli(['lint', seedFiles()[0], '--rule', 'no-such-rule=off']);
-  assert.equal(r.status, 2);
-  assert.match(r.stderr, /unknown rule 'no-such-rule'/);
+  for (const id of ['no-such-rule', '__proto__', 'constructor', 'toString']) {
+    const r = runCli(['lint', seedFiles()[0], '--rule', `${id}=off`]);
+    assert.equal(r.status, 2, id);
+    assert.match(r.stderr, new RegExp(`unknown rule '${id}'`));
+  }
 });
 
 test('parse prints the letter model as JSON, the same as parseLetter, plus the file', () => {
