@@ -110,12 +110,15 @@ class ParagraphReader {
       if (k !== -1) (literals ??= [[], [], []])[k].push(m.index);
       PHRASES.lastIndex = m.index + 1;
     }
-    const statementStarts = literals ? this.readStatements(t, literals) : [];
+    // In document order, walked once alongside the heads (which are in document order too).
+    const statementStarts = literals ? this.readStatements(t, literals).sort((a, b) => a - b) : [];
+    let nextStatement = 0;
     for (let k = 0; k < heads.length; k++) {
       const h = heads[k];
       let segEnd = k + 1 < heads.length ? heads[k + 1].index : t.length;
       // A statement after a citation ("... Decompression-Traction. The Expert Reviewer did not ...") ends it.
-      for (const s of statementStarts) if (s > h.bodyStart && s < segEnd) segEnd = s;
+      while (nextStatement < statementStarts.length && statementStarts[nextStatement] <= h.bodyStart) nextStatement++;
+      if (nextStatement < statementStarts.length && statementStarts[nextStatement] < segEnd) segEnd = statementStarts[nextStatement];
       if (h.mtus) this.readMtus(h.index, h.bodyStart, segEnd);
       else this.readNonMtus(h.index, h.bodyStart, segEnd);
     }
@@ -229,13 +232,16 @@ class ParagraphReader {
     }
     // "<ODG ...> and Other Medical Treatment Guidelines <source>" and "ACOEM guidelines and the Official Disability
     // Guidelines" cite two sources.
+    // Searched within this citation only (a slice costs no copy): searching on to the paragraph's end for every
+    // citation made a paragraph of many citations quadratic.
+    const body = t.slice(s, end);
     const parts: number[] = [];
-    const other = t.includes('and the Official Disability Guidelines', s) ? OTHER_SOURCE_OR_ODG : OTHER_SOURCE;
-    other.lastIndex = s;
+    const other = body.includes('and the Official Disability Guidelines') ? OTHER_SOURCE_OR_ODG : OTHER_SOURCE;
+    other.lastIndex = 0;
     let partStart = s;
-    for (let m = other.exec(t); m && m.index < end; m = other.exec(t)) {
-      parts.push(partStart, m.index);
-      partStart = m.index + m[0].length;
+    for (let m = other.exec(body); m; m = other.exec(body)) {
+      parts.push(partStart, s + m.index);
+      partStart = s + m.index + m[0].length;
     }
     parts.push(partStart, end);
     let first = true;
@@ -266,7 +272,7 @@ class ParagraphReader {
       return;
     }
     const urls = mayHoldUrl(t, i, j) ? this.findUrls(i, j) : [];
-    if (urls.length > 0 && urls.reduceRight((s, u) => s.slice(0, u.start - i) + s.slice(u.end - i), body).replace(/[\s.,;]|and/g, '') === '') {
+    if (urls.length > 0 && textAround(t, i, j, urls).replace(/[\s.,;]|and/g, '') === '') {
       // A list of links: each is its own citation.
       urls.forEach((u, k) => {
         this.push(k === 0 ? prefixStart : u.start, u.start, u.end, {
@@ -313,10 +319,12 @@ class ParagraphReader {
     const t = this.p.text;
     const found: { start: number; end: number; value: string }[] = [];
     const re = /(?:https?:\/\/|www\.)[^\s,;]+/gi;
-    re.lastIndex = i;
-    for (let m = re.exec(t); m && m.index < j; m = re.exec(t)) {
-      let e = Math.min(m.index + m[0].length, j);
-      let value = t.slice(m.index, e);
+    // Within [i, j) only, as above: a match is cut at j anyway.
+    const span = t.slice(i, j);
+    for (let m = re.exec(span); m; m = re.exec(span)) {
+      const at = i + m.index;
+      let e = at + m[0].length;
+      let value = t.slice(at, e);
       // A URL broken at a line end goes on with the next line's first word when it ends mid-word
       // ("skilled-" / "nursing-care") or the next word is plainly part of a path.
       while (e < j && t[e] === ' ' && this.p.breakAt(e)) {
@@ -330,8 +338,8 @@ class ParagraphReader {
       }
       const trimmed = value.replace(/[.)]+$/, '');
       e -= value.length - trimmed.length;
-      found.push({ start: m.index, end: e, value: trimmed });
-      re.lastIndex = e;
+      found.push({ start: at, end: e, value: trimmed });
+      re.lastIndex = e - i;
     }
     return found;
   }
@@ -342,9 +350,11 @@ class ParagraphReader {
  * "www." in any case. Most citations have none, and the expression would scan the paragraph to its end.
  */
 function mayHoldUrl(t: string, i: number, j: number): boolean {
-  const scheme = t.indexOf('://', i);
-  if (scheme !== -1 && scheme < j + 5) return true;
-  for (let d = t.indexOf('.', i + 3); d !== -1 && d < j + 3; d = t.indexOf('.', d + 1)) {
+  // "://" starting before j + 5, looked for no further (a search to the text's end for every citation is quadratic).
+  if (t.slice(i, j + 7).includes('://')) return true;
+  // A "." with three w's before it, from i + 3 to before j + 3; the searches stop there.
+  const near = t.slice(0, j + 3);
+  for (let d = near.indexOf('.', i + 3); d !== -1; d = near.indexOf('.', d + 1)) {
     if (isW(t.charCodeAt(d - 1)) && isW(t.charCodeAt(d - 2)) && isW(t.charCodeAt(d - 3))) return true;
   }
   return false;
@@ -352,6 +362,18 @@ function mayHoldUrl(t: string, i: number, j: number): boolean {
 
 function isW(c: number): boolean {
   return (c | 32) === 119;
+}
+
+/** The text of t[i, j) around the spans (in order, not overlapping), joined: built once, not span by span. */
+function textAround(t: string, i: number, j: number, spans: readonly { start: number; end: number }[]): string {
+  const pieces: string[] = [];
+  let from = i;
+  for (const span of spans) {
+    pieces.push(t.slice(from, span.start));
+    from = span.end;
+  }
+  pieces.push(t.slice(from, j));
+  return pieces.join('');
 }
 
 /** [i, j) of `t` without its trailing spaces and punctuation (" .,;:"): the new end. */

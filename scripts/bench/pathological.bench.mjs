@@ -1,0 +1,59 @@
+// Parse + lint time of malformed, oversized letters: one part of a letter repeated until the document is 0.5, 1
+// and 2 MB (the editor checks documents up to 5 MB on every change). The time must grow with the size, not with
+// its square: a growth of about 2× per doubling is linear, 4× quadratic. Each generator repeats the kind of text
+// that once made a part of the parser search to the end of the text again and again.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixed, loadCore, root } from './common.mjs';
+
+const core = await loadCore();
+const sample = readFileSync(path.join(root, 'samples', 'malformed-conflict.txt'), 'utf8');
+const front = sample.slice(0, sample.indexOf('IMR ISSUES'));
+const issues = sample.slice(sample.indexOf('IMR ISSUES'));
+const oneItem = issues.slice(issues.indexOf('\n') + 1);
+const heading = 'IMR ISSUES, DECISIONS AND RATIONALES\n';
+const guideline = (text) => `${front}${heading}X:  Upheld\nMAXIMUS guideline: ${text}\nDecision rationale: not medically necessary.\n`;
+
+/** name → (a piece, and how a document is made of the piece repeated `n` times). */
+const generators = {
+  'items': [oneItem, (r) => front + heading + r],
+  'Non-MTUS citations': ['Decision based on Non-MTUS Citation ODG Low Back, Manipulation; ', guideline],
+  'MTUS citations': ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Opioids; ', guideline],
+  'MTUS Page(s) citations': ['Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 298, ', guideline],
+  'links in a citation': ['https://www.example.com/a/b.html, ', (r) => guideline(`Decision based on Non-MTUS Citation ${r}`)],
+  'sections of a citation': ['Opioids, ', (r) => guideline(`Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): ${r}`)],
+  'ODG chapters': ['Low back, Manipulation; Neck and Upper back, Traction; ', (r) => guideline(`Decision based on Non-MTUS Citation ODG ${r}`)],
+  'citations and statements': ['Decision based on MTUS ACOEM Page(s): 1. The reviewer did not cite any medical evidence for its decision. ', guideline],
+  'glued references': ['Harris J. Occupational medicine practice guidelines, 2nd edition (2004) p 301 ', (r) => guideline(`Decision based on Non-MTUS Citation ODG Low Back 2016 - Manipulation ${r}`)],
+  'title lines': ['Word word word\n', (r) => `${front}${heading}${r}:  Upheld\nDecision rationale: ok\n`],
+  'blank lines': ['\n \n', (r) => front + r],
+  'rationale conclusions': ['is not medically necessary and cannot be considered medically necessary, ', (r) => guideline(`Decision based on MTUS\nDecision rationale: ${r}`)],
+};
+
+function documentOf([piece, make], megabytes) {
+  const base = make('').length;
+  return make(piece.repeat(Math.max(1, Math.round((megabytes * 1e6 - base) / piece.length))));
+}
+
+function best(text) {
+  let fastest = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const start = process.hrtime.bigint();
+    core.lintLetter(core.parseLetter(text), { text });
+    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return fastest;
+}
+
+const sizes = [0.5, 1, 2];
+console.log(`parse + lint of one document, best of 3, node ${process.version}; growth = time at 2 MB / time at 1 MB (2 is linear)\n`);
+console.log(`| repeated | ${sizes.map((s) => `${s} MB (ms)`).join(' | ')} | growth |`);
+console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`);
+let worst = { name: '', growth: 0 };
+for (const [name, generator] of Object.entries(generators)) {
+  const times = sizes.map((s) => best(documentOf(generator, s)));
+  const growth = times[2] / Math.max(times[1], 0.5);
+  if (growth > worst.growth) worst = { name, growth };
+  console.log(`| ${name} | ${times.map((t) => fixed(t)).join(' | ')} | ${fixed(growth)}× |`);
+}
+console.log(`\nlargest growth per doubling: ${fixed(worst.growth)}× (${worst.name}); about 4× would mean time growing with the square of the size`);
