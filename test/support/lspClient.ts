@@ -25,6 +25,8 @@ export interface LspClientOptions {
   /** Announce no client capabilities at all, as the barest LSP client does. */
   bare?: boolean;
   serverPath?: string;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -55,6 +57,7 @@ export class LspClient {
   static async start(options: LspClientOptions = {}): Promise<{ client: LspClient; init: InitializeResult }> {
     const child = spawn(process.execPath, [options.serverPath ?? path.join(distDir, 'server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

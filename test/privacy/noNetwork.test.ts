@@ -1,0 +1,113 @@
+// Letters hold medical and personal data: nothing the product runs may reach the network. The language server and
+// the CLI run here with a preloaded guard (test/support/networkGuard.cjs) that records every attempt (HTTP, sockets
+// other than local pipes, DNS, UDP, fetch, WebSocket) on stderr, through every feature; and the shipped bundles
+// are read for the modules and globals that could reach it.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import type { LetterModel } from '../../core/model';
+import { distDir, repoRoot, skipUnless } from '../support/env';
+import { LspClient } from '../support/lspClient';
+
+const guard = path.join(repoRoot, 'test', 'support', 'networkGuard.cjs');
+const guardEnv = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${guard}`.trim() };
+const builtSkip = skipUnless(['server.js', 'cli.js', 'extension.js'].every((f) => existsSync(path.join(distDir, f))), 'dist/ is not built (npm run build)');
+const samplesDir = path.join(repoRoot, 'samples');
+const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt'));
+
+function attempts(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l.startsWith('NETWORK ATTEMPT'));
+}
+
+describe('nothing leaves the machine', { skip: builtSkip }, () => {
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'imr-privacy-'));
+    // Enough letters for the CLI to start worker threads (--jobs 2 from 8 files on).
+    for (let k = 0; k < 3; k++) for (const f of samples) copyFileSync(path.join(samplesDir, f), path.join(folder, `${k}-${f}`));
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('the language server, through every feature, over a workspace folder', async () => {
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href], env: guardEnv });
+    try {
+      for (const f of samples) {
+        const uri = pathToFileURL(path.join(folder, `0-${f}`)).href;
+        const text = readFileSync(path.join(samplesDir, f), 'utf8');
+        await client.open(uri, text);
+        const td = { textDocument: { uri } };
+        const model = await client.request<LetterModel | null>('imr/letter', { uri });
+        assert.ok(model?.items.length, f);
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td);
+        assert.ok(symbols.length > 0);
+        await client.request('textDocument/foldingRange', td);
+        await client.request('textDocument/documentLink', td);
+        for (const item of model.items) {
+          const citations = [...(item.claimsAdministratorGuideline?.citations ?? []), ...(item.maximusGuideline?.citations ?? [])];
+          for (const position of [item.title.range.start, ...(item.decisionText ? [item.decisionText.range.start] : []), ...citations.map((c) => c.range.start)]) {
+            await client.request('textDocument/hover', { ...td, position });
+            await client.request('textDocument/completion', { ...td, position });
+            await client.request('textDocument/selectionRange', { ...td, positions: [position] });
+          }
+          await client.request('textDocument/codeAction', { ...td, range: item.range, context: { diagnostics: client.diagnostics.get(uri)?.diagnostics ?? [] } });
+        }
+      }
+      const found = await client.request<unknown[]>('workspace/symbol', { query: 'therapy' });
+      assert.ok(found.length >= samples.length, 'the folder\'s letters were read');
+      await client.request('imr/folderSummary', { uri: pathToFileURL(folder).href });
+    } finally {
+      await client.stop();
+    }
+    const stderr = client.logs.join('');
+    assert.match(stderr, /network guard active \(main thread\)/, 'the guard ran in the server');
+    assert.deepEqual(attempts(stderr), []);
+  });
+
+  test('the command line, each command and format, in the main thread and on worker threads', () => {
+    const runs = [
+      ['lint', folder],
+      ['lint', '--format', 'json', '--jobs', '2', folder],
+      ['lint', '--format', 'sarif', '--jobs', '0', folder],
+      ['table', '--jobs', '2', folder],
+      ['parse', path.join(folder, `0-${samples[0]}`)],
+    ];
+    for (const args of runs) {
+      const r = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...guardEnv } });
+      assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+      assert.match(r.stderr, /network guard active \(main thread\)/, 'the guard ran');
+      if (args.includes('2')) assert.match(r.stderr, /network guard active \(worker thread\)/, 'the guard ran in the workers');
+      assert.deepEqual(attempts(r.stderr), [], args.join(' '));
+    }
+  });
+
+  test('the bundles use no network module or global, except the LSP transport\'s local pipes', () => {
+    const bundles = ['cli.js', 'server.js', 'extension.js'].map((f) => path.join(distDir, f));
+    bundles.push(...readdirSync(path.join(repoRoot, 'media')).filter((f) => f.endsWith('.js')).map((f) => path.join(repoRoot, 'media', f)));
+    for (const file of bundles) {
+      const code = readFileSync(file, 'utf8');
+      const name = path.relative(repoRoot, file);
+      for (const mod of ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'undici']) {
+        assert.ok(!new RegExp(`require\\("(?:node:)?${mod}"\\)|from "(?:node:)?${mod}"`).test(code), `${name} loads ${mod}`);
+      }
+      for (const global of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon']) assert.ok(!code.includes(global), `${name} uses ${global}`);
+      // fetch only as a method name of our own (`this.fetch(`, `fetch(uri) {`), never the global.
+      for (const m of code.matchAll(/(^|[^.\w$])fetch\s*\(/g)) {
+        const after = code.slice(m.index + m[0].length, m.index + m[0].length + 80);
+        assert.match(after, /^[\w$, ]*\)\s*\{/, `${name} calls fetch(${after.slice(0, 30)}...)`);
+      }
+      // `net` is what vscode-jsonrpc speaks LSP over pipes and sockets with; nothing else of ours may load it.
+      for (const m of code.matchAll(/require\("(?:node:)?net"\)/g)) {
+        const before = code.slice(0, m.index);
+        const from = before.lastIndexOf('\n// ');
+        assert.match(code.slice(from, code.indexOf('\n', from + 1)), /node_modules\/vscode-jsonrpc\//, `${name}: net loaded outside vscode-jsonrpc`);
+      }
+    }
+  });
+});
+
+// The webview's own rule for the network is its Content-Security-Policy (test/unit/webview.test.ts).
