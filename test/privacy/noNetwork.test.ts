@@ -59,7 +59,8 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
       }
       const found = await client.request<unknown[]>('workspace/symbol', { query: 'therapy' });
       assert.ok(found.length >= samples.length, 'the folder\'s letters were read');
-      await client.request('imr/folderSummary', { uri: pathToFileURL(folder).href });
+      const summary = await client.request<{ letters: unknown[] }>('imr/folderSummary', { folderUri: pathToFileURL(folder).href });
+      assert.equal(summary.letters.length, samples.length * 3, 'the folder summary read every letter');
     } finally {
       await client.stop();
     }
