@@ -1,5 +1,5 @@
 // Flattens the letters of a folder into one row per disputed item; pure.
-import type { LetterModel } from '../core/model';
+import type { FolderLetter } from '../core/model';
 import type { ItemRow, LetterSummary } from './summary';
 import { summarizeLetter } from './summary';
 
@@ -15,7 +15,7 @@ export function fileName(uri: string): string {
 }
 
 /** Letters sorted by file name, each summarised; documents that are not letters are left out. */
-export function summarizeFolder(letters: readonly { uri: string; letter: LetterModel }[]): LetterSummary[] {
+export function summarizeFolder(letters: readonly { uri: string; letter: FolderLetter }[]): LetterSummary[] {
   return letters
     .filter((l) => l.letter.isLetter)
     .map((l) => summarizeLetter(l.letter, fileName(l.uri), l.uri))

@@ -1,5 +1,5 @@
 // The custom requests and notifications between this client and the language server (names and shapes).
-import type { LetterModel } from '../core/model';
+import type { FolderLetter, LetterModel } from '../core/model';
 
 /** Request `imr/letter`: the server's current model of an open document, or null when it has none. */
 export const letterRequest = 'imr/letter';
@@ -15,11 +15,11 @@ export interface LetterChangedParams {
   version: number;
 }
 
-/** Request `imr/folderSummary`: the letters of a folder (recursively), each with its model. */
+/** Request `imr/folderSummary`: the letters of a folder (recursively), each with what the summary shows of it. */
 export const folderSummaryRequest = 'imr/folderSummary';
 export interface FolderSummaryParams {
   folderUri: string;
 }
 export interface FolderSummaryResult {
-  letters: { uri: string; letter: LetterModel }[];
+  letters: { uri: string; letter: FolderLetter }[];
 }

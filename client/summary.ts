@@ -1,5 +1,5 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
-import type { Conclusion, Decision, DisputedItem, GuidelineParagraph, LetterModel, Range } from '../core/model';
+import type { Conclusion, Decision, FolderItem, FolderLetter, Range } from '../core/model';
 
 export interface ItemRow {
   index: number;
@@ -41,7 +41,8 @@ export const conclusionLabels: Record<Conclusion, string> = {
   unclear: 'Unclear',
 };
 
-export function summarizeLetter(model: LetterModel, name: string, uri: string): LetterSummary {
+/** A letter's summary, from its model or from what imr/folderSummary sends of it (a LetterModel is a FolderLetter). */
+export function summarizeLetter(model: FolderLetter, name: string, uri: string): LetterSummary {
   const items = model.items.map(itemRow);
   return {
     name,
@@ -61,7 +62,7 @@ export function summarizeLetter(model: LetterModel, name: string, uri: string): 
   };
 }
 
-function itemRow(item: DisputedItem): ItemRow {
+function itemRow(item: FolderItem): ItemRow {
   return {
     index: item.index,
     service: item.service || item.title.value,
@@ -76,7 +77,7 @@ function itemRow(item: DisputedItem): ItemRow {
 }
 
 /** The citations of a guideline paragraph, else its statements, else its text. */
-export function guidelineText(paragraph: GuidelineParagraph | undefined): string {
+export function guidelineText(paragraph: FolderItem['maximusGuideline']): string {
   if (!paragraph) return '';
   if (paragraph.citations.length > 0) return paragraph.citations.map((c) => c.text).join('; ');
   if (paragraph.statements.length > 0) return paragraph.statements.map((s) => s.text).join(' ');

@@ -187,3 +187,34 @@ export interface LetterModel {
   items: DisputedItem[];
   problems: ParseProblem[];
 }
+
+/**
+ * What a folder summary shows of a letter: the server's `imr/folderSummary` sends this for each letter of a folder
+ * rather than the whole model (a third of its size), so that a folder of thousands of letters is not hundreds of
+ * megabytes of JSON. Built by `folderLetterOf` (core/folderLetter.ts); a LetterModel is one too.
+ */
+export interface FolderLetter {
+  isLetter: boolean;
+  header?: { caseNumber?: ValueOf<string>; dateAssigned?: ValueOf<string>; dateOfInjury?: ValueOf<string>; decisionDate?: ValueOf<string> };
+  patient: { age?: ValueOf<number>; sex?: ValueOf<'male' | 'female'>; dateOfInjury?: ValueOf<string> };
+  reviewer?: { licensure: ValueOf<string[]>; specialties: ValueOf<string[]> };
+  items: FolderItem[];
+}
+
+export interface ValueOf<T> {
+  value: T;
+}
+
+export interface FolderItem {
+  index: number;
+  service: string;
+  title: { value: string; range: Range };
+  /** The first title line only. */
+  titleLines: Range[];
+  decision?: Decision;
+  decisionText?: ValueOf<string>;
+  conclusion: Conclusion;
+  maximusGuideline?: { text: string; citations: { text: string }[]; statements: { text: string }[] };
+  /** Its first `folderRationaleChars` characters: enough for its first sentence as the summary shows it. */
+  rationale?: { text: string };
+}

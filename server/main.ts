@@ -15,6 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { folderLetterOf } from '../core/folderLetter';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, type RuleSeverity } from '../core/lint';
 import { Cancelled, uriToPath, WorkspaceIndex } from './workspaceIndex';
@@ -238,7 +239,8 @@ export function startServer(connection: Connection): void {
       const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
       if (!root) return { letters: [] };
       const letters = await workspace.letters({ isCancelled: () => token.isCancellationRequested }, root);
-      return { letters: letters.map((l) => ({ uri: l.uri, letter: l.model })) };
+      // What the summary shows of each letter, not the whole model: a third of the size (core/folderLetter.ts).
+      return { letters: letters.map((l) => ({ uri: l.uri, letter: folderLetterOf(l.model) })) };
     }),
   );
 

@@ -28,7 +28,8 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { LetterModel } from '../../core/model';
+import type { FolderLetter, LetterModel } from '../../core/model';
+import { folderLetterOf } from '../../core/folderLetter';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { corpusLetters, corpusSkip, distDir, lettersDir, skipUnless } from '../support/env';
@@ -432,9 +433,14 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
   });
 
   test('imr/folderSummary lists the folder\'s letters', async () => {
-    const r = await client.request<{ letters: { uri: string; letter: LetterModel }[] }>('imr/folderSummary', { folderUri: folder });
+    const r = await client.request<{ letters: { uri: string; letter: FolderLetter }[] }>('imr/folderSummary', { folderUri: folder });
     assert.ok(r.letters.length >= 140);
     assert.ok(r.letters.every((l) => l.letter.isLetter));
+    // What the summary shows of each letter, not the whole model.
+    const one = r.letters.find((l) => l.uri.endsWith(corpusLetters()[0]));
+    assert.ok(one);
+    const model = parseLetter(readCorpusLetter(corpusLetters()[0]));
+    assert.deepEqual(one.letter, JSON.parse(JSON.stringify(folderLetterOf(model))));
   });
 
   test('a cancelled request answers RequestCancelled', async () => {

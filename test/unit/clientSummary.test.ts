@@ -12,9 +12,12 @@ import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../..
 import { RestartPolicy } from '../../client/restartPolicy';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
-import { repoRoot, seedsDir } from '../support/env';
+import { folderLetterOf } from '../../core/folderLetter';
+import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
+import { readSeed, seedFiles } from '../lsp/mutants';
 
 const seed3 = readFileSync(path.join(seedsDir, '003_600b92038191239e.txt'), 'utf8');
+const seedTexts = () => seedFiles.map((f) => readSeed(f));
 
 function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): LetterSummary {
   return {
@@ -59,6 +62,25 @@ describe('summarizeLetter', () => {
     assert.ok(s.specialties.length > 0, 'the reviewer block names a specialty');
     assert.ok(s.items.every((i) => i.guideline.length > 0 && i.rationaleStart.length > 0));
     assert.equal(countsText(s), '3 items · 2 upheld · 1 overturned');
+  });
+
+  test('what imr/folderSummary sends of a letter gives the very summary of its whole model, on every letter', () => {
+    const texts = [
+      ...seedTexts(),
+      ...corpusLetters().map((f) => readFileSync(path.join(lettersDir, f), 'utf8')),
+      // A rationale whose first sentence is long, and one of many short sentences.
+      `${seed3}`.replace(/Decision rationale: /, `Decision rationale: ${'a very long clause, '.repeat(80)}and so on. `),
+      `${seed3}`.replace(/Decision rationale: /, `Decision rationale: ${'Short one. '.repeat(200)}`),
+    ];
+    let items = 0;
+    for (const text of texts) {
+      const model = parseLetter(text);
+      const folder = folderLetterOf(model);
+      assert.deepEqual(summarizeLetter(folder, 'a.txt', 'file:///a.txt'), summarizeLetter(model, 'a.txt', 'file:///a.txt'));
+      assert.ok(JSON.stringify(folder).length < JSON.stringify(model).length, 'smaller than the model');
+      items += folder.items.length;
+    }
+    assert.ok(items > 10);
   });
 
   test('a text that is not a letter has no items', () => {
