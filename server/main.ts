@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { folderLetterOf } from '../core/folderLetter';
+import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, type RuleSeverity } from '../core/lint';
 import { Cancelled, uriToPath, WorkspaceIndex } from './workspaceIndex';
@@ -151,7 +151,7 @@ export function startServer(connection: Connection): void {
     const open = new Map<string, WorkspaceLetter>();
     for (const d of documents.all()) {
       const model = service.getLetter(d);
-      if (model?.isLetter) open.set(uriToPath(d.uri) ?? d.uri, { uri: d.uri, model });
+      if (model?.isLetter) open.set(uriToPath(d.uri) ?? d.uri, workspaceLetterOf(d.uri, model));
     }
     const letters = onDisk.filter((l) => !open.has(uriToPath(l.uri) ?? l.uri));
     return [...open.values(), ...letters];
@@ -239,8 +239,9 @@ export function startServer(connection: Connection): void {
       const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
       if (!root) return { letters: [] };
       const letters = await workspace.letters({ isCancelled: () => token.isCancellationRequested }, root);
-      // What the summary shows of each letter, not the whole model: a third of the size (core/folderLetter.ts).
-      return { letters: letters.map((l) => ({ uri: l.uri, letter: folderLetterOf(l.model) })) };
+      // What the summary shows of each letter (a FolderLetter, with what workspace symbols and hovers use of it), not
+      // the whole model: a third of its size (core/folderLetter.ts, core/features/workspaceLetter.ts).
+      return { letters: letters.map((l) => ({ uri: l.uri, letter: l.letter })) };
     }),
   );
 

@@ -2,16 +2,15 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { WorkspaceLetter } from '../core/languageService';
-import type { LetterModel } from '../core/model';
+import { workspaceLetterOf, type WorkspaceLetter, type WorkspaceLetterData } from '../core/features/workspaceLetter';
 import { parseLetter } from '../core/parser/parseLetter';
 import { decodeLetter } from '../core/text/decode';
 
 interface Entry {
   mtimeMs: number;
   size: number;
-  /** null: read, but not a letter. */
-  model: LetterModel | null;
+  /** What the features need of the letter, not its model (workspaceLetter.ts); null: read, but not a letter. */
+  letter: WorkspaceLetterData | null;
 }
 
 export interface ScanOptions {
@@ -24,6 +23,8 @@ const skippedDirs = new Set(['node_modules', 'out', 'dist']);
 const maxLetterBytes = 2 * 1024 * 1024;
 /** A workspace with more files than this is only partly indexed, rather than freezing the server. */
 const maxFiles = 20000;
+/** Files read at once while indexing. */
+const readsAtOnce = 16;
 
 export class Cancelled extends Error {}
 
@@ -56,10 +57,15 @@ export class WorkspaceIndex {
     const files: string[] = [];
     for (const r of roots) await this.walk(r, files, options);
     const result: WorkspaceLetter[] = [];
-    for (const file of files) {
+    // A few files at a time: their reads overlap (each is a round trip through libuv's thread pool), the parses
+    // run one after another, and the letters keep the order of the walk.
+    for (let k = 0; k < files.length; k += readsAtOnce) {
       if (options.isCancelled?.()) throw new Cancelled();
-      const model = await this.read(file);
-      if (model) result.push({ uri: pathToFileURL(file).href, model });
+      const batch = files.slice(k, k + readsAtOnce).map((file) => ({ file, uri: pathToFileURL(file).href }));
+      const letters = await Promise.all(batch.map(({ file, uri }) => this.read(file, uri)));
+      letters.forEach((letter, i) => {
+        if (letter) result.push({ uri: batch[i].uri, letter });
+      });
     }
     return result;
   }
@@ -88,21 +94,21 @@ export class WorkspaceIndex {
     }
   }
 
-  private async read(file: string): Promise<LetterModel | null> {
+  private async read(file: string, uri: string): Promise<WorkspaceLetterData | null> {
     try {
       const st = await fs.stat(file);
       const cached = this.entries.get(file);
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.model;
-      let model: LetterModel | null = null;
+      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.letter;
+      let letter: WorkspaceLetterData | null = null;
       if (st.size <= maxLetterBytes) {
         // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark); what cannot be a letter's
         // text (binary, a PDF, another encoding) is no letter.
         const decoded = decodeLetter(await fs.readFile(file));
         const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
-        model = parsed?.isLetter ? parsed : null;
+        letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
       }
-      this.entries.set(file, { mtimeMs: st.mtimeMs, size: st.size, model });
-      return model;
+      this.entries.set(file, { mtimeMs: st.mtimeMs, size: st.size, letter });
+      return letter;
     } catch (e) {
       this.entries.delete(file);
       this.log(`Workspace index: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);

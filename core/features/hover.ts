@@ -40,9 +40,8 @@ export function folderStatsFor(citation: GuidelineCitation, letters: Iterable<Wo
   let citedBy = 0;
   let upheld = 0;
   for (const letter of letters) {
-    for (const item of letter.model.items) {
-      const cites = item.maximusGuideline?.citations.some((c) => citationKeys(c).some((k) => wanted.has(k)));
-      if (!cites) continue;
+    for (const item of letter.letter.items) {
+      if (!item.citedKeys.some((k) => wanted.has(k))) continue;
       citedBy++;
       if (item.decision === 'Upheld') upheld++;
     }

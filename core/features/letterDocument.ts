@@ -12,11 +12,7 @@ export interface LetterDocument {
   tooLarge: boolean;
 }
 
-/** A letter of the workspace, for workspace symbols and folder statistics. */
-export interface WorkspaceLetter {
-  uri: string;
-  model: LetterModel;
-}
+export type { WorkspaceLetter } from './workspaceLetter';
 
 /** Whether a position lies within a range (both ends inclusive, as a cursor at a word's end still touches it). */
 export function touches(range: Range, position: Position): boolean {

@@ -1,8 +1,6 @@
 // Workspace symbols: the disputed items of many letters, found by service name.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
 import type { WorkspaceLetter } from './letterDocument';
-import { itemTitleRange } from '../rules/itemRanges';
-import { itemDetail } from './documentSymbols';
 
 /** Whether every character of the query appears in the name, in order (what editors' symbol pickers expect). */
 export function fuzzyMatches(query: string, name: string): boolean {
@@ -15,7 +13,7 @@ export function fuzzyMatches(query: string, name: string): boolean {
 }
 
 function letterName(letter: WorkspaceLetter): string {
-  const caseNumber = letter.model.header?.caseNumber?.value;
+  const caseNumber = letter.letter.header?.caseNumber?.value;
   if (caseNumber) return caseNumber;
   const base = letter.uri.slice(letter.uri.lastIndexOf('/') + 1);
   try {
@@ -41,14 +39,14 @@ export function getWorkspaceSymbols(
   for (const letter of letters) {
     if (options.isCancelled?.()) return [];
     const container = letterName(letter);
-    for (const item of letter.model.items) {
+    for (const item of letter.letter.items) {
       const name = item.service.replace(/\s+/g, ' ').trim() || '(untitled item)';
       if (!fuzzyMatches(query, name)) continue;
       symbols.push({
         name,
         kind: SymbolKind.Object,
-        location: { uri: letter.uri, range: itemTitleRange(item) },
-        containerName: `${container} · ${itemDetail(item)}`,
+        location: { uri: letter.uri, range: item.symbolRange },
+        containerName: `${container} · ${item.detail}`,
       });
       if (symbols.length >= limit) return symbols;
     }

@@ -30,6 +30,7 @@ import type {
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { FolderLetter, LetterModel } from '../../core/model';
 import { folderLetterOf } from '../../core/folderLetter';
+import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { corpusLetters, corpusSkip, distDir, lettersDir, skipUnless } from '../support/env';
@@ -440,7 +441,12 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     const one = r.letters.find((l) => l.uri.endsWith(corpusLetters()[0]));
     assert.ok(one);
     const model = parseLetter(readCorpusLetter(corpusLetters()[0]));
-    assert.deepEqual(one.letter, JSON.parse(JSON.stringify(folderLetterOf(model))));
+    assert.deepEqual(one.letter, workspaceLetterOf(one.uri, model).letter);
+    const folderOnly = JSON.parse(JSON.stringify(folderLetterOf(model))) as FolderLetter;
+    assert.deepEqual({ ...one.letter, items: one.letter.items.map((i) => ({ ...i, symbolRange: undefined, detail: undefined, citedKeys: undefined })) }, {
+      ...folderOnly,
+      items: folderOnly.items.map((i) => ({ ...i, symbolRange: undefined, detail: undefined, citedKeys: undefined })),
+    }, 'a FolderLetter, with what workspace symbols and hovers use');
   });
 
   test('a cancelled request answers RequestCancelled', async () => {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, DocumentSymbol, MarkupContent, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { fuzzyMatches } from '../../core/features/workspaceSymbols';
 import { createLanguageService, type WorkspaceLetter } from '../../core/languageService';
 import { lintLetter } from '../../core/lint';
@@ -135,7 +136,7 @@ describe('workspace symbols', () => {
   test('finds items across a few hundred letters, fast', { skip: corpusSkip }, () => {
     const letters: WorkspaceLetter[] = [];
     for (let copy = 0; copy < 3; copy++) {
-      for (const f of corpusLetters()) letters.push({ uri: `file:///ws/${copy}/${f}`, model: parseLetter(readCorpusLetter(f)) });
+      for (const f of corpusLetters()) letters.push(workspaceLetterOf(`file:///ws/${copy}/${f}`, parseLetter(readCorpusLetter(f))));
     }
     assert.ok(letters.length >= 400);
     const t0 = performance.now();
@@ -192,21 +193,21 @@ describe('hovers', () => {
     assert.deepEqual(h?.range, c.range);
     assert.ok(hoverText(h).length > 0);
     const letters: WorkspaceLetter[] = [
-      { uri: 'file:///a.txt', model: parseLetter(seed) },
-      { uri: 'file:///b.txt', model: parseLetter(readSample('malformed-conflict.txt')) },
+      workspaceLetterOf('file:///a.txt', parseLetter(seed)),
+      workspaceLetterOf('file:///b.txt', parseLetter(readSample('malformed-conflict.txt'))),
     ];
     assert.match(hoverText(ls.getHover(doc, c.range.start, letters)), /Cited by 2 items here, 50% upheld/);
   });
 
   test('folder statistics over the corpus count the items citing the same section', { skip: corpusSkip }, () => {
-    const letters = corpusLetters().map((f) => ({ uri: `file:///c/${f}`, model: parseLetter(readCorpusLetter(f)) }));
+    const letters = corpusLetters().map((f) => workspaceLetterOf(`file:///c/${f}`, parseLetter(readCorpusLetter(f))));
     const text = readCorpusLetter('001_CM16-0219557.txt');
     const d = docOf(text);
     const c = ls.getLetter(d)?.items[0].maximusGuideline?.citations[0];
     assert.ok(c);
     const m = /Cited by (\d+) items here, (\d+)% upheld/.exec(hoverText(ls.getHover(d, c.range.start, letters)));
     assert.ok(m, 'the statistics line');
-    assert.ok(Number(m[1]) >= 2 && Number(m[1]) <= letters.reduce((k, l) => k + l.model.items.length, 0));
+    assert.ok(Number(m[1]) >= 2 && Number(m[1]) <= letters.reduce((k, l) => k + l.letter.items.length, 0));
     assert.ok(Number(m[2]) >= 0 && Number(m[2]) <= 100);
   });
   test('nothing elsewhere', () => {
