@@ -4,7 +4,7 @@
 // that once made a part of the parser search to the end of the text again and again.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixed, loadCore, root } from './common.mjs';
+import { fixed, letterFiles, loadCore, root } from './common.mjs';
 
 const core = await loadCore();
 const sample = readFileSync(path.join(root, 'samples', 'malformed-conflict.txt'), 'utf8');
@@ -57,3 +57,32 @@ for (const [name, generator] of Object.entries(generators)) {
   console.log(`| ${name} | ${times.map((t) => fixed(t)).join(' | ')} | ${fixed(growth)}× |`);
 }
 console.log(`\nlargest growth per doubling: ${fixed(worst.growth)}× (${worst.name}); about 4× would mean time growing with the square of the size`);
+
+// Then fragments of real letters chosen at random (a seeded generator: the same fragments every run), each repeated
+// to 0.5 and 2 MB, alone or after a letter's issues heading: a search for growth the generators above miss.
+const { dir, files } = letterFiles();
+const letters = files.map((f) => readFileSync(f, 'utf8'));
+let state = Number(process.env.BENCH_SEED ?? 7);
+const random = () => {
+  state = (state * 1103515245 + 12345) % 2147483648;
+  return state / 2147483648;
+};
+const fragments = Number(process.env.BENCH_FRAGMENTS ?? 100);
+let steepest = { growth: 0, fragment: '' };
+for (let i = 0; i < fragments; i++) {
+  const letter = letters[Math.floor(random() * letters.length)];
+  const lines = letter.split('\n');
+  const at = Math.floor(random() * lines.length);
+  const fragment = lines.slice(at, at + 1 + Math.floor(random() * 12)).join('\n') + (random() < 0.5 ? '\n' : ' ');
+  const issuesAt = letter.indexOf('IMR ISSUES');
+  const lead = random() < 0.6 && issuesAt > 0 ? `${letter.slice(0, issuesAt)}${heading}` : '';
+  if (fragment.trim().length < 3) continue;
+  const small = best(lead + fragment.repeat(Math.ceil(0.5e6 / fragment.length)));
+  const large = best(lead + fragment.repeat(Math.ceil(2e6 / fragment.length)));
+  const growth = large / Math.max(small, 0.5);
+  if (growth > steepest.growth) steepest = { growth, fragment };
+}
+console.log(
+  `\n${fragments} random fragments of the letters in ${path.relative(root, dir) || dir}, each repeated to 0.5 and 2 MB: ` +
+    `the steepest grew ${fixed(steepest.growth)}× for 4× the size (4 is linear, 16 quadratic): ${JSON.stringify(steepest.fragment.slice(0, 100))}`,
+);
