@@ -1,6 +1,7 @@
 // Finds the .imr-letters.json nearest to each letter and merges its rule severities with --rule.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeLetter } from '../core/text/decode';
 import { isSeverity, severities } from './args';
 import type { Severity } from './args';
 
@@ -26,9 +27,20 @@ export interface EffectiveRules {
 
 /** Reads and checks one config file; unknown rule ids are passed to `warn`, not refused. */
 export function loadConfig(file: string, knownRules: ReadonlySet<string>, warn: (message: string) => void): Record<string, Severity> {
+  // Read as letters are (a UTF-8 byte-order mark dropped, UTF-16 with its mark): Windows editors and PowerShell's
+  // redirection write those, and the file is valid JSON all the same.
+  let text: string;
+  try {
+    const decoded = decodeLetter(readFileSync(file));
+    if (!decoded.ok) throw new ConfigError(file, decoded.reason);
+    text = decoded.text;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(file, `cannot read it: ${(e as Error).message}`);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(file, `not valid JSON: ${(e as Error).message}`);
   }

@@ -234,6 +234,26 @@ test('a broken .imr-letters.json is a ConfigError naming the file; unknown rule 
   assert.match(warnings[0], /no-such-rule/);
 });
 
+test('.imr-letters.json saved with a byte-order mark (UTF-8 or UTF-16, as Windows tools write it) reads the same', (t) => {
+  const root = tempDir(t);
+  const json = '{"rules": {"date-order": "off"}}';
+  const saved = [
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, 'utf8')]),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+    Buffer.from(json, 'utf8'),
+  ];
+  for (const bytes of saved) {
+    writeFileSync(path.join(root, '.imr-letters.json'), bytes);
+    const resolver = new ConfigResolver({}, true, new Set(['date-order']), () => undefined);
+    assert.deepEqual(resolver.rulesForFile(path.join(root, 'x.txt')).rules, { 'date-order': 'off' });
+  }
+  writeFileSync(path.join(root, '.imr-letters.json'), Buffer.from([0x7b, 0x00, 0x7d]));
+  assert.throws(
+    () => new ConfigResolver({}, true, new Set(), () => undefined).rulesForFile(path.join(root, 'x.txt')),
+    (e: unknown) => e instanceof ConfigError && /binary file/.test(e.message),
+  );
+});
+
 test('csvCell quotes commas, quotes and line breaks, defuses formulas, and the test CSV reader reads them back', () => {
   const values = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', '', ' padded ', 'x=1', 'e-mail'];
   const line = values.map(csvCell).join(',') + '\r\n';
