@@ -31,6 +31,13 @@ interface ImrSettings {
  */
 const diagnosticsDelayMs = Number(process.env.IMR_DIAGNOSTICS_DELAY_MS ?? 0);
 
+/**
+ * How long a hover on a citation waits for the workspace's letters (for its "cited by N items here" figures) before
+ * it answers with those of the last complete reading, or none before the first. The first reading of a folder of
+ * 10,000 letters takes seconds, and every later one checks each file's modification time.
+ */
+const hoverFolderWaitMs = Number(process.env.IMR_HOVER_FOLDER_WAIT_MS ?? 300);
+
 function readSettings(value: unknown): ImrSettings {
   const rules: Record<string, RuleSeverity> = {};
   const raw = value && typeof value === 'object' ? (value as { rules?: unknown }).rules : undefined;
@@ -145,6 +152,11 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** The letters of the last complete reading of the workspace, for hovers that cannot wait for a new one. */
+  let lastWorkspaceLetters: WorkspaceLetter[] | undefined;
+  /** The reading of the workspace that hovers are waiting on, if one is under way. */
+  let hoverReading: Promise<WorkspaceLetter[]> | undefined;
+
   /** The workspace's letters, the open documents taking the place of their files. */
   async function workspaceLetters(token: CancellationToken): Promise<WorkspaceLetter[]> {
     const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested });
@@ -154,7 +166,8 @@ export function startServer(connection: Connection): void {
       if (model?.isLetter) open.set(uriToPath(d.uri) ?? d.uri, workspaceLetterOf(d.uri, model));
     }
     const letters = onDisk.filter((l) => !open.has(uriToPath(l.uri) ?? l.uri));
-    return [...open.values(), ...letters];
+    lastWorkspaceLetters = [...open.values(), ...letters];
+    return lastWorkspaceLetters;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -280,7 +293,14 @@ export function startServer(connection: Connection): void {
       if (!d) return null;
       // Folder statistics only matter on citations: scan the workspace only then.
       if (!workspace.folderPaths.length || !service.getCitationAt(d, p.position)) return service.getHover(d, p.position);
-      const letters = await workspaceLetters(token);
+      // One reading at a time for hovers, not cancelled with them: it goes on after a hover that stopped waiting (or
+      // was cancelled), so that the next hover has its figures.
+      hoverReading ??= workspaceLetters(CancellationToken.None).finally(() => (hoverReading = undefined));
+      const reading = hoverReading.catch(() => undefined);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, hoverFolderWaitMs, undefined)));
+      const letters = (await Promise.race([reading, waited])) ?? lastWorkspaceLetters;
+      clearTimeout(timer);
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
       return service.getHover(d, p.position, letters);

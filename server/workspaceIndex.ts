@@ -94,7 +94,19 @@ export class WorkspaceIndex {
     }
   }
 
-  private async read(file: string, uri: string): Promise<WorkspaceLetterData | null> {
+  /** Reads under way: two readings of the workspace at once (a hover's and a symbol search's) read each file once. */
+  private readonly reading = new Map<string, Promise<WorkspaceLetterData | null>>();
+
+  private read(file: string, uri: string): Promise<WorkspaceLetterData | null> {
+    let pending = this.reading.get(file);
+    if (!pending) {
+      pending = this.readNow(file, uri).finally(() => this.reading.delete(file));
+      this.reading.set(file, pending);
+    }
+    return pending;
+  }
+
+  private async readNow(file: string, uri: string): Promise<WorkspaceLetterData | null> {
     try {
       const st = await fs.stat(file);
       const cached = this.entries.get(file);

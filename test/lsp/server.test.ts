@@ -1,6 +1,6 @@
 // LSP-level tests: the bundled dist/server.js over stdio, driven by a real JSON-RPC client.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -33,7 +33,7 @@ import { folderLetterOf } from '../../core/folderLetter';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
-import { corpusLetters, corpusSkip, distDir, lettersDir, skipUnless } from '../support/env';
+import { corpusLetters, corpusSkip, distDir, lettersDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
 import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
 
@@ -447,6 +447,31 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
       ...folderOnly,
       items: folderOnly.items.map((i) => ({ ...i, symbolRange: undefined, detail: undefined, citedKeys: undefined })),
     }, 'a FolderLetter, with what workspace symbols and hovers use');
+  });
+
+  test('a citation hover waits only so long for the folder\'s letters, then uses the last complete reading', async (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-hover-wait-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const samples = readdirSync(path.join(repoRoot, 'samples')).filter((f) => f.endsWith('.txt'));
+    for (let k = 0; k < 40; k++) for (const f of samples) copyFileSync(path.join(repoRoot, 'samples', f), path.join(dir, `${k}-${f}`));
+    // A server that does not wait at all: the first hover comes before any reading of the folder is complete.
+    const { client: impatient } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], env: { IMR_HOVER_FOLDER_WAIT_MS: '0' } });
+    try {
+      const text = readSeed();
+      const u = pathToFileURL(path.join(dir, `0-${seedFiles[1]}`)).href;
+      await impatient.open(u, text);
+      const c = parseLetter(text).items[0].maximusGuideline?.citations[0];
+      assert.ok(c);
+      const hover = async () => ((await impatient.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: c.range.start }))?.contents as MarkupContent).value;
+      const first = await hover();
+      assert.match(first, /\S/, 'the hover answers at once');
+      assert.doesNotMatch(first, /Cited by/, 'without folder figures: the folder is still being read');
+      // Once a reading is complete (a workspace-symbol search waits for one), hovers have the figures at once.
+      await impatient.request('workspace/symbol', { query: 'x' });
+      assert.match(await hover(), /Cited by \d+ items here/);
+    } finally {
+      await impatient.stop();
+    }
   });
 
   test('a cancelled request answers RequestCancelled', async () => {
