@@ -29,18 +29,17 @@ export interface EffectiveRules {
 export function loadConfig(file: string, knownRules: ReadonlySet<string>, warn: (message: string) => void): Record<string, Severity> {
   // Read as letters are (a UTF-8 byte-order mark dropped, UTF-16 with its mark): Windows editors and PowerShell's
   // redirection write those, and the file is valid JSON all the same.
-  let text: string;
+  let bytes: Buffer;
   try {
-    const decoded = decodeLetter(readFileSync(file));
-    if (!decoded.ok) throw new ConfigError(file, decoded.reason);
-    text = decoded.text;
+    bytes = readFileSync(file);
   } catch (e) {
-    if (e instanceof ConfigError) throw e;
     throw new ConfigError(file, `cannot read it: ${(e as Error).message}`);
   }
+  const decoded = decodeLetter(bytes);
+  if (!decoded.ok) throw new ConfigError(file, decoded.reason);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(decoded.text);
   } catch (e) {
     throw new ConfigError(file, `not valid JSON: ${(e as Error).message}`);
   }

@@ -1,5 +1,6 @@
 // Hover text for a guideline citation: what the knowledge base knows of the cited sections.
 import type { GuidelineCitation, PageRange } from '../model';
+import { citationSourceText } from '../parser/citations/paragraph';
 import { escapeMarkdown, markdownAutolink } from '../text/markdown';
 import { hierarchyLine, regimeAt } from './regime';
 import { resolveCitation, type CitationContext, type Resolution } from './resolve';
@@ -55,6 +56,11 @@ function regimeNote(citation: GuidelineCitation, g: GuidelineInfo | undefined, l
   return `Regime at the letter's date (${letterDate}): ${regime.label}.`;
 }
 
+/** An article's or a link's citation as the source alone, as the research table shows it (cli/table.ts). */
+function externalSource(text: string): string {
+  return citationSourceText(text.trim()) || text;
+}
+
 /** Markdown for a hover over a citation: what the knowledge base knows of the cited section. */
 export function citationHoverMarkdown(citation: GuidelineCitation, context: CitationContext = {}): string {
   const r = resolveCitation(citation, context);
@@ -62,7 +68,7 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   if (r.status === 'external') {
     const url = r.external?.url;
     blocks.push(
-      [`**External source** (not a guideline) · ${esc(r.external?.text.replace(/^Decision based on Non\s?-\s?MTUS(?: Citation)?\s*/i, '') ?? citation.text)}`, ...(url ? ['', `Link: ${markdownAutolink(url)}`] : [])].join('\n'),
+      [`**External source** (not a guideline) · ${esc(externalSource(r.external?.text ?? citation.text))}`, ...(url ? ['', `Link: ${markdownAutolink(url)}`] : [])].join('\n'),
     );
   } else if (r.status === 'unresolved') {
     blocks.push(`**${esc(citation.guideline ?? citation.source)}** · not in the knowledge base\n\n${esc(citation.text)}`);
