@@ -1,9 +1,12 @@
 // Entry point of the language server (dist/server.js): node dist/server.js --stdio | --node-ipc.
 // A thin adapter: the LSP connection and the file system live here, every feature lives in core/languageService.
+import { pathToFileURL } from 'node:url';
 import {
   CancellationToken,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
   ProposedFeatures,
@@ -18,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, type RuleSeverity } from '../core/lint';
-import { Cancelled, uriToPath, WorkspaceIndex } from './workspaceIndex';
+import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
 /** The `imr` settings section (VS Code: imr.rules). */
 interface ImrSettings {
@@ -68,6 +71,7 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   let hasDynamicConfiguration = false;
   let hasWorkspaceFolderChanges = false;
+  let hasWatchedFiles = false;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
@@ -160,13 +164,16 @@ export function startServer(connection: Connection): void {
   /** The workspace's letters, the open documents taking the place of their files. */
   async function workspaceLetters(token: CancellationToken): Promise<WorkspaceLetter[]> {
     const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested });
-    const open = new Map<string, WorkspaceLetter>();
+    const open: WorkspaceLetter[] = [];
+    // The open documents' files, by the URI the index gives them (a client may spell a URI otherwise: c%3A, c:).
+    const openFiles = new Set<string>();
     for (const d of documents.all()) {
       const model = service.getLetter(d);
-      if (model?.isLetter) open.set(uriToPath(d.uri) ?? d.uri, workspaceLetterOf(d.uri, model));
+      if (model?.isLetter) open.push(workspaceLetterOf(d.uri, model));
+      const file = uriToPath(d.uri);
+      openFiles.add(file ? pathToFileURL(file).href : d.uri);
     }
-    const letters = onDisk.filter((l) => !open.has(uriToPath(l.uri) ?? l.uri));
-    lastWorkspaceLetters = [...open.values(), ...letters];
+    lastWorkspaceLetters = [...open, ...onDisk.filter((l) => !openFiles.has(l.uri))];
     return lastWorkspaceLetters;
   }
 
@@ -175,6 +182,7 @@ export function startServer(connection: Connection): void {
     hasConfigurationCapability = caps.workspace?.configuration === true;
     hasDynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     hasWorkspaceFolderChanges = caps.workspace?.workspaceFolders === true;
+    hasWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
@@ -205,12 +213,36 @@ export function startServer(connection: Connection): void {
     if (hasDynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
     }
+    if (hasWatchedFiles) {
+      // Every file, not only *.txt and *.imr: a folder moved or checked out may be reported as one event for the
+      // folder, and a letter may be named a.TXT. The events are few next to what they save (a stat per letter).
+      const watchers = [{ globPattern: '**/*' }];
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
+        () => workspace.startWatching(),
+        (e: unknown) => log(`The client does not watch files for us, each reading checks every file: ${describe(e)}`),
+      );
+    }
     if (hasWorkspaceFolderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         workspace.setFolders(folders.map((f) => f.uri));
       });
     }
+  });
+
+  const changeTypes: Record<number, FileChange['type']> = {
+    [FileChangeType.Created]: 'created',
+    [FileChangeType.Changed]: 'changed',
+    [FileChangeType.Deleted]: 'deleted',
+  };
+  connection.onDidChangeWatchedFiles((p) => {
+    const changes: FileChange[] = [];
+    for (const c of p.changes ?? []) {
+      const file = uriToPath(c.uri);
+      const type = changeTypes[c.type];
+      if (file && type) changes.push({ path: file, type });
+    }
+    workspace.filesChanged(changes);
   });
 
   connection.onDidChangeConfiguration((change) => {

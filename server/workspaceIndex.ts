@@ -1,4 +1,6 @@
-// The letters of the workspace folders on disk: scanned lazily, re-read only when a file's mtime or size changes.
+// The letters of the workspace folders on disk: scanned lazily, re-read only when a file changes. A client that
+// watches files for the server (didChangeWatchedFiles) says which files changed; otherwise each reading compares
+// every file's mtime and size with the last one's.
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,10 +9,19 @@ import { parseLetter } from '../core/parser/parseLetter';
 import { decodeLetter } from '../core/text/decode';
 
 interface Entry {
+  uri: string;
   mtimeMs: number;
   size: number;
   /** What the features need of the letter, not its model (workspaceLetter.ts); null: read, but not a letter. */
   letter: WorkspaceLetterData | null;
+  /** Read while the client watched the file's folder: it stays as read until the client reports a change. */
+  watched: boolean;
+}
+
+/** A file event from the client, as workspace/didChangeWatchedFiles has it (FileChangeType). */
+export interface FileChange {
+  path: string;
+  type: 'created' | 'changed' | 'deleted';
 }
 
 export interface ScanOptions {
@@ -40,6 +51,10 @@ export function uriToPath(uri: string): string | undefined {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private folders: string[] = [];
+  /** Whether the client reports the workspace folders' file changes (set once its watchers are registered). */
+  private watching = false;
+  /** How many change reports came: a file read while one came may hold what was there before it. */
+  private changeReports = 0;
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -51,23 +66,78 @@ export class WorkspaceIndex {
     return this.folders;
   }
 
+  /**
+   * From now on the client reports every change under the workspace folders: files read from now on are not
+   * checked again until it reports them (a reading of 10,000 letters then lists folders, without a stat per file).
+   * Files read before are checked once more, as a change between their reading and now went unreported.
+   */
+  startWatching(): void {
+    this.watching = true;
+  }
+
+  /** Files the client reports changed, created or deleted: each is read again when next needed. */
+  filesChanged(changes: readonly FileChange[]): void {
+    this.changeReports++;
+    const folders = new Set<string>();
+    for (const c of changes) {
+      this.entries.delete(c.path);
+      this.reading.delete(c.path);
+      // A folder created or deleted may come as one event for the folder (a move, a checkout): whatever was read
+      // under it is read again.
+      if (c.type !== 'changed') folders.add(c.path);
+    }
+    if (!folders.size) return;
+    for (const file of this.entries.keys()) {
+      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+        if (folders.has(dir)) {
+          this.entries.delete(file);
+          break;
+        }
+        if (path.dirname(dir) === dir) break;
+      }
+    }
+  }
+
+  private isWatched(file: string): boolean {
+    return this.watching && this.folders.some((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  }
+
   /** The letters under the workspace folders (or under one folder), read or refreshed now. */
   async letters(options: ScanOptions = {}, root?: string): Promise<WorkspaceLetter[]> {
     const roots = root ? [root] : this.folders;
     const files: string[] = [];
     for (const r of roots) await this.walk(r, files, options);
-    const result: WorkspaceLetter[] = [];
-    // A few files at a time: their reads overlap (each is a round trip through libuv's thread pool), the parses
-    // run one after another, and the letters keep the order of the walk.
-    for (let k = 0; k < files.length; k += readsAtOnce) {
+    this.forgetGone(roots, files);
+    // A letter read while watched is taken as it is; the others are read (or stat'ed) a few at a time: their reads
+    // overlap (each is a round trip through libuv's thread pool), the parses run one after another.
+    const found: Array<Entry | undefined> = files.map((file) => {
+      const entry = this.entries.get(file);
+      return entry?.watched ? entry : undefined;
+    });
+    const toRead = files.flatMap((file, i) => (found[i] ? [] : [i]));
+    for (let k = 0; k < toRead.length; k += readsAtOnce) {
       if (options.isCancelled?.()) throw new Cancelled();
-      const batch = files.slice(k, k + readsAtOnce).map((file) => ({ file, uri: pathToFileURL(file).href }));
-      const letters = await Promise.all(batch.map(({ file, uri }) => this.read(file, uri)));
-      letters.forEach((letter, i) => {
-        if (letter) result.push({ uri: batch[i].uri, letter });
-      });
+      const batch = toRead.slice(k, k + readsAtOnce);
+      const entries = await Promise.all(batch.map((i) => this.read(files[i])));
+      batch.forEach((i, j) => (found[i] = entries[j]));
     }
+    // In the order of the walk.
+    const result: WorkspaceLetter[] = [];
+    for (const entry of found) if (entry?.letter) result.push({ uri: entry.uri, letter: entry.letter });
     return result;
+  }
+
+  /** Files no longer under the walked folders (deleted, moved, or a folder deleted with one event) are forgotten. */
+  private forgetGone(roots: readonly string[], found: readonly string[]): void {
+    if (found.length >= maxFiles) return;
+    let known = 0;
+    for (const file of found) if (this.entries.has(file)) known++;
+    if (known === this.entries.size) return; // the usual case: nothing is gone
+    const present = new Set(found);
+    const under = roots.map((r) => (r.endsWith(path.sep) ? r : r + path.sep));
+    for (const file of this.entries.keys()) {
+      if (!present.has(file) && under.some((r) => file.startsWith(r))) this.entries.delete(file);
+    }
   }
 
   private async walk(dir: string, into: string[], options: ScanOptions): Promise<void> {
@@ -95,22 +165,35 @@ export class WorkspaceIndex {
   }
 
   /** Reads under way: two readings of the workspace at once (a hover's and a symbol search's) read each file once. */
-  private readonly reading = new Map<string, Promise<WorkspaceLetterData | null>>();
+  private readonly reading = new Map<string, Promise<Entry | undefined>>();
 
-  private read(file: string, uri: string): Promise<WorkspaceLetterData | null> {
+  private read(file: string): Promise<Entry | undefined> {
     let pending = this.reading.get(file);
     if (!pending) {
-      pending = this.readNow(file, uri).finally(() => this.reading.delete(file));
-      this.reading.set(file, pending);
+      const reading = this.readNow(file).finally(() => {
+        // A change report may have put a newer reading in its place.
+        if (this.reading.get(file) === reading) this.reading.delete(file);
+      });
+      pending = reading;
+      this.reading.set(file, reading);
     }
     return pending;
   }
 
-  private async readNow(file: string, uri: string): Promise<WorkspaceLetterData | null> {
+  /** The file's entry, read again unless its mtime and size are those of the last reading; undefined if unreadable. */
+  private async readNow(file: string): Promise<Entry | undefined> {
     try {
-      const st = await fs.stat(file);
       const cached = this.entries.get(file);
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.letter;
+      if (cached?.watched) return cached;
+      // Watched from here on: a change after this point is reported, and drops the entry (filesChanged).
+      const reportsBefore = this.changeReports;
+      const watched = this.isWatched(file);
+      const st = await fs.stat(file);
+      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+        cached.watched = watched && this.changeReports === reportsBefore;
+        return cached;
+      }
+      const uri = pathToFileURL(file).href;
       let letter: WorkspaceLetterData | null = null;
       if (st.size <= maxLetterBytes) {
         // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark); what cannot be a letter's
@@ -119,12 +202,14 @@ export class WorkspaceIndex {
         const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
         letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
       }
-      this.entries.set(file, { mtimeMs: st.mtimeMs, size: st.size, letter });
-      return letter;
+      // A report that came while the file was read may be about this file: its next reading checks it again.
+      const entry: Entry = { uri, mtimeMs: st.mtimeMs, size: st.size, letter, watched: watched && this.changeReports === reportsBefore };
+      this.entries.set(file, entry);
+      return entry;
     } catch (e) {
       this.entries.delete(file);
       this.log(`Workspace index: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-      return null;
+      return undefined;
     }
   }
 }

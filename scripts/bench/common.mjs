@@ -1,5 +1,5 @@
 // Shared by the benchmarks: where the letters are, the core bundle, and number formatting.
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -18,6 +18,27 @@ export function letterFiles() {
       .sort()
       .map((f) => path.join(dir, f)),
   };
+}
+
+/**
+ * The corpus copied round-robin into `work`, in folders of `perFolder` (set-000, set-001, ...): the first k folders
+ * are the first k × perFolder letters. Returns the folders and the bytes copied.
+ */
+export function copyLetters(work, total, perFolder = 500) {
+  const { files } = letterFiles();
+  let bytes = 0;
+  const folders = [];
+  for (let i = 0; i < total; i++) {
+    if (i % perFolder === 0) {
+      folders.push(path.join(work, `set-${String(folders.length).padStart(3, '0')}`));
+      mkdirSync(folders.at(-1));
+    }
+    const source = files[i % files.length];
+    const target = path.join(folders.at(-1), `${String(i).padStart(5, '0')}-${path.basename(source)}`);
+    copyFileSync(source, target);
+    bytes += statSync(target).size;
+  }
+  return { folders, bytes };
 }
 
 /** Bundles an entry point into .bench/ as the extension and CLI ship their code (esbuild, one file); returns its path. */

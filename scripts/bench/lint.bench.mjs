@@ -3,10 +3,10 @@
 // (the same CLI stopped after walking, reading, parsing).
 // Figures only: nothing here fails on timing. Options (environment): BENCH_FILES (default 10000), BENCH_RUNS (3).
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { bundle, fixed, letterFiles, mb, root } from './common.mjs';
+import { bundle, copyLetters, fixed, mb, root } from './common.mjs';
 
 const total = Number(process.env.BENCH_FILES ?? 10000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -19,19 +19,7 @@ process.on('exit', cleanUp);
 process.on('SIGINT', () => process.exit(130));
 
 // The corpus copied round-robin into folders of 500, so 2,500 letters are simply the first 5 folders.
-const { files } = letterFiles();
-let bytes = 0;
-const folders = [];
-for (let i = 0; i < total; i++) {
-  if (i % perFolder === 0) {
-    folders.push(path.join(work, `set-${String(folders.length).padStart(3, '0')}`));
-    mkdirSync(folders.at(-1));
-  }
-  const source = files[i % files.length];
-  const target = path.join(folders.at(-1), `${String(i).padStart(5, '0')}-${path.basename(source)}`);
-  copyFileSync(source, target);
-  bytes += statSync(target).size;
-}
+const { folders, bytes } = copyLetters(work, total, perFolder);
 
 // The same letters again, as hard links in other folders: lint over both costs the first run plus the work of
 // 10,000 letters with the JIT already warm, which separates the work itself from V8's warm-up in each worker.

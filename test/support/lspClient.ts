@@ -27,6 +27,13 @@ export interface LspClientOptions {
   serverPath?: string;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** Announce that the client watches files for the server (workspace/didChangeWatchedFiles, registered). */
+  watchFiles?: boolean;
+}
+
+interface Registration {
+  method: string;
+  registerOptions?: unknown;
 }
 
 interface Waiter {
@@ -41,6 +48,9 @@ export class LspClient {
   readonly published: Array<{ uri: string; version?: number }> = [];
   readonly letterChanged: Array<{ uri: string; version: number }> = [];
   readonly logs: string[] = [];
+  /** What the server registered (client/registerCapability), in order. */
+  readonly registrations: Registration[] = [];
+  private registered: Array<() => void> = [];
   settings: { rules?: Record<string, string> };
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
@@ -84,7 +94,12 @@ export class LspClient {
     connection.onRequest('workspace/configuration', (p: unknown) =>
       (p as { items: Array<{ section?: string }> }).items.map((i) => (i.section === 'imr' ? client.settings : null)),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
+      client.registrations.push(...p.registrations);
+      // Answered first: the server acts on a registration once the client has accepted it.
+      setImmediate(() => client.registered.splice(0).forEach((f) => f()));
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const folders = options.workspaceFolders ?? [];
@@ -99,6 +114,7 @@ export class LspClient {
               configuration: options.configuration ?? true,
               didChangeConfiguration: { dynamicRegistration: true },
               workspaceFolders: true,
+              ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
             },
             textDocument: {
               publishDiagnostics: { versionSupport: true },
@@ -109,6 +125,20 @@ export class LspClient {
     })) as InitializeResult;
     await connection.sendNotification('initialized', {});
     return { client, init };
+  }
+
+  /** Resolves once the server has registered a method (now, if it already has). */
+  async registration(method: string, timeoutMs = 5000): Promise<Registration> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.registrations.find((r) => r.method === method);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`the server did not register ${method} in ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        this.registered.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
   }
 
   get isRunning(): boolean {

@@ -133,19 +133,17 @@ describe('workspace symbols', () => {
     assert.ok(!fuzzyMatches('mri', 'Physical therapy'));
   });
 
-  test('finds items across a few hundred letters, fast', { skip: corpusSkip }, () => {
+  test('finds items across a few hundred letters', { skip: corpusSkip }, () => {
     const letters: WorkspaceLetter[] = [];
     for (let copy = 0; copy < 3; copy++) {
       for (const f of corpusLetters()) letters.push(workspaceLetterOf(`file:///ws/${copy}/${f}`, parseLetter(readCorpusLetter(f))));
     }
     assert.ok(letters.length >= 400);
-    const t0 = performance.now();
+    // Its speed over 10,000 letters is measured by npm run bench -- workspace, not here.
     const found = ls.getWorkspaceSymbols(letters, 'facet');
-    const ms = performance.now() - t0;
     assert.ok(found.length >= 3);
     for (const s of found) assert.ok(fuzzyMatches('facet', s.name));
     assert.ok(found.some((s) => /facet/i.test(s.name)));
-    assert.ok(ms < 200, `${ms.toFixed(1)} ms`);
     assert.deepEqual(ls.getWorkspaceSymbols(letters, 'facet', () => true), [], 'a cancelled search answers empty');
   });
 });
