@@ -1,7 +1,7 @@
 // The extension in a real VS Code: language detection, diagnostics, symbols, hovers, commands, views, webviews.
 // Runs with mocha in the extension host (test/integration/index.ts) on a copy of samples/.
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ImrApi } from '../../client/extension';
 
@@ -227,6 +227,34 @@ suite('IMR Letters extension', () => {
     await until('the folder summary tab', () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('imrFolderSummary')),
     );
+  });
+
+  test('a letter changed on disk is read again for workspace symbols: VS Code reports it to the server', async () => {
+    const file = workspaceFile('watched-letter.txt').fsPath;
+    const original = readFileSync(workspaceFile(seed1).fsPath, 'utf8');
+    const symbolsIn = async (query: string) =>
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', query))
+        .filter((s) => s.location.uri.fsPath === file)
+        .map((s) => s.name);
+    // A fixed mtime, put back after the change: the server can only learn of the change from VS Code's watcher.
+    const mtime = new Date('2024-05-01T12:00:00Z');
+    writeFileSync(file, original);
+    utimesSync(file, mtime, mtime);
+    try {
+      await until('the new letter in workspace symbols', async () => (await symbolsIn('physical therapy')).length > 0);
+      const changed = original.replace('12 Physical Therapy Treatments', '12 Aquatic  Therapy Treatments');
+      assert.equal(changed.length, original.length);
+      writeFileSync(file, changed);
+      utimesSync(file, mtime, mtime);
+      const found = await until('the changed title in workspace symbols', async () => {
+        const names = await symbolsIn('aquatic');
+        return names.length > 0 && names;
+      });
+      assert.ok(found.some((n) => /Aquatic\s+Therapy/.test(n)), found.join(' | '));
+      assert.deepEqual(await symbolsIn('physical therapy'), []);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   test('the language server is restarted after it crashes', async function () {
