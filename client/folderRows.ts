@@ -7,7 +7,13 @@ export interface FolderRow extends ItemRow {
   uri: string;
   file: string;
   caseNumber?: string;
+  /** The reviewer's specialties, or "Not stated". */
+  specialty: string;
+  /** The year of the decision date (YYYY), or "Not stated". */
+  year: string;
 }
+
+export const notStated = 'Not stated';
 
 export function fileName(uri: string): string {
   const path = uri.replace(/[?#].*$/, '');
@@ -23,5 +29,39 @@ export function summarizeFolder(letters: readonly { uri: string; letter: FolderL
 }
 
 export function folderRows(summaries: readonly LetterSummary[]): FolderRow[] {
-  return summaries.flatMap((s) => s.items.map((row) => ({ ...row, uri: s.uri, file: s.name, caseNumber: s.caseNumber })));
+  return summaries.flatMap((s) => {
+    const letter = {
+      uri: s.uri,
+      file: s.name,
+      caseNumber: s.caseNumber,
+      specialty: s.specialties.join(', ') || notStated,
+      // Dates in the model are ISO (YYYY-MM-DD).
+      year: /^\d{4}/.exec(s.decisionDate ?? '')?.[0] ?? notStated,
+    };
+    return s.items.map((row) => ({ ...row, ...letter }));
+  });
+}
+
+/** The letters' summaries cut down to the rows kept (by position in `rows`): what an export of a filtered table holds. */
+export function keptSummaries(summaries: readonly LetterSummary[], rows: readonly FolderRow[], kept: readonly number[]): LetterSummary[] {
+  const itemsByUri = new Map<string, Set<number>>();
+  for (const i of kept) {
+    const row = rows[i];
+    let items = itemsByUri.get(row.uri);
+    if (!items) itemsByUri.set(row.uri, (items = new Set()));
+    items.add(row.index);
+  }
+  return summaries.flatMap((s) => {
+    const items = itemsByUri.get(s.uri);
+    if (!items) return [];
+    const rowsKept = s.items.filter((r) => items.has(r.index));
+    return [
+      {
+        ...s,
+        items: rowsKept,
+        upheld: rowsKept.filter((r) => r.decision === 'Upheld').length,
+        overturned: rowsKept.filter((r) => r.decision === 'Overturned').length,
+      },
+    ];
+  });
 }

@@ -1,6 +1,8 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
 import type { Conclusion, Decision, FolderItem, FolderLetter, Range } from '../core/model';
 
+type FolderCitation = NonNullable<FolderItem['maximusGuideline']>['citations'][number];
+
 export interface ItemRow {
   index: number;
   service: string;
@@ -10,6 +12,8 @@ export interface ItemRow {
   decisionText?: string;
   /** The reviewer's (MAXIMUS) guideline, as cited. */
   guideline: string;
+  /** The kinds of guideline the reviewer cited: "MTUS", "ODG", "MTUS + ODG", ..., or "None cited". */
+  guidelineBasis: string;
   conclusion: Conclusion;
   /** The first sentence of the decision rationale. */
   rationaleStart: string;
@@ -70,6 +74,7 @@ function itemRow(item: FolderItem): ItemRow {
     decision: item.decision,
     decisionText: item.decision ? undefined : item.decisionText?.value,
     guideline: guidelineText(item.maximusGuideline),
+    guidelineBasis: guidelineBasis(item.maximusGuideline),
     conclusion: item.conclusion,
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
     titleRange: item.titleLines[0] ?? item.title.range,
@@ -82,6 +87,23 @@ export function guidelineText(paragraph: FolderItem['maximusGuideline']): string
   if (paragraph.citations.length > 0) return paragraph.citations.map((c) => c.text).join('; ');
   if (paragraph.statements.length > 0) return paragraph.statements.map((s) => s.text).join(' ');
   return paragraph.text;
+}
+
+const sourceLabels: Record<FolderCitation['source'], string> = {
+  MTUS: 'MTUS',
+  ACOEM: 'ACOEM',
+  ODG: 'ODG',
+  article: 'Article',
+  url: 'Web page',
+  other: 'Other',
+};
+const sourceOrder = Object.keys(sourceLabels) as FolderCitation['source'][];
+
+/** The kinds of the reviewer's citations, in a fixed order: "MTUS + ODG"; "None cited" without any. */
+export function guidelineBasis(paragraph: FolderItem['maximusGuideline']): string {
+  const cited = new Set(paragraph?.citations.map((c) => c.source));
+  const kinds = sourceOrder.filter((s) => cited.has(s)).map((s) => sourceLabels[s]);
+  return kinds.length > 0 ? kinds.join(' + ') : 'None cited';
 }
 
 // Abbreviations after which a period does not end a sentence.

@@ -1,8 +1,13 @@
 // Builds the decision-summary webview's HTML; pure, so tests can load it in a real browser without VS Code.
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
 import type { FolderRow } from './folderRows';
+import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter } from './folderStats';
+import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered } from './folderStats';
 import type { ItemRow, LetterSummary } from './summary';
 import { conclusionLabels, decisionLabel } from './summary';
+
+/** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
+export const folderPageSize = 500;
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -121,13 +126,79 @@ ${rows || '<tr><td colspan="6" class="muted">No disputed items found.</td></tr>'
 </table>`;
 }
 
-/** The items of every letter of a folder. */
-export function renderFolderBody(folderName: string, rows: readonly FolderRow[], letters: number): string {
+export interface FolderView {
+  folderName: string;
+  /** Every row of the folder; `kept` says which the filter keeps, `limit` how many of those are shown. */
+  rows: readonly FolderRow[];
+  letters: number;
+  filter: FolderFilter;
+  kept: readonly number[];
+  limit: number;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '' : `${Math.round((100 * part) / whole)}%`);
+
+function breakdownTable(view: FolderView, b: Breakdown): string {
+  const active = view.filter.groups[b.id];
+  const rows = b.groups
+    .map((g) => {
+      const selected = g.key === active;
+      return `<tr data-group-by="${b.id}" data-group-key="${escapeHtml(g.key)}" tabindex="0" aria-selected="${selected}"${selected ? ' class="selected"' : ''} title="${selected ? 'Show all items again' : 'Show only these items'}">
+<td class="group">${escapeHtml(g.label)}</td><td class="n">${g.items}</td><td class="n">${g.upheld}</td><td class="n">${g.overturned}</td><td class="n">${percent(g.overturned, g.upheld + g.overturned)}</td>
+</tr>`;
+    })
+    .join('\n');
+  const hidden = b.hidden > 0 ? `<p class="muted">and ${b.hidden} more</p>` : '';
+  return `<section class="breakdown" data-breakdown="${b.id}"><h2>${escapeHtml(breakdownTitles[b.id])}</h2>
+<table class="groups">
+<thead><tr><th class="group">${escapeHtml(breakdownTitles[b.id])}</th><th class="n">Items</th><th class="n">Upheld</th><th class="n">Overturned</th><th class="n" title="Overturned, of the items upheld or overturned">Overturned %</th></tr></thead>
+<tbody>
+${rows || '<tr><td colspan="5" class="muted">None.</td></tr>'}
+</tbody>
+</table>${hidden}</section>`;
+}
+
+const decisionOptionLabels: Record<DecisionFilter, string> = {
+  all: 'All decisions',
+  Upheld: 'Upheld',
+  Overturned: 'Overturned',
+  other: 'No clear decision',
+};
+
+function filterBar(view: FolderView, keptRows: readonly FolderRow[]): string {
+  const options = decisionFilters
+    .map((d) => `<option value="${d}"${d === view.filter.decision ? ' selected' : ''}>${escapeHtml(decisionOptionLabels[d])}</option>`)
+    .join('');
+  const chips = (Object.entries(view.filter.groups) as [BreakdownId, string][])
+    .map(
+      ([by, key]) =>
+        `<button type="button" class="chip" data-clear-group="${by}" title="Remove this filter">${escapeHtml(breakdownTitles[by])}: ${escapeHtml(groupLabel(view.rows, by, key))} ×</button>`,
+    )
+    .join(' ');
+  const upheld = keptRows.filter((r) => r.decision === 'Upheld').length;
+  const overturned = keptRows.filter((r) => r.decision === 'Overturned').length;
+  const shown = isFiltered(view.filter)
+    ? `<span class="count" id="shown">${keptRows.length} of ${view.rows.length} items</span> <span class="badge upheld">Upheld ${upheld}</span> <span class="badge overturned">Overturned ${overturned}</span> <button type="button" data-clear-filter>Clear filters</button>`
+    : '';
+  return `<div class="filters" role="search">
+<input type="search" id="filter" value="${escapeHtml(view.filter.text)}" placeholder="Filter: file, case, service, guideline…" aria-label="Filter the items" spellcheck="false">
+<select id="decision" aria-label="Decision">${options}</select>
+${chips}
+${shown}
+</div>`;
+}
+
+/** The items of every letter of a folder: breakdowns, a filter, and the (filtered) items, a page at a time. */
+export function renderFolderBody(view: FolderView): string {
+  const { rows } = view;
+  const keptRows = view.kept.map((i) => rows[i]);
   const upheld = rows.filter((r) => r.decision === 'Upheld').length;
   const overturned = rows.filter((r) => r.decision === 'Overturned').length;
-  const body = rows
-    .map(
-      (r, i) => `<tr data-row="${i}" tabindex="0" title="Show this item in the letter">
+  const body = view.kept
+    .slice(0, view.limit)
+    .map((i) => {
+      const r = rows[i];
+      return `<tr data-row="${i}" tabindex="0" title="Show this item in the letter">
 <td class="file" data-label="File">${escapeHtml(r.file)}</td>
 <td class="case" data-label="Case number">${escapeHtml(r.caseNumber ?? '')}</td>
 <td class="num">${r.index + 1}</td>
@@ -135,15 +206,30 @@ export function renderFolderBody(folderName: string, rows: readonly FolderRow[],
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
-</tr>`,
-    )
+</tr>`;
+    })
     .join('\n');
-  return `<header><h1>${escapeHtml(folderName)}</h1><p class="file">${letters} ${letters === 1 ? 'letter' : 'letters'}</p>
-${counts(upheld, overturned, rows.length)}</header>
+  const empty = rows.length === 0 ? 'No letters found in this folder.' : 'No item matches the filter.';
+  const rest = view.kept.length - Math.min(view.limit, view.kept.length);
+  const more =
+    rest > 0
+      ? `<p class="more"><button type="button" data-more>Show ${Math.min(rest, folderPageSize)} more</button> <span class="muted">${rest} not shown</span></p>`
+      : '';
+  const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'}</p>
+${counts(upheld, overturned, rows.length)}</header>`;
+  if (rows.length === 0) return `${header}\n<p class="muted">${empty}</p>`;
+  return `${header}
+<div class="breakdowns">
+${breakdowns(keptRows)
+  .map((b) => breakdownTable(view, b))
+  .join('\n')}
+</div>
+${filterBar(view, keptRows)}
 <table class="items">
 <thead><tr><th class="file">File</th><th class="case">Case number</th><th class="num">#</th><th class="service">Service</th><th class="decision">Decision</th><th class="guideline">Reviewer's guideline</th><th class="conclusion">Conclusion</th></tr></thead>
 <tbody>
-${body || '<tr><td colspan="7" class="muted">No letters found in this folder.</td></tr>'}
+${body || `<tr><td colspan="7" class="muted">${empty}</td></tr>`}
 </tbody>
-</table>`;
+</table>
+${more}`;
 }

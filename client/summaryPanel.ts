@@ -4,12 +4,15 @@ import * as vscode from 'vscode';
 import type { ActiveLetter } from './activeLetter';
 import { exportSummaries } from './export';
 import type { FolderRow } from './folderRows';
-import { fileName, folderRows, summarizeFolder } from './folderRows';
+import { fileName, folderRows, keptSummaries, summarizeFolder } from './folderRows';
 import type { LetterStore } from './letters';
 import { revealItem, toVsRange } from './navigation';
 import type { LetterSummary } from './summary';
 import { summarizeLetter } from './summary';
-import { renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
+import type { FolderFilter } from './folderStats';
+import { filterRows, isFiltered, noFilter } from './folderStats';
+import { folderPageSize, renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
+import type { WebviewMessage } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
 
 export const letterViewType = 'imrSummary';
@@ -88,8 +91,12 @@ abstract class SummaryPanel implements vscode.Disposable {
       this.lastBody = '';
       this.render();
     } else if (message.type === 'reveal') done(this.reveal(message));
-    else done(this.export(message.format));
+    else if (message.type === 'export') done(this.export(message.format));
+    else this.onFilterMessage(message);
   }
+
+  /** The folder summary's filter and paging; the letter summary has neither. */
+  protected onFilterMessage(_message: Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' }>): void {}
 
   dispose(): void {
     if (this.disposed) return;
@@ -153,6 +160,10 @@ export class FolderSummaryPanel extends SummaryPanel {
   private summaries: LetterSummary[] | undefined;
   private rows: FolderRow[] = [];
   private error: string | undefined;
+  private filter: FolderFilter = noFilter;
+  /** The positions of the rows the filter keeps. */
+  private kept: number[] = [];
+  private limit = folderPageSize;
 
   constructor(panel: vscode.WebviewPanel, services: Services, folder: vscode.Uri) {
     super(panel, services, folder);
@@ -163,6 +174,7 @@ export class FolderSummaryPanel extends SummaryPanel {
       const result = await this.services.store.folder(this.uri);
       this.summaries = summarizeFolder(result.letters);
       this.rows = folderRows(this.summaries);
+      this.kept = filterRows(this.rows, this.filter);
       this.error = undefined;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -177,7 +189,37 @@ export class FolderSummaryPanel extends SummaryPanel {
   protected body(): string {
     if (this.error) return `<p class="muted">The language server could not summarise this folder.</p>`;
     if (!this.summaries) return '<p class="muted">Reading the letters…</p>';
-    return renderFolderBody(fileName(this.uri.toString()), this.rows, this.summaries.length);
+    return renderFolderBody({
+      folderName: fileName(this.uri.toString()),
+      rows: this.rows,
+      letters: this.summaries.length,
+      filter: this.filter,
+      kept: this.kept,
+      limit: this.limit,
+    });
+  }
+
+  protected override onFilterMessage(message: Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' }>): void {
+    if (message.type === 'more') {
+      this.limit += folderPageSize;
+      this.render();
+      return;
+    }
+    let filter: FolderFilter;
+    if (message.type === 'clearFilter') filter = noFilter;
+    else {
+      const groups = { ...this.filter.groups };
+      if (message.group) {
+        // A click on the group already chosen removes it.
+        if (message.group.key === null || groups[message.group.by] === message.group.key) delete groups[message.group.by];
+        else groups[message.group.by] = message.group.key;
+      }
+      filter = { text: message.text ?? this.filter.text, decision: message.decision ?? this.filter.decision, groups };
+    }
+    this.filter = filter;
+    this.kept = filterRows(this.rows, filter);
+    this.limit = folderPageSize;
+    this.render();
   }
 
   protected async reveal(message: { index: number } | { row: number }): Promise<void> {
@@ -192,7 +234,9 @@ export class FolderSummaryPanel extends SummaryPanel {
 
   protected async export(format: string): Promise<void> {
     if (!this.summaries) return;
-    await exportSummaries(this.summaries, this.uri, fileName(this.uri.toString()), format);
+    // What the table shows: the filtered items, when a filter is set.
+    const summaries = isFiltered(this.filter) ? keptSummaries(this.summaries, this.rows, this.kept) : this.summaries;
+    await exportSummaries(summaries, this.uri, fileName(this.uri.toString()), format);
   }
 }
 

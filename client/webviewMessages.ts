@@ -1,6 +1,8 @@
 // The messages a summary webview may send; anything else is ignored (the page is not trusted input).
 import type { ExportFormat } from './exportFormats';
 import { isExportFormat } from './exportFormats';
+import type { BreakdownId, DecisionFilter } from './folderStats';
+import { breakdownIds, decisionFilters } from './folderStats';
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -8,7 +10,35 @@ export type WebviewMessage =
   | { type: 'reveal'; index: number }
   /** A row of the folder summary: its position in the table. */
   | { type: 'reveal'; row: number }
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'export'; format: ExportFormat }
+  /** The folder summary's filter: what changed of it (a group's key null: that breakdown's filter removed). */
+  | { type: 'filter'; text?: string; decision?: DecisionFilter; group?: { by: BreakdownId; key: string | null } }
+  | { type: 'clearFilter' }
+  /** The folder summary: show the next page of items. */
+  | { type: 'more' };
+
+/** Longer than any filter typed or any group key (a service name) the page offers. */
+const maxTextLength = 1000;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= maxTextLength;
+const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+function parseFilter(m: Record<string, unknown>): WebviewMessage | undefined {
+  const message: Extract<WebviewMessage, { type: 'filter' }> = { type: 'filter' };
+  if (m.text !== undefined) {
+    if (!isText(m.text)) return undefined;
+    message.text = m.text;
+  }
+  if (m.decision !== undefined) {
+    if (!isOneOf(decisionFilters, m.decision)) return undefined;
+    message.decision = m.decision;
+  }
+  if (m.group !== undefined) {
+    const g = m.group as Record<string, unknown> | null;
+    if (typeof g !== 'object' || g === null || !isOneOf(breakdownIds, g.by) || !(g.key === null || isText(g.key))) return undefined;
+    message.group = { by: g.by, key: g.key };
+  }
+  return message;
+}
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1_000_000;
 
@@ -24,6 +54,12 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
       return undefined;
     case 'export':
       return isExportFormat(m.format) ? { type: 'export', format: m.format } : undefined;
+    case 'filter':
+      return parseFilter(m);
+    case 'clearFilter':
+      return { type: 'clearFilter' };
+    case 'more':
+      return { type: 'more' };
     default:
       return undefined;
   }

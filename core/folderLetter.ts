@@ -32,7 +32,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
         conclusion: item.conclusion,
         maximusGuideline: item.maximusGuideline && {
           text: item.maximusGuideline.text,
-          citations: item.maximusGuideline.citations.map((c) => ({ text: c.text })),
+          citations: item.maximusGuideline.citations.map((c) => ({ text: c.text, source: c.source })),
           statements: item.maximusGuideline.statements.map((s) => ({ text: s.text })),
         },
         rationale: item.rationale && { text: item.rationale.text.slice(0, folderRationaleChars) },

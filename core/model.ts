@@ -214,7 +214,7 @@ export interface FolderItem {
   decision?: Decision;
   decisionText?: ValueOf<string>;
   conclusion: Conclusion;
-  maximusGuideline?: { text: string; citations: { text: string }[]; statements: { text: string }[] };
+  maximusGuideline?: { text: string; citations: Pick<GuidelineCitation, 'text' | 'source'>[]; statements: { text: string }[] };
   /** Its first `folderRationaleChars` characters: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
 }

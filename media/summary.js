@@ -1,4 +1,4 @@
-// The decision-summary webview's script: posts row clicks and export requests, applies updates.
+// The decision-summary webview's script: posts row clicks, filter changes and export requests, applies updates.
 // Loaded with the page's nonce; everything it inserts was escaped by the extension.
 (function () {
   const vscode = acquireVsCodeApi();
@@ -9,37 +9,68 @@
   }
   remember(document.body.dataset.uri);
 
-  function reveal(row) {
+  function activate(row) {
     if (row.dataset.index !== undefined) vscode.postMessage({ type: 'reveal', index: Number(row.dataset.index) });
     else if (row.dataset.row !== undefined) vscode.postMessage({ type: 'reveal', row: Number(row.dataset.row) });
+    else if (row.dataset.groupBy !== undefined) vscode.postMessage({ type: 'filter', group: { by: row.dataset.groupBy, key: row.dataset.groupKey } });
   }
+
+  const rowSelector = 'tr[data-index], tr[data-row], tr[data-group-by]';
 
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
-    const button = target.closest('button[data-export]');
+    const button = target.closest('button');
     if (button) {
-      vscode.postMessage({ type: 'export', format: button.dataset.export });
+      if (button.dataset.export !== undefined) vscode.postMessage({ type: 'export', format: button.dataset.export });
+      else if (button.dataset.more !== undefined) vscode.postMessage({ type: 'more' });
+      else if (button.dataset.clearFilter !== undefined) vscode.postMessage({ type: 'clearFilter' });
+      else if (button.dataset.clearGroup !== undefined) vscode.postMessage({ type: 'filter', group: { by: button.dataset.clearGroup, key: null } });
       return;
     }
-    const row = target.closest('tr[data-index], tr[data-row]');
-    if (row) reveal(row);
+    const row = target.closest(rowSelector);
+    if (row) activate(row);
   });
 
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const target = event.target instanceof Element ? event.target : null;
-    const row = target && target.closest('tr[data-index], tr[data-row]');
+    const row = target && target.closest(rowSelector);
     if (row) {
       event.preventDefault();
-      reveal(row);
+      activate(row);
     }
+  });
+
+  // The filter box: sent a moment after typing stops, so that a folder of thousands of items is filtered once.
+  let typing;
+  document.addEventListener('input', function (event) {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.id !== 'filter') return;
+    clearTimeout(typing);
+    typing = setTimeout(function () {
+      vscode.postMessage({ type: 'filter', text: target.value });
+    }, 150);
+  });
+  document.addEventListener('change', function (event) {
+    const target = event.target;
+    if (target instanceof HTMLSelectElement && target.id === 'decision') vscode.postMessage({ type: 'filter', decision: target.value });
   });
 
   window.addEventListener('message', function (event) {
     const message = event.data;
     if (!message || message.type !== 'update' || typeof message.html !== 'string' || typeof message.uri !== 'string') return;
+    // The new content replaces the filter box too: what is typed in it now (maybe more than the update was made
+    // for), and the caret, stay as they are.
+    const box = document.getElementById('filter');
+    const typed = box && document.activeElement === box ? { value: box.value, start: box.selectionStart, end: box.selectionEnd } : null;
     main.innerHTML = message.html;
+    const again = document.getElementById('filter');
+    if (typed && again instanceof HTMLInputElement) {
+      again.value = typed.value;
+      again.focus();
+      again.setSelectionRange(typed.start, typed.end);
+    }
     document.body.dataset.uri = message.uri;
     if (typeof message.title === 'string') document.title = message.title;
     remember(message.uri);

@@ -322,6 +322,19 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     assert.equal(await frame.locator('tr[data-row]').count(), model.items.length + 1);
     assert.equal(await frame.locator('tr[data-row] td.file', { hasText: letter.file }).count(), model.items.length);
     await shot('folder-summary');
+    // The filter goes to the extension and back: only the malformed letter's item is left, then all again.
+    await frame.locator('#filter').fill('missing-rationale');
+    await frame.locator('#shown', { hasText: /^1 of \d+ items$/ }).waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('tr[data-row]').count(), 1);
+    await shot('folder-summary-filtered');
+    // A click on a breakdown's group filters by it; the chip takes it off.
+    await frame.locator('button[data-clear-filter]').click();
+    await frame.locator('#shown').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal(await frame.locator('tr[data-row]').count(), model.items.length + 1);
+    await frame.locator('[data-breakdown="year"] tr[data-group-key]').first().click();
+    await frame.locator('button[data-clear-group="year"]').waitFor({ timeout: 15_000 });
+    await frame.locator('button[data-clear-group="year"]').click();
+    await frame.locator('button[data-clear-group="year"]').waitFor({ state: 'detached', timeout: 15_000 });
     await frame.locator('tr[data-row] td.file', { hasText: 'malformed-missing-rationale.txt' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'malformed-missing-rationale.txt' }).first().waitFor({ timeout: 15_000 });
   });

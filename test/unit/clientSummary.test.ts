@@ -36,6 +36,7 @@ function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): Letter
         title: 'Massage',
         decision: 'Upheld',
         guideline: 'MTUS | Chronic Pain',
+        guidelineBasis: 'MTUS',
         conclusion: 'not-medically-necessary',
         rationaleStart: 'Line one\nline two.',
         titleRange: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } },
@@ -174,6 +175,15 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'reveal', index: 2 }), { type: 'reveal', index: 2 });
     assert.deepEqual(parseWebviewMessage({ type: 'reveal', row: 0 }), { type: 'reveal', row: 0 });
     assert.deepEqual(parseWebviewMessage({ type: 'export', format: 'markdown' }), { type: 'export', format: 'markdown' });
+    assert.deepEqual(parseWebviewMessage({ type: 'filter', text: 'odg lumbar' }), { type: 'filter', text: 'odg lumbar' });
+    assert.deepEqual(parseWebviewMessage({ type: 'filter', decision: 'other', group: { by: 'year', key: '2016' } }), {
+      type: 'filter',
+      decision: 'other',
+      group: { by: 'year', key: '2016' },
+    });
+    assert.deepEqual(parseWebviewMessage({ type: 'filter', group: { by: 'service', key: null } }), { type: 'filter', group: { by: 'service', key: null } });
+    assert.deepEqual(parseWebviewMessage({ type: 'clearFilter' }), { type: 'clearFilter' });
+    assert.deepEqual(parseWebviewMessage({ type: 'more' }), { type: 'more' });
   });
 
   test('rejects anything else', () => {
@@ -185,6 +195,12 @@ describe('parseWebviewMessage', () => {
       { type: 'reveal', index: '1' },
       { type: 'reveal', index: 1, row: 1 },
       { type: 'export', format: 'html' },
+      { type: 'filter', text: 3 },
+      { type: 'filter', text: 'x'.repeat(1001) },
+      { type: 'filter', decision: 'Modified' },
+      { type: 'filter', group: { by: '__proto__', key: 'x' } },
+      { type: 'filter', group: { by: 'year', key: 2016 } },
+      { type: 'filter', group: null },
       { type: 'open', uri: 'file:///etc/passwd' },
       { type: 'command', command: 'workbench.action.terminal.new' },
     ]) {

@@ -9,7 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { LetterSummary } from '../../client/summary';
-import { contentSecurityPolicy, escapeHtml, renderFolderBody, renderLetterBody, renderPage } from '../../client/summaryHtml';
+import type { FolderRow } from '../../client/folderRows';
+import { noFilter } from '../../client/folderStats';
+import type { FolderView } from '../../client/summaryHtml';
+import { contentSecurityPolicy, escapeHtml, folderPageSize, renderFolderBody, renderLetterBody, renderPage } from '../../client/summaryHtml';
 import { chromiumEnv, chromiumExecutable } from '../support/codeServer';
 import { repoRoot, skipUnless } from '../support/env';
 
@@ -47,6 +50,7 @@ function summary(): LetterSummary {
         title: hostile,
         decision: 'Upheld',
         guideline: '<a href="javascript:alert(3)">MTUS</a>',
+        guidelineBasis: 'MTUS',
         conclusion: 'not-medically-necessary',
         rationaleStart: '</td></tr></table><svg onload=alert(4)>',
         titleRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 5 } },
@@ -57,6 +61,7 @@ function summary(): LetterSummary {
         title: 'Massage therapy',
         decision: 'Overturned',
         guideline: 'MTUS Chronic Pain',
+        guidelineBasis: 'MTUS + ODG',
         conclusion: 'medically-necessary',
         rationaleStart: 'It is medically necessary.',
         titleRange: { start: { line: 20, character: 0 }, end: { line: 20, character: 5 } },
@@ -190,13 +195,65 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(escapeHtml(`<>&"'`), '&#60;&#62;&#38;&#34;&#39;');
   });
 
-  test('the folder page escapes file names too', async () => {
-    const rows = summary().items.map((r) => ({ ...r, uri: 'file:///f/a.txt', file: hostile, caseNumber: hostile }));
-    await load(renderFolderBody(hostile, rows, 1));
-    assert.equal(await page.locator('td.file').first().innerText(), hostile);
-    assert.equal(await page.locator('main img').count(), 0);
+  function folderView(over: Partial<FolderView> = {}): FolderView {
+    const rows: FolderRow[] = summary().items.map((r) => ({ ...r, uri: 'file:///f/a.txt', file: hostile, caseNumber: hostile, specialty: hostile, year: '2017' }));
+    return { folderName: hostile, rows, letters: 1, filter: noFilter, kept: rows.map((_, i) => i), limit: folderPageSize, ...over };
+  }
+  const lastPosted = () => page.evaluate(() => (globalThis as unknown as PageGlobals).posted.at(-1));
+
+  test('the folder page escapes file names, specialties and services, in cells and in its breakdowns', async () => {
+    await load(renderFolderBody(folderView()));
+    assert.equal(await page.locator('table.items td.file').first().innerText(), hostile);
+    assert.equal(await page.locator('[data-breakdown="specialty"] td.group').first().innerText(), hostile);
+    assert.equal(await page.locator('main img, main script, main svg').count(), 0);
     await page.locator('tr[data-row="1"] td.service').click();
-    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.at(-1)), { type: 'reveal', row: 1 });
+    assert.deepEqual(await lastPosted(), { type: 'reveal', row: 1 });
+    // A group's key goes back to the extension exactly as it came, markup and all.
+    await page.locator('[data-breakdown="specialty"] tr[data-group-key]').first().click();
+    assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'specialty', key: hostile } });
     assert.deepEqual(dialogs, []);
+  });
+
+  test('the folder page counts each breakdown: items, upheld, overturned, the share overturned', async () => {
+    await load(renderFolderBody(folderView()));
+    const cells = async (by: string) =>
+      page.locator(`[data-breakdown="${by}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(await cells('guideline'), [
+      ['MTUS', '1', '1', '0', '0%'],
+      ['MTUS + ODG', '1', '0', '1', '100%'],
+    ]);
+    assert.deepEqual(await cells('year'), [['2017', '2', '1', '1', '50%']]);
+  });
+
+  test('the filter box, the decision list, the chips and "Show more" post what the user asked for', async () => {
+    const view = folderView({ filter: { text: 'mass', decision: 'Overturned', groups: { year: '2017' } }, kept: [1], limit: 0 });
+    await load(renderFolderBody(view));
+    assert.equal(await page.locator('#filter').inputValue(), 'mass');
+    assert.equal(await page.locator('#decision').inputValue(), 'Overturned');
+    assert.match(await page.locator('#shown').innerText(), /^1 of 2 items$/);
+    await page.locator('#filter').fill('massage');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).posted.some((m) => (m as { text?: string }).text === 'massage'));
+    assert.deepEqual(await lastPosted(), { type: 'filter', text: 'massage' });
+    await page.locator('#decision').selectOption('Upheld');
+    assert.deepEqual(await lastPosted(), { type: 'filter', decision: 'Upheld' });
+    await page.locator('button[data-clear-group="year"]').click();
+    assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'year', key: null } });
+    await page.locator('button[data-clear-filter]').click();
+    assert.deepEqual(await lastPosted(), { type: 'clearFilter' });
+    await page.locator('button[data-more]').click();
+    assert.deepEqual(await lastPosted(), { type: 'more' });
+  });
+
+  test('an update while the user types keeps what is typed and the caret', async () => {
+    await load(renderFolderBody(folderView()));
+    await page.locator('#filter').click();
+    await page.keyboard.type('mas');
+    // The extension answers for an earlier state of the box ("ma"): the box keeps "mas".
+    const html = renderFolderBody(folderView({ filter: { ...noFilter, text: 'ma' }, kept: [1] }));
+    await page.evaluate((h) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html: h, uri: 'file:///f' }, '*'), html);
+    await page.locator('table.items tr[data-row]').nth(1).waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#filter').inputValue(), 'mas');
+    await page.keyboard.type('s');
+    assert.equal(await page.locator('#filter').inputValue(), 'mass', 'still focused, the caret at the end');
   });
 });

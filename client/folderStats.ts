@@ -1,0 +1,134 @@
+// What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, specialty, decision year,
+// service) and the rows a filter keeps. Pure, so tests run without VS Code.
+import type { FolderRow } from './folderRows';
+import { conclusionLabels } from './summary';
+
+export const breakdownIds = ['guideline', 'specialty', 'year', 'service'] as const;
+export type BreakdownId = (typeof breakdownIds)[number];
+
+export const breakdownTitles: Record<BreakdownId, string> = {
+  guideline: "Reviewer's guideline",
+  specialty: "Reviewer's specialty",
+  year: 'Decision year',
+  service: 'Service',
+};
+
+export const decisionFilters = ['all', 'Upheld', 'Overturned', 'other'] as const;
+export type DecisionFilter = (typeof decisionFilters)[number];
+
+export interface FolderFilter {
+  /** Words that must all appear (any case) in the row's file, case number, service, title, guideline or conclusion. */
+  text: string;
+  decision: DecisionFilter;
+  /** At most one group per breakdown, e.g. { guideline: 'ODG', year: '2016' }. */
+  groups: Partial<Record<BreakdownId, string>>;
+}
+
+export const noFilter: FolderFilter = { text: '', decision: 'all', groups: {} };
+
+export interface GroupCount {
+  key: string;
+  /** How the group is named on the page: a service group by its first row's wording. */
+  label: string;
+  items: number;
+  upheld: number;
+  overturned: number;
+}
+
+export interface Breakdown {
+  id: BreakdownId;
+  groups: GroupCount[];
+  /** Groups left out (only the largest are shown of a breakdown with many). */
+  hidden: number;
+}
+
+/** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
+const maxGroups: Record<BreakdownId, number> = { guideline: 12, specialty: 12, year: 30, service: 15 };
+
+export function groupKey(row: FolderRow, by: BreakdownId): string {
+  switch (by) {
+    case 'guideline':
+      return row.guidelineBasis;
+    case 'specialty':
+      return row.specialty;
+    case 'year':
+      return row.year;
+    case 'service':
+      return serviceKey(row);
+  }
+}
+
+const serviceKeys = new WeakMap<FolderRow, string>();
+/** The same service written in another case or spacing is the same group. */
+function serviceKey(row: FolderRow): string {
+  let key = serviceKeys.get(row);
+  if (key === undefined) {
+    key = row.service.replace(/\s+/g, ' ').trim().toLowerCase();
+    serviceKeys.set(row, key);
+  }
+  return key;
+}
+
+/** The counts of each breakdown over the rows: groups by size (years in order), the largest first. */
+export function breakdowns(rows: readonly FolderRow[]): Breakdown[] {
+  return breakdownIds.map((id) => {
+    const groups = new Map<string, GroupCount>();
+    for (const row of rows) {
+      const key = groupKey(row, id);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { key, label: id === 'service' ? row.service : key, items: 0, upheld: 0, overturned: 0 }));
+      g.items++;
+      if (row.decision === 'Upheld') g.upheld++;
+      else if (row.decision === 'Overturned') g.overturned++;
+    }
+    const sorted = [...groups.values()].sort((a, b) =>
+      id === 'year' ? a.key.localeCompare(b.key) : b.items - a.items || a.key.localeCompare(b.key),
+    );
+    const shown = id === 'year' ? sorted.slice(-maxGroups[id]) : sorted.slice(0, maxGroups[id]);
+    return { id, groups: shown, hidden: sorted.length - shown.length };
+  });
+}
+
+/** How a group is named on the page (as in GroupCount.label). */
+export function groupLabel(rows: readonly FolderRow[], by: BreakdownId, key: string): string {
+  if (by !== 'service') return key;
+  return rows.find((r) => groupKey(r, by) === key)?.service ?? key;
+}
+
+function decisionMatches(row: FolderRow, decision: DecisionFilter): boolean {
+  if (decision === 'all') return true;
+  if (decision === 'other') return row.decision === undefined;
+  return row.decision === decision;
+}
+
+/** What the filter's words are looked for in, lower case; made once per row, as each keystroke filters anew. */
+const searchTexts = new WeakMap<FolderRow, string>();
+function searchText(row: FolderRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) {
+    text = [row.file, row.caseNumber ?? '', row.service, row.title, row.guideline, conclusionLabels[row.conclusion]].join('\n').toLowerCase();
+    searchTexts.set(row, text);
+  }
+  return text;
+}
+
+/** The positions (in `rows`) of the rows the filter keeps, in order. */
+export function filterRows(rows: readonly FolderRow[], filter: FolderFilter): number[] {
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const groups = Object.entries(filter.groups) as [BreakdownId, string][];
+  const kept: number[] = [];
+  rows.forEach((row, i) => {
+    if (!decisionMatches(row, filter.decision)) return;
+    if (groups.some(([by, key]) => groupKey(row, by) !== key)) return;
+    if (words.length > 0) {
+      const haystack = searchText(row);
+      if (!words.every((w) => haystack.includes(w))) return;
+    }
+    kept.push(i);
+  });
+  return kept;
+}
+
+export function isFiltered(filter: FolderFilter): boolean {
+  return filter.text.trim() !== '' || filter.decision !== 'all' || Object.keys(filter.groups).length > 0;
+}

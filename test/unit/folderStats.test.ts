@@ -1,0 +1,155 @@
+// The folder summary's breakdowns and filter, over the seeds and every corpus letter.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { FolderRow } from '../../client/folderRows';
+import { folderRows, keptSummaries, notStated, summarizeFolder } from '../../client/folderRows';
+import type { BreakdownId, DecisionFilter, FolderFilter } from '../../client/folderStats';
+import { breakdownIds, breakdowns, decisionFilters, filterRows, groupKey, noFilter } from '../../client/folderStats';
+import { guidelineBasis, summarizeLetter } from '../../client/summary';
+import { folderLetterOf } from '../../core/folderLetter';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { corpusLetters, corpusSkip, lettersDir, readSources } from '../support/env';
+import { readSeed, seedFiles } from '../lsp/mutants';
+
+function folderOf(named: Array<{ name: string; text: string }>): FolderRow[] {
+  // As the server sends them: what imr/folderSummary holds of each letter, through JSON.
+  const letters = named.map(({ name, text }) => ({ uri: `file:///f/${name}`, letter: JSON.parse(JSON.stringify(folderLetterOf(parseLetter(text)))) }));
+  return folderRows(summarizeFolder(letters));
+}
+
+const seedRows = () => folderOf(seedFiles.map((name) => ({ name, text: readSeed(name) })));
+const corpusRows = () => folderOf(corpusLetters().map((name) => ({ name, text: readFileSync(path.join(lettersDir, name), 'utf8') })));
+
+describe('the guideline basis of an item', () => {
+  test('the kinds the reviewer cited, in a fixed order; "None cited" without a citation', () => {
+    const paragraph = (...sources: Array<'MTUS' | 'ODG' | 'ACOEM' | 'article' | 'url' | 'other'>) => ({
+      text: '',
+      citations: sources.map((source) => ({ text: source, source })),
+      statements: [],
+    });
+    assert.equal(guidelineBasis(paragraph('ODG', 'MTUS', 'ODG')), 'MTUS + ODG');
+    assert.equal(guidelineBasis(paragraph('url', 'article')), 'Article + Web page');
+    assert.equal(guidelineBasis(paragraph()), 'None cited');
+    assert.equal(guidelineBasis(undefined), 'None cited');
+  });
+
+  test('on the seeds, from the parsed citations', () => {
+    const rows = seedRows();
+    assert.ok(rows.length >= 10);
+    for (const row of rows) assert.match(row.guidelineBasis, /^(?:(?:MTUS|ACOEM|ODG|Article|Web page|Other)(?: \+ |$))+$|^None cited$/);
+    assert.ok(rows.some((r) => r.guidelineBasis.includes('MTUS')));
+  });
+});
+
+describe('breakdowns', () => {
+  test('over every corpus letter: the decisions add up to SOURCES.tsv in each breakdown', { skip: corpusSkip }, () => {
+    const rows = corpusRows();
+    const sources = readSources();
+    const expected = {
+      items: sources.reduce((n, r) => n + r.items, 0),
+      upheld: sources.reduce((n, r) => n + r.upheld, 0),
+      overturned: sources.reduce((n, r) => n + r.overturned, 0),
+    };
+    assert.equal(rows.length, expected.items);
+    for (const b of breakdowns(rows)) {
+      if (b.hidden > 0) continue; // the largest groups only: their sum is less
+      const sum = (f: (g: (typeof b.groups)[number]) => number) => b.groups.reduce((n, g) => n + f(g), 0);
+      assert.deepEqual({ items: sum((g) => g.items), upheld: sum((g) => g.upheld), overturned: sum((g) => g.overturned) }, expected, b.id);
+    }
+    const years = breakdowns(rows).find((b) => b.id === 'year')!;
+    const byYear = new Map<string, number>();
+    for (const r of sources) byYear.set(r.decisionDate.slice(-4), (byYear.get(r.decisionDate.slice(-4)) ?? 0) + r.items);
+    assert.deepEqual(
+      years.groups.filter((g) => g.key !== notStated).map((g) => [g.key, g.items]),
+      [...byYear].filter(([y]) => /^\d{4}$/.test(y)).sort(),
+      'the items of each decision year, as SOURCES.tsv dates them',
+    );
+  });
+
+  test('groups are listed largest first (years in order), the rest counted as hidden', () => {
+    const rows = seedRows();
+    const many: FolderRow[] = Array.from({ length: 40 }, (_, i) => ({ ...rows[0], service: `Service ${i % 20}`, index: i }));
+    const services = breakdowns(many).find((b) => b.id === 'service')!;
+    assert.equal(services.groups.length, 15);
+    assert.equal(services.hidden, 5);
+    assert.ok(services.groups.every((g) => g.items === 2));
+    for (const b of breakdowns(rows)) {
+      const sizes = b.groups.map((g) => g.items);
+      if (b.id === 'year') assert.deepEqual(b.groups.map((g) => g.key), [...b.groups.map((g) => g.key)].sort());
+      else assert.deepEqual(sizes, [...sizes].sort((x, y) => y - x), b.id);
+    }
+  });
+
+  test('a service written in another case or spacing is the same group', () => {
+    const row = seedRows()[0];
+    const rows = [{ ...row, service: 'Lumbar  MRI' }, { ...row, service: 'lumbar mri' }];
+    const services = breakdowns(rows).find((b) => b.id === 'service')!;
+    assert.deepEqual(services.groups.map((g) => [g.key, g.items]), [['lumbar mri', 2]]);
+  });
+});
+
+describe('filterRows', () => {
+  test('a group, a decision, words: each keeps exactly the rows that have it', () => {
+    const rows = seedRows();
+    for (const by of breakdownIds) {
+      for (const g of breakdowns(rows).find((b) => b.id === by)!.groups) {
+        const kept = filterRows(rows, { ...noFilter, groups: { [by]: g.key } });
+        assert.equal(kept.length, g.items, `${by}: ${g.key}`);
+        assert.ok(kept.every((i) => groupKey(rows[i], by) === g.key));
+      }
+    }
+    assert.deepEqual(
+      filterRows(rows, { ...noFilter, decision: 'Overturned' }).map((i) => rows[i].decision),
+      rows.filter((r) => r.decision === 'Overturned').map((r) => r.decision),
+    );
+    const words = filterRows(rows, { ...noFilter, text: '  THERAPY  physical ' });
+    assert.ok(words.length > 0);
+    for (const i of words) assert.match(`${rows[i].service} ${rows[i].title} ${rows[i].guideline}`.toLowerCase(), /therapy[\s\S]*|physical/);
+    assert.deepEqual(filterRows(rows, noFilter), rows.map((_, i) => i));
+  });
+
+  test('a combined filter keeps what each of its parts keeps (fast-check)', () => {
+    const rows = seedRows();
+    const keysOf = (by: BreakdownId) => [...new Set(rows.map((r) => groupKey(r, by)))];
+    const filter = fc.record({
+      text: fc.constantFrom('', 'therapy', 'mtus', 'upheld', 'x y', '003'),
+      decision: fc.constantFrom<DecisionFilter>(...decisionFilters),
+      groups: fc.record(
+        { guideline: fc.constantFrom(...keysOf('guideline')), year: fc.constantFrom(...keysOf('year')), specialty: fc.constantFrom(...keysOf('specialty')) },
+        { requiredKeys: [] },
+      ),
+    });
+    fc.assert(
+      fc.property(filter, (f: FolderFilter) => {
+        const parts: FolderFilter[] = [
+          { ...noFilter, text: f.text },
+          { ...noFilter, decision: f.decision },
+          ...Object.entries(f.groups).map(([by, key]) => ({ ...noFilter, groups: { [by]: key } })),
+        ];
+        const each = parts.map((p) => new Set(filterRows(rows, p)));
+        const expected = rows.map((_, i) => i).filter((i) => each.every((s) => s.has(i)));
+        assert.deepEqual(filterRows(rows, f), expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('keptSummaries (what an export of a filtered table holds)', () => {
+  test('the letters with a kept item, each with only those items and their counts', () => {
+    const summaries = seedFiles.map((name) => summarizeLetter(parseLetter(readSeed(name)), name, `file:///f/${name}`));
+    const rows = folderRows(summaries);
+    const kept = filterRows(rows, { ...noFilter, decision: 'Upheld' });
+    const cut = keptSummaries(summaries, rows, kept);
+    assert.equal(cut.flatMap((s) => s.items).length, kept.length);
+    for (const s of cut) {
+      assert.ok(s.items.length > 0);
+      assert.equal(s.upheld, s.items.length);
+      assert.equal(s.overturned, 0);
+    }
+    assert.deepEqual(keptSummaries(summaries, rows, []), []);
+  });
+});
