@@ -134,6 +134,8 @@ export interface FolderView {
   filter: FolderFilter;
   kept: readonly number[];
   limit: number;
+  /** The folder is being read again (Refresh). */
+  loading?: boolean;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '' : `${Math.round((100 * part) / whole)}%`);
@@ -215,7 +217,10 @@ export function renderFolderBody(view: FolderView): string {
     rest > 0
       ? `<p class="more"><button type="button" data-more>Show ${Math.min(rest, folderPageSize)} more</button> <span class="muted">${rest} not shown</span></p>`
       : '';
-  const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'}</p>
+  const refresh = view.loading
+    ? '<span class="muted" id="reading">Reading the letters…</span>'
+    : '<button type="button" data-refresh title="Read the folder\'s letters again">Refresh</button>';
+  const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'} ${refresh}</p>
 ${counts(upheld, overturned, rows.length)}</header>`;
   if (rows.length === 0) return `${header}\n<p class="muted">${empty}</p>`;
   return `${header}

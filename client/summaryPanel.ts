@@ -16,6 +16,7 @@ import type { WebviewMessage } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
 
 export const letterViewType = 'imrSummary';
+type FolderMessage = Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' | 'refresh' }>;
 export const folderViewType = 'imrFolderSummary';
 
 interface Services {
@@ -92,11 +93,11 @@ abstract class SummaryPanel implements vscode.Disposable {
       this.render();
     } else if (message.type === 'reveal') done(this.reveal(message));
     else if (message.type === 'export') done(this.export(message.format));
-    else this.onFilterMessage(message);
+    else this.onFolderMessage(message);
   }
 
-  /** The folder summary's filter and paging; the letter summary has neither. */
-  protected onFilterMessage(_message: Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' }>): void {}
+  /** The folder summary's filter, paging and refresh; the letter summary has none of them. */
+  protected onFolderMessage(_message: FolderMessage): void {}
 
   dispose(): void {
     if (this.disposed) return;
@@ -164,12 +165,16 @@ export class FolderSummaryPanel extends SummaryPanel {
   /** The positions of the rows the filter keeps. */
   private kept: number[] = [];
   private limit = folderPageSize;
+  private loading = false;
 
   constructor(panel: vscode.WebviewPanel, services: Services, folder: vscode.Uri) {
     super(panel, services, folder);
   }
 
+  /** Reads the folder's letters (again): the filter stays, the page shows the new rows when they are in. */
   async load(): Promise<void> {
+    this.loading = true;
+    this.render();
     try {
       const result = await this.services.store.folder(this.uri);
       this.summaries = summarizeFolder(result.letters);
@@ -179,6 +184,7 @@ export class FolderSummaryPanel extends SummaryPanel {
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     }
+    this.loading = false;
     this.render();
   }
 
@@ -196,10 +202,15 @@ export class FolderSummaryPanel extends SummaryPanel {
       filter: this.filter,
       kept: this.kept,
       limit: this.limit,
+      loading: this.loading,
     });
   }
 
-  protected override onFilterMessage(message: Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' }>): void {
+  protected override onFolderMessage(message: FolderMessage): void {
+    if (message.type === 'refresh') {
+      if (!this.loading) void this.load();
+      return;
+    }
     if (message.type === 'more') {
       this.limit += folderPageSize;
       this.render();

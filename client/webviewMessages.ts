@@ -15,7 +15,9 @@ export type WebviewMessage =
   | { type: 'filter'; text?: string; decision?: DecisionFilter; group?: { by: BreakdownId; key: string | null } }
   | { type: 'clearFilter' }
   /** The folder summary: show the next page of items. */
-  | { type: 'more' };
+  | { type: 'more' }
+  /** The folder summary: read the folder's letters again. */
+  | { type: 'refresh' };
 
 /** Longer than any filter typed or any group key (a service name) the page offers. */
 const maxTextLength = 1000;
@@ -60,6 +62,8 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
       return { type: 'clearFilter' };
     case 'more':
       return { type: 'more' };
+    case 'refresh':
+      return { type: 'refresh' };
     default:
       return undefined;
   }

@@ -24,6 +24,7 @@
     if (button) {
       if (button.dataset.export !== undefined) vscode.postMessage({ type: 'export', format: button.dataset.export });
       else if (button.dataset.more !== undefined) vscode.postMessage({ type: 'more' });
+      else if (button.dataset.refresh !== undefined) vscode.postMessage({ type: 'refresh' });
       else if (button.dataset.clearFilter !== undefined) vscode.postMessage({ type: 'clearFilter' });
       else if (button.dataset.clearGroup !== undefined) vscode.postMessage({ type: 'filter', group: { by: button.dataset.clearGroup, key: null } });
       return;

@@ -335,6 +335,16 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await frame.locator('button[data-clear-group="year"]').waitFor({ timeout: 15_000 });
     await frame.locator('button[data-clear-group="year"]').click();
     await frame.locator('button[data-clear-group="year"]').waitFor({ state: 'detached', timeout: 15_000 });
+    // A letter added on disk shows after Refresh.
+    const added = path.join(outputDir, 'workspace', 'added-letter.txt');
+    copyFileSync(path.join(outputDir, 'workspace', 'malformed-missing-rationale.txt'), added);
+    try {
+      await frame.locator('button[data-refresh]').click();
+      await frame.locator('tr[data-row] td.file', { hasText: 'added-letter.txt' }).waitFor({ timeout: 15_000 });
+      assert.equal(await frame.locator('tr[data-row]').count(), model.items.length + 2);
+    } finally {
+      rmSync(added, { force: true });
+    }
     await frame.locator('tr[data-row] td.file', { hasText: 'malformed-missing-rationale.txt' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'malformed-missing-rationale.txt' }).first().waitFor({ timeout: 15_000 });
   });

@@ -184,6 +184,7 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'filter', group: { by: 'service', key: null } }), { type: 'filter', group: { by: 'service', key: null } });
     assert.deepEqual(parseWebviewMessage({ type: 'clearFilter' }), { type: 'clearFilter' });
     assert.deepEqual(parseWebviewMessage({ type: 'more' }), { type: 'more' });
+    assert.deepEqual(parseWebviewMessage({ type: 'refresh' }), { type: 'refresh' });
   });
 
   test('rejects anything else', () => {

@@ -242,6 +242,15 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await lastPosted(), { type: 'clearFilter' });
     await page.locator('button[data-more]').click();
     assert.deepEqual(await lastPosted(), { type: 'more' });
+    await page.locator('button[data-refresh]').click();
+    assert.deepEqual(await lastPosted(), { type: 'refresh' });
+  });
+
+  test('while the folder is read again, the page says so instead of offering Refresh', async () => {
+    await load(renderFolderBody(folderView({ loading: true })));
+    assert.equal(await page.locator('#reading').innerText(), 'Reading the letters…');
+    assert.equal(await page.locator('button[data-refresh]').count(), 0);
+    assert.equal(await page.locator('table.items tr[data-row]').count(), 2, 'the rows read before stay');
   });
 
   test('an update while the user types keeps what is typed and the caret', async () => {
