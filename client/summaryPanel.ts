@@ -16,8 +16,9 @@ import type { WebviewMessage } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
 
 export const letterViewType = 'imrSummary';
-type FolderMessage = Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' | 'refresh' }>;
 export const folderViewType = 'imrFolderSummary';
+
+type FolderMessage = Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' | 'refresh' }>;
 
 interface Services {
   context: vscode.ExtensionContext;

@@ -283,7 +283,8 @@ export function startServer(connection: Connection): void {
     guard({ letters: [] }, async (params: { folderUri?: unknown }, token) => {
       const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
       if (!root) return { letters: [] };
-      const letters = await workspace.letters({ isCancelled: () => token.isCancellationRequested }, root);
+      // Asked for and waited on: every file is checked, whether or not the client watches it.
+      const letters = await workspace.letters({ isCancelled: () => token.isCancellationRequested, verify: true }, root);
       // What the summary shows of each letter (a FolderLetter, with what workspace symbols and hovers use of it), not
       // the whole model: a third of its size (core/folderLetter.ts, core/features/workspaceLetter.ts).
       return { letters: letters.map((l) => ({ uri: l.uri, letter: l.letter })) };

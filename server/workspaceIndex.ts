@@ -26,6 +26,12 @@ export interface FileChange {
 
 export interface ScanOptions {
   isCancelled?: () => boolean;
+  /**
+   * Check every file's mtime and size, even those the client watches: for a reading the user asked for and waits
+   * on (a folder summary), which must not miss a change the client's watcher did not report (a folder excluded
+   * from watching, a watcher over its limits).
+   */
+  verify?: boolean;
 }
 
 const letterExtensions = new Set(['.txt', '.imr']);
@@ -112,13 +118,13 @@ export class WorkspaceIndex {
     // overlap (each is a round trip through libuv's thread pool), the parses run one after another.
     const found: Array<Entry | undefined> = files.map((file) => {
       const entry = this.entries.get(file);
-      return entry?.watched ? entry : undefined;
+      return entry?.watched && !options.verify ? entry : undefined;
     });
     const toRead = files.flatMap((file, i) => (found[i] ? [] : [i]));
     for (let k = 0; k < toRead.length; k += readsAtOnce) {
       if (options.isCancelled?.()) throw new Cancelled();
       const batch = toRead.slice(k, k + readsAtOnce);
-      const entries = await Promise.all(batch.map((i) => this.read(files[i])));
+      const entries = await Promise.all(batch.map((i) => (options.verify ? this.readNow(files[i], true) : this.read(files[i]))));
       batch.forEach((i, j) => (found[i] = entries[j]));
     }
     // In the order of the walk.
@@ -181,10 +187,10 @@ export class WorkspaceIndex {
   }
 
   /** The file's entry, read again unless its mtime and size are those of the last reading; undefined if unreadable. */
-  private async readNow(file: string): Promise<Entry | undefined> {
+  private async readNow(file: string, verify = false): Promise<Entry | undefined> {
     try {
       const cached = this.entries.get(file);
-      if (cached?.watched) return cached;
+      if (cached?.watched && !verify) return cached;
       // Watched from here on: a change after this point is reported, and drops the entry (filesChanged).
       const reportsBefore = this.changeReports;
       const watched = this.isWatched(file);

@@ -589,9 +589,20 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const later = new Date(Date.now() + 5000);
       utimesSync(path.join(dir, 'a.txt'), later, later);
       assert.deepEqual(await names('aquatic'), [], 'unreported, the change is not looked for');
+      // A folder summary, asked for and waited on, checks every file all the same (a watcher can miss a change).
+      const summary = await client.request<{ letters: Array<{ uri: string; letter: FolderLetter }> }>('imr/folderSummary', {
+        folderUri: pathToFileURL(dir).href,
+      });
+      const titles = summary.letters.flatMap((l) => l.letter.items.map((i) => i.title.value));
+      assert.ok(titles.some((t) => /^12 Aquatic\s+Therapy/.test(t)), titles.join(' | '));
+      assert.deepEqual(await names('aquatic'), ['a.txt'], 'and what it read serves the next readings');
+
+      writeFileSync(path.join(dir, 'a.txt'), aquatic.replace('Aquatic ', 'Hydrotic'));
+      utimesSync(path.join(dir, 'a.txt'), later, later);
+      assert.deepEqual(await names('hydrotic'), [], 'unreported again');
       await report([{ file: path.join(dir, 'a.txt'), type: 2 }]);
-      assert.deepEqual(await names('aquatic'), ['a.txt'], 'reported changed, the file is read again');
-      assert.deepEqual(await names('physical therapy'), []);
+      assert.deepEqual(await names('hydrotic'), ['a.txt'], 'reported changed, the file is read again');
+      assert.deepEqual(await names('aquatic'), []);
 
       // A folder replaced (a checkout, a move) may be reported as one event for the folder.
       rmSync(path.join(dir, 'sub'), { recursive: true });
@@ -608,7 +619,7 @@ describe('the workspace index', { skip: serverSkip }, () => {
       writeFileSync(path.join(dir, 'c.txt'), readSeed(seedFiles[3]));
       rmSync(path.join(dir, 'a.txt'));
       assert.deepEqual(await names('traction'), ['c.txt']);
-      assert.deepEqual(await names('aquatic'), []);
+      assert.deepEqual(await names('hydrotic'), []);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });
