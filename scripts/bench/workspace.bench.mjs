@@ -5,12 +5,13 @@
 // Talks to dist/server.js over stdio with a real JSON-RPC client. Figures only.
 // Options (environment): BENCH_FILES (default 10000), BENCH_HOVERS (default 20).
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { copyLetters, fixed, mb, root } from './common.mjs';
+import { bundle, copyLetters, fixed, mb, root } from './common.mjs';
 
 const total = Number(process.env.BENCH_FILES ?? 10000);
 const hovers = Number(process.env.BENCH_HOVERS ?? 20);
@@ -93,9 +94,40 @@ async function run(watchFiles) {
   console.log(`  citation hover: median ${fixed(median(hoverTimes))} ms, p95 ${fixed(p95(hoverTimes))} ms over ${hovers} (${citedBy})`);
   console.log(`  imr/folderSummary: ${fixed(summary.ms / 1000, 2)} s, ${fixed(summaryMb)} MB of JSON, ${summary.result.letters.length} letters`);
   console.log(`  server RSS after the first reading ${fixed(rssAfterReading)} MB, at the end ${fixed(rssEnd)} MB`);
+  return summary.result.letters;
+}
+
+// What the extension does with the folder summary's answer: rows, breakdowns, filters and a page of HTML, with
+// the client's own modules (they are pure: no vscode import).
+const panel = createRequire(import.meta.url)(await bundle('scripts/bench/folderPanel.entry.ts', 'folderPanel.js'));
+
+function panelFigures(letters) {
+  let t0 = performance.now();
+  const summaries = panel.summarizeFolder(letters);
+  const rows = panel.folderRows(summaries);
+  const built = performance.now() - t0;
+  const render = (filter) => {
+    const t = performance.now();
+    const kept = panel.filterRows(rows, filter);
+    const html = panel.renderFolderBody({ folderName: 'letters', rows, letters: summaries.length, filter, kept, limit: panel.folderPageSize });
+    return { ms: performance.now() - t, kept: kept.length, kb: Buffer.byteLength(html) / 1000 };
+  };
+  const filters = [
+    ['no filter', panel.noFilter],
+    ['the words "lumbar mri"', { ...panel.noFilter, text: 'lumbar mri' }],
+    ['the group ODG', { ...panel.noFilter, groups: { guideline: 'ODG' } }],
+    ['Overturned', { ...panel.noFilter, decision: 'Overturned' }],
+  ];
+  console.log(`folder summary panel (extension side): ${rows.length.toLocaleString('en-US')} items summarised in ${fixed(built)} ms`);
+  for (const [name, filter] of filters) {
+    render(filter); // the first run fills the per-row caches and warms the code
+    const r = render(filter);
+    console.log(`  ${name}: ${r.kept.toLocaleString('en-US')} items kept, filtered and rendered in ${fixed(r.ms)} ms, ${fixed(r.kb)} kB of HTML`);
+  }
 }
 
 console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => fixed(x)).join(' ')}`);
 console.log(`workspace: ${total.toLocaleString('en-US')} letters, ${fixed(mb(bytes))} MB, in ${folders.length} folders`);
-await run(true);
+const letters = await run(true);
 await run(false);
+panelFigures(letters);
