@@ -2,11 +2,28 @@
 import type { FolderItem, FolderLetter, LetterModel } from './model';
 
 /**
- * How much of a rationale a folder summary gets. The summary shows the rationale's first sentence, cut at 300
- * characters: a sentence ending within the first 300 characters is found within these, and a longer one is cut at
- * 300 either way.
+ * How much of a rationale a folder summary gets, counted with each run of whitespace as one character (as the
+ * summary reads it). The summary shows the rationale's first sentence, cut at 300 characters: a sentence ending
+ * within the first 300 characters is found within these, and a longer one is cut at 300 either way. Counting
+ * whitespace runs as one keeps this true of letters whose lines are padded or double-spaced. The rationale is
+ * the largest part of a FolderLetter: 400 characters instead of 1,000 make imr/folderSummary a quarter lighter.
  */
-export const folderRationaleChars = 1000;
+export const folderRationaleChars = 400;
+
+/** The start of `text` that holds `chars` characters once each run of whitespace counts as one. */
+export function headCollapsed(text: string, chars: number): string {
+  let counted = 0;
+  let inSpace = false;
+  let i = 0;
+  for (; i < text.length && counted < chars; i++) {
+    const c = text.charCodeAt(i);
+    // The whitespace \s matches: ASCII, no-break, Unicode spaces, line and paragraph separators, BOM.
+    const space = (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!(space && inSpace)) counted++;
+    inSpace = space;
+  }
+  return text.slice(0, i);
+}
 
 export function folderLetterOf(model: LetterModel): FolderLetter {
   const { header, patient, reviewer } = model;
@@ -35,7 +52,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
           citations: item.maximusGuideline.citations.map((c) => ({ text: c.text, source: c.source })),
           statements: item.maximusGuideline.statements.map((s) => ({ text: s.text })),
         },
-        rationale: item.rationale && { text: item.rationale.text.slice(0, folderRationaleChars) },
+        rationale: item.rationale && { text: headCollapsed(item.rationale.text, folderRationaleChars) },
       }),
     ),
   };

@@ -215,6 +215,6 @@ export interface FolderItem {
   decisionText?: ValueOf<string>;
   conclusion: Conclusion;
   maximusGuideline?: { text: string; citations: Pick<GuidelineCitation, 'text' | 'source'>[]; statements: { text: string }[] };
-  /** Its first `folderRationaleChars` characters: enough for its first sentence as the summary shows it. */
+  /** Its first `folderRationaleChars` characters, whitespace runs counted once: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
 }

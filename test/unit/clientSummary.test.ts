@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportFormats';
 import { fileName, folderRows, summarizeFolder } from '../../client/folderRows';
@@ -12,7 +13,7 @@ import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../..
 import { RestartPolicy } from '../../client/restartPolicy';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
-import { folderLetterOf } from '../../core/folderLetter';
+import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
 import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { readSeed, seedFiles } from '../lsp/mutants';
 
@@ -72,6 +73,9 @@ describe('summarizeLetter', () => {
       // A rationale whose first sentence is long, and one of many short sentences.
       `${seed3}`.replace(/Decision rationale: /, `Decision rationale: ${'a very long clause, '.repeat(80)}and so on. `),
       `${seed3}`.replace(/Decision rationale: /, `Decision rationale: ${'Short one. '.repeat(200)}`),
+      // Lines padded with whitespace (a PDF's columns), and a first sentence of just under 300 characters.
+      `${seed3}`.replace(/Decision rationale: /, `Decision rationale: ${'padded        \n\n           '.repeat(60)}end. Next one.`),
+      `${seed3}`.replace(/Decision rationale: /, `Decision rationale: ${'x'.repeat(150)}   \n\n   ${'y'.repeat(145)}. Then more.`),
     ];
     let items = 0;
     for (const text of texts) {
@@ -82,6 +86,21 @@ describe('summarizeLetter', () => {
       items += folder.items.length;
     }
     assert.ok(items > 10);
+  });
+
+  test('the start of a rationale a folder summary gets has the very first sentence of the whole (fast-check)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('word', 'Dr.', 'e.g.', 'MTUS', 'A', '1.', 'No.', '"Quoted."', '(p. 9)', 'necessary.', 'Yes!', 'Why?'),
+      fc.constantFrom(' ', '  ', '\n', '\r\n', '\n\n', '\t', '          ', '\u00a0', '\u2028'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(firstSentence(headCollapsed(text, folderRationaleChars)), firstSentence(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('a text that is not a letter has no items', () => {
