@@ -138,6 +138,8 @@ export interface FolderView {
   loading?: boolean;
 }
 
+const groupColumnTitles: Record<BreakdownId, string> = { guideline: 'Guideline', specialty: 'Specialty', year: 'Year', service: 'Service' };
+
 const percent = (part: number, whole: number) => (whole === 0 ? '' : `${Math.round((100 * part) / whole)}%`);
 
 function breakdownTable(view: FolderView, b: Breakdown): string {
@@ -151,9 +153,10 @@ function breakdownTable(view: FolderView, b: Breakdown): string {
     })
     .join('\n');
   const hidden = b.hidden > 0 ? `<p class="muted">and ${b.hidden} more</p>` : '';
-  return `<section class="breakdown" data-breakdown="${b.id}"><h2>${escapeHtml(breakdownTitles[b.id])}</h2>
+  return `<section class="breakdown" data-breakdown="${b.id}">
 <table class="groups">
-<thead><tr><th class="group">${escapeHtml(breakdownTitles[b.id])}</th><th class="n">Items</th><th class="n">Upheld</th><th class="n">Overturned</th><th class="n" title="Overturned, of the items upheld or overturned">Overturned %</th></tr></thead>
+<caption>${escapeHtml(breakdownTitles[b.id])}</caption>
+<thead><tr><th class="group">${escapeHtml(groupColumnTitles[b.id])}</th><th class="n">Items</th><th class="n">Upheld</th><th class="n">Overturned</th><th class="n" title="Overturned, of the items upheld or overturned">%</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="5" class="muted">None.</td></tr>'}
 </tbody>
@@ -223,13 +226,14 @@ export function renderFolderBody(view: FolderView): string {
   const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'} ${refresh}</p>
 ${counts(upheld, overturned, rows.length)}</header>`;
   if (rows.length === 0) return `${header}\n<p class="muted">${empty}</p>`;
+  // The filter first: what it keeps is counted in the breakdowns below it and listed in the table.
   return `${header}
+${filterBar(view, keptRows)}
 <div class="breakdowns">
 ${breakdowns(keptRows)
   .map((b) => breakdownTable(view, b))
   .join('\n')}
 </div>
-${filterBar(view, keptRows)}
 <table class="items">
 <thead><tr><th class="file">File</th><th class="case">Case number</th><th class="num">#</th><th class="service">Service</th><th class="decision">Decision</th><th class="guideline">Reviewer's guideline</th><th class="conclusion">Conclusion</th></tr></thead>
 <tbody>
