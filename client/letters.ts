@@ -2,7 +2,7 @@
 // The client never parses a letter itself.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { State } from 'vscode-languageclient/node';
+import { State, WorkDoneProgress } from 'vscode-languageclient/node';
 import type { LetterModel } from '../core/model';
 import type { FolderSummaryParams, FolderSummaryResult, LetterChangedParams, LetterParams, LetterResult } from './protocol';
 import { folderSummaryRequest, letterChangedNotification, letterRequest } from './protocol';
@@ -11,6 +11,7 @@ export class LetterStore implements vscode.Disposable {
   private readonly models = new Map<string, LetterModel | null>();
   private readonly pending = new Map<string, Promise<LetterModel | null>>();
   private readonly stale = new Set<string>();
+  private progressTokens = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -76,11 +77,21 @@ export class LetterStore implements vscode.Disposable {
     return request;
   }
 
-  /** The letters of a folder, parsed by the server. */
-  async folder(folder: vscode.Uri): Promise<FolderSummaryResult> {
+  /** The letters of a folder, parsed by the server; `onProgress` hears how far it is ("3,000 of 10,000 files"). */
+  async folder(folder: vscode.Uri, onProgress?: (message: string) => void): Promise<FolderSummaryResult> {
     await this.ready();
-    const params: FolderSummaryParams = { folderUri: folder.toString() };
-    return this.client.sendRequest<FolderSummaryResult>(folderSummaryRequest, params);
+    const workDoneToken = `imr/folderSummary/${++this.progressTokens}`;
+    const listening = onProgress
+      ? this.client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
+          if (p.kind === 'report' && p.message) onProgress(p.message);
+        })
+      : undefined;
+    try {
+      const params: FolderSummaryParams = { folderUri: folder.toString(), workDoneToken };
+      return await this.client.sendRequest<FolderSummaryResult>(folderSummaryRequest, params);
+    } finally {
+      listening?.dispose();
+    }
   }
 
   dispose(): void {

@@ -19,6 +19,8 @@ export interface LetterChangedParams {
 export const folderSummaryRequest = 'imr/folderSummary';
 export interface FolderSummaryParams {
   folderUri: string;
+  /** LSP work-done progress: the server reports "3,000 of 10,000 files" under this token. */
+  workDoneToken?: string;
 }
 export interface FolderSummaryResult {
   letters: { uri: string; letter: FolderLetter }[];

@@ -177,7 +177,8 @@ export class FolderSummaryPanel extends SummaryPanel {
     this.loading = true;
     this.render();
     try {
-      const result = await this.services.store.folder(this.uri);
+      // How far the server is, put straight into the page (not a new page for each report).
+      const result = await this.services.store.folder(this.uri, (text) => void this.panel.webview.postMessage({ type: 'progress', text }));
       this.summaries = summarizeFolder(result.letters);
       this.rows = folderRows(this.summaries);
       this.kept = filterRows(this.rows, this.filter);
@@ -195,7 +196,7 @@ export class FolderSummaryPanel extends SummaryPanel {
 
   protected body(): string {
     if (this.error) return `<p class="muted">The language server could not summarise this folder.</p>`;
-    if (!this.summaries) return '<p class="muted">Reading the letters…</p>';
+    if (!this.summaries) return '<p class="muted" id="reading">Reading the letters…</p>';
     return renderFolderBody({
       folderName: fileName(this.uri.toString()),
       rows: this.rows,

@@ -60,6 +60,11 @@
 
   window.addEventListener('message', function (event) {
     const message = event.data;
+    if (message && message.type === 'progress' && typeof message.text === 'string') {
+      const reading = document.getElementById('reading');
+      if (reading) reading.textContent = 'Reading the letters… ' + message.text;
+      return;
+    }
     if (!message || message.type !== 'update' || typeof message.html !== 'string' || typeof message.uri !== 'string') return;
     // The new content replaces the filter box too: what is typed in it now (maybe more than the update was made
     // for), and the caret, stay as they are.

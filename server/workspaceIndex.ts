@@ -32,6 +32,8 @@ export interface ScanOptions {
    * from watching, a watcher over its limits).
    */
   verify?: boolean;
+  /** Called as files are checked: how many of how many (the files listed, those taken as read included). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const letterExtensions = new Set(['.txt', '.imr']);
@@ -121,11 +123,14 @@ export class WorkspaceIndex {
       return entry?.watched && !options.verify ? entry : undefined;
     });
     const toRead = files.flatMap((file, i) => (found[i] ? [] : [i]));
+    const already = files.length - toRead.length;
+    options.onProgress?.(already, files.length);
     for (let k = 0; k < toRead.length; k += readsAtOnce) {
       if (options.isCancelled?.()) throw new Cancelled();
       const batch = toRead.slice(k, k + readsAtOnce);
       const entries = await Promise.all(batch.map((i) => (options.verify ? this.readNow(files[i], true) : this.read(files[i]))));
       batch.forEach((i, j) => (found[i] = entries[j]));
+      options.onProgress?.(already + k + batch.length, files.length);
     }
     // In the order of the walk.
     const result: WorkspaceLetter[] = [];

@@ -566,6 +566,34 @@ describe('the workspace index', { skip: serverSkip }, () => {
     }
   });
 
+  test('imr/folderSummary reports its progress under the client\'s token', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-progress-'));
+    for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `l${i}.txt`), readSeed(seedFiles[i % seedFiles.length]));
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a letter\n');
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const result = await client.request<{ letters: unknown[] }>('imr/folderSummary', { folderUri: pathToFileURL(dir).href, workDoneToken: 'summary-1' });
+      assert.equal(result.letters.length, 40);
+      // The notifications are sent before the answer, and arrive in order.
+      const values = client.progress.filter((p) => p.token === 'summary-1').map((p) => p.value);
+      assert.equal(values[0].kind, 'begin');
+      assert.equal(values.at(-1)!.kind, 'end');
+      const reports = values.filter((v) => v.kind === 'report');
+      assert.ok(reports.length >= 1);
+      assert.equal(reports.at(-1)!.message, '41 of 41 files');
+      assert.equal(reports.at(-1)!.percentage, 100);
+      const percentages = reports.map((r) => r.percentage ?? 0);
+      assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), 'never going back');
+      // Without a token, none.
+      const before = client.progress.length;
+      await client.request('imr/folderSummary', { folderUri: pathToFileURL(dir).href });
+      assert.equal(client.progress.length, before);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('with a client that watches files, a letter is read again when the client reports it, not stat\'ed at every reading', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-watch-'));
     mkdirSync(path.join(dir, 'sub'));

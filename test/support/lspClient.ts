@@ -48,6 +48,8 @@ export class LspClient {
   readonly published: Array<{ uri: string; version?: number }> = [];
   readonly letterChanged: Array<{ uri: string; version: number }> = [];
   readonly logs: string[] = [];
+  /** Every $/progress notification, in order. */
+  readonly progress: Array<{ token: string | number; value: { kind: string; message?: string; percentage?: number } }> = [];
   /** What the server registered (client/registerCapability), in order. */
   readonly registrations: Registration[] = [];
   private registered: Array<() => void> = [];
@@ -87,6 +89,9 @@ export class LspClient {
     });
     connection.onNotification('imr/letterChanged', (p: { uri: string; version: number }) => {
       client.letterChanged.push(p);
+    });
+    connection.onNotification('$/progress', (p: LspClient['progress'][number]) => {
+      client.progress.push(p);
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       client.logs.push(p.message);

@@ -251,6 +251,11 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('#reading').innerText(), 'Reading the letters…');
     assert.equal(await page.locator('button[data-refresh]').count(), 0);
     assert.equal(await page.locator('table.items tr[data-row]').count(), 2, 'the rows read before stay');
+    // The extension posts the server's progress straight into the page, as text.
+    await page.evaluate((text) => (globalThis as unknown as PageGlobals).postMessage({ type: 'progress', text }, '*'), `300 of 1,000 files ${hostile}`);
+    await page.locator('#reading', { hasText: '300 of 1,000' }).waitFor();
+    assert.equal(await page.locator('#reading').innerText(), `Reading the letters… 300 of 1,000 files ${hostile}`);
+    assert.equal(await page.locator('main img').count(), 0);
   });
 
   test('an update while the user types keeps what is typed and the caret', async () => {
