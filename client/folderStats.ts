@@ -129,6 +129,50 @@ export function filterRows(rows: readonly FolderRow[], filter: FolderFilter): nu
   return kept;
 }
 
+export const sortColumns = ['file', 'case', 'service', 'decision', 'guideline', 'conclusion'] as const;
+export type SortColumn = (typeof sortColumns)[number];
+export interface FolderSort {
+  column: SortColumn;
+  descending: boolean;
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function sortText(row: FolderRow, column: SortColumn): string {
+  switch (column) {
+    case 'file':
+      return row.file;
+    case 'case':
+      return row.caseNumber ?? '';
+    case 'service':
+      return row.service;
+    case 'decision':
+      return row.decision ?? row.decisionText ?? '';
+    case 'guideline':
+      return row.guideline;
+    case 'conclusion':
+      return conclusionLabels[row.conclusion];
+  }
+}
+
+/**
+ * The kept rows (positions in `rows`) in the order of a column, numbers inside text compared as numbers
+ * ("CM16-9" before "CM16-10"); rows that tie, and all rows without a sort, go by file, then item. Empty values go
+ * last either way.
+ */
+export function sortRows(rows: readonly FolderRow[], kept: readonly number[], sort: FolderSort | undefined): number[] {
+  // Positions in `rows` are the order of the files and their items: the order without a sort, and of ties.
+  if (!sort) return [...kept].sort((a, b) => a - b);
+  const keys = new Map(kept.map((i) => [i, sortText(rows[i], sort.column)]));
+  const direction = sort.descending ? -1 : 1;
+  return [...kept].sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    if (!ka || !kb) return ka === kb ? a - b : ka ? -1 : 1;
+    return direction * collator.compare(ka, kb) || a - b;
+  });
+}
+
 export function isFiltered(filter: FolderFilter): boolean {
   return filter.text.trim() !== '' || filter.decision !== 'all' || Object.keys(filter.groups).length > 0;
 }

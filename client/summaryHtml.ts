@@ -1,7 +1,7 @@
 // Builds the decision-summary webview's HTML; pure, so tests can load it in a real browser without VS Code.
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
 import type { FolderRow } from './folderRows';
-import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter } from './folderStats';
+import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from './folderStats';
 import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered } from './folderStats';
 import type { ItemRow, LetterSummary } from './summary';
 import { conclusionLabels, decisionLabel } from './summary';
@@ -136,6 +136,42 @@ export interface FolderView {
   limit: number;
   /** The folder is being read again (Refresh). */
   loading?: boolean;
+  /** The column the items are sorted by (`kept` is in that order); by file, then item, without. */
+  sort?: FolderSort;
+}
+
+const itemColumns: Array<{ cls: string; label: string; sort?: SortColumn }> = [
+  { cls: 'file', label: 'File', sort: 'file' },
+  { cls: 'case', label: 'Case number', sort: 'case' },
+  { cls: 'num', label: '#' },
+  { cls: 'service', label: 'Service', sort: 'service' },
+  { cls: 'decision', label: 'Decision', sort: 'decision' },
+  { cls: 'guideline', label: "Reviewer's guideline", sort: 'guideline' },
+  { cls: 'conclusion', label: 'Conclusion', sort: 'conclusion' },
+];
+
+/** The sort list of the filter bar (the header's buttons are hidden in a narrow panel). */
+function sortOptions(sort: FolderSort | undefined): string {
+  const current = sort ? `${sort.column}:${sort.descending ? 'desc' : 'asc'}` : '';
+  const options = [['', 'In file order']];
+  for (const c of itemColumns) {
+    if (!c.sort) continue;
+    options.push([`${c.sort}:asc`, `By ${c.label.toLowerCase()} ▲`], [`${c.sort}:desc`, `By ${c.label.toLowerCase()} ▼`]);
+  }
+  return options.map(([value, label]) => `<option value="${value}"${value === current ? ' selected' : ''}>${escapeHtml(label)}</option>`).join('');
+}
+
+/** The items table's header: a button per sortable column, the sorted one marked (aria-sort and an arrow). */
+function itemsHeader(sort: FolderSort | undefined): string {
+  return itemColumns
+    .map((c) => {
+      if (!c.sort) return `<th class="${c.cls}">${escapeHtml(c.label)}</th>`;
+      const sorted = sort?.column === c.sort;
+      const aria = sorted ? ` aria-sort="${sort.descending ? 'descending' : 'ascending'}"` : '';
+      const arrow = sorted ? (sort.descending ? ' ▼' : ' ▲') : '';
+      return `<th class="${c.cls}"${aria}><button type="button" class="sort" data-sort="${c.sort}" title="Sort by ${escapeHtml(c.label.toLowerCase())}">${escapeHtml(c.label)}${arrow}</button></th>`;
+    })
+    .join('');
 }
 
 const groupColumnTitles: Record<BreakdownId, string> = { guideline: 'Guideline', specialty: 'Specialty', year: 'Year', service: 'Service' };
@@ -188,6 +224,7 @@ function filterBar(view: FolderView, keptRows: readonly FolderRow[]): string {
   return `<div class="filters" role="search">
 <input type="search" id="filter" value="${escapeHtml(view.filter.text)}" placeholder="Filter: file, case, service, guideline…" aria-label="Filter the items" spellcheck="false">
 <select id="decision" aria-label="Decision">${options}</select>
+<select id="sort" aria-label="Sort the items">${sortOptions(view.sort)}</select>
 ${chips}
 ${shown}
 </div>`;
@@ -235,7 +272,7 @@ ${breakdowns(keptRows)
   .join('\n')}
 </div>
 <table class="items">
-<thead><tr><th class="file">File</th><th class="case">Case number</th><th class="num">#</th><th class="service">Service</th><th class="decision">Decision</th><th class="guideline">Reviewer's guideline</th><th class="conclusion">Conclusion</th></tr></thead>
+<thead><tr>${itemsHeader(view.sort)}</tr></thead>
 <tbody>
 ${body || `<tr><td colspan="7" class="muted">${empty}</td></tr>`}
 </tbody>

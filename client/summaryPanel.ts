@@ -9,8 +9,8 @@ import type { LetterStore } from './letters';
 import { revealItem, toVsRange } from './navigation';
 import type { LetterSummary } from './summary';
 import { summarizeLetter } from './summary';
-import type { FolderFilter } from './folderStats';
-import { filterRows, isFiltered, noFilter } from './folderStats';
+import type { FolderFilter, FolderSort } from './folderStats';
+import { filterRows, isFiltered, noFilter, sortRows } from './folderStats';
 import { folderPageSize, renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
 import type { WebviewMessage } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
@@ -18,7 +18,7 @@ import { parseWebviewMessage } from './webviewMessages';
 export const letterViewType = 'imrSummary';
 export const folderViewType = 'imrFolderSummary';
 
-type FolderMessage = Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' | 'refresh' }>;
+type FolderMessage = Extract<WebviewMessage, { type: 'filter' | 'clearFilter' | 'more' | 'refresh' | 'sort' }>;
 
 interface Services {
   context: vscode.ExtensionContext;
@@ -167,6 +167,7 @@ export class FolderSummaryPanel extends SummaryPanel {
   private kept: number[] = [];
   private limit = folderPageSize;
   private loading = false;
+  private sort: FolderSort | undefined;
 
   constructor(panel: vscode.WebviewPanel, services: Services, folder: vscode.Uri) {
     super(panel, services, folder);
@@ -181,7 +182,7 @@ export class FolderSummaryPanel extends SummaryPanel {
       const result = await this.services.store.folder(this.uri, (text) => void this.panel.webview.postMessage({ type: 'progress', text }));
       this.summaries = summarizeFolder(result.letters);
       this.rows = folderRows(this.summaries);
-      this.kept = filterRows(this.rows, this.filter);
+      this.kept = sortRows(this.rows, filterRows(this.rows, this.filter), this.sort);
       this.error = undefined;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
@@ -205,6 +206,7 @@ export class FolderSummaryPanel extends SummaryPanel {
       kept: this.kept,
       limit: this.limit,
       loading: this.loading,
+      sort: this.sort,
     });
   }
 
@@ -215,6 +217,18 @@ export class FolderSummaryPanel extends SummaryPanel {
     }
     if (message.type === 'more') {
       this.limit += folderPageSize;
+      this.render();
+      return;
+    }
+    if (message.type === 'sort') {
+      const { column, descending } = message;
+      const current = this.sort?.column === column ? this.sort : undefined;
+      if (column === null) this.sort = undefined;
+      else if (descending !== undefined) this.sort = { column, descending };
+      // A header's click: ascending, then descending, then back to the order of the files.
+      else this.sort = !current ? { column, descending: false } : current.descending ? undefined : { column, descending: true };
+      this.kept = sortRows(this.rows, this.kept, this.sort);
+      this.limit = folderPageSize;
       this.render();
       return;
     }
@@ -230,7 +244,7 @@ export class FolderSummaryPanel extends SummaryPanel {
       filter = { text: message.text ?? this.filter.text, decision: message.decision ?? this.filter.decision, groups };
     }
     this.filter = filter;
-    this.kept = filterRows(this.rows, filter);
+    this.kept = sortRows(this.rows, filterRows(this.rows, filter), this.sort);
     this.limit = folderPageSize;
     this.render();
   }

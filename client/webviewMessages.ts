@@ -1,8 +1,8 @@
 // The messages a summary webview may send; anything else is ignored (the page is not trusted input).
 import type { ExportFormat } from './exportFormats';
 import { isExportFormat } from './exportFormats';
-import type { BreakdownId, DecisionFilter } from './folderStats';
-import { breakdownIds, decisionFilters } from './folderStats';
+import type { BreakdownId, DecisionFilter, SortColumn } from './folderStats';
+import { breakdownIds, decisionFilters, sortColumns } from './folderStats';
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -17,7 +17,12 @@ export type WebviewMessage =
   /** The folder summary: show the next page of items. */
   | { type: 'more' }
   /** The folder summary: read the folder's letters again. */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /**
+   * The folder summary: sort the items by a column, the way given; without one (a header's click), ascending, then
+   * descending, then back to file order. A null column: file order.
+   */
+  | { type: 'sort'; column: SortColumn | null; descending?: boolean };
 
 /** Longer than any filter typed or any group key (a service name) the page offers. */
 const maxTextLength = 1000;
@@ -64,6 +69,11 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
       return { type: 'more' };
     case 'refresh':
       return { type: 'refresh' };
+    case 'sort': {
+      if (!(m.column === null || isOneOf(sortColumns, m.column))) return undefined;
+      if (m.descending === undefined) return { type: 'sort', column: m.column };
+      return typeof m.descending === 'boolean' ? { type: 'sort', column: m.column, descending: m.descending } : undefined;
+    }
     default:
       return undefined;
   }

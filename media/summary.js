@@ -25,6 +25,7 @@
       if (button.dataset.export !== undefined) vscode.postMessage({ type: 'export', format: button.dataset.export });
       else if (button.dataset.more !== undefined) vscode.postMessage({ type: 'more' });
       else if (button.dataset.refresh !== undefined) vscode.postMessage({ type: 'refresh' });
+      else if (button.dataset.sort !== undefined) vscode.postMessage({ type: 'sort', column: button.dataset.sort });
       else if (button.dataset.clearFilter !== undefined) vscode.postMessage({ type: 'clearFilter' });
       else if (button.dataset.clearGroup !== undefined) vscode.postMessage({ type: 'filter', group: { by: button.dataset.clearGroup, key: null } });
       return;
@@ -56,6 +57,10 @@
   document.addEventListener('change', function (event) {
     const target = event.target;
     if (target instanceof HTMLSelectElement && target.id === 'decision') vscode.postMessage({ type: 'filter', decision: target.value });
+    if (target instanceof HTMLSelectElement && target.id === 'sort') {
+      const parts = target.value.split(':');
+      vscode.postMessage(parts[0] ? { type: 'sort', column: parts[0], descending: parts[1] === 'desc' } : { type: 'sort', column: null });
+    }
   });
 
   window.addEventListener('message', function (event) {

@@ -345,6 +345,11 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     } finally {
       rmSync(added, { force: true });
     }
+    // Sorted by decision (the list in a narrow panel, the header's buttons in a wide one): Overturned before Upheld.
+    await frame.locator('#sort').selectOption('decision:asc');
+    await frame.locator('th.decision[aria-sort="ascending"]').waitFor({ state: 'attached', timeout: 15_000 });
+    assert.equal(await frame.locator('tr[data-row] td.decision').first().innerText(), 'Overturned');
+    await shot('folder-summary-sorted');
     await frame.locator('tr[data-row] td.file', { hasText: 'malformed-missing-rationale.txt' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'malformed-missing-rationale.txt' }).first().waitFor({ timeout: 15_000 });
   });

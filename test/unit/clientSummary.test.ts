@@ -204,6 +204,9 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'clearFilter' }), { type: 'clearFilter' });
     assert.deepEqual(parseWebviewMessage({ type: 'more' }), { type: 'more' });
     assert.deepEqual(parseWebviewMessage({ type: 'refresh' }), { type: 'refresh' });
+    assert.deepEqual(parseWebviewMessage({ type: 'sort', column: 'case' }), { type: 'sort', column: 'case' });
+    assert.deepEqual(parseWebviewMessage({ type: 'sort', column: 'file', descending: true }), { type: 'sort', column: 'file', descending: true });
+    assert.deepEqual(parseWebviewMessage({ type: 'sort', column: null }), { type: 'sort', column: null });
   });
 
   test('rejects anything else', () => {
@@ -221,6 +224,9 @@ describe('parseWebviewMessage', () => {
       { type: 'filter', group: { by: '__proto__', key: 'x' } },
       { type: 'filter', group: { by: 'year', key: 2016 } },
       { type: 'filter', group: null },
+      { type: 'sort', column: 'num' },
+      { type: 'sort' },
+      { type: 'sort', column: 'file', descending: 'yes' },
       { type: 'open', uri: 'file:///etc/passwd' },
       { type: 'command', command: 'workbench.action.terminal.new' },
     ]) {

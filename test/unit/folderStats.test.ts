@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { FolderRow } from '../../client/folderRows';
 import { folderRows, keptSummaries, notStated, summarizeFolder } from '../../client/folderRows';
 import type { BreakdownId, DecisionFilter, FolderFilter } from '../../client/folderStats';
-import { breakdownIds, breakdowns, decisionFilters, filterRows, groupKey, noFilter } from '../../client/folderStats';
+import { breakdownIds, breakdowns, decisionFilters, filterRows, groupKey, noFilter, sortColumns, sortRows } from '../../client/folderStats';
 import { guidelineBasis, summarizeLetter } from '../../client/summary';
 import { folderLetterOf } from '../../core/folderLetter';
 import { parseLetter } from '../../core/parser/parseLetter';
@@ -135,6 +135,37 @@ describe('filterRows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sortRows', () => {
+  test('by a column, either way, numbers in text as numbers, ties and empty values in file order; without a sort, file order', () => {
+    const base = seedRows()[0];
+    const rows: FolderRow[] = [
+      { ...base, file: 'a.txt', index: 0, caseNumber: 'CM16-10', service: 'MRI' },
+      { ...base, file: 'a.txt', index: 1, caseNumber: 'CM16-10', service: 'acupuncture' },
+      { ...base, file: 'b.txt', index: 0, caseNumber: 'CM16-9', service: 'MRI' },
+      { ...base, file: 'c.txt', index: 0, caseNumber: undefined, service: 'Botox' },
+    ];
+    const all = [3, 1, 0, 2];
+    assert.deepEqual(sortRows(rows, all, undefined), [0, 1, 2, 3]);
+    assert.deepEqual(sortRows(rows, all, { column: 'case', descending: false }), [2, 0, 1, 3], 'CM16-9 before CM16-10; no case number last');
+    assert.deepEqual(sortRows(rows, all, { column: 'case', descending: true }), [0, 1, 2, 3], 'ties in file order, the empty last');
+    assert.deepEqual(sortRows(rows, all, { column: 'service', descending: false }), [1, 3, 0, 2], 'any case');
+    assert.deepEqual(sortRows(rows, [2, 0], { column: 'service', descending: false }), [0, 2], 'only the kept rows');
+  });
+
+  test('on the seeds: every column sorts into order, and is a permutation of the kept rows', () => {
+    const rows = seedRows();
+    const kept = filterRows(rows, noFilter);
+    for (const column of sortColumns) {
+      for (const descending of [false, true]) {
+        const sorted = sortRows(rows, kept, { column, descending });
+        assert.deepEqual([...sorted].sort((a, b) => a - b), kept, column);
+      }
+    }
+    const byDecision = sortRows(rows, kept, { column: 'decision', descending: false }).map((i) => rows[i].decision ?? '');
+    assert.deepEqual(byDecision, [...byDecision].sort((a, b) => (!a ? 1 : !b ? -1 : a.localeCompare(b))));
   });
 });
 

@@ -244,6 +244,22 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await lastPosted(), { type: 'more' });
     await page.locator('button[data-refresh]').click();
     assert.deepEqual(await lastPosted(), { type: 'refresh' });
+    await page.locator('th.service button[data-sort]').click();
+    assert.deepEqual(await lastPosted(), { type: 'sort', column: 'service' });
+    await page.locator('#sort').selectOption('case:desc');
+    assert.deepEqual(await lastPosted(), { type: 'sort', column: 'case', descending: true });
+    await page.locator('#sort').selectOption('');
+    assert.deepEqual(await lastPosted(), { type: 'sort', column: null });
+  });
+
+  test('the sorted column is marked for eyes and screen readers', async () => {
+    await load(renderFolderBody(folderView({ sort: { column: 'decision', descending: true }, kept: [1, 0] })));
+    assert.equal(await page.locator('th[aria-sort]').count(), 1);
+    assert.equal(await page.locator('th.decision').getAttribute('aria-sort'), 'descending');
+    assert.equal(await page.locator('th.decision button').innerText(), 'Decision ▼');
+    assert.equal(await page.locator('#sort').inputValue(), 'decision:desc');
+    // The rows come in the order given.
+    assert.deepEqual(await page.locator('table.items tr[data-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row'))), ['1', '0']);
   });
 
   test('while the folder is read again, the page says so instead of offering Refresh', async () => {
