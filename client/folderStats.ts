@@ -176,3 +176,29 @@ export function sortRows(rows: readonly FolderRow[], kept: readonly number[], so
 export function isFiltered(filter: FolderFilter): boolean {
   return filter.text.trim() !== '' || filter.decision !== 'all' || Object.keys(filter.groups).length > 0;
 }
+
+/** The filter after a change from the page: a group clicked again (or its chip, key null) is removed. */
+export function nextFilter(
+  filter: FolderFilter,
+  change: { text?: string; decision?: DecisionFilter; group?: { by: BreakdownId; key: string | null } },
+): FolderFilter {
+  const groups = { ...filter.groups };
+  if (change.group) {
+    const { by, key } = change.group;
+    if (key === null || groups[by] === key) delete groups[by];
+    else groups[by] = key;
+  }
+  return { text: change.text ?? filter.text, decision: change.decision ?? filter.decision, groups };
+}
+
+/**
+ * The sort after a request from the page: a column the way given (the sort list); without a way (a header's
+ * click), ascending, then descending, then back to file order; a null column, file order.
+ */
+export function nextSort(sort: FolderSort | undefined, request: { column: SortColumn | null; descending?: boolean }): FolderSort | undefined {
+  const { column, descending } = request;
+  if (column === null) return undefined;
+  if (descending !== undefined) return { column, descending };
+  if (sort?.column !== column) return { column, descending: false };
+  return sort.descending ? undefined : { column, descending: true };
+}

@@ -10,7 +10,7 @@ import { revealItem, toVsRange } from './navigation';
 import type { LetterSummary } from './summary';
 import { summarizeLetter } from './summary';
 import type { FolderFilter, FolderSort } from './folderStats';
-import { filterRows, isFiltered, noFilter, sortRows } from './folderStats';
+import { filterRows, isFiltered, nextFilter, nextSort, noFilter, sortRows } from './folderStats';
 import { folderPageSize, renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
 import type { WebviewMessage } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
@@ -215,37 +215,13 @@ export class FolderSummaryPanel extends SummaryPanel {
       if (!this.loading) void this.load();
       return;
     }
-    if (message.type === 'more') {
-      this.limit += folderPageSize;
-      this.render();
-      return;
-    }
-    if (message.type === 'sort') {
-      const { column, descending } = message;
-      const current = this.sort?.column === column ? this.sort : undefined;
-      if (column === null) this.sort = undefined;
-      else if (descending !== undefined) this.sort = { column, descending };
-      // A header's click: ascending, then descending, then back to the order of the files.
-      else this.sort = !current ? { column, descending: false } : current.descending ? undefined : { column, descending: true };
-      this.kept = sortRows(this.rows, this.kept, this.sort);
-      this.limit = folderPageSize;
-      this.render();
-      return;
-    }
-    let filter: FolderFilter;
-    if (message.type === 'clearFilter') filter = noFilter;
+    if (message.type === 'more') this.limit += folderPageSize;
     else {
-      const groups = { ...this.filter.groups };
-      if (message.group) {
-        // A click on the group already chosen removes it.
-        if (message.group.key === null || groups[message.group.by] === message.group.key) delete groups[message.group.by];
-        else groups[message.group.by] = message.group.key;
-      }
-      filter = { text: message.text ?? this.filter.text, decision: message.decision ?? this.filter.decision, groups };
+      if (message.type === 'sort') this.sort = nextSort(this.sort, message);
+      else this.filter = message.type === 'clearFilter' ? noFilter : nextFilter(this.filter, message);
+      this.kept = sortRows(this.rows, filterRows(this.rows, this.filter), this.sort);
+      this.limit = folderPageSize;
     }
-    this.filter = filter;
-    this.kept = sortRows(this.rows, filterRows(this.rows, filter), this.sort);
-    this.limit = folderPageSize;
     this.render();
   }
 

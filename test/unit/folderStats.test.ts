@@ -7,7 +7,18 @@ import fc from 'fast-check';
 import type { FolderRow } from '../../client/folderRows';
 import { folderRows, keptSummaries, notStated, summarizeFolder } from '../../client/folderRows';
 import type { BreakdownId, DecisionFilter, FolderFilter } from '../../client/folderStats';
-import { breakdownIds, breakdowns, decisionFilters, filterRows, groupKey, noFilter, sortColumns, sortRows } from '../../client/folderStats';
+import {
+  breakdownIds,
+  breakdowns,
+  decisionFilters,
+  filterRows,
+  groupKey,
+  nextFilter,
+  nextSort,
+  noFilter,
+  sortColumns,
+  sortRows,
+} from '../../client/folderStats';
 import { guidelineBasis, summarizeLetter } from '../../client/summary';
 import { folderLetterOf } from '../../core/folderLetter';
 import { parseLetter } from '../../core/parser/parseLetter';
@@ -166,6 +177,31 @@ describe('sortRows', () => {
     }
     const byDecision = sortRows(rows, kept, { column: 'decision', descending: false }).map((i) => rows[i].decision ?? '');
     assert.deepEqual(byDecision, [...byDecision].sort((a, b) => (!a ? 1 : !b ? -1 : a.localeCompare(b))));
+  });
+});
+
+describe('what a click on the page changes', () => {
+  test('a header clicked goes ascending, descending, then file order; the sort list sets the way; another column starts ascending', () => {
+    let sort = nextSort(undefined, { column: 'case' });
+    assert.deepEqual(sort, { column: 'case', descending: false });
+    sort = nextSort(sort, { column: 'case' });
+    assert.deepEqual(sort, { column: 'case', descending: true });
+    assert.equal(nextSort(sort, { column: 'case' }), undefined);
+    assert.deepEqual(nextSort(sort, { column: 'file' }), { column: 'file', descending: false });
+    assert.deepEqual(nextSort(undefined, { column: 'file', descending: true }), { column: 'file', descending: true });
+    assert.equal(nextSort(sort, { column: null }), undefined);
+  });
+
+  test('a group clicked is chosen, clicked again (or its chip) removed; words and decision kept unless changed', () => {
+    let filter = nextFilter(noFilter, { text: 'mri' });
+    filter = nextFilter(filter, { group: { by: 'year', key: '2016' } });
+    assert.deepEqual(filter, { text: 'mri', decision: 'all', groups: { year: '2016' } });
+    filter = nextFilter(filter, { group: { by: 'guideline', key: 'ODG' }, decision: 'Upheld' });
+    assert.deepEqual(filter, { text: 'mri', decision: 'Upheld', groups: { year: '2016', guideline: 'ODG' } });
+    assert.deepEqual(nextFilter(filter, { group: { by: 'year', key: '2016' } }).groups, { guideline: 'ODG' });
+    assert.deepEqual(nextFilter(filter, { group: { by: 'guideline', key: null } }).groups, { year: '2016' });
+    assert.deepEqual(nextFilter(filter, { group: { by: 'year', key: '2017' } }).groups, { year: '2017', guideline: 'ODG' });
+    assert.deepEqual(noFilter, { text: '', decision: 'all', groups: {} }, 'the shared empty filter is left as it was');
   });
 });
 
