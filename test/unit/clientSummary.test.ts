@@ -235,6 +235,45 @@ describe('parseWebviewMessage', () => {
   });
 });
 
+describe('parseWebviewMessage on anything (fast-check)', () => {
+  test('never throws; what it accepts is one of the known messages, with nothing it did not check', () => {
+    const known = fc.oneof(
+      fc.record({ type: fc.constantFrom('ready', 'reveal', 'export', 'filter', 'clearFilter', 'more', 'refresh', 'sort') }, { requiredKeys: [] }),
+      fc.record({
+        type: fc.constantFrom('reveal', 'filter', 'sort', 'export'),
+        index: fc.anything(),
+        row: fc.anything(),
+        text: fc.oneof(fc.string(), fc.anything()),
+        decision: fc.oneof(fc.constantFrom('all', 'Upheld', 'Overturned', 'other'), fc.anything()),
+        group: fc.oneof(fc.record({ by: fc.constantFrom('year', 'guideline', 'x'), key: fc.oneof(fc.string(), fc.constant(null), fc.anything()) }), fc.anything()),
+        column: fc.oneof(fc.constantFrom('file', 'case', null), fc.anything()),
+        descending: fc.anything(),
+        format: fc.oneof(fc.constantFrom('csv', 'json'), fc.anything()),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(known, fc.anything()), (raw) => {
+        const m = parseWebviewMessage(raw);
+        if (m === undefined) return;
+        // Only the fields each message has, each checked: a copy through JSON is the same message.
+        assert.deepEqual(JSON.parse(JSON.stringify(m)), m);
+        const allowed: Record<string, string[]> = {
+          ready: [],
+          reveal: ['index', 'row'],
+          export: ['format'],
+          filter: ['text', 'decision', 'group'],
+          clearFilter: [],
+          more: [],
+          refresh: [],
+          sort: ['column', 'descending'],
+        };
+        for (const key of Object.keys(m)) if (key !== 'type') assert.ok(allowed[m.type].includes(key), `${m.type}.${key}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('renderLetterBody', () => {
   test('says why there is no table', () => {
     assert.match(renderLetterBody(undefined), /Waiting for the language server/);
