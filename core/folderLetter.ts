@@ -1,5 +1,6 @@
 // A letter as a folder summary shows it (model.ts, FolderLetter): the fields the summary reads, nothing else.
 import type { FolderItem, FolderLetter, LetterModel } from './model';
+import { isJsSpace } from './text/chars';
 
 /**
  * How much of a rationale a folder summary gets, counted with each run of whitespace as one character (as the
@@ -16,9 +17,7 @@ export function headCollapsed(text: string, chars: number): string {
   let inSpace = false;
   let i = 0;
   for (; i < text.length && counted < chars; i++) {
-    const c = text.charCodeAt(i);
-    // The whitespace \s matches: ASCII, no-break, Unicode spaces, line and paragraph separators, BOM.
-    const space = (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    const space = isJsSpace(text.charCodeAt(i));
     if (!(space && inSpace)) counted++;
     inSpace = space;
   }

@@ -47,6 +47,11 @@ const readsAtOnce = 16;
 
 export class Cancelled extends Error {}
 
+/** Whether a path lies inside a folder (not the folder itself, not a sibling that starts with its name). */
+function isUnder(file: string, dir: string): boolean {
+  return file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -107,7 +112,7 @@ export class WorkspaceIndex {
   }
 
   private isWatched(file: string): boolean {
-    return this.watching && this.folders.some((f) => file.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+    return this.watching && this.folders.some((f) => isUnder(file, f));
   }
 
   /** The letters under the workspace folders (or under one folder), read or refreshed now. */
@@ -145,9 +150,8 @@ export class WorkspaceIndex {
     for (const file of found) if (this.entries.has(file)) known++;
     if (known === this.entries.size) return; // the usual case: nothing is gone
     const present = new Set(found);
-    const under = roots.map((r) => (r.endsWith(path.sep) ? r : r + path.sep));
     for (const file of this.entries.keys()) {
-      if (!present.has(file) && under.some((r) => file.startsWith(r))) this.entries.delete(file);
+      if (!present.has(file) && roots.some((r) => isUnder(file, r))) this.entries.delete(file);
     }
   }
 
@@ -179,16 +183,14 @@ export class WorkspaceIndex {
   private readonly reading = new Map<string, Promise<Entry | undefined>>();
 
   private read(file: string): Promise<Entry | undefined> {
-    let pending = this.reading.get(file);
-    if (!pending) {
-      const reading = this.readNow(file).finally(() => {
-        // A change report may have put a newer reading in its place.
-        if (this.reading.get(file) === reading) this.reading.delete(file);
-      });
-      pending = reading;
-      this.reading.set(file, reading);
-    }
-    return pending;
+    const pending = this.reading.get(file);
+    if (pending) return pending;
+    const reading = this.readNow(file).finally(() => {
+      // A change report may have put a newer reading in its place.
+      if (this.reading.get(file) === reading) this.reading.delete(file);
+    });
+    this.reading.set(file, reading);
+    return reading;
   }
 
   /** The file's entry, read again unless its mtime and size are those of the last reading; undefined if unreadable. */
@@ -199,9 +201,11 @@ export class WorkspaceIndex {
       // Watched from here on: a change after this point is reported, and drops the entry (filesChanged).
       const reportsBefore = this.changeReports;
       const watched = this.isWatched(file);
+      // A report that came while the file was read may be about this file: its next reading checks it again.
+      const stillWatched = () => watched && this.changeReports === reportsBefore;
       const st = await fs.stat(file);
       if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
-        cached.watched = watched && this.changeReports === reportsBefore;
+        cached.watched = stillWatched();
         return cached;
       }
       const uri = pathToFileURL(file).href;
@@ -213,8 +217,7 @@ export class WorkspaceIndex {
         const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
         letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
       }
-      // A report that came while the file was read may be about this file: its next reading checks it again.
-      const entry: Entry = { uri, mtimeMs: st.mtimeMs, size: st.size, letter, watched: watched && this.changeReports === reportsBefore };
+      const entry: Entry = { uri, mtimeMs: st.mtimeMs, size: st.size, letter, watched: stillWatched() };
       this.entries.set(file, entry);
       return entry;
     } catch (e) {

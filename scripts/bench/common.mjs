@@ -1,5 +1,5 @@
 // Shared by the benchmarks: where the letters are, the core bundle, and number formatting.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -66,3 +66,13 @@ export async function loadCore() {
 export const mb = (bytes) => bytes / 1e6;
 export const mib = (bytes) => bytes / (1024 * 1024);
 export const fixed = (n, digits = 1) => n.toFixed(digits);
+
+/** A process's resident memory in MiB, from /proc (NaN where there is none). */
+export function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { fixed, letterFiles, root } from './common.mjs';
+import { fixed, letterFiles, root, rssMb } from './common.mjs';
 
 const edits = Number(process.env.BENCH_EDITS ?? 10000);
 const starts = Number(process.env.BENCH_STARTS ?? 7);
@@ -53,14 +53,6 @@ async function stop(s) {
   s.conn.dispose();
 }
 
-function rssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-  } catch {
-    return NaN;
-  }
-}
 
 // CPU time a process has used (user + system), from /proc: what the figures would be on an idle machine, roughly.
 function cpuMs(pid) {

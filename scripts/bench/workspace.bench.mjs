@@ -11,7 +11,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { bundle, copyLetters, fixed, mb, root } from './common.mjs';
+import { bundle, copyLetters, fixed, mb, root, rssMb } from './common.mjs';
 
 const total = Number(process.env.BENCH_FILES ?? 10000);
 const hovers = Number(process.env.BENCH_HOVERS ?? 20);
@@ -21,11 +21,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'imr-workspace-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 process.on('SIGINT', () => process.exit(130));
 const { folders, bytes } = copyLetters(work, total);
-
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))];
