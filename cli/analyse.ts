@@ -1,8 +1,10 @@
-// The work done for one file, in a worker or in the main thread: read, parse, then lint or tabulate.
+// The work done for one file, in a worker or in the main thread: read, parse, then lint or tabulate. Synchronous for
+// a text letter; a PDF waits for its text.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintLetter, parseLetter } from '../core';
 import type { Severity } from './args';
 import { readLetterFile } from './readLetter';
+import type { ReadResult } from './readLetter';
 import { tableRows } from './table';
 import type { TableRow } from './table';
 
@@ -14,8 +16,13 @@ export type Outcome =
   | { kind: 'not-letter' }
   | { kind: 'bad'; reason: string };
 
-export function analyse(task: Task, file: string, rules: Record<string, Severity>): Outcome {
+export function analyse(task: Task, file: string, rules: Record<string, Severity>): Outcome | Promise<Outcome> {
   const read = readLetterFile(file);
+  if (read instanceof Promise) return read.then((r) => analyseRead(task, file, r, rules));
+  return analyseRead(task, file, read, rules);
+}
+
+function analyseRead(task: Task, file: string, read: ReadResult, rules: Record<string, Severity>): Outcome {
   if (!read.ok) return { kind: 'bad', reason: read.reason };
   return analyseText(task, file, read.text, rules);
 }

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { filesPerWorker, inProcessBelow } from './pipeline';
 
-export type Command = 'parse' | 'lint' | 'table' | 'rules';
+export type Command = 'parse' | 'text' | 'lint' | 'table' | 'rules';
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type Format = 'text' | 'json' | 'sarif' | 'csv';
 
@@ -10,6 +10,7 @@ export const severities: readonly Severity[] = ['error', 'warning', 'information
 
 const formatsOf: Record<Command, readonly Format[]> = {
   parse: ['json'],
+  text: ['text'],
   lint: ['text', 'json', 'sarif'],
   table: ['csv', 'json'],
   rules: ['text', 'json'],
@@ -109,7 +110,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const [command, ...paths] = positional;
   if (command === undefined) throw new UsageError('no command given');
   if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
-  if (command === 'parse' && paths.length !== 1) throw new UsageError('parse takes exactly one FILE');
+  if ((command === 'parse' || command === 'text') && paths.length !== 1) throw new UsageError(`${command} takes exactly one FILE`);
   if ((command === 'lint' || command === 'table') && paths.length === 0) {
     throw new UsageError(`${command} needs at least one PATH`);
   }
@@ -159,21 +160,24 @@ function readJobs(s: string): number {
 export const usage = `Usage: imr-letters <command> [options] [PATH...]
 
 Read, check and tabulate California workers' compensation IMR Final Determination letters
-(plain text). Letters are recognised by their content, not by their file names.
+(as text, or the PDFs they are published as). Letters are recognised by their content, not by
+their file names.
 
 Commands:
   parse FILE        print the letter model of FILE as JSON
+  text FILE         print the text of FILE as the tool reads it: a PDF's text, laid out in lines
+                    (imr-letters text letter.pdf > letter.txt, to open or edit it as text)
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   rules             list the lint rules and their default severities
 
-  A FILE or PATH of - reads one letter from standard input (the output of a PDF-to-text tool, say:
-  ... | imr-letters lint -); the output names it <stdin>, and lint takes its .imr-letters.json
+  A FILE or PATH of - reads one letter from standard input (... | imr-letters lint -); the
+  output names it <stdin>, and lint takes its .imr-letters.json
   from the working folder.
 
 Options:
   -f, --format FMT  lint: text (default), json, sarif; table: csv (default), json;
-                    rules: text (default), json; parse: json
+                    rules: text (default), json; parse: json; text: text
   --rule ID=SEV     set a rule's severity: error, warning, information, hint or off
                     (repeatable; overrides .imr-letters.json)
   --no-config       ignore .imr-letters.json files
@@ -187,10 +191,11 @@ to each letter (in its folder or any folder above).
 
 Files: in folders, entries whose names start with "." and node_modules folders are skipped, and
 text files that are not IMR letters are skipped silently; a file named on the command line that is
-not a letter is reported. Letters are read as UTF-8, or UTF-16 with its byte-order mark. Files that
-cannot be read, are empty, binary (NUL bytes), in another encoding, or larger than 10 MB are
-reported on stderr as "imr-letters: FILE: reason" and skipped; the run goes on. A PDF is reported
-too: the tool reads a letter's text (pdftotext FILE.pdf FILE.txt extracts it).
+not a letter is reported. Letters are read as UTF-8, or UTF-16 with its byte-order mark, or as
+the text of a PDF (a file starting "%PDF-"; lines and positions are those of 'imr-letters text').
+Files that cannot be read, are empty, binary (NUL bytes), in another encoding, larger than 10 MB,
+or PDFs that are damaged, password-protected or hold no text (scanned images) are reported on
+stderr as "imr-letters: FILE: reason" and skipped; the run goes on.
 
 Exit status:
   0  no error-level diagnostic (lint), and every file could be read

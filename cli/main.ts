@@ -94,11 +94,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`imr-letters: ${e.message}\nRun 'imr-letters --help' for usage.\n`);
     return 2;
   }
-  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse');
+  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text');
   try {
     switch (request.command) {
       case 'parse':
         return await parseCommand(request.paths[0], messages);
+      case 'text':
+        return await textCommand(request.paths[0], messages);
       case 'rules':
         return rulesCommand(request);
       case 'lint':
@@ -118,12 +120,24 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function parseCommand(input: string, messages: Messages): Promise<number> {
   const fromStdin = input === stdinPath;
   const file = fromStdin ? stdinName : input;
-  const read = fromStdin ? await readStdin(messages) : readLetterFile(input);
+  const read = fromStdin ? await readStdin(messages) : await readLetterFile(input);
   if (!read.ok) {
     messages.report(file, read.reason);
     return 1;
   }
   process.stdout.write(JSON.stringify({ file, ...parseLetter(read.text) }, null, 2) + '\n');
+  return 0;
+}
+
+/** The text the other commands read from a file: for a PDF, its extracted text; else the file decoded. */
+async function textCommand(input: string, messages: Messages): Promise<number> {
+  const fromStdin = input === stdinPath;
+  const read = fromStdin ? await readStdin(messages) : await readLetterFile(input);
+  if (!read.ok) {
+    messages.report(fromStdin ? stdinName : input, read.reason);
+    return 1;
+  }
+  process.stdout.write(read.text.endsWith('\n') ? read.text : read.text + '\n');
   return 0;
 }
 

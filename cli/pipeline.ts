@@ -107,7 +107,7 @@ async function runInProcess(source: AsyncIterable<Found>, options: PipelineOptio
       await options.deliver({ file: found.file, explicit: true, outcome: { kind: 'bad', reason: found.reason } });
     } else {
       const { rules } = options.resolver.rulesForFile(found.file);
-      await options.deliver({ file: found.file, explicit: found.explicit, outcome: analyse(options.task, found.file, rules) });
+      await options.deliver({ file: found.file, explicit: found.explicit, outcome: await analyse(options.task, found.file, rules) });
     }
     await options.afterDeliveries?.(++delivered);
   }

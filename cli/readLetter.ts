@@ -1,7 +1,9 @@
-// Reads a file as letter text, refusing what cannot be a letter: too large, or what decodeLetter refuses.
+// Reads a file as letter text, refusing what cannot be a letter: too large, or what decodeLetter refuses. A PDF's
+// text comes from the PDF reader (pdf/), asynchronously; a text letter's, at once.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeLetter } from '../core/text/decode';
+import { decodeLetter, isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
+import { readPdfText } from '../pdf/load';
 import { errorReason } from './discover';
 
 /** Larger files are refused unparsed: real letters are 5–50 kB, and a parse must not exhaust memory. */
@@ -9,7 +11,7 @@ export const maxLetterBytes = 10 * 1024 * 1024;
 
 export type ReadResult = DecodeResult;
 
-export function readLetterFile(file: string): ReadResult {
+export function readLetterFile(file: string): ReadResult | Promise<ReadResult> {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -26,6 +28,8 @@ export function readLetterFile(file: string): ReadResult {
     if (bytes.length > maxLetterBytes) {
       return { ok: false, reason: `too large (over 10 MB); not parsed` };
     }
+    // The bytes sit in a buffer the next read reuses: the PDF reader gets a copy.
+    if (isPdf(bytes)) return readPdfText(bytes.slice());
     return decodeLetter(bytes);
   } catch (e) {
     return { ok: false, reason: errorReason(e) };
@@ -84,7 +88,8 @@ export async function readLetterStream(stream: NodeJS.ReadableStream): Promise<R
   } catch (e) {
     return { ok: false, reason: errorReason(e) };
   }
-  return decodeLetter(Buffer.concat(chunks, length));
+  const bytes = Buffer.concat(chunks, length);
+  return isPdf(bytes) ? readPdfText(bytes) : decodeLetter(bytes);
 }
 
 function megabytes(n: number): string {

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Severity } from './args';
 import { analyse } from './analyse';
+import type { Outcome } from './analyse';
 import type { FromWorker, ToWorker, WorkerData } from './pipeline';
 
 export function isPipelineWorker(data: unknown): data is WorkerData {
@@ -18,10 +19,13 @@ export function runWorker(): void {
       rulesById.set(m.id, m.rules);
       return;
     }
-    const reply: FromWorker = {
-      type: 'results',
-      results: m.jobs.map((job) => ({ seq: job.seq, outcome: analyse(task, job.file, rulesById.get(job.rulesId) ?? {}) })),
+    const outcomes = m.jobs.map((job) => analyse(task, job.file, rulesById.get(job.rulesId) ?? {}));
+    const reply = (settled: readonly Outcome[]) => {
+      const message: FromWorker = { type: 'results', results: m.jobs.map((job, i) => ({ seq: job.seq, outcome: settled[i] })) };
+      port.postMessage(message);
     };
-    port.postMessage(reply);
+    // Only a PDF's outcome is a promise; a batch of text letters is answered at once.
+    if (outcomes.some((o) => o instanceof Promise)) void Promise.all(outcomes).then(reply);
+    else reply(outcomes as Outcome[]);
   });
 }

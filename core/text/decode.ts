@@ -1,6 +1,7 @@
 // A letter's bytes to its text, as an editor opens a file: UTF-8 (a byte-order mark dropped) or, with its byte-order
 // mark, UTF-16 (what Windows tools write as "Unicode"). Bytes that cannot be a letter's text get a reason instead:
-// empty, a PDF, binary, not valid in their encoding. Pure: the command line and the server read the bytes.
+// empty, a PDF (whose text pdf/ reads), binary, not valid in their encoding. Pure: the command line and the server
+// read the bytes.
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -9,8 +10,8 @@ const utf16le = new TextDecoder('utf-16le', { fatal: true });
 
 export function decodeLetter(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  // Letters are published as PDFs: say how to get the text the tool reads.
-  if (isPdf(bytes)) return { ok: false, reason: 'a PDF, not its text; extract the text first (pdftotext FILE.pdf FILE.txt), then check the .txt' };
+  // Letters are published as PDFs. Readers that can take them send them to pdf/ first; here, say what to do.
+  if (isPdf(bytes)) return { ok: false, reason: 'a PDF, not its text; extract the text first (imr-letters text FILE.pdf > FILE.txt), then check the .txt' };
   const utf16 = utf16Order(bytes);
   if (utf16) return decodeUtf16(bytes, utf16);
   const nul = bytes.indexOf(0);
@@ -23,7 +24,7 @@ export function decodeLetter(bytes: Uint8Array): DecodeResult {
 }
 
 /** Whether the bytes start as every PDF does, with "%PDF-". */
-function isPdf(bytes: Uint8Array): boolean {
+export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
 }
 

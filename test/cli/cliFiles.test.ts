@@ -16,7 +16,7 @@ test('each bad file gets exactly one clear line on stderr and the good letter is
   const bad: Record<string, RegExp> = {
     'empty.txt': /empty file/,
     'binary.txt': /binary file \(NUL byte/,
-    'letter.pdf': /: a PDF, not its text; extract the text first \(pdftotext FILE\.pdf FILE\.txt\), then check the \.txt$/,
+    'letter.pdf': /: not a readable PDF \(damaged or incomplete\)$/,
     'huge.txt': /too large \(20\.0 MB, the limit is 10 MB\); not parsed/,
     'latin1.txt': /not valid UTF-8/,
     'dangling.txt': /broken symbolic link/,

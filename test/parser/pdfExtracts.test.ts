@@ -3,7 +3,7 @@
 // The same letter must read the same whichever tool extracted it, and be recognised as a letter in VS Code.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ import { lintLetter, parseLetter } from '../../core';
 import type { Field, LetterModel, Range } from '../../core/model';
 import { LineIndex } from '../../core/text/lines';
 import fc from 'fast-check';
-import { corpusDir, corpusLetters, lettersDir, seedsDir, skipUnless } from '../support/env';
+import { corpusDir, corpusLetters, distDir, lettersDir, seedsDir, skipUnless } from '../support/env';
 
 const at = (line: number, character: number) => ({ line, character });
 
@@ -222,6 +222,32 @@ for (const mode of [[], ['-layout'], ['-raw'], ['-layout', '-eol', 'dos']]) {
     eachExtract(label, (pdf, target) => execFileSync(pdftotext!, [...mode, pdf, target], quiet), sameLetter);
   });
 }
+
+// The extractor that ships with the product: pdf.js, behind `imr-letters text`, the same text lint and table read.
+const builtSkip = skipUnless(existsSync(path.join(distDir, 'pdf.js')), 'dist/ is not built (npm run build)');
+const imrText = (pdf: string) => execFileSync(process.execPath, [path.join(distDir, 'cli.js'), 'text', pdf], { encoding: 'utf8' });
+test('every corpus PDF read by imr-letters itself (imr-letters text, pdf.js) reads as the pypdf text of the same letter', { skip: noPdfs || builtSkip }, () => {
+  eachExtract('imr-letters text', (pdf, target) => writeFileSync(target, imrText(pdf)), sameLetter);
+});
+
+// Paragraphs come apart as on the page: an empty line above every heading and labelled paragraph, except one that
+// opens a page (pdftotext marks those with a form feed). pypdf is no guide here: it writes a page break as a blank.
+test('imr-letters text leaves an empty line above each heading and labelled paragraph of the corpus PDFs, except at a page\'s top', { skip: noPdfs || builtSkip || skipUnless(pdftotext !== undefined, 'no pdftotext on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {
+  const labels = /^(?:HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY|IMR ISSUES, DECISIONS AND RATIONALES|Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:)/;
+  let gaps = 0;
+  for (const pdf of readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'))) {
+    const file = path.join(pdfDir, pdf);
+    const pageTops = execFileSync(pdftotext!, [file, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.startsWith('\f') && labels.test(l.slice(1)))
+      .map((l) => l.slice(1).trimEnd());
+    const lines = imrText(file).split('\n');
+    const withoutGap = lines.filter((l, i) => labels.test(l) && lines[i - 1] !== '');
+    gaps += lines.filter((l, i) => labels.test(l) && lines[i - 1] === '').length;
+    assert.deepEqual(withoutGap, pageTops, pdf);
+  }
+  assert.ok(gaps >= 100, `${gaps} gaps`);
+});
 
 const mutool = onPath('mutool');
 test('every corpus PDF read through mutool (MuPDF) reads as the pypdf text of the same letter', { skip: noPdfs || skipUnless(mutool !== undefined, 'no mutool on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {

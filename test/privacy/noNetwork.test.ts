@@ -4,7 +4,7 @@
 // are read for the modules and globals that could reach it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,10 +13,11 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { LetterModel } from '../../core/model';
 import { distDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
+import { letterPages, writePdf } from '../support/minimalPdf';
 
 const guard = path.join(repoRoot, 'test', 'support', 'networkGuard.cjs');
 const guardEnv = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${guard}`.trim() };
-const builtSkip = skipUnless(['server.js', 'cli.js', 'extension.js'].every((f) => existsSync(path.join(distDir, f))), 'dist/ is not built (npm run build)');
+const builtSkip = skipUnless(['server.js', 'cli.js', 'extension.js', 'pdf.js'].every((f) => existsSync(path.join(distDir, f))), 'dist/ is not built (npm run build)');
 const samplesDir = path.join(repoRoot, 'samples');
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt'));
 
@@ -26,12 +27,18 @@ function attempts(stderr: string): string[] {
 
 describe('nothing leaves the machine', { skip: builtSkip }, () => {
   let folder: string;
+  let pdfFolder: string;
   before(() => {
     folder = mkdtempSync(path.join(tmpdir(), 'imr-privacy-'));
     // Enough letters for the CLI to start worker threads (--jobs 2 from 8 files on).
     for (let k = 0; k < 3; k++) for (const f of samples) copyFileSync(path.join(samplesDir, f), path.join(folder, `${k}-${f}`));
+    pdfFolder = mkdtempSync(path.join(tmpdir(), 'imr-privacy-pdf-'));
+    for (let k = 0; k < 2; k++) for (const f of samples) writeFileSync(path.join(pdfFolder, `${k}-${f}.pdf`), writePdf(letterPages(readFileSync(path.join(samplesDir, f), 'utf8'))));
   });
-  after(() => rmSync(folder, { recursive: true, force: true }));
+  after(() => {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(pdfFolder, { recursive: true, force: true });
+  });
 
   test('the language server, through every feature, over a workspace folder', async () => {
     const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href], env: guardEnv });
@@ -76,6 +83,10 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
       ['lint', '--format', 'sarif', '--jobs', '0', folder],
       ['table', '--jobs', '2', folder],
       ['parse', path.join(folder, `0-${samples[0]}`)],
+      // Letters as PDFs: pdf.js reads them, in the main thread and on workers.
+      ['lint', '--jobs', '0', pdfFolder],
+      ['table', '--jobs', '2', pdfFolder],
+      ['text', path.join(pdfFolder, `0-${samples[0]}.pdf`)],
     ];
     for (const args of runs) {
       const r = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...guardEnv } });
@@ -83,11 +94,13 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
       assert.match(r.stderr, /network guard active \(main thread\)/, 'the guard ran');
       if (args.includes('2')) assert.match(r.stderr, /network guard active \(worker thread\)/, 'the guard ran in the workers');
       assert.deepEqual(attempts(r.stderr), [], args.join(' '));
+      // Every PDF was read (a file that could not be would have its line on stderr).
+      if (args.some((a) => a.startsWith(pdfFolder))) assert.doesNotMatch(r.stderr, /^imr-letters: /m, args.join(' '));
     }
   });
 
   test('the bundles use no network module or global, except the LSP transport\'s local pipes', () => {
-    const bundles = ['cli.js', 'server.js', 'extension.js'].map((f) => path.join(distDir, f));
+    const bundles = ['cli.js', 'server.js', 'extension.js', 'pdf.js'].map((f) => path.join(distDir, f));
     bundles.push(...readdirSync(path.join(repoRoot, 'media')).filter((f) => f.endsWith('.js')).map((f) => path.join(repoRoot, 'media', f)));
     for (const file of bundles) {
       const code = readFileSync(file, 'utf8');
@@ -96,10 +109,14 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
         assert.ok(!new RegExp(`require\\("(?:node:)?${mod}"\\)|from "(?:node:)?${mod}"`).test(code), `${name} loads ${mod}`);
       }
       for (const global of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'sendBeacon']) assert.ok(!code.includes(global), `${name} uses ${global}`);
-      // fetch only as a method name of our own (`this.fetch(`, `fetch(uri) {`), never the global.
+      // fetch only as a method's name (`this.fetch(`, `fetch(uri) {`, pdf.js's `async fetch({name:e}){`), never the
+      // global: after the parameters' closing parenthesis comes the method's body.
       for (const m of code.matchAll(/(^|[^.\w$])fetch\s*\(/g)) {
-        const after = code.slice(m.index + m[0].length, m.index + m[0].length + 80);
-        assert.match(after, /^[\w$, ]*\)\s*\{/, `${name} calls fetch(${after.slice(0, 30)}...)`);
+        const from = m.index + m[0].length;
+        let depth = 1;
+        let end = from;
+        for (; end < code.length && depth > 0 && end < from + 200; end++) depth += code[end] === '(' ? 1 : code[end] === ')' ? -1 : 0;
+        assert.match(code.slice(end, end + 5), /^\s*\{/, `${name} calls fetch(${code.slice(from, from + 30)}...)`);
       }
       // `net` is what vscode-jsonrpc speaks LSP over pipes and sockets with; nothing else of ours may load it.
       for (const m of code.matchAll(/require\("(?:node:)?net"\)/g)) {

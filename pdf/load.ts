@@ -1,0 +1,52 @@
+// Reads a PDF's text with the PDF bundle (dist/pdf.js, built from pdfText.mts), loaded on the first PDF: pdf.js
+// is ten times the size of everything else, and a run over text letters never needs it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DecodeResult } from '../core/text/decode';
+
+/** What dist/pdf.js exports (pdfText.mts: an ES module, which this CommonJS code loads as its CommonJS bundle). */
+interface PdfModule {
+  pdfText(bytes: Uint8Array): Promise<DecodeResult>;
+}
+
+let loaded: PdfModule | undefined;
+
+/** The text of a PDF's bytes, or why there is none. Never rejects. */
+export async function readPdfText(bytes: Uint8Array): Promise<DecodeResult> {
+  let module: PdfModule;
+  try {
+    module = loadPdfModule();
+  } catch (e) {
+    return { ok: false, reason: `a PDF, and the PDF reader could not be loaded (${(e as Error)?.message ?? String(e)}); extract its text with pdftotext` };
+  }
+  try {
+    return await module.pdfText(bytes);
+  } catch (e) {
+    return { ok: false, reason: `could not read this PDF (${(e as Error)?.message ?? String(e)})` };
+  }
+}
+
+function loadPdfModule(): PdfModule {
+  if (loaded) return loaded;
+  const bundle = bundlePath();
+  // pdf.js reports on loading that it cannot draw (no canvas module): true, and of no matter for its text. It
+  // reports with console.log, which would land in the CLI's output or the language server's log.
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    loaded = require(bundle) as PdfModule;
+  } finally {
+    console.log = log;
+  }
+  return loaded;
+}
+
+/** dist/pdf.js: beside this code when it is bundled into dist/, else in the dist/ of the checkout above it. */
+function bundlePath(): string {
+  if (path.basename(__dirname) === 'dist') return path.join(__dirname, 'pdf.js');
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'dist', 'pdf.js');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('dist/pdf.js not found: run npm run build');
+  }
+}

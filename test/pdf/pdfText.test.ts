@@ -1,0 +1,100 @@
+// Reading letters from PDFs with the bundled pdf.js (dist/pdf.js, through pdf/load.ts): the lines and paragraphs
+// of the page, the same letter model as the text the PDF was made from, and a clear reason for every PDF that
+// holds no readable letter. The PDFs are written here (test/support/minimalPdf.ts); the corpus PDFs are checked
+// against their pypdf text in test/parser/pdfExtracts.test.ts.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { lintLetter, parseLetter } from '../../core';
+import type { LetterModel } from '../../core/model';
+import { readPdfText } from '../../pdf/load';
+import { distDir, seedsDir, skipUnless } from '../support/env';
+import { letterPages, writePdf } from '../support/minimalPdf';
+
+const builtSkip = skipUnless(existsSync(path.join(distDir, 'pdf.js')), 'dist/pdf.js is not built (npm run build)');
+const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+
+async function textOf(pdf: Buffer): Promise<string> {
+  const r = await readPdfText(pdf);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.text;
+}
+
+/** What a reader of the letter sees, ranges aside (they belong to each text's own lines). */
+function reading(model: LetterModel, text: string) {
+  return {
+    template: model.template,
+    header: Object.entries(model.header ?? {}).flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: unknown }).value]])),
+    reviewer: [model.reviewer?.licensure.value, model.reviewer?.specialties.value],
+    patient: [model.patient.age?.value, model.patient.sex?.value],
+    sections: model.sections.map((s) => s.kind),
+    items: model.items.map((i) => ({
+      title: i.title.value,
+      service: i.service,
+      decision: i.decision,
+      conclusion: i.conclusion,
+      citations: [...(i.claimsAdministratorGuideline?.citations ?? []), ...(i.maximusGuideline?.citations ?? [])].map((c) => [c.source, c.text.replace(/\s+/g, ' ')]),
+      rationale: i.rationale?.text.replace(/\s+/g, ' '),
+    })),
+    lint: lintLetter(model, { text }).map((d) => [d.code, d.message]),
+  };
+}
+
+test('PDF lines come out as lines, a paragraph gap as an empty line, and a second column beside its first', { skip: builtSkip }, async () => {
+  const pdf = writePdf([
+    [
+      { text: 'Case Number: CM16-0229336' },
+      { text: 'Priority: Standard Application' },
+      { text: 'Received:' },
+      // The label's value, printed in a second column on the line above (as the header table's PDFs do): no gap.
+      { text: '11/28/2016', x: 400, y: 726 },
+      { text: 'HOW THE IMR FINAL DETERMINATION WAS MADE', gapBefore: 28 },
+      { text: 'Café (a word with é), 5 \\ 10' },
+    ],
+    [{ text: 'A title that goes on' }, { text: 'on the next page: Upheld' }],
+  ]);
+  assert.equal(
+    await textOf(pdf),
+    ['Case Number: CM16-0229336', 'Priority: Standard Application', 'Received:', '11/28/2016', '', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'Café (a word with é), 5 \\ 10', 'A title that goes on', 'on the next page: Upheld', ''].join('\n'),
+  );
+});
+
+for (const seed of seeds) {
+  test(`seed ${seed} printed as a PDF reads as the same letter`, { skip: builtSkip }, async () => {
+    const source = readFileSync(path.join(seedsDir, seed), 'utf8');
+    // 30 lines a page: every seed runs over at least two pages, some titles and paragraphs across a page break.
+    const pages = letterPages(source, 30);
+    assert.ok(pages.length >= 2, `${seed}: ${pages.length} page(s)`);
+    const text = await textOf(writePdf(pages));
+    const expected = reading(parseLetter(source), source);
+    assert.ok(expected.items.length > 0);
+    assert.deepEqual(reading(parseLetter(text), text), expected);
+  });
+}
+
+test('a PDF that holds no letter gets a reason: damaged, cut short, locked, without text, too long', { skip: builtSkip }, async () => {
+  const good = writePdf([[{ text: 'IMR ISSUES, DECISIONS AND RATIONALES' }]]);
+  const cases: [string, Buffer, RegExp][] = [
+    ['garbage after the signature', Buffer.from('%PDF-1.7\n\x00\x01garbage', 'latin1'), /^not a readable PDF \(damaged or incomplete\)$/],
+    ['only the signature', Buffer.from('%PDF-'), /^not a readable PDF \(damaged or incomplete\)$/],
+    ['cut short', good.subarray(0, 200), /^not a readable PDF \(damaged or incomplete\)$/],
+    ['locked', writePdf([[{ text: 'secret' }]], { locked: true }), /^a password-protected PDF; not read$/],
+    ['pages without text', writePdf([[], []]), /^a PDF without text \(a scanned image\?\); run it through OCR first$/],
+    ['201 pages', writePdf(Array.from({ length: 201 }, () => [{ text: 'x' }])), /^a PDF of 201 pages \(a letter has a few; the limit is 200\); not read$/],
+  ];
+  for (const [what, bytes, reason] of cases) {
+    const r = await readPdfText(bytes);
+    assert.ok(!r.ok, what);
+    assert.match(r.reason, reason, what);
+  }
+  // The reader keeps working after them.
+  assert.equal(await textOf(good), 'IMR ISSUES, DECISIONS AND RATIONALES\n');
+});
+
+test('the PDF reader leaves the caller\'s bytes alone', { skip: builtSkip }, async () => {
+  const pdf = writePdf([[{ text: 'CLINICAL CASE SUMMARY' }]]);
+  const copy = Buffer.from(pdf);
+  await textOf(pdf);
+  assert.ok(pdf.equals(copy), 'the buffer was changed or detached');
+});
