@@ -12,6 +12,7 @@ import { registerItemsView } from './itemsView';
 import { createLanguageClient } from './languageClient';
 import { LetterStore } from './letters';
 import { registerNavigation } from './navigation';
+import { PdfLetters, pdfScheme } from './pdfLetters';
 import { registerStatusBar } from './statusBar';
 import { summarizeLetter } from './summary';
 import { SummaryPanels } from './summaryPanel';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
   const items = registerItemsView(context, active);
   const status = registerStatusBar(context, active);
   registerNavigation(context, store);
+  const pdfs = new PdfLetters(languageClient, ensureStarted);
 
   const letterUri = (arg: unknown) =>
     arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : (active.uri ?? panels.letterPanel?.uri);
@@ -86,6 +88,23 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       }
       const summary = summarizeLetter(model, fileName(uri.toString()), uri.toString());
       return exportSummaries([summary], vscode.Uri.joinPath(uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format, target);
+    }),
+    pdfs,
+    vscode.commands.registerCommand('imr.openPdf', async (arg?: unknown) => {
+      const pdf =
+        arg instanceof vscode.Uri
+          ? arg
+          : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'PDF letters': ['pdf'] }, openLabel: 'Open as Letter' }))?.[0];
+      if (!pdf) return undefined;
+      return (await pdfs.open(pdf))?.uri.toString();
+    }),
+    vscode.commands.registerCommand('imr.savePdfText', async (arg?: unknown, target?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      if (uri?.scheme !== pdfScheme) {
+        void vscode.window.showInformationMessage('Open a PDF as a letter first (IMR: Open PDF as Letter).');
+        return undefined;
+      }
+      return (await pdfs.saveAsText(uri, target instanceof vscode.Uri ? target : undefined))?.toString();
     }),
     vscode.commands.registerCommand('imr.restartServer', async () => {
       if (!starting) return ensureStarted();

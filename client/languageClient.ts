@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { pdfScheme } from './pdfLetters';
 import { RestartPolicy } from './restartPolicy';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -16,6 +17,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     {
       documentSelector: [{ language: 'imr' }],
+      middleware: {
+        // A PDF's text (the imr-pdf scheme) is read-only: its quick fixes could not be applied.
+        provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === pdfScheme ? [] : next(document, range, context, token)),
+      },
       synchronize: { configurationSection: 'imr' },
       outputChannel: output,
       errorHandler: new RestartingErrorHandler(output),

@@ -25,3 +25,10 @@ export interface FolderSummaryParams {
 export interface FolderSummaryResult {
   letters: { uri: string; letter: FolderLetter }[];
 }
+
+/** Request `imr/pdfText`: the text of a letter's PDF (a file URI), as the CLI's `imr-letters text` prints it. */
+export const pdfTextRequest = 'imr/pdfText';
+export interface PdfTextParams {
+  uri: string;
+}
+export type PdfTextResult = { ok: true; text: string } | { ok: false; reason: string };

@@ -1,8 +1,12 @@
 // Reads a PDF's text with the PDF bundle (dist/pdf.js, built from pdfText.mts), loaded on the first PDF: pdf.js
 // is ten times the size of everything else, and a run over text letters never needs it.
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
+
+/** A letter's PDF is tens of kB: a larger file is refused unread (the CLI's limit for any letter). */
+export const maxPdfBytes = 10 * 1024 * 1024;
 
 /** What dist/pdf.js exports (pdfText.mts: an ES module, which this CommonJS code loads as its CommonJS bundle). */
 interface PdfModule {
@@ -24,6 +28,22 @@ export async function readPdfText(bytes: Uint8Array): Promise<DecodeResult> {
   } catch (e) {
     return { ok: false, reason: `could not read this PDF (${(e as Error)?.message ?? String(e)})` };
   }
+}
+
+/** The text of the PDF at `file` (the language server's reading; the CLI reads its files itself). Never rejects. */
+export async function readPdfFile(file: string): Promise<DecodeResult> {
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) return { ok: false, reason: 'not a file' };
+    if (st.size > maxPdfBytes) return { ok: false, reason: `too large (${(st.size / (1024 * 1024)).toFixed(1)} MB, the limit is 10 MB); not read` };
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    return { ok: false, reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(e)})` };
+  }
+  if (!isPdf(bytes)) return { ok: false, reason: 'not a PDF (it does not start with %PDF-)' };
+  return readPdfText(bytes);
 }
 
 function loadPdfModule(): PdfModule {

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { common, extensionBundle, pdfBundle, serverBundle } from './bundles.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -54,11 +55,12 @@ export async function packageExtension({ out, quiet = false } = {}) {
       if (existsSync(path.join(root, f))) cpSync(path.join(root, f), path.join(stage, f), { recursive: true });
     }
     const esbuild = require('esbuild');
-    const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning' };
-    await Promise.all([
-      esbuild.build({ ...common, entryPoints: [path.join(root, 'client/extension.ts')], outfile: path.join(stage, 'dist/extension.js'), external: ['vscode'] }),
-      esbuild.build({ ...common, entryPoints: [path.join(root, 'server/main.ts')], outfile: path.join(stage, 'dist/server.js') }),
-    ]);
+    // The extension, its server and the PDF reader the server loads; not the CLI, which npm installs.
+    await Promise.all(
+      [extensionBundle, serverBundle, pdfBundle].map((b) =>
+        esbuild.build({ ...common, minify: true, ...b, absWorkingDir: root, outfile: path.join(stage, b.outfile) }),
+      ),
+    );
     const { createVSIX } = require('@vscode/vsce');
     const log = console.log;
     const info = console.info;

@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, type RuleSeverity } from '../core/lint';
+import { readPdfFile } from '../pdf/load';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
 /** The `imr` settings section (VS Code: imr.rules). */
@@ -275,6 +276,17 @@ export function startServer(connection: Connection): void {
     guard(null, (params: { uri?: unknown }) => {
       const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
       return doc ? service.getLetter(doc) : null;
+    }),
+  );
+
+  // The text of a letter's PDF, for a client to open as a letter (VS Code: "Open PDF as IMR Letter"). The server
+  // reads it: pdf.js is loaded here, on the first PDF, not in the editor.
+  connection.onRequest(
+    'imr/pdfText',
+    guard({ ok: false, reason: 'the PDF could not be read' }, async (params: { uri?: unknown }) => {
+      const file = typeof params?.uri === 'string' ? uriToPath(params.uri) : undefined;
+      if (!file) return { ok: false, reason: 'not a file on this machine' };
+      return readPdfFile(file);
     }),
   );
 

@@ -23,10 +23,13 @@ test('the .vsix holds what the extension needs and nothing else', { timeout: 60_
   const { size, entries } = await packageExtension({ out: path.join(dir, 'imr-letters.vsix'), quiet: true });
   const names = entries.map((e) => e.name);
   assert.ok(size < 2 * 1024 * 1024, `${size} bytes`);
+  console.log(`# .vsix: ${(size / 1024).toFixed(0)} kB`);
   for (const needed of [
     'extension/package.json',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    // pdf.js, which the server loads on the first PDF.
+    'extension/dist/pdf.js',
     'extension/syntaxes/imr.tmLanguage.json',
     'extension/language-configuration.json',
     'extension/media/icon.png',

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ImrApi } from '../../client/extension';
+import { letterPages, writePdf } from '../support/minimalPdf';
 
 const extensionId = 'imr-letters.imr-letters';
 const seed1 = '001_7412a174a059eca0.txt';
@@ -254,6 +255,49 @@ suite('IMR Letters extension', () => {
       assert.deepEqual(await symbolsIn('physical therapy'), []);
     } finally {
       rmSync(file, { force: true });
+    }
+  });
+
+  test('IMR: Open PDF as Letter shows a PDF\'s text as a read-only letter, and Save as Text Letter writes it to a .txt', async () => {
+    const pdf = workspaceFile('printed-letter.pdf');
+    const txt = workspaceFile('printed-letter.txt');
+    const bad = workspaceFile('locked.pdf');
+    // The sample with an unknown decision word: its diagnostic has quick fixes in a text letter.
+    const source = readFileSync(workspaceFile('malformed-unknown-decision.txt').fsPath, 'utf8');
+    writeFileSync(pdf.fsPath, writePdf(letterPages(source)));
+    writeFileSync(bad.fsPath, writePdf([[{ text: 'x' }]], { locked: true }));
+    try {
+      const opened = await vscode.commands.executeCommand<string>('imr.openPdf', pdf);
+      assert.equal(opened, pdf.with({ scheme: 'imr-pdf' }).toString());
+      const doc = vscode.window.activeTextEditor?.document;
+      assert.equal(doc?.uri.toString(), opened);
+      assert.equal(doc.languageId, 'imr');
+      // The letter's items, diagnostics and outline, as for a text letter.
+      const model = await until('the server\'s model of the PDF', async () => {
+        const m = await api.letter(doc.uri);
+        return m !== null && m.items.length > 0 && m;
+      });
+      const expected = (await api.letter(await openLetter('malformed-unknown-decision.txt').then((e) => e.document.uri)))!;
+      assert.deepEqual(model.items.map((i) => [i.title.value, i.decisionText?.text]), expected.items.map((i) => [i.title.value, i.decisionText?.text]));
+      const diagnostic = await until('the unknown-decision diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => codeOf(d) === 'unknown-decision'));
+      assert.equal(doc.getText(diagnostic.range), model.items.find((i) => i.decisionText)?.decisionText?.text);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const names = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((sym) => [sym.name, ...names(sym.children)]);
+      assert.ok(names(symbols).some((name) => name.includes(model.items[0].title.value.slice(0, 20))), names(symbols).join(' | '));
+      // Quick fixes in the text letter, none in the read-only PDF text.
+      const textFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', workspaceFile('malformed-unknown-decision.txt'), vscode.languages.getDiagnostics(workspaceFile('malformed-unknown-decision.txt')).find((d) => codeOf(d) === 'unknown-decision')!.range);
+      assert.ok(textFixes.length > 0, 'the text letter has quick fixes');
+      await vscode.window.showTextDocument(doc);
+      assert.deepEqual(await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range), []);
+      // Saved as a text letter: the same text, opened as a letter.
+      assert.equal(await vscode.commands.executeCommand<string>('imr.savePdfText', doc.uri, txt), txt.toString());
+      assert.equal(readFileSync(txt.fsPath, 'utf8'), doc.getText());
+      await until('the .txt open as a letter', () => vscode.window.activeTextEditor?.document.uri.toString() === txt.toString() && vscode.window.activeTextEditor.document.languageId === 'imr');
+      // A PDF without a letter's text opens nothing.
+      assert.equal(await vscode.commands.executeCommand('imr.openPdf', bad), undefined);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), txt.toString());
+    } finally {
+      for (const f of [pdf, txt, bad]) rmSync(f.fsPath, { force: true });
     }
   });
 

@@ -35,6 +35,9 @@ import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { corpusLetters, corpusSkip, distDir, lettersDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
+import { letterPages, writePdf } from '../support/minimalPdf';
+import { readPdfText } from '../../pdf/load';
+import type { DecodeResult } from '../../core/text/decode';
 import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
 
 const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
@@ -206,6 +209,41 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
     assert.equal(await client.request('imr/letter', { uri: hu }), null);
     await client.close(hu);
     assert.ok(client.isRunning);
+  });
+
+  test('imr/pdfText: the text of a letter\'s PDF, which opened as a letter has its items; a reason for what is not one', async (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-lsp-pdf-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = (name: string, bytes: Buffer | string) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return pathToFileURL(path.join(dir, name)).href;
+    };
+    const pdf = file('letter.pdf', writePdf(letterPages(seed)));
+    const got = await client.request<DecodeResult>('imr/pdfText', { uri: pdf });
+    assert.ok(got.ok, got.ok ? '' : got.reason);
+    // The same text as the CLI's reader, and a letter with the seed's items once opened.
+    const direct = await readPdfText(writePdf(letterPages(seed)));
+    assert.deepEqual(got, direct);
+    const opened = 'imr-pdf:' + new URL(pdf).pathname;
+    await client.open(opened, got.text);
+    const model = await client.request<LetterModel>('imr/letter', { uri: opened });
+    assert.deepEqual(model.items.map((i) => [i.title.value, i.decision]), parseLetter(seed).items.map((i) => [i.title.value, i.decision]));
+    await client.close(opened);
+    const reasons: [string, RegExp][] = [
+      [file('locked.pdf', writePdf([[{ text: 'x' }]], { locked: true })), /^a password-protected PDF; not read$/],
+      [file('damaged.pdf', '%PDF-1.4 1 0 obj <<'), /^not a readable PDF \(damaged or incomplete\)$/],
+      [file('letter.txt', seed), /^not a PDF \(it does not start with %PDF-\)$/],
+      [pathToFileURL(path.join(dir, 'missing.pdf')).href, /^no such file$/],
+      ['untitled:Untitled-1', /^not a file on this machine$/],
+    ];
+    for (const [target, reason] of reasons) {
+      const r = await client.request<{ ok: boolean; reason?: string }>('imr/pdfText', { uri: target });
+      assert.equal(r.ok, false, target);
+      assert.match(String(r.reason), reason, target);
+    }
+    assert.ok(client.isRunning);
+    // pdf.js wrote nothing into the protocol's stream or the log on loading (its "cannot draw" warnings).
+    assert.doesNotMatch(client.logs.join(''), /Warning: |pdf\.js/i);
   });
 
   test('a burst of changes to a slow (multi-megabyte) letter is checked once, not once per change', async () => {
