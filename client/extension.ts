@@ -49,11 +49,11 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
 
   const store = new LetterStore(languageClient, ensureStarted);
   const active = new ActiveLetter(store);
-  const panels = new SummaryPanels({ context, store, active });
+  const pdfs = new PdfLetters(languageClient, ensureStarted);
+  const panels = new SummaryPanels({ context, store, active, pdfs });
   const items = registerItemsView(context, active);
   const status = registerStatusBar(context, active);
   registerNavigation(context, store);
-  const pdfs = new PdfLetters(languageClient, ensureStarted);
 
   const letterUri = (arg: unknown) =>
     arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : (active.uri ?? panels.letterPanel?.uri);

@@ -13,6 +13,11 @@ export function pdfTextUri(pdf: vscode.Uri): vscode.Uri {
   return pdf.with({ scheme: pdfScheme });
 }
 
+/** Whether a URI names a PDF on this machine (by its name: the server's index and the explorer go by it too). */
+export function isPdfUri(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && /\.pdf$/i.test(uri.path);
+}
+
 export function pdfOf(textUri: vscode.Uri): vscode.Uri {
   return textUri.with({ scheme: 'file' });
 }
@@ -43,8 +48,11 @@ export class PdfLetters implements vscode.TextDocumentContentProvider, vscode.Di
     return this.client.sendRequest<PdfTextResult>(pdfTextRequest, params);
   }
 
-  /** Opens a PDF's text as a letter; shows why when it has none. Returns the document, if one was opened. */
-  async open(pdf: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  /**
+   * Opens a PDF's text as a letter; shows why when it has none. Returns the document, if one was opened (the
+   * caller may show it elsewhere or with a selection).
+   */
+  async open(pdf: vscode.Uri, show = true): Promise<vscode.TextDocument | undefined> {
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Reading ${fileName(pdf)}` },
       () => this.read(pdf),
@@ -61,7 +69,7 @@ export class PdfLetters implements vscode.TextDocumentContentProvider, vscode.Di
     if (before !== undefined && before !== result.text) this.changed.fire(uri);
     let doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== 'imr') doc = await vscode.languages.setTextDocumentLanguage(doc, 'imr');
-    await vscode.window.showTextDocument(doc, { preview: false });
+    if (show) await vscode.window.showTextDocument(doc, { preview: false });
     return doc;
   }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ActiveLetter } from './activeLetter';
+import { isPdfUri, type PdfLetters } from './pdfLetters';
 import { exportSummaries } from './export';
 import type { FolderRow } from './folderRows';
 import { fileName, folderRows, keptSummaries, summarizeFolder } from './folderRows';
@@ -24,6 +25,8 @@ interface Services {
   context: vscode.ExtensionContext;
   store: LetterStore;
   active: ActiveLetter;
+  /** Opens a letter's PDF as its text (a folder's letters may be PDFs). */
+  pdfs: PdfLetters;
 }
 
 function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -229,7 +232,10 @@ export class FolderSummaryPanel extends SummaryPanel {
     if (!('row' in message)) return;
     const row = this.rows[message.row];
     if (!row) return;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(row.uri));
+    const uri = vscode.Uri.parse(row.uri);
+    // A letter published as a PDF opens as its text, where the item's range is.
+    const document = isPdfUri(uri) ? await this.services.pdfs.open(uri, false) : await vscode.workspace.openTextDocument(uri);
+    if (!document) return;
     const start = toVsRange(row.titleRange).start;
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(start, start) });
     editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

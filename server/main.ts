@@ -306,6 +306,7 @@ export function startServer(connection: Connection): void {
           {
             isCancelled: () => token.isCancellationRequested,
             verify: true,
+            pdfs: true,
             onProgress: (done, total) => {
               // At most ten reports a second.
               if (!progress || (done < total && performance.now() - reported < 100)) return;

@@ -1,12 +1,14 @@
 // The letters of the workspace folders on disk: scanned lazily, re-read only when a file changes. A client that
 // watches files for the server (didChangeWatchedFiles) says which files changed; otherwise each reading compares
-// every file's mtime and size with the last one's.
+// every file's mtime and size with the last one's. Letters published as PDFs are read only for readings that ask
+// for them (a folder summary): reading a PDF takes tens of ms, and a symbol search must not wait on hundreds.
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { workspaceLetterOf, type WorkspaceLetter, type WorkspaceLetterData } from '../core/features/workspaceLetter';
 import { parseLetter } from '../core/parser/parseLetter';
-import { decodeLetter } from '../core/text/decode';
+import { decodeLetter, isPdf } from '../core/text/decode';
+import { maxPdfBytes, readPdfText } from '../pdf/load';
 
 interface Entry {
   uri: string;
@@ -34,9 +36,15 @@ export interface ScanOptions {
   verify?: boolean;
   /** Called as files are checked: how many of how many (the files listed, those taken as read included). */
   onProgress?: (done: number, total: number) => void;
+  /** Read the PDFs too (*.pdf); otherwise they are listed, kept as last read, and left out of the answer. */
+  pdfs?: boolean;
 }
 
-const letterExtensions = new Set(['.txt', '.imr']);
+const letterExtensions = new Set(['.txt', '.imr', '.pdf']);
+
+function isPdfName(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.pdf';
+}
 const skippedDirs = new Set(['node_modules', 'out', 'dist']);
 /** Bigger files are not letters (the largest real letter is under 30 kB). */
 const maxLetterBytes = 2 * 1024 * 1024;
@@ -118,9 +126,11 @@ export class WorkspaceIndex {
   /** The letters under the workspace folders (or under one folder), read or refreshed now. */
   async letters(options: ScanOptions = {}, root?: string): Promise<WorkspaceLetter[]> {
     const roots = root ? [root] : this.folders;
-    const files: string[] = [];
-    for (const r of roots) await this.walk(r, files, options);
-    this.forgetGone(roots, files);
+    const listed: string[] = [];
+    for (const r of roots) await this.walk(r, listed, options);
+    // All files count for forgetting, so that a reading without PDFs does not forget those a summary read.
+    this.forgetGone(roots, listed);
+    const files = options.pdfs ? listed : listed.filter((f) => !isPdfName(f));
     // A letter read while watched is taken as it is; the others are read (or stat'ed) a few at a time: their reads
     // overlap (each is a round trip through libuv's thread pool), the parses run one after another.
     const found: Array<Entry | undefined> = files.map((file) => {
@@ -210,10 +220,11 @@ export class WorkspaceIndex {
       }
       const uri = pathToFileURL(file).href;
       let letter: WorkspaceLetterData | null = null;
-      if (st.size <= maxLetterBytes) {
-        // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark); what cannot be a letter's
-        // text (binary, a PDF, another encoding) is no letter.
-        const decoded = decodeLetter(await fs.readFile(file));
+      if (st.size <= (isPdfName(file) ? maxPdfBytes : maxLetterBytes)) {
+        // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark, or a PDF's text); what cannot
+        // be a letter's text (binary, another encoding, a PDF without text) is no letter.
+        const bytes = await fs.readFile(file);
+        const decoded = isPdf(bytes) ? await readPdfText(bytes) : decodeLetter(bytes);
         const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
         letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
       }

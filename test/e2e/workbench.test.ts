@@ -1,7 +1,7 @@
 // End to end, what a person sees: the packaged .vsix installed in code-server (VS Code 1.139), driven in
 // Chromium with Playwright. One code-server for all steps; a screenshot of each step under test-output/e2e/.
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +13,7 @@ import type { LetterModel } from '../../core/model';
 import { chromiumEnv, chromiumExecutable, codeServerReady, loadCodeServer, testOutputDir } from '../support/codeServer';
 import type { RunningCodeServer } from '../support/codeServer';
 import { lettersDir, readSources, repoRoot, skipUnless } from '../support/env';
+import { letterPages, writePdf } from '../support/minimalPdf';
 
 const outputDir = testOutputDir('e2e');
 const skip = skipUnless(codeServerReady(), 'no code-server here: run scripts/setup-e2e.sh to install it');
@@ -352,6 +353,51 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await shot('folder-summary-sorted');
     await frame.locator('tr[data-row] td.file', { hasText: 'malformed-missing-rationale.txt' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'malformed-missing-rationale.txt' }).first().waitFor({ timeout: 15_000 });
+  });
+
+  test('a letter published as a PDF: Open PDF as Letter from the explorer, and its items in the folder summary', async () => {
+    const seed = readFileSync(path.join(repoRoot, 'samples', '001_7412a174a059eca0.txt'), 'utf8');
+    const printed = parseLetter(seed);
+    const pdf = path.join(outputDir, 'workspace', 'printed-letter.pdf');
+    writeFileSync(pdf, writePdf(letterPages(seed)));
+    try {
+      // The explorer's folder section, collapsed by the Outline's steps, opened again.
+      const folderSection = page.locator('.pane-header', { hasText: 'workspace' }).first();
+      if ((await folderSection.getAttribute('aria-expanded')) === 'false') await folderSection.click();
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'printed-letter.pdf' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click({ button: 'right' });
+      // The menu ignores a click that comes right as it opens (the right button's release): the item is chosen by
+      // pointing at it, and taken with Enter.
+      const menuItem = page.getByRole('menuitem', { name: /Open PDF as Letter/ });
+      await menuItem.hover();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'printed-letter.pdf' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
+      const title = printed.items[0].title.value;
+      await page.locator('.editor-instance .view-lines', { hasText: title.slice(0, 30) }).first().waitFor({ timeout: 15_000 });
+      // The items view lists the PDF's items, as for any letter.
+      const items = pane('IMR Letter').locator('.monaco-list-row');
+      await items.first().waitFor({ timeout: 15_000 });
+      assert.equal(await items.count(), printed.items.length);
+      await shot('pdf-opened-as-letter');
+
+      // The folder summary reads the PDF too; a click on its item opens the PDF's text there.
+      await runCommand('IMR: Show Folder Summary');
+      const end = Date.now() + 30_000;
+      let frame: Frame | undefined;
+      while (!frame && Date.now() < end) {
+        for (const f of page.frames()) if (await f.locator('tr[data-row] td.file', { hasText: 'printed-letter.pdf' }).count().catch(() => 0)) frame = f;
+        if (!frame) await page.waitForTimeout(200);
+      }
+      assert.ok(frame, 'the folder summary lists the PDF\'s items');
+      assert.equal(await frame.locator('tr[data-row] td.file', { hasText: 'printed-letter.pdf' }).count(), printed.items.length);
+      await shot('folder-summary-with-pdf');
+      await frame.locator('tr[data-row] td.file', { hasText: 'printed-letter.pdf' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'printed-letter.pdf' }).first().waitFor({ timeout: 15_000 });
+    } finally {
+      rmSync(pdf, { force: true });
+    }
   });
 
   test('the Problems panel shows the diagnostic of a malformed letter', async () => {

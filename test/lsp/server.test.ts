@@ -604,6 +604,34 @@ describe('the workspace index', { skip: serverSkip }, () => {
     }
   });
 
+  test('imr/folderSummary reads the folder\'s PDFs too; symbol searches leave them out and do not forget them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-pdf-'));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href]});
+    try {
+      writeFileSync(path.join(dir, 'a.txt'), readSeed(seedFiles[1]));
+      const pdfText = readSeed(seedFiles[3]);
+      writeFileSync(path.join(dir, 'b.PDF'), writePdf(letterPages(pdfText)));
+      writeFileSync(path.join(dir, 'c.pdf'), writePdf([[{ text: 'A menu, not a letter' }]]));
+      writeFileSync(path.join(dir, 'd.pdf'), writePdf([[{ text: 'x' }]], { locked: true }));
+      const summary = async () => (await client.request<{ letters: { uri: string; letter: FolderLetter }[] }>('imr/folderSummary', { folderUri: pathToFileURL(dir).href })).letters;
+      const first = await summary();
+      assert.deepEqual(first.map((l) => path.basename(l.uri)), ['a.txt', 'b.PDF']);
+      // The PDF's items are those of the letter it was printed from, at the lines of its text (imr/pdfText's).
+      const text = await client.request<DecodeResult>('imr/pdfText', { uri: first[1].uri });
+      assert.ok(text.ok);
+      assert.deepEqual(first[1].letter, JSON.parse(JSON.stringify(workspaceLetterOf(first[1].uri, parseLetter(text.text)).letter)));
+      assert.deepEqual(first[1].letter.items.map((i) => i.title.value), parseLetter(pdfText).items.map((i) => i.title.value));
+      const names = async (q: string) => (await client.request<SymbolInformation[]>('workspace/symbol', { query: q })).map((sym) => path.basename(sym.location.uri));
+      assert.deepEqual(await names('traction'), [], 'no PDF in symbol searches');
+      assert.deepEqual(await names('physical therapy'), ['a.txt']);
+      // Still read, not read again: the summary after a symbol search has the same PDF entry.
+      assert.deepEqual(await summary(), first);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('imr/folderSummary reports its progress under the client\'s token', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-progress-'));
     for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `l${i}.txt`), readSeed(seedFiles[i % seedFiles.length]));
