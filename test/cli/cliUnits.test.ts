@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseArgs, UsageError } from '../../cli/args';
-import { filesPerWorker, inProcessBelow, poolSize, runPipeline } from '../../cli/pipeline';
+import { filesPerWorker, inProcessBelow, pdfWeight, poolSize, runPipeline, workOf } from '../../cli/pipeline';
+import type { Found } from '../../cli/discover';
 import type { FileResult } from '../../cli/pipeline';
 import { ConfigError, ConfigResolver } from '../../cli/config';
 import { artifactLocation } from '../../cli/formats/lintReporters';
@@ -42,6 +43,11 @@ test('without --jobs the pool is sized by the run: the main thread below a thres
   assert.equal(poolSize(inProcessBelow, true, 4), 1);
   assert.equal(poolSize(4000, true, 4), 1);
   assert.equal(poolSize(4001, true, 4), 2);
+  // A PDF counts as the text letters its reading costs: 200 PDFs are worth two workers.
+  const found = (names: string[]): Found[] => names.map((file) => ({ kind: 'file', file, explicit: false }));
+  assert.equal(workOf(found(['a.txt', 'b.imr'])), 2);
+  assert.equal(workOf(found(['a.pdf', 'b.PDF', 'c.txt'])), 2 * pdfWeight + 1);
+  assert.equal(poolSize(workOf(found(Array.from({ length: 200 }, (_, i) => `${i}.pdf`))), true, 2), 2);
   assert.equal(poolSize(10000, true, 2), 2);
   assert.equal(poolSize(12001, false, 4), 4);
   assert.equal(poolSize(50, false, 2), 1, 'more files are still to come: not a small run');
