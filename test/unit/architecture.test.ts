@@ -67,3 +67,20 @@ test('server/ and cli/ do not import each other or the client', () => {
     }
   }
 });
+
+test('pdf.js is reached only through pdf/load.ts (the lazily loaded dist/pdf.js), by the server and the CLI', () => {
+  const dirs = ['core', 'client', 'server', 'cli', 'pdf'];
+  for (const dir of dirs) {
+    for (const file of [...sources(path.join(repoRoot, dir)), ...(dir === 'pdf' ? [path.join(repoRoot, 'pdf', 'pdfText.mts')] : [])]) {
+      const rel = path.relative(repoRoot, file);
+      for (const { spec, typeOnly } of imports(file)) {
+        if (spec.startsWith('pdfjs-dist')) assert.equal(rel, 'pdf/pdfText.mts', `${rel} imports ${spec}`);
+        if (!spec.startsWith('.') || dir === 'pdf') continue;
+        const target = path.relative(repoRoot, path.resolve(path.dirname(file), spec));
+        if (!target.startsWith('pdf/')) continue;
+        assert.ok(dir === 'server' || dir === 'cli', `${rel} imports ${spec}`);
+        assert.ok(typeOnly || target === 'pdf/load', `${rel} imports ${spec}, not pdf/load`);
+      }
+    }
+  }
+});
