@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExportFormat } from './exportFormats';
 import { exportExtensions, formatExport, isExportFormat } from './exportFormats';
+import { pdfOf, pdfScheme } from './pdfLetters';
 import type { LetterSummary } from './summary';
 
 const formatPicks: { label: string; format: ExportFormat }[] = [
@@ -29,7 +30,8 @@ export async function exportSummaries(
   let file = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
   if (!file) {
     file = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(folder, `${baseName}.items.${extension}`),
+      // Beside the letter on disk: a PDF's text (imr-pdf:) is no folder to save in.
+      defaultUri: vscode.Uri.joinPath(folder.scheme === pdfScheme ? pdfOf(folder) : folder, `${baseName}.items.${extension}`),
       filters: { [formatPicks.find((p) => p.format === chosen)!.label]: [extension] },
       saveLabel: 'Export',
     });
