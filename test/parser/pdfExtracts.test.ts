@@ -8,22 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { hasLetterMarkers } from '../../client/letterMarkers';
-import { lintLetter, parseLetter } from '../../core';
-import type { Field, LetterModel, Range } from '../../core/model';
+import { parseLetter } from '../../core';
+import type { Field, Range } from '../../core/model';
 import { LineIndex } from '../../core/text/lines';
 import fc from 'fast-check';
 import { corpusDir, corpusLetters, distDir, lettersDir, seedsDir, skipUnless } from '../support/env';
+import { headerValues, reading } from '../support/reading';
 
 const at = (line: number, character: number) => ({ line, character });
-
-/** The header's values by field name, in name order. */
-function headerValues(header: LetterModel['header']): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(header ?? {})
-      .flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-}
 
 test('pdftotext: a header table written column by column gets each value under its own label', () => {
   const text =
@@ -146,32 +138,6 @@ function onPath(command: string): string | undefined {
     if (dir && existsSync(candidate)) return candidate;
   }
   return undefined;
-}
-
-/** What a reader gets from a letter: every field the table, the outline and the rules use, ranges aside. */
-function reading(model: LetterModel, text: string) {
-  const header = headerValues(model.header);
-  const citations = (p?: { citations: { source: string; guideline?: string; sections?: string[]; pagesText?: string }[] }) =>
-    (p?.citations ?? []).map((c) => [c.source, c.guideline, c.sections, c.pagesText]);
-  return {
-    template: model.template,
-    header,
-    reviewer: { form: model.reviewer?.form, licensure: model.reviewer?.licensure.value, specialties: model.reviewer?.specialties.value },
-    patient: Object.fromEntries(Object.entries(model.patient).map(([k, f]) => [k, (f as { value: unknown }).value])),
-    sections: model.sections.map((s) => s.kind),
-    items: model.items.map((i) => ({
-      title: i.title.value,
-      service: i.service,
-      decision: i.decision,
-      conclusion: i.conclusion,
-      claims: citations(i.claimsAdministratorGuideline),
-      maximus: citations(i.maximusGuideline),
-      statements: i.maximusGuideline?.statements.map((s) => s.kind),
-      rationale: i.rationale?.text.length !== undefined && i.rationale.text.length > 0,
-    })),
-    problems: model.problems.map((p) => p.code),
-    lint: lintLetter(model, { text }).map((d) => d.code),
-  };
 }
 
 /**

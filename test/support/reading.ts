@@ -1,0 +1,40 @@
+// What a reader gets from a letter, ranges aside: to compare the same letter read from two texts (a PDF's text
+// from different extractors, a letter printed as a PDF and read back).
+import { lintLetter } from '../../core';
+import type { LetterModel } from '../../core/model';
+
+/** The header's values by field name, in name order. */
+export function headerValues(header: LetterModel['header']): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(header ?? {})
+      .flatMap(([k, f]) => (k === 'range' ? [] : [[k, (f as { value: string }).value]]))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/** What a reader gets from a letter: every field the table, the outline and the rules use, ranges aside. */
+export function reading(model: LetterModel, text: string) {
+  const header = headerValues(model.header);
+  const citations = (p?: { citations: { source: string; guideline?: string; sections?: string[]; pagesText?: string }[] }) =>
+    (p?.citations ?? []).map((c) => [c.source, c.guideline, c.sections, c.pagesText]);
+  return {
+    template: model.template,
+    header,
+    reviewer: { form: model.reviewer?.form, licensure: model.reviewer?.licensure.value, specialties: model.reviewer?.specialties.value },
+    patient: Object.fromEntries(Object.entries(model.patient).map(([k, f]) => [k, (f as { value: unknown }).value])),
+    sections: model.sections.map((s) => s.kind),
+    items: model.items.map((i) => ({
+      title: i.title.value,
+      service: i.service,
+      decision: i.decision,
+      conclusion: i.conclusion,
+      claims: citations(i.claimsAdministratorGuideline),
+      maximus: citations(i.maximusGuideline),
+      statements: i.maximusGuideline?.statements.map((s) => s.kind),
+      rationale: i.rationale?.text.length !== undefined && i.rationale.text.length > 0,
+    })),
+    problems: model.problems.map((p) => p.code),
+    lint: lintLetter(model, { text }).map((d) => d.code),
+  };
+}
+
