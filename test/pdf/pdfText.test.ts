@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { lintLetter, parseLetter } from '../../core';
 import type { LetterModel } from '../../core/model';
 import { readPdfText } from '../../pdf/load';
@@ -90,4 +91,28 @@ test('the PDF reader leaves the caller\'s bytes alone', { skip: builtSkip }, asy
   const copy = Buffer.from(pdf);
   await textOf(pdf);
   assert.ok(pdf.equals(copy), 'the buffer was changed or detached');
+});
+
+test('fuzz: damaged PDFs (random bytes, cut, bytes flipped) give a text or a reason, never an exception', { skip: builtSkip }, async () => {
+  const seed = readFileSync(path.join(seedsDir, seeds[0]), 'utf8');
+  const good = writePdf(letterPages(seed));
+  await fc.assert(
+    fc.asyncProperty(
+      fc.oneof(
+        fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.concat([Buffer.from('%PDF-1.4\n'), b])),
+        fc.nat({ max: good.length }).map((n) => good.subarray(0, n)),
+        fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((flips) => {
+          const b = Buffer.from(good);
+          for (const [at, v] of flips) b[at] = v;
+          return b;
+        }),
+      ),
+      async (bytes) => {
+        const r = await readPdfText(bytes);
+        if (r.ok) assert.equal(typeof r.text, 'string');
+        else assert.match(r.reason, /PDF/);
+      },
+    ),
+    { numRuns: 150 },
+  );
 });
