@@ -68,6 +68,11 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
       assert.ok(found.length >= samples.length, 'the folder\'s letters were read');
       const summary = await client.request<{ letters: unknown[] }>('imr/folderSummary', { folderUri: pathToFileURL(folder).href });
       assert.equal(summary.letters.length, samples.length * 3, 'the folder summary read every letter');
+      // Letters as PDFs: pdf.js in the server, for one PDF's text and for a folder summary of PDFs.
+      const pdfText = await client.request<{ ok: boolean }>('imr/pdfText', { uri: pathToFileURL(path.join(pdfFolder, `0-${samples[0]}.pdf`)).href });
+      assert.equal(pdfText.ok, true);
+      const pdfSummary = await client.request<{ letters: unknown[] }>('imr/folderSummary', { folderUri: pathToFileURL(pdfFolder).href });
+      assert.equal(pdfSummary.letters.length, samples.length * 2, 'the folder summary read every PDF');
     } finally {
       await client.stop();
     }
