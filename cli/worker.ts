@@ -24,8 +24,13 @@ export function runWorker(): void {
       const message: FromWorker = { type: 'results', results: m.jobs.map((job, i) => ({ seq: job.seq, outcome: settled[i] })) };
       port.postMessage(message);
     };
-    // Only a PDF's outcome is a promise; a batch of text letters is answered at once.
-    if (outcomes.some((o) => o instanceof Promise)) void Promise.all(outcomes).then(reply);
-    else reply(outcomes as Outcome[]);
+    // Only a PDF's outcome is a promise; a batch of text letters is answered at once. Every batch gets its answer
+    // (the pipeline waits for it): a reading that failed anyway loses its file, not the run.
+    if (outcomes.some((o) => o instanceof Promise)) {
+      const settled = outcomes.map((o) =>
+        Promise.resolve(o).catch((e: unknown): Outcome => ({ kind: 'bad', reason: `internal error, please report it: ${String(e)}` })),
+      );
+      void Promise.all(settled).then(reply);
+    } else reply(outcomes as Outcome[]);
   });
 }
