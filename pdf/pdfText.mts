@@ -1,7 +1,7 @@
 // The text of a letter published as a PDF, line by line as the PDF lays it out, with an empty line where the
-// page leaves a paragraph's gap. An ES module (so is pdf.js), bundled on its own into dist/pdf.js (pdf.js is large) and loaded on the first
-// PDF (load.ts): a run over text letters never loads it. Nothing here touches the network or the file system:
-// the bytes come in, the text goes out.
+// page leaves a paragraph's gap. An ES module (so is pdf.js), bundled on its own into dist/pdf.js (pdf.js is
+// large) and loaded on the first PDF (load.ts): a run over text letters never loads it. Nothing here touches the
+// network or the file system: the bytes come in, the text goes out.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DecodeResult } from '../core/text/decode.js';
