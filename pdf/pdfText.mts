@@ -19,8 +19,13 @@ export const maxPdfPages = 200;
 /** Where a line's baseline is more than this many font heights below the previous one, a paragraph ended. */
 const paragraphGap = 1.75;
 
+/** How many streams pdf.js was stopped from inflating past its ceiling (scripts/bundles.mjs, streamCap: 32 MB). */
+const streamsCapped = () => (globalThis as { __imrStreamsCapped?: number }).__imrStreamsCapped ?? 0;
+const cappedReason = 'a PDF with a stream that inflates past 32 MB (no letter has one); not read';
+
 export async function pdfText(bytes: Uint8Array): Promise<DecodeResult> {
   let doc: pdfjs.PDFDocumentProxy | undefined;
+  const cappedBefore = streamsCapped();
   try {
     doc = await pdfjs.getDocument({
       // pdf.js may take the buffer over: give it its own copy.
@@ -43,9 +48,12 @@ export async function pdfText(bytes: Uint8Array): Promise<DecodeResult> {
     // Ending in a line break, as a text file does: `imr-letters text` writes it out unchanged, and a letter saved
     // from that output has the same lines as the PDF.
     const text = pages.join('\n') + '\n';
+    // A stream too large to inflate (a decompression bomb, or no letter): its text is not all there.
+    if (streamsCapped() > cappedBefore) return { ok: false, reason: cappedReason };
     if (text.trim() === '') return { ok: false, reason: 'a PDF without text (a scanned image?); run it through OCR first' };
     return { ok: true, text };
   } catch (e) {
+    if (streamsCapped() > cappedBefore) return { ok: false, reason: cappedReason };
     return { ok: false, reason: pdfFailure(e) };
   } finally {
     await doc?.destroy().catch(() => undefined);

@@ -86,6 +86,19 @@ test('a PDF that holds no letter gets a reason: damaged, cut short, locked, with
   assert.equal(await textOf(good), 'IMR ISSUES, DECISIONS AND RATIONALES\n');
 });
 
+test('a decompression bomb is refused quickly, with its reason, and a large but sane stream is read', { skip: builtSkip }, async () => {
+  // 200 MB of spaces in a PDF of 200 kB: pdf.js alone would inflate it whole (about 500 MB of memory).
+  const bomb = writePdf([[{ text: 'IMR ISSUES, DECISIONS AND RATIONALES' }]], { inflatedPadding: 200 * 1024 * 1024 });
+  assert.ok(bomb.length < 1024 * 1024, `${bomb.length} bytes`);
+  const before = process.memoryUsage().rss;
+  const refused = await readPdfText(bomb);
+  assert.deepEqual(refused, { ok: false, reason: 'a PDF with a stream that inflates past 32 MB (no letter has one); not read' });
+  const grew = (process.memoryUsage().rss - before) / (1024 * 1024);
+  assert.ok(grew < 150, `the reader grew by ${grew.toFixed(0)} MB`);
+  // Under the ceiling: 20 MB of padding is read, and the text is there.
+  assert.equal(await textOf(writePdf([[{ text: 'CLINICAL CASE SUMMARY' }]], { inflatedPadding: 20 * 1024 * 1024 })), 'CLINICAL CASE SUMMARY\n');
+});
+
 test('the PDF reader leaves the caller\'s bytes alone', { skip: builtSkip }, async () => {
   const pdf = writePdf([[{ text: 'CLINICAL CASE SUMMARY' }]]);
   const copy = Buffer.from(pdf);

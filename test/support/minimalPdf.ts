@@ -1,6 +1,7 @@
 // Writes small PDFs for tests: pages of text lines in Helvetica, laid out as a letter's PDF is (12 pt type, lines
 // 14 pt apart, a wider gap between paragraphs), plus the damaged and locked files a reader must refuse.
 // Enough of the PDF format for pdf.js, no more: one font, WinAnsi text, a cross-reference table.
+import { deflateSync } from 'node:zlib';
 
 export interface PdfLine {
   text: string;
@@ -15,6 +16,8 @@ export interface PdfLine {
 export interface PdfOptions {
   /** Adds an /Encrypt dictionary whose password check fails for the empty password: a locked PDF. */
   locked?: boolean;
+  /** Pads each page's content with this many spaces, compressed (FlateDecode): a decompression bomb when large. */
+  inflatedPadding?: number;
 }
 
 const lineHeight = 14;
@@ -32,7 +35,12 @@ export function writePdf(pages: readonly (readonly PdfLine[])[], options: PdfOpt
   for (let i = 0; i < pageCount; i++) {
     const stream = contentStream(pages[i]);
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
-    add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    if (options.inflatedPadding) {
+      const packed = deflateSync(Buffer.concat([Buffer.from(stream + '\n', 'latin1'), Buffer.alloc(options.inflatedPadding, 0x20)])).toString('latin1');
+      add(`<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream`);
+    } else {
+      add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    }
   }
   let encrypt = '';
   if (options.locked) {
