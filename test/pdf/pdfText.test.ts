@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { lintLetter, parseLetter } from '../../core';
 import type { LetterModel } from '../../core/model';
 import { readPdfText } from '../../pdf/load';
-import { distDir, seedsDir, skipUnless } from '../support/env';
+import { distDir, repoRoot, seedsDir, skipUnless } from '../support/env';
 import { letterPages, writePdf } from '../support/minimalPdf';
 import { reading } from '../support/reading';
 
@@ -66,6 +66,15 @@ for (const seed of seeds) {
     assert.deepEqual(fullReading(parseLetter(text), text), expected);
   });
 }
+
+test('samples/ holds seed 003 printed as a PDF, current with the seed and the writer, and it reads as the seed', { skip: builtSkip }, async () => {
+  const name = '003_600b92038191239e';
+  const seedText = readFileSync(path.join(repoRoot, 'samples', `${name}.txt`), 'utf8');
+  const sample = readFileSync(path.join(repoRoot, 'samples', `${name}.pdf`));
+  assert.ok(sample.equals(writePdf(letterPages(seedText, 40))), 'samples/*.pdf is stale: run node scripts/sample-pdf.mjs');
+  const text = await textOf(sample);
+  assert.deepEqual(fullReading(parseLetter(text), text), fullReading(parseLetter(seedText), seedText));
+});
 
 test('a PDF that holds no letter gets a reason: damaged, cut short, locked, without text, too long', { skip: builtSkip }, async () => {
   const good = writePdf([[{ text: 'IMR ISSUES, DECISIONS AND RATIONALES' }]]);
