@@ -7,6 +7,7 @@ import type { Outcome, Task } from './analyse';
 import type { ConfigResolver } from './config';
 import { discover } from './discover';
 import type { Found } from './discover';
+import { isPdfFileName } from '../pdf/load';
 import { inProcessThreshold } from './runtime';
 import type { Severity } from './args';
 
@@ -54,7 +55,7 @@ export const pdfWeight = 25;
 
 export function workOf(found: readonly Found[]): number {
   let work = 0;
-  for (const f of found) work += f.kind === 'file' && /\.pdf$/i.test(f.file) ? pdfWeight : 1;
+  for (const f of found) work += f.kind === 'file' && isPdfFileName(f.file) ? pdfWeight : 1;
   return work;
 }
 

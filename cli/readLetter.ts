@@ -1,9 +1,8 @@
-// Reads a file as letter text, refusing what cannot be a letter: too large, or what decodeLetter refuses. A PDF's
+// Reads a file as letter text, refusing what cannot be a letter: too large, or what letterText refuses. A PDF's
 // text comes from the PDF reader (pdf/), asynchronously; a text letter's, at once.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeLetter, isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
-import { readPdfText } from '../pdf/load';
+import { letterText } from '../pdf/load';
 import { errorReason } from './discover';
 
 /** Larger files are refused unparsed: real letters are 5–50 kB, and a parse must not exhaust memory. */
@@ -28,9 +27,8 @@ export function readLetterFile(file: string): ReadResult | Promise<ReadResult> {
     if (bytes.length > maxLetterBytes) {
       return { ok: false, reason: `too large (over 10 MB); not parsed` };
     }
-    // The bytes sit in a buffer the next read reuses: the PDF reader gets a copy.
-    if (isPdf(bytes)) return readPdfText(bytes.slice());
-    return decodeLetter(bytes);
+    // The bytes sit in a buffer the next read reuses: letterText gives the PDF reader a copy.
+    return letterText(bytes);
   } catch (e) {
     return { ok: false, reason: errorReason(e) };
   } finally {
@@ -88,8 +86,7 @@ export async function readLetterStream(stream: NodeJS.ReadableStream): Promise<R
   } catch (e) {
     return { ok: false, reason: errorReason(e) };
   }
-  const bytes = Buffer.concat(chunks, length);
-  return isPdf(bytes) ? readPdfText(bytes) : decodeLetter(bytes);
+  return letterText(Buffer.concat(chunks, length));
 }
 
 function megabytes(n: number): string {

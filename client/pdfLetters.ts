@@ -3,6 +3,7 @@
 // language, under the imr-pdf scheme, with every feature of a letter. "Save as Text Letter" writes it to a .txt.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from './folderRows';
 import type { PdfTextParams, PdfTextResult } from './protocol';
 import { pdfTextRequest } from './protocol';
 
@@ -54,11 +55,11 @@ export class PdfLetters implements vscode.TextDocumentContentProvider, vscode.Di
    */
   async open(pdf: vscode.Uri, show = true): Promise<vscode.TextDocument | undefined> {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Reading ${fileName(pdf)}` },
+      { location: vscode.ProgressLocation.Window, title: `Reading ${fileName(pdf.toString())}` },
       () => this.read(pdf),
     );
     if (!result.ok) {
-      void vscode.window.showErrorMessage(`${fileName(pdf)}: ${result.reason}`);
+      void vscode.window.showErrorMessage(`${fileName(pdf.toString())}: ${result.reason}`);
       return undefined;
     }
     const uri = pdfTextUri(pdf);
@@ -106,8 +107,4 @@ export class PdfLetters implements vscode.TextDocumentContentProvider, vscode.Di
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

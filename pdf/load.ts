@@ -2,7 +2,7 @@
 // is ten times the size of everything else, and a run over text letters never needs it.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isPdf } from '../core/text/decode';
+import { decodeLetter, isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
 
 /** A letter's PDF is tens of kB: a larger file is refused unread (the CLI's limit for any letter). */
@@ -14,6 +14,19 @@ interface PdfModule {
 }
 
 let loaded: PdfModule | undefined;
+
+/** Whether a file's name says PDF: for weighing work before any file is read (the reading goes by the bytes). */
+export function isPdfFileName(name: string): boolean {
+  return /\.pdf$/i.test(name);
+}
+
+/**
+ * A letter file's bytes as its text: a PDF's through pdf.js, any other file's decoded (core/text/decode.ts). The
+ * PDF reader gets a copy: the caller may reuse its buffer before the text comes (the CLI reads into one buffer).
+ */
+export function letterText(bytes: Uint8Array): DecodeResult | Promise<DecodeResult> {
+  return isPdf(bytes) ? readPdfText(new Uint8Array(bytes)) : decodeLetter(bytes);
+}
 
 /** The text of a PDF's bytes, or why there is none. Never rejects. */
 export async function readPdfText(bytes: Uint8Array): Promise<DecodeResult> {

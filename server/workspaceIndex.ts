@@ -7,8 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { workspaceLetterOf, type WorkspaceLetter, type WorkspaceLetterData } from '../core/features/workspaceLetter';
 import { parseLetter } from '../core/parser/parseLetter';
-import { decodeLetter, isPdf } from '../core/text/decode';
-import { maxPdfBytes, readPdfText } from '../pdf/load';
+import { isPdfFileName, letterText, maxPdfBytes } from '../pdf/load';
 
 interface Entry {
   uri: string;
@@ -41,10 +40,6 @@ export interface ScanOptions {
 }
 
 const letterExtensions = new Set(['.txt', '.imr', '.pdf']);
-
-function isPdfName(file: string): boolean {
-  return path.extname(file).toLowerCase() === '.pdf';
-}
 const skippedDirs = new Set(['node_modules', 'out', 'dist']);
 /** Bigger files are not letters (the largest real letter is under 30 kB). */
 const maxLetterBytes = 2 * 1024 * 1024;
@@ -130,7 +125,7 @@ export class WorkspaceIndex {
     for (const r of roots) await this.walk(r, listed, options);
     // All files count for forgetting, so that a reading without PDFs does not forget those a summary read.
     this.forgetGone(roots, listed);
-    const files = options.pdfs ? listed : listed.filter((f) => !isPdfName(f));
+    const files = options.pdfs ? listed : listed.filter((f) => !isPdfFileName(f));
     // A letter read while watched is taken as it is; the others are read (or stat'ed) a few at a time: their reads
     // overlap (each is a round trip through libuv's thread pool), the parses run one after another.
     const found: Array<Entry | undefined> = files.map((file) => {
@@ -220,11 +215,10 @@ export class WorkspaceIndex {
       }
       const uri = pathToFileURL(file).href;
       let letter: WorkspaceLetterData | null = null;
-      if (st.size <= (isPdfName(file) ? maxPdfBytes : maxLetterBytes)) {
+      if (st.size <= (isPdfFileName(file) ? maxPdfBytes : maxLetterBytes)) {
         // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark, or a PDF's text); what cannot
         // be a letter's text (binary, another encoding, a PDF without text) is no letter.
-        const bytes = await fs.readFile(file);
-        const decoded = isPdf(bytes) ? await readPdfText(bytes) : decodeLetter(bytes);
+        const decoded = await letterText(await fs.readFile(file));
         const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
         letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
       }
