@@ -1,19 +1,20 @@
-// Reads a PDF's text with the PDF bundle (dist/pdf.js, built from pdfText.mts), loaded on the first PDF: pdf.js
-// is ten times the size of everything else, and a run over text letters never needs it.
+// Reads a PDF's text with the PDF bundle (dist/pdf.js, built from pdfText.mts), run as a child process from the first
+// PDF on (reader.ts): pdf.js is ten times the size of everything else, a run over text letters never needs it, and
+// a PDF that makes it spin or swell takes down that child, not the server or the CLI.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodeLetter, isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
+import { PdfReader } from './reader';
+import type { PdfLimits } from './reader';
+
+export type { PdfLimits } from './reader';
 
 /** A letter's PDF is tens of kB: a larger file is refused unread (the CLI's limit for any letter). */
 export const maxPdfBytes = 10 * 1024 * 1024;
 
-/** What dist/pdf.js exports (pdfText.mts: an ES module, which this CommonJS code loads as its CommonJS bundle). */
-interface PdfModule {
-  pdfText(bytes: Uint8Array): Promise<DecodeResult>;
-}
-
-let loaded: PdfModule | undefined;
+/** One reader per thread that reads PDFs (the server's main thread; each CLI worker), started on the first. */
+let reader: PdfReader | undefined;
 
 /** Whether a file's name says PDF: for weighing work before any file is read (the reading goes by the bytes). */
 export function isPdfFileName(name: string): boolean {
@@ -28,19 +29,10 @@ export function letterText(bytes: Uint8Array): DecodeResult | Promise<DecodeResu
   return isPdf(bytes) ? readPdfText(new Uint8Array(bytes)) : decodeLetter(bytes);
 }
 
-/** The text of a PDF's bytes, or why there is none. Never rejects. */
-export async function readPdfText(bytes: Uint8Array): Promise<DecodeResult> {
-  let module: PdfModule;
-  try {
-    module = loadPdfModule();
-  } catch (e) {
-    return { ok: false, reason: `a PDF, and the PDF reader could not be loaded (${(e as Error)?.message ?? String(e)}); extract its text with pdftotext` };
-  }
-  try {
-    return await module.pdfText(bytes);
-  } catch (e) {
-    return { ok: false, reason: `could not read this PDF (${(e as Error)?.message ?? String(e)})` };
-  }
+/** The text of a PDF's bytes, or why there is none (pdf.js in the PDF reader's process: reader.ts). Never rejects. */
+export function readPdfText(bytes: Uint8Array, limits?: PdfLimits): Promise<DecodeResult> {
+  reader ??= new PdfReader(bundlePath);
+  return reader.read(bytes, limits);
 }
 
 /** The text of the PDF at `file` (the language server's reading; the CLI reads its files itself). Never rejects. */
@@ -57,21 +49,6 @@ export async function readPdfFile(file: string): Promise<DecodeResult> {
   }
   if (!isPdf(bytes)) return { ok: false, reason: 'not a PDF (it does not start with %PDF-)' };
   return readPdfText(bytes);
-}
-
-function loadPdfModule(): PdfModule {
-  if (loaded) return loaded;
-  const bundle = bundlePath();
-  // pdf.js reports on loading that it cannot draw (no canvas module): true, and of no matter for its text. It
-  // reports with console.log, which would land in the CLI's output or the language server's log.
-  const log = console.log;
-  console.log = () => undefined;
-  try {
-    loaded = require(bundle) as PdfModule;
-  } finally {
-    console.log = log;
-  }
-  return loaded;
 }
 
 /** dist/pdf.js: beside this code when it is bundled into dist/, else in the dist/ of the checkout above it. */

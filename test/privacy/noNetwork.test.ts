@@ -1,7 +1,8 @@
 // Letters hold medical and personal data: nothing the product runs may reach the network. The language server and
 // the CLI run here with a preloaded guard (test/support/networkGuard.cjs) that records every attempt (HTTP, sockets
-// other than local pipes, DNS, UDP, fetch, WebSocket) on stderr, through every feature; and the shipped bundles
-// are read for the modules and globals that could reach it.
+// other than local pipes, DNS, UDP, fetch, WebSocket) on stderr and in a log file (the PDF reader's child process
+// has no stderr), through every feature; and the shipped bundles are read for the modules and globals that could
+// reach it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { LspClient } from '../support/lspClient';
 import { letterPages, writePdf } from '../support/minimalPdf';
 
 const guard = path.join(repoRoot, 'test', 'support', 'networkGuard.cjs');
-const guardEnv = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${guard}`.trim() };
+const guardEnv = (log: string) => ({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${guard}`.trim(), IMR_NETWORK_GUARD_LOG: log });
 const builtSkip = skipUnless(['server.js', 'cli.js', 'extension.js', 'pdf.js'].every((f) => existsSync(path.join(distDir, f))), 'dist/ is not built (npm run build)');
 const samplesDir = path.join(repoRoot, 'samples');
 const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt'));
@@ -28,7 +29,9 @@ function attempts(stderr: string): string[] {
 describe('nothing leaves the machine', { skip: builtSkip }, () => {
   let folder: string;
   let pdfFolder: string;
+  let logs: string;
   before(() => {
+    logs = mkdtempSync(path.join(tmpdir(), 'imr-privacy-log-'));
     folder = mkdtempSync(path.join(tmpdir(), 'imr-privacy-'));
     // Enough letters for the CLI to start worker threads (--jobs 2 from 8 files on).
     for (let k = 0; k < 3; k++) for (const f of samples) copyFileSync(path.join(samplesDir, f), path.join(folder, `${k}-${f}`));
@@ -38,10 +41,12 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
   after(() => {
     rmSync(folder, { recursive: true, force: true });
     rmSync(pdfFolder, { recursive: true, force: true });
+    rmSync(logs, { recursive: true, force: true });
   });
 
   test('the language server, through every feature, over a workspace folder', async () => {
-    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href], env: guardEnv });
+    const log = path.join(logs, 'server.log');
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(folder).href], env: guardEnv(log) });
     try {
       for (const f of samples) {
         const uri = pathToFileURL(path.join(folder, `0-${f}`)).href;
@@ -79,6 +84,9 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
     const stderr = client.logs.join('');
     assert.match(stderr, /network guard active \(main thread\)/, 'the guard ran in the server');
     assert.deepEqual(attempts(stderr), []);
+    const logged = readFileSync(log, 'utf8');
+    assert.match(logged, /network guard active \(PDF reader process\)/, 'the guard ran in the PDF reader');
+    assert.deepEqual(attempts(logged), []);
   });
 
   test('the command line, each command and format, in the main thread and on worker threads', () => {
@@ -93,14 +101,20 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
       ['table', '--jobs', '2', pdfFolder],
       ['text', path.join(pdfFolder, `0-${samples[0]}.pdf`)],
     ];
-    for (const args of runs) {
-      const r = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...guardEnv } });
+    for (const [i, args] of runs.entries()) {
+      const log = path.join(logs, `cli-${i}.log`);
+      const r = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...guardEnv(log) } });
       assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
       assert.match(r.stderr, /network guard active \(main thread\)/, 'the guard ran');
       if (args.includes('2')) assert.match(r.stderr, /network guard active \(worker thread\)/, 'the guard ran in the workers');
       assert.deepEqual(attempts(r.stderr), [], args.join(' '));
       // Every PDF was read (a file that could not be would have its line on stderr).
-      if (args.some((a) => a.startsWith(pdfFolder))) assert.doesNotMatch(r.stderr, /^imr-letters: /m, args.join(' '));
+      if (args.some((a) => a.startsWith(pdfFolder))) {
+        assert.doesNotMatch(r.stderr, /^imr-letters: /m, args.join(' '));
+        const logged = readFileSync(log, 'utf8');
+        assert.match(logged, /network guard active \(PDF reader process\)/, `${args.join(' ')}: the guard ran in the PDF reader`);
+        assert.deepEqual(attempts(logged), [], args.join(' '));
+      }
     }
   });
 

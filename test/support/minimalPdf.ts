@@ -25,22 +25,48 @@ const top = 740;
 
 /** One PDF page per array of lines. */
 export function writePdf(pages: readonly (readonly PdfLine[])[], options: PdfOptions = {}): Buffer {
+  return assemble(
+    pages.map((lines) => {
+      const stream = contentStream(lines);
+      if (!options.inflatedPadding) return `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
+      return compressed(Buffer.concat([Buffer.from(stream + '\n', 'latin1'), Buffer.alloc(options.inflatedPadding, 0x20)]));
+    }),
+    options,
+  );
+}
+
+/**
+ * Pages whose text is `unit` (content-stream operators) repeated `times`, compressed: the hostile PDFs a reader must
+ * survive. `(A...A) Tj` with 30 M letters is a text bomb of 31 kB; thirty strings of a million letters, a page
+ * pdf.js takes seconds over; a million tiny strings, a page of a million text items.
+ */
+export function writeRepeatedPdf(options: { pages: number; unit: string; times: number }): Buffer {
+  const unit = Buffer.from(options.unit, 'latin1');
+  const body = Buffer.alloc(unit.length * options.times).fill(unit);
+  const content = compressed(Buffer.concat([Buffer.from('BT\n/F1 12 Tf\n'), body, Buffer.from('ET\n')]));
+  return assemble(Array.from({ length: options.pages }, () => content));
+}
+
+/** A `writeRepeatedPdf` unit: one string of `chars` letters A at the top of the page. */
+export const longString = (chars: number) => `1 0 0 1 72 ${top} Tm (${'A'.repeat(chars)}) Tj\n`;
+
+function compressed(content: Buffer): string {
+  const packed = deflateSync(content).toString('latin1');
+  return `<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream`;
+}
+
+/** The PDF around the pages' content stream objects: catalog, page tree, font, pages, cross-reference table. */
+function assemble(contents: readonly string[], options: PdfOptions = {}): Buffer {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
-  const pageCount = pages.length;
+  const pageCount = contents.length;
   // 1 catalog, 2 page tree, 3 font, then a page and its content stream for each page.
   add('<< /Type /Catalog /Pages 2 0 R >>');
-  add(`<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${pageCount} >>`);
+  add(`<< /Type /Pages /Kids [${contents.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${pageCount} >>`);
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   for (let i = 0; i < pageCount; i++) {
-    const stream = contentStream(pages[i]);
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
-    if (options.inflatedPadding) {
-      const packed = deflateSync(Buffer.concat([Buffer.from(stream + '\n', 'latin1'), Buffer.alloc(options.inflatedPadding, 0x20)])).toString('latin1');
-      add(`<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream`);
-    } else {
-      add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
-    }
+    add(contents[i]);
   }
   let encrypt = '';
   if (options.locked) {

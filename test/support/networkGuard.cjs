@@ -1,11 +1,20 @@
 // Preloaded (node --require) into a process under test: records every attempt to reach the network, on stderr,
 // and lets it go on (the test fails on the record, not on a changed behaviour). Plain CommonJS so that it loads
-// before anything else, in the main thread and in worker threads alike.
+// before anything else, in the main thread and in worker threads alike, and (through NODE_OPTIONS) in the child
+// processes they start: the PDF reader's child has no stderr, so with IMR_NETWORK_GUARD_LOG set every line also
+// goes to that file.
+const { appendFileSync } = require('node:fs');
 const { isMainThread } = require('node:worker_threads');
+
+const logFile = process.env.IMR_NETWORK_GUARD_LOG;
+function write(line) {
+  process.stderr.write(line);
+  if (logFile) appendFileSync(logFile, line);
+}
 
 const mark = 'NETWORK ATTEMPT';
 function record(what) {
-  process.stderr.write(`${mark}: ${what}\n`);
+  write(`${mark}: ${what}\n`);
 }
 
 function wrap(object, name, label) {
@@ -44,4 +53,5 @@ if (typeof globalThis.WebSocket === 'function') {
   });
 }
 
-process.stderr.write(`network guard active (${isMainThread ? 'main thread' : 'worker thread'})\n`);
+const where = process.argv.includes('--imr-pdf-reader') ? 'PDF reader process' : isMainThread ? 'main thread' : 'worker thread';
+write(`network guard active (${where})\n`);
