@@ -76,3 +76,30 @@ export function rssMb(pid) {
     return NaN;
   }
 }
+
+/** A process's descendants' ids, from /proc (empty where there is none). */
+export function descendants(pid) {
+  const found = [];
+  const visit = (p) => {
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      return;
+    }
+    for (const t of tasks) {
+      let children = '';
+      try {
+        children = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const c of children.split(' ').filter(Boolean).map(Number)) {
+        found.push(c);
+        visit(c);
+      }
+    }
+  };
+  visit(pid);
+  return found;
+}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { lintLetter, parseLetter } from '../../core';
 import { repoRoot } from '../support/env';
-import { letterPages, writePdf } from '../support/minimalPdf';
+import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
 import { parseCsv, roundTrip, runCli, seedFiles, tempDir } from './support';
 
 /** Every seed as a PDF (`<seed>.pdf`) beside a letter with a missing rationale, also as a PDF. */
@@ -66,10 +66,13 @@ test('a PDF that holds no letter gets one line on stderr, and the run goes on', 
   writeFileSync(path.join(dir, 'scanned.pdf'), writePdf([[]]));
   writeFileSync(path.join(dir, 'damaged.pdf'), Buffer.from('%PDF-1.4\n1 0 obj <<'));
   writeFileSync(path.join(dir, 'shopping.pdf'), writePdf([[{ text: 'Milk, eggs, bread' }]]));
+  // A text bomb: 31 kB a page, each page a string of 30 M letters (pdf.js alone: 11 s and 1.3 GB a page).
+  writeFileSync(path.join(dir, 'bomb.pdf'), writeRepeatedPdf({ pages: 20, unit: longString(30 * 1024 * 1024), times: 1 }));
   for (const jobs of ['0', '2']) {
     const r = runCli(['lint', '--format', 'json', '--jobs', jobs, dir]);
     assert.equal(r.status, 1);
     assert.deepEqual(r.stderr.trimEnd().split('\n').sort(), [
+      `imr-letters: ${path.join(dir, 'bomb.pdf')}: a PDF with a string of over a million characters (no letter has one); not read`,
       `imr-letters: ${path.join(dir, 'damaged.pdf')}: not a readable PDF (damaged or incomplete)`,
       `imr-letters: ${path.join(dir, 'locked.pdf')}: a password-protected PDF; not read`,
       `imr-letters: ${path.join(dir, 'scanned.pdf')}: a PDF without text (a scanned image?); run it through OCR first`,

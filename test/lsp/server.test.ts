@@ -35,7 +35,7 @@ import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { corpusLetters, corpusSkip, distDir, lettersDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
-import { letterPages, writePdf } from '../support/minimalPdf';
+import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
 import { readPdfText } from '../../pdf/load';
 import type { DecodeResult } from '../../core/text/decode';
 import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
@@ -244,6 +244,39 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
     assert.ok(client.isRunning);
     // pdf.js wrote nothing into the protocol's stream or the log on loading (its "cannot draw" warnings).
     assert.doesNotMatch(client.logs.join(''), /Warning: |pdf\.js/i);
+  });
+
+  test('while pdf.js works on a slow PDF the server goes on answering; a text bomb gets its reason', async (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-lsp-hostile-pdf-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = (name: string, bytes: Buffer) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return pathToFileURL(path.join(dir, name)).href;
+    };
+    // Twelve strings of a million letters on a page: seconds of pdf.js, in the PDF reader's process.
+    const slow = file('slow.pdf', writeRepeatedPdf({ pages: 1, unit: longString(1_000_000), times: 12 }));
+    const u = uri();
+    await client.open(u, seed);
+    let slowAnswered = false;
+    const pending = client.request<DecodeResult>('imr/pdfText', { uri: slow }).then((r) => {
+      slowAnswered = true;
+      return r;
+    });
+    // Asked after the PDF, answered before it: the server's thread is not the one reading.
+    for (let i = 0; i < 3; i++) {
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+      assert.ok(symbols.length > 0);
+    }
+    assert.equal(slowAnswered, false, 'the slow PDF was answered before the requests after it');
+    const r = await pending;
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    const bomb = file('bomb.pdf', writeRepeatedPdf({ pages: 20, unit: longString(30 * 1024 * 1024), times: 1 }));
+    assert.deepEqual(await client.request('imr/pdfText', { uri: bomb }), {
+      ok: false,
+      reason: 'a PDF with a string of over a million characters (no letter has one); not read',
+    });
+    await client.close(u);
+    assert.ok(client.isRunning);
   });
 
   test('a burst of changes to a slow (multi-megabyte) letter is checked once, not once per change', async () => {

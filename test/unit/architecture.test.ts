@@ -68,7 +68,7 @@ test('server/ and cli/ do not import each other or the client', () => {
   }
 });
 
-test('pdf.js is reached only through pdf/load.ts (the lazily loaded dist/pdf.js), by the server and the CLI', () => {
+test('pdf.js is reached only through pdf/load.ts, by the server and the CLI, and runs only in the PDF reader\'s child process', () => {
   const dirs = ['core', 'client', 'server', 'cli', 'pdf'];
   for (const dir of dirs) {
     for (const file of [...sources(path.join(repoRoot, dir)), ...(dir === 'pdf' ? [path.join(repoRoot, 'pdf', 'pdfText.mts')] : [])]) {
@@ -83,4 +83,15 @@ test('pdf.js is reached only through pdf/load.ts (the lazily loaded dist/pdf.js)
       }
     }
   }
+  // The bundle (dist/pdf.js) is never loaded into a thread of the server or the CLI: reader.ts forks it.
+  for (const file of [...sources(path.join(repoRoot, 'pdf')), path.join(repoRoot, 'pdf', 'pdfText.mts')]) {
+    const rel = path.relative(repoRoot, file);
+    const code = readFileSync(file, 'utf8');
+    assert.doesNotMatch(code, /\brequire\(|\bimport\(/, `${rel} loads code at run time`);
+    if (/\bfork\(/.test(code)) assert.equal(rel, 'pdf/reader.ts', `${rel} starts a process`);
+    for (const { spec, typeOnly } of imports(file)) {
+      if (spec === './reader' || spec === './reader.js') assert.ok(typeOnly || rel === 'pdf/load.ts', `${rel} imports ${spec}`);
+    }
+  }
+  assert.match(readFileSync(path.join(repoRoot, 'pdf', 'reader.ts'), 'utf8'), /\bfork\(/);
 });
