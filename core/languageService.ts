@@ -3,10 +3,12 @@ import type {
   CodeAction,
   CompletionItem,
   Diagnostic,
+  DocumentHighlight,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
+  Location,
   Position,
   Range,
   SelectionRange,
@@ -20,6 +22,7 @@ import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { citationAt, getHover } from './features/hover';
 import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
+import { getDocumentHighlights, getReferences } from './features/citationReferences';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { lintLetter, lintSource, type RuleSeverity } from './lint';
@@ -60,6 +63,9 @@ export interface LanguageService {
   getDocumentLinks(doc: ITextDocument): DocumentLink[];
   getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Hover | null;
   getCitationAt(doc: ITextDocument, position: Position): GuidelineCitation | undefined;
+  /** On a citation: its section's citations in the letter, then the workspace's items decided on it. */
+  getReferences(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Location[] | null;
+  getDocumentHighlights(doc: ITextDocument, position: Position): DocumentHighlight[] | null;
   getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
   getCompletions(doc: ITextDocument, position: Position): CompletionItem[];
   /** Frees what is cached for a document (on close). */
@@ -164,6 +170,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getCitationAt: (doc, position) => {
       const d = getLetterDocument(doc);
       return citationAt(d, d.lines.clampPosition(position));
+    },
+    getReferences: (doc, position, workspaceLetters) => {
+      const d = getLetterDocument(doc);
+      return getReferences(d, d.lines.clampPosition(position), workspaceLetters);
+    },
+    getDocumentHighlights: (doc, position) => {
+      const d = getLetterDocument(doc);
+      return getDocumentHighlights(d, d.lines.clampPosition(position));
     },
     getCodeActions: (doc, range, diagnosticOptions) => {
       const d = getLetterDocument(doc);

@@ -198,6 +198,8 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         hoverProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: [':'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -371,6 +373,22 @@ export function startServer(connection: Connection): void {
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
       return service.getHover(d, p.position, letters);
+    }),
+  );
+  connection.onReferences(
+    guard(null, async (p, token) => {
+      const d = documents.get(p.textDocument.uri);
+      if (!d || !service.getCitationAt(d, p.position)) return null;
+      // The user asked and waits: the workspace is read whole (the first time, about 2 s for 10,000 letters).
+      const letters = workspace.folderPaths.length ? await workspaceLetters(token) : [];
+      if (token.isCancellationRequested || documents.get(d.uri) !== d) return null;
+      return service.getReferences(d, p.position, letters);
+    }),
+  );
+  connection.onDocumentHighlight(
+    guard(null, (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getDocumentHighlights(d, p.position) : null;
     }),
   );
   connection.onCodeAction(

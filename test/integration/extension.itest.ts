@@ -147,6 +147,43 @@ suite('IMR Letters extension', () => {
     assert.match(text, /Low Back Complaints/);
   });
 
+  test('Find All References on a citation: its section in the letter, and the items of other letters decided on it; highlights', async () => {
+    const name = '004_a9481a5a1cd48426.txt';
+    const other = workspaceFile('zz-references.txt');
+    const text = readFileSync(workspaceFile(name).fsPath, 'utf8');
+    writeFileSync(other.fsPath, text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE', 'REPEAT MRI OF THE NECK'));
+    try {
+      const editor = await openLetter(name);
+      const uri = editor.document.uri;
+      const mri = (await api.letter(uri))!.items.find((i) => i.title.value.includes('MRI'))!;
+      const reviewer = mri.maximusGuideline!.citations[0];
+      const administrator = mri.claimsAdministratorGuideline!.citations[0];
+      const at = new vscode.Position(reviewer.range.start.line, reviewer.range.start.character + 4);
+      const refs = await until('references reaching the other letter', async () => {
+        const r = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, at);
+        return r?.some((l) => l.uri.fsPath === other.fsPath) && r;
+      });
+      const starts = (list: { range: vscode.Range }[]) => list.map((l) => [l.range.start.line, l.range.start.character]);
+      assert.deepEqual(starts(refs.filter((l) => l.uri.toString() === uri.toString())), [
+        [administrator.range.start.line, administrator.range.start.character],
+        [reviewer.range.start.line, reviewer.range.start.character],
+      ]);
+      const there = refs.filter((l) => l.uri.fsPath === other.fsPath);
+      assert.equal(there.length, 1);
+      assert.equal((await vscode.workspace.openTextDocument(other)).getText(there[0].range), 'REPEAT MRI OF THE NECK');
+      const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', uri, at);
+      assert.deepEqual(
+        highlights.map((h) => [h.range.start.line, h.kind]),
+        [
+          [administrator.range.start.line, vscode.DocumentHighlightKind.Text],
+          [reviewer.range.start.line, vscode.DocumentHighlightKind.Read],
+        ],
+      );
+    } finally {
+      rmSync(other.fsPath, { force: true });
+    }
+  });
+
   test('IMR: Next / Previous Disputed Item move between item titles, wrapping around', async () => {
     const editor = await openLetter(seed3);
     const model = await api.letter(editor.document.uri);

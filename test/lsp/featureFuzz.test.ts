@@ -10,10 +10,12 @@ import type {
   CodeAction,
   CompletionItem,
   Diagnostic,
+  DocumentHighlight,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
+  Location,
   Position,
   Range,
   SelectionRange,
@@ -140,6 +142,13 @@ describe('every feature at random places of damaged letters', { skip: serverSkip
           for (const position of positions) {
             const hover = await client.request<Hover | null>('textDocument/hover', { ...td, position });
             if (hover?.range) assertRange(lines, hover.range, 'hover');
+            // No workspace here: every reference is in this letter.
+            const refs = await client.request<Location[] | null>('textDocument/references', { ...td, position, context: { includeDeclaration: true } });
+            for (const r of refs ?? []) {
+              assert.equal(r.uri, uri, 'a reference outside the letter');
+              assertRange(lines, r.range, 'reference');
+            }
+            for (const h of (await client.request<DocumentHighlight[] | null>('textDocument/documentHighlight', { ...td, position })) ?? []) assertRange(lines, h.range, 'highlight');
             const items = await client.request<CompletionItem[] | { items: CompletionItem[] } | null>('textDocument/completion', { ...td, position });
             for (const item of Array.isArray(items) ? items : (items?.items ?? [])) {
               const edit = item.textEdit;

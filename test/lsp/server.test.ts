@@ -19,20 +19,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CompletionItem,
+  DocumentHighlight,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
+  Location,
   MarkupContent,
   SelectionRange,
   SymbolInformation,
 } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
 import type { FolderLetter, LetterModel } from '../../core/model';
 import { folderLetterOf } from '../../core/folderLetter';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
+import { itemTitleRange } from '../../core/rules/itemRanges';
 import { corpusLetters, corpusSkip, distDir, lettersDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
 import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
@@ -64,6 +67,8 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
         'workspaceSymbolProvider',
         'documentLinkProvider',
         'hoverProvider',
+        'referencesProvider',
+        'documentHighlightProvider',
         'codeActionProvider',
         'completionProvider',
       ] as const) {
@@ -631,6 +636,43 @@ describe('the workspace index', { skip: serverSkip }, () => {
       utimesSync(path.join(dir, 'a.txt'), later, later);
       assert.deepEqual(await names('aquatic'), ['a.txt']);
       assert.deepEqual(await names('physical therapy'), []);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('references on a citation: the letter\'s own, and the items of the folder\'s letters decided on the section; highlights in the letter', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-refs-'));
+    const text = readSeed('004_a9481a5a1cd48426.txt');
+    const renamed = text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE', 'REPEAT MRI OF THE NECK');
+    writeFileSync(path.join(dir, 'letter.txt'), text);
+    writeFileSync(path.join(dir, 'repeat.txt'), renamed);
+    writeFileSync(path.join(dir, 'other.txt'), readSeed(seedFiles[0]));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const u = pathToFileURL(path.join(dir, 'letter.txt')).href;
+      await client.open(u, text);
+      const mri = parseLetter(text).items.find((i) => i.title.value.includes('MRI'))!;
+      const reviewer = mri.maximusGuideline!.citations[0];
+      const administrator = mri.claimsAdministratorGuideline!.citations[0];
+      const at = { textDocument: { uri: u }, position: { line: reviewer.range.start.line, character: reviewer.range.start.character + 4 } };
+      const refs = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+      const repeat = parseLetter(renamed).items.find((i) => i.title.value.startsWith('REPEAT MRI'))!;
+      assert.deepEqual(refs, [
+        { uri: u, range: administrator.range },
+        { uri: u, range: reviewer.range },
+        { uri: pathToFileURL(path.join(dir, 'repeat.txt')).href, range: itemTitleRange(repeat) },
+      ]);
+      const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', at);
+      assert.deepEqual(highlights, [
+        { range: administrator.range, kind: DocumentHighlightKind.Text },
+        { range: reviewer.range, kind: DocumentHighlightKind.Read },
+      ]);
+      // Off a citation: null, for the editor's own word highlights and references.
+      const off = { textDocument: { uri: u }, position: mri.title.range.start };
+      assert.equal(await client.request('textDocument/references', { ...off, context: { includeDeclaration: true } }), null);
+      assert.equal(await client.request('textDocument/documentHighlight', off), null);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

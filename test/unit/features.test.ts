@@ -4,12 +4,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, DocumentSymbol, MarkupContent, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
+import { citationKeys } from '../../core/features/hover';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { fuzzyMatches } from '../../core/features/workspaceSymbols';
 import { createLanguageService, type WorkspaceLetter } from '../../core/languageService';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
+import { itemTitleRange } from '../../core/rules/itemRanges';
 import { rangeContains } from '../../core/text/lines';
 import { corpusLetters, corpusSkip } from '../support/env';
 import { applyEdits, dropParagraph, readCorpusLetter, readSample, readSeed, replaceOnce } from '../lsp/mutants';
@@ -210,6 +212,84 @@ describe('hovers', () => {
   });
   test('nothing elsewhere', () => {
     assert.equal(ls.getHover(doc, { line: 0, character: 2 }), null);
+  });
+});
+
+describe('references and highlights of a citation', () => {
+  const ls = createLanguageService();
+  // Seed 004: its MRI item's claims administrator and reviewer both cite ACOEM chapter 8's special studies (pages
+  // 178 and 177-179); its traction item cites ODG's neck traction twice; its pain-management referral, two others.
+  const text = readSeed('004_a9481a5a1cd48426.txt');
+  const doc = docOf(text);
+  const model = ls.getLetter(doc)!;
+  const mri = model.items.find((i) => i.title.value.includes('MRI'))!;
+  const mriReviewer = mri.maximusGuideline!.citations[0];
+  const mriAdministrator = mri.claimsAdministratorGuideline!.citations[0];
+
+  test('highlights: the same section\'s citations in the letter, the reviewer\'s as read, the administrator\'s as text', () => {
+    const expected = [
+      { range: mriAdministrator.range, kind: DocumentHighlightKind.Text },
+      { range: mriReviewer.range, kind: DocumentHighlightKind.Read },
+    ];
+    assert.deepEqual(ls.getDocumentHighlights(doc, mriReviewer.range.start), expected);
+    // From either end of either citation, and its middle.
+    assert.deepEqual(ls.getDocumentHighlights(doc, mriAdministrator.range.end), expected);
+    assert.match(textAt(text, mriReviewer.range), /^Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back\s+Complaints Page\(s\): 177-179/);
+    // The referral's two citations cite different sections: each highlights itself alone.
+    const referral = model.items.find((i) => i.title.value.startsWith('REFERRAL'))!;
+    const own = referral.maximusGuideline!.citations[0];
+    assert.deepEqual(ls.getDocumentHighlights(doc, own.range.start), [{ range: own.range, kind: DocumentHighlightKind.Read }]);
+    // Off a citation: nothing (the editor falls back to its word highlights).
+    assert.equal(ls.getDocumentHighlights(doc, mri.title.range.start), null);
+    assert.equal(ls.getDocumentHighlights(doc, { line: 0, character: 0 }), null);
+  });
+
+  test('references: the letter\'s citations of the section, then the other letters\' items decided on it, at their titles', () => {
+    // Another letter deciding on the same section (the seed with the MRI item renamed), one that does not, and
+    // this letter's own file as the server reads it from disk (with its URI spelt otherwise): left out.
+    const renamed = text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE', 'REPEAT MRI OF THE NECK');
+    const letters: WorkspaceLetter[] = [
+      workspaceLetterOf(doc.uri.replace('/mem/', '/%6Dem/'), parseLetter(text)),
+      workspaceLetterOf('file:///ws/other.txt', parseLetter(renamed)),
+      workspaceLetterOf('file:///ws/unrelated.txt', parseLetter(readSeed('000_2e67a60e31d1e457.txt'))),
+    ];
+    const refs = ls.getReferences(doc, mriReviewer.range.start, letters);
+    assert.ok(refs);
+    const otherMri = parseLetter(renamed).items.find((i) => i.title.value.startsWith('REPEAT MRI'))!;
+    assert.deepEqual(refs, [
+      { uri: doc.uri, range: mriAdministrator.range },
+      { uri: doc.uri, range: mriReviewer.range },
+      { uri: 'file:///ws/other.txt', range: itemTitleRange(otherMri) },
+    ]);
+    assert.equal(textAt(renamed, refs[2].range), 'REPEAT MRI OF THE NECK');
+    // Without a workspace, the letter's own; off a citation, none.
+    assert.deepEqual(ls.getReferences(doc, mriReviewer.range.start), refs.slice(0, 2));
+    assert.equal(ls.getReferences(doc, mri.title.range.start, letters), null);
+  });
+
+  test('corpus: every citation\'s references agree with its hover\'s "cited by" figure', { skip: corpusSkip }, () => {
+    const files = corpusLetters();
+    const letters = files.map((f) => workspaceLetterOf(`file:///c/${f}`, parseLetter(readCorpusLetter(f))));
+    let checked = 0;
+    for (const f of files.slice(0, 40)) {
+      const t = readCorpusLetter(f);
+      const d = TextDocument.create(`file:///c/${f}`, 'imr', 1, t);
+      for (const item of ls.getLetter(d)!.items) {
+        for (const c of item.maximusGuideline?.citations ?? []) {
+          const refs = ls.getReferences(d, c.range.start, letters)!;
+          const own = refs.filter((r) => r.uri === d.uri);
+          const others = refs.filter((r) => r.uri !== d.uri);
+          assert.ok(own.some((r) => JSON.stringify(r.range) === JSON.stringify(c.range)), `${f}: the citation itself`);
+          // The hover counts the items of every letter given, this one's included, that cite the section.
+          const m = /Cited by (\d+) items? here/.exec(hoverText(ls.getHover(d, c.range.start, letters)));
+          const ownItems = letters.find((l) => l.uri === d.uri)!.letter.items.filter((i) => i.citedKeys.some((k) => citationKeys(c).includes(k))).length;
+          assert.equal(others.length, Number(m?.[1] ?? 0) - ownItems, `${f}: ${c.text}`);
+          for (const r of others) assert.ok(letters.find((l) => l.uri === r.uri)!.letter.items.some((i) => JSON.stringify(i.symbolRange) === JSON.stringify(r.range)));
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 40, `${checked} citations`);
   });
 });
 
