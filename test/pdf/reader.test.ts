@@ -137,3 +137,26 @@ test('without dist/pdf.js the reader says so, and does not throw', async () => {
   const r = await reader.read(letter);
   assert.deepEqual(r, { ok: false, reason: 'a PDF, and the PDF reader could not be started (dist/pdf.js not found: run npm run build)' });
 });
+
+test('an idle reader ends its process, and starts another for the next PDF', { skip: builtSkip }, async () => {
+  await withReader({ idleMs: 200 }, async (reader) => {
+    assert.deepEqual(await reader.read(letter), { ok: true, text: letterText });
+    const pid = reader.pid;
+    assert.ok(pid);
+    const alive = (p: number) => {
+      try {
+        process.kill(p, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    assert.ok(alive(pid));
+    const end = Date.now() + 5000;
+    while (alive(pid) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(alive(pid), false, 'the idle process ended');
+    assert.equal(reader.pid, undefined);
+    assert.deepEqual(await reader.read(letter), { ok: true, text: letterText });
+    assert.equal(reader.started, 2);
+  });
+});
