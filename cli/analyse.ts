@@ -1,10 +1,12 @@
 // The work done for one file, in a worker or in the main thread: read, parse, then lint or tabulate. Synchronous for
 // a text letter; a PDF waits for its text.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintLetter, parseLetter } from '../core';
-import type { Severity } from './args';
 import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
+import { stdinName, type Severity } from './args';
 import { tableRows } from './table';
 import type { TableRow } from './table';
 
@@ -33,9 +35,14 @@ export function analyseText(task: Task, file: string, text: string, rules: Recor
     const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
     if (task === 'table') return { kind: 'table', rows: tableRows(file, model) };
-    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text }) };
+    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {
     // The parser and the rules promise never to throw; if one does, lose this file, not the run.
     return { kind: 'bad', reason: `internal error, please report it: ${(e as Error)?.stack ?? String(e)}`.split('\n')[0] };
   }
+}
+
+/** A file's URI, for its diagnostics' related places (standard input has none on disk: an untitled URI). */
+function fileUri(file: string): string {
+  return file === stdinName ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href;
 }

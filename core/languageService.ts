@@ -143,7 +143,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const key = `${JSON.stringify(rules ?? {})}|${today.toISOString().slice(0, 10)}`;
     const cached = lints.get(d);
     if (cached && cached.key === key) return cached.diagnostics;
-    const diagnostics = lintLetter(d.model, { rules, text: d.text, lines: d.lines, now: today });
+    const diagnostics = lintLetter(d.model, { rules, text: d.text, lines: d.lines, now: today, uri: d.uri });
     lints.set(d, { key, diagnostics });
     return diagnostics;
   }

@@ -16,6 +16,9 @@ export interface LintOptions {
   lines?: LineIndex;
   /** "Today" for the date rules (default: the current date). */
   now?: Date;
+  /** The letter's URI, for the related information of diagnostics (the places a problem involves); without it
+   * there is none. A function is asked only when a diagnostic has some (the CLI's file URIs cost a little). */
+  uri?: string | (() => string);
 }
 
 /** The diagnostic source of every lint diagnostic. */
@@ -41,6 +44,7 @@ export function ruleSeverity(rule: Rule, config?: Record<string, RuleSeverity>):
 export function lintLetter(model: LetterModel, options: LintOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const context = { model, text: options.text, lines: options.lines, now: options.now ?? new Date() };
+  let uri: string | undefined;
   for (const rule of allRules) {
     const severity = ruleSeverity(rule, options.rules);
     if (severity === 'off') continue;
@@ -61,6 +65,11 @@ export function lintLetter(model: LetterModel, options: LintOptions = {}): Diagn
         message: r.message,
       };
       if (r.data !== undefined) d.data = r.data;
+      if (r.related?.length && options.uri !== undefined) {
+        uri ??= typeof options.uri === 'string' ? options.uri : options.uri();
+        const location = uri;
+        d.relatedInformation = r.related.map((x) => ({ location: { uri: location, range: x.range }, message: x.message }));
+      }
       diagnostics.push(d);
     }
   }

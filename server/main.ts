@@ -73,6 +73,8 @@ export function startServer(connection: Connection): void {
   let hasDynamicConfiguration = false;
   let hasWorkspaceFolderChanges = false;
   let hasWatchedFiles = false;
+  /** Whether the client shows a diagnostic's related places (LSP: publishDiagnostics.relatedInformation). */
+  let hasRelatedInformation = false;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
@@ -117,7 +119,8 @@ export function startServer(connection: Connection): void {
       // closed while the settings were read; a document closed and opened again is another object.
       if (documents.get(uri) !== doc || doc.version !== version) return;
       const linting = performance.now();
-      const diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
+      let diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
+      if (!hasRelatedInformation && diagnostics.some((d) => d.relatedInformation)) diagnostics = diagnostics.map(({ relatedInformation: _, ...d }) => d);
       checkMs.set(uri, parsedMs + performance.now() - linting);
       // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
       void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
@@ -184,6 +187,7 @@ export function startServer(connection: Connection): void {
     hasDynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     hasWorkspaceFolderChanges = caps.workspace?.workspaceFolders === true;
     hasWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);

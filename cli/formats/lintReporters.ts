@@ -1,7 +1,7 @@
 // The lint output formats: text for people, JSON for scripts, SARIF for code-scanning tools.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { printable } from './printable';
 import { byPosition, messageText, sarifLevel, severityName } from './severity';
 import type { SeverityName } from './severity';
@@ -35,7 +35,9 @@ export function textReporter(): LintReporter {
         .sort(byPosition)
         .map((d) => {
           const code = d.code !== undefined ? ` [${d.code}]` : '';
-          return `${printable(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${printable(messageText(d))}${code}\n`;
+          // The places the problem involves, indented under it: always in the same letter.
+          const related = (d.relatedInformation ?? []).map((r) => `  ${printable(file)}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${printable(r.message)}\n`);
+          return `${printable(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${printable(messageText(d))}${code}\n${related.join('')}`;
         })
         .join('');
     },
@@ -119,19 +121,16 @@ export function sarifReporter(options: { version: string; rules: readonly RuleIn
             ...(index !== undefined ? { ruleIndex: index } : {}),
             level: sarifLevel(d),
             message: { text: messageText(d) },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: location,
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
-                  },
-                },
-              },
-            ],
+            locations: [{ physicalLocation: { artifactLocation: location, region: region(d.range) } }],
+            ...(d.relatedInformation?.length
+              ? {
+                  relatedLocations: d.relatedInformation.map((r, id) => ({
+                    id,
+                    physicalLocation: { artifactLocation: location, region: region(r.location.range) },
+                    message: { text: r.message },
+                  })),
+                }
+              : {}),
           };
           const sep = first ? '\n' : ',\n';
           first = false;
@@ -141,6 +140,11 @@ export function sarifReporter(options: { version: string; rules: readonly RuleIn
     },
     end: () => `${first ? '' : '\n'}]}]}\n`,
   };
+}
+
+/** A SARIF region: 1-based lines and UTF-16 columns. */
+function region(range: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 function levelOf(severity: string): 'error' | 'warning' | 'note' {

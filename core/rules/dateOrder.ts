@@ -64,6 +64,7 @@ export const dateOrder: Rule = {
         range: later.field.range,
         message: `The ${later.name} (${later.field.text}) is before the ${earlier.name} (${earlier.field.text}).`,
         data: { earlier: earlier.name, later: later.name },
+        related: [{ range: earlier.field.range, message: `The ${earlier.name}, ${earlier.field.text}.` }],
       });
     }
     const today = iso(now);

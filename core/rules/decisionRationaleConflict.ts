@@ -24,6 +24,7 @@ export const decisionRationaleConflict: Rule = {
         range: item.decisionText.range,
         message: `The ${itemName(item)} is ${item.decision}, but its rationale concludes the request ${says}${line}.`,
         data: { item: item.index, conclusionRange: item.conclusionRange },
+        ...(item.conclusionRange ? { related: [{ range: item.conclusionRange, message: `The rationale concludes the request ${says}.` }] } : {}),
       });
     }
     return reports;

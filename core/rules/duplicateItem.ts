@@ -34,6 +34,7 @@ export const duplicateItem: Rule = {
         range: itemTitleRange(item),
         message: `The ${itemName(item)} repeats the service of item ${first.index + 1} (line ${first.title.range.start.line + 1}).`,
         data: { item: item.index, first: first.index },
+        related: [{ range: itemTitleRange(first), message: `Item ${first.index + 1}, the same service${first.decision ? ` (${first.decision})` : ''}.` }],
       });
     }
     return reports;

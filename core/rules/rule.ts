@@ -29,6 +29,9 @@ export interface RuleReport {
   message: string;
   /** Anything a quick fix needs (e.g. the suggested replacement); passed through as Diagnostic.data. */
   data?: unknown;
+  /** Other places of the letter the problem involves (the conclusion a decision contradicts, the first of two
+   * items); the diagnostic's related information. */
+  related?: { range: Range; message: string }[];
 }
 
 export interface Rule {

@@ -184,6 +184,38 @@ test('--format sarif validates against the SARIF 2.1.0 schema and carries every 
   assert.equal(r.status, 1, 'the letter without a rationale has an error');
 });
 
+test('the places a diagnostic involves: indented under it in text, relatedInformation in JSON, relatedLocations in SARIF', () => {
+  const file = path.join(repoRoot, 'samples', 'malformed-conflict.txt');
+  const text = readFileSync(file, 'utf8');
+  const conclusion = parseLetter(text).items[0].conclusionRange!;
+  const message = 'The rationale concludes the request is not medically necessary.';
+  const rel = path.join('samples', 'malformed-conflict.txt');
+  const lines = runCli(['lint', rel], { cwd: repoRoot }).stdout.split('\n');
+  const at = lines.findIndex((l) => l.includes('[decision-rationale-conflict]'));
+  assert.ok(at >= 0);
+  assert.equal(lines[at + 1], `  ${rel}:${conclusion.start.line + 1}:${conclusion.start.character + 1} ${message}`);
+  const json = JSON.parse(runCli(['lint', '--format', 'json', file]).stdout) as { diagnostics: Diagnostic[] }[];
+  assert.deepEqual(json[0].diagnostics[0].relatedInformation, [{ location: { uri: pathToFileURL(file).href, range: conclusion }, message }]);
+  const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', rel], { cwd: repoRoot }).stdout) as {
+    runs: { results: { relatedLocations?: unknown[] }[] }[];
+  };
+  assert.deepEqual(sarif.runs[0].results[0].relatedLocations, [
+    {
+      id: 0,
+      physicalLocation: {
+        artifactLocation: { uri: 'samples/malformed-conflict.txt', uriBaseId: '%SRCROOT%' },
+        region: { startLine: conclusion.start.line + 1, startColumn: conclusion.start.character + 1, endLine: conclusion.end.line + 1, endColumn: conclusion.end.character + 1 },
+      },
+      message: { text: message },
+    },
+  ]);
+  // Valid SARIF with them.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(sarifSchema());
+  assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+});
+
 test('rules lists every rule with its default severity', () => {
   const r = runCli(['rules', '--format', 'json']);
   assert.equal(r.status, 0);

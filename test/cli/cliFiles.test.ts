@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { parseLetter } from '../../core';
 import { tableColumns, tableRows } from '../../cli/table';
@@ -78,13 +79,26 @@ test('a letter saved as UTF-16 ("Unicode" on Windows) parses and lints as its UT
   writeFileSync(utf8, text);
   const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   writeFileSync(utf16, bytes);
+  // The related places of a diagnostic name the letter's own URI (standard input's: untitled:stdin); the rest is equal.
+  type Related = { relatedInformation?: { location: { uri: string } }[] };
   const lint = (file: string, input?: Buffer) => {
     const r = runCli(['lint', '--format', 'json', input ? '-' : file], input ? { input } : {});
-    return { status: r.status, stderr: r.stderr, diagnostics: (JSON.parse(r.stdout) as { diagnostics: unknown[] }[]).map((f) => f.diagnostics) };
+    const own = input ? 'untitled:stdin' : pathToFileURL(file).href;
+    const diagnostics = (JSON.parse(r.stdout) as { diagnostics: Related[] }[]).map((f) =>
+      f.diagnostics.map((d) => ({
+        ...d,
+        relatedInformation: d.relatedInformation?.map((x) => {
+          assert.equal(x.location.uri, own);
+          return { ...x, location: { ...x.location, uri: 'the letter' } };
+        }),
+      })),
+    );
+    return { status: r.status, stderr: r.stderr, diagnostics };
   };
   const expected = lint(utf8);
   assert.equal(expected.status, 1, 'the sample has an error-level diagnostic');
   assert.ok(expected.diagnostics[0].length > 0);
+  assert.ok(expected.diagnostics[0].some((d) => d.relatedInformation?.length), 'the conflict points at its conclusion');
   assert.deepEqual(lint(utf16), expected);
   assert.deepEqual(lint('-', bytes), expected);
   const model = (file: string) => ({ ...JSON.parse(runCli(['parse', file]).stdout), file: undefined });

@@ -109,6 +109,25 @@ suite('IMR Letters extension', () => {
     assert.equal(vscode.languages.getDiagnostics(workspaceFile(seed1)).length, 0, 'a well-formed seed has no diagnostics');
   });
 
+  test('a decision that contradicts its rationale points at the conclusion (related information)', async () => {
+    const editor = await openLetter('malformed-conflict.txt');
+    const uri = editor.document.uri;
+    const [diagnostic] = await until('the conflict diagnostic', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'decision-rationale-conflict');
+      return found.length > 0 && found;
+    });
+    const conclusion = (await api.letter(uri))!.items[0].conclusionRange!;
+    assert.equal(diagnostic.relatedInformation?.length, 1);
+    const [related] = diagnostic.relatedInformation!;
+    assert.equal(related.location.uri.toString(), uri.toString());
+    assert.deepEqual(
+      [related.location.range.start.line, related.location.range.start.character, related.location.range.end.line, related.location.range.end.character],
+      [conclusion.start.line, conclusion.start.character, conclusion.end.line, conclusion.end.character],
+    );
+    assert.match(editor.document.getText(related.location.range), /not medically necessary\.$/);
+    assert.equal(related.message, 'The rationale concludes the request is not medically necessary.');
+  });
+
   test('imr.rules turns a rule off', async () => {
     const uri = workspaceFile('malformed-missing-rationale.txt');
     const config = vscode.workspace.getConfiguration('imr', uri);

@@ -95,6 +95,26 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
     }
   });
 
+  test('a diagnostic points at the places it involves (related information), for a client that shows them', async () => {
+    const text = readSample('malformed-conflict.txt');
+    const u = uri('conflict');
+    const [d] = await client.open(u, text);
+    const conclusion = parseLetter(text).items[0].conclusionRange;
+    assert.deepEqual(d.relatedInformation, [{ location: { uri: u, range: conclusion }, message: 'The rationale concludes the request is not medically necessary.' }]);
+    await client.close(u);
+    // A client that does not announce publishDiagnostics.relatedInformation gets the diagnostic without it.
+    const { client: bare } = await LspClient.start({ bare: true });
+    try {
+      const [plain] = await bare.open(u, text);
+      assert.equal(plain.code, 'decision-rationale-conflict');
+      assert.equal(plain.relatedInformation, undefined);
+      const { relatedInformation: _, ...rest } = d;
+      assert.deepEqual(plain, rest);
+    } finally {
+      await bare.stop();
+    }
+  });
+
   test('the range is on the offending text', async () => {
     const text = readSample('malformed-unknown-decision.txt');
     const [d] = await client.open(uri(), text);

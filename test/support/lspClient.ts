@@ -122,7 +122,7 @@ export class LspClient {
               ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
             },
             textDocument: {
-              publishDiagnostics: { versionSupport: true },
+              publishDiagnostics: { versionSupport: true, relatedInformation: true },
               documentSymbol: { hierarchicalDocumentSymbolSupport: true },
               synchronization: { dynamicRegistration: false },
             },

@@ -258,6 +258,26 @@ describe('decision-rationale-conflict', () => {
     assert.deepEqual(ds.map((d) => d.code), ['decision-rationale-conflict']);
     assert.equal(textAt(text, ds[0].range), 'Overturned');
   });
+  test('points at the conclusion it contradicts (related information), given the letter\'s URI', () => {
+    const text = readSample('malformed-conflict.txt');
+    const [d] = lint(text, { uri: 'file:///letters/conflict.txt' });
+    assert.equal(d.relatedInformation?.length, 1);
+    const [related] = d.relatedInformation!;
+    assert.equal(related.location.uri, 'file:///letters/conflict.txt');
+    // The conclusion's sentence, across the letter's blank line.
+    assert.equal(textAt(text, related.location.range).replace(/\s+/g, ' '), 'In light of the above issues, the currently requested physical therapy is not medically necessary.');
+    assert.equal(related.message, 'The rationale concludes the request is not medically necessary.');
+    // The message's line is the related place's.
+    assert.match(message(d), new RegExp(`\\(line ${related.location.range.start.line + 1}\\)\\.$`));
+    // Without a URI there is nowhere to point: no related information (and a URI given lazily is asked once).
+    assert.equal(lint(text)[0].relatedInformation, undefined);
+    let asked = 0;
+    const lazy = lint(text, { uri: () => (asked++, 'file:///lazy.txt') });
+    assert.equal(lazy[0].relatedInformation?.[0].location.uri, 'file:///lazy.txt');
+    assert.equal(asked, 1);
+    lint(seed, { uri: () => (asked++, 'file:///lazy.txt') });
+    assert.equal(asked, 1, 'not asked for a letter without related places');
+  });
   test('fires on Upheld with a "medically necessary" rationale', { skip: corpusSkip }, () => {
     const original = readCorpusLetter('005_CM16-0229336.txt');
     const model = parseLetter(original);
@@ -328,6 +348,11 @@ describe('duplicate-item', () => {
     assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
     assert.equal(textAt(text, ds[0].range), seedTitle);
     assert.ok(ds[0].range.start.line > single.split('\n').length - 2, 'on the second item');
+    // Related: the first item's title.
+    const [related] = lint(text, { uri: 'file:///d.txt' })[0].relatedInformation!;
+    assert.equal(textAt(text, related.location.range), seedTitle);
+    assert.ok(related.location.range.start.line < ds[0].range.start.line);
+    assert.equal(related.message, 'Item 1, the same service (Upheld).');
   });
   test('fires on a corpus letter with its item repeated', { skip: corpusSkip }, () => {
     const letter = readCorpusLetter('001_CM16-0219557.txt');
@@ -353,6 +378,10 @@ describe('date-order', () => {
     assert.deepEqual(ds.map((d) => d.code), ['date-order']);
     assert.match(message(ds[0]), /UR denial date/);
     assert.equal(textAt(text, ds[0].range), '11/09/2014');
+    // Related: the date it comes before.
+    const [related] = lint(text, { now, uri: 'file:///d.txt' })[0].relatedInformation!;
+    assert.equal(textAt(text, related.location.range), '12/10/2014');
+    assert.equal(related.message, 'The date of injury, 12/10/2014.');
   });
   test('fires on a decision before the assignment', () => {
     const ds = only(header('10/10/2014', '11/18/2014', '11/15/2014', '11/09/2014') + seed, 'date-order');
