@@ -2,10 +2,12 @@
 // PDF on (reader.ts): pdf.js is ten times the size of everything else, a run over text letters never needs it, and
 // a PDF that makes it spin or swell takes down that child, not the server or the CLI.
 import { existsSync, promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { decodeLetter, isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
-import { PdfReader } from './reader';
+import { PdfReaders } from './reader';
 import type { PdfLimits } from './reader';
 
 export type { PdfLimits } from './reader';
@@ -13,8 +15,13 @@ export type { PdfLimits } from './reader';
 /** A letter's PDF is tens of kB: a larger file is refused unread (the CLI's limit for any letter). */
 export const maxPdfBytes = 10 * 1024 * 1024;
 
-/** One reader per thread that reads PDFs (the server's main thread; each CLI worker), started on the first. */
-let reader: PdfReader | undefined;
+/**
+ * The readers of this thread, made on the first PDF. A main thread (the language server's; the CLI's, when it works
+ * alone) reads on up to as many cores as there are, at most 4; a CLI worker thread is already one lane of a pool
+ * sized to the cores, and reads on one.
+ */
+let readers: PdfReaders | undefined;
+const readerCount = () => (isMainThread ? Math.min(4, availableParallelism()) : 1);
 
 /** Whether a file's name says PDF: for weighing work before any file is read (the reading goes by the bytes). */
 export function isPdfFileName(name: string): boolean {
@@ -31,8 +38,8 @@ export function letterText(bytes: Uint8Array): DecodeResult | Promise<DecodeResu
 
 /** The text of a PDF's bytes, or why there is none (pdf.js in the PDF reader's process: reader.ts). Never rejects. */
 export function readPdfText(bytes: Uint8Array, limits?: PdfLimits): Promise<DecodeResult> {
-  reader ??= new PdfReader(bundlePath);
-  return reader.read(bytes, limits);
+  readers ??= new PdfReaders(bundlePath, readerCount());
+  return readers.read(bytes, limits);
 }
 
 /** The text of the PDF at `file` (the language server's reading; the CLI reads its files itself). Never rejects. */

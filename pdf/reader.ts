@@ -64,6 +64,11 @@ export class PdfReader {
     });
   }
 
+  /** How many readings are asked of it and not answered yet. */
+  get pending(): number {
+    return this.queue.length + (this.current ? 1 : 0);
+  }
+
   /** The child's process id while there is one (the tests read its memory). */
   get pid(): number | undefined {
     return this.child?.pid;
@@ -150,4 +155,29 @@ export class PdfReader {
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Several readers, each asked in turn by how little it has to do: PDFs read on as many cores. A reader's child is
+ * started only when a reading comes to it, so a single PDF starts one.
+ */
+export class PdfReaders {
+  readonly readers: PdfReader[];
+
+  constructor(script: () => string, count: number, options: PdfReaderOptions = {}) {
+    this.readers = Array.from({ length: Math.max(1, count) }, () => new PdfReader(script, options));
+  }
+
+  read(bytes: Uint8Array, limits: PdfLimits = {}): Promise<DecodeResult> {
+    // The least busy; among the idle, one whose child is running (no start-up), else the first.
+    let best = this.readers[0];
+    for (const r of this.readers) {
+      if (r.pending < best.pending || (r.pending === best.pending && r.pid !== undefined && best.pid === undefined)) best = r;
+    }
+    return best.read(bytes, limits);
+  }
+
+  dispose(): void {
+    for (const r of this.readers) r.dispose();
+  }
 }

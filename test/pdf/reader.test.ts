@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
-import { PdfReader } from '../../pdf/reader';
+import { PdfReader, PdfReaders } from '../../pdf/reader';
 import type { PdfReaderOptions } from '../../pdf/reader';
 import { distDir, skipUnless } from '../support/env';
 import { longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
@@ -159,4 +159,21 @@ test('an idle reader ends its process, and starts another for the next PDF', { s
     assert.deepEqual(await reader.read(letter), { ok: true, text: letterText });
     assert.equal(reader.started, 2);
   });
+});
+
+test('a pool of readers spreads readings asked at once over its processes, each answered with its own result', { skip: builtSkip }, async () => {
+  const pool = new PdfReaders(() => bundle, 2);
+  try {
+    // One at a time: one process does it all.
+    assert.deepEqual(await pool.read(letter), { ok: true, text: letterText });
+    assert.deepEqual(await pool.read(letter), { ok: true, text: letterText });
+    assert.deepEqual(pool.readers.map((r) => r.started), [1, 0]);
+    // Four at once: both, in turn.
+    const other = writePdf([[{ text: 'CLINICAL CASE SUMMARY' }]]);
+    const results = await Promise.all([pool.read(letter), pool.read(other), pool.read(other), pool.read(letter)]);
+    assert.deepEqual(results.map((r) => (r.ok ? r.text : r.reason)), [letterText, 'CLINICAL CASE SUMMARY\n', 'CLINICAL CASE SUMMARY\n', letterText]);
+    assert.deepEqual(pool.readers.map((r) => r.started), [1, 1]);
+  } finally {
+    pool.dispose();
+  }
 });
