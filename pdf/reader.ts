@@ -43,7 +43,8 @@ export class PdfReader {
   private readonly options: Required<PdfReaderOptions>;
   private child: ChildProcess | undefined;
   private readonly queue: Job[] = [];
-  private current: { job: Job; timer: ReturnType<typeof setTimeout>; late: boolean } | undefined;
+  /** The reading under way, and the child it was sent to (a child let go may end after a new one took over). */
+  private current: { job: Job; child: ChildProcess; timer: ReturnType<typeof setTimeout>; late: boolean } | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   /** How many children were started: the tests see a child replaced after a failure. */
@@ -99,7 +100,7 @@ export class PdfReader {
       this.current.late = true;
       child.kill('SIGKILL');
     }, timeoutMs + this.options.graceMs);
-    this.current = { job, timer, late: false };
+    this.current = { job, child, timer, late: false };
     // Held while it works: a CLI run must not end with a PDF half read, nor wait on an idle child.
     child.ref();
     child.channel?.ref();
@@ -118,13 +119,18 @@ export class PdfReader {
     this.started++;
     this.child = child;
     child.on('message', (m: ReaderReply) => {
-      if (this.current && m?.id === this.current.job.id) this.finish(m.result);
+      if (this.current?.child === child && m?.id === this.current.job.id) this.finish(m.result);
     });
-    child.on('error', () => undefined); // 'exit' follows, or a failed send reports itself
+    child.on('error', (e) => {
+      // Not started at all (no process id): 'exit' may never come. Otherwise 'exit' follows, or the send says so.
+      if (child.pid !== undefined) return;
+      if (this.child === child) this.child = undefined;
+      if (this.current?.child === child) this.finish({ ok: false, reason: `a PDF, and the PDF reader could not be started (${e.message})` });
+    });
     child.on('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;
       const current = this.current;
-      if (!current) return;
+      if (current?.child !== child) return;
       const timeoutMs = current.job.limits.timeoutMs ?? defaultTimeoutMs;
       if (current.late) this.finish({ ok: false, reason: `took over ${seconds(timeoutMs)} to read (a letter takes well under one); not read` });
       // V8 aborts a process whose heap is full.

@@ -177,3 +177,12 @@ test('a pool of readers spreads readings asked at once over its processes, each 
     pool.dispose();
   }
 });
+
+test('a reading asked right after the reader let its process go is read by a new one, not failed with the old one\'s end', { skip: builtSkip }, async () => {
+  await withReader({}, async (reader) => {
+    assert.deepEqual(await reader.read(letter), { ok: true, text: letterText });
+    reader.dispose();
+    assert.deepEqual(await reader.read(letter), { ok: true, text: letterText });
+    assert.equal(reader.started, 2);
+  });
+});
