@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExportFormat } from './exportFormats';
 import { exportExtensions, formatExport, isExportFormat } from './exportFormats';
 import { pdfOf, pdfScheme } from './pdfLetters';
-import type { LetterSummary } from './summary';
+import type { LetterSummary } from '../core/summary/letterSummary';
 
 const formatPicks: { label: string; format: ExportFormat }[] = [
   { label: 'CSV', format: 'csv' },

@@ -1,6 +1,6 @@
 // The decision table as CSV, JSON and Markdown; pure, so tests run without VS Code.
-import type { LetterSummary } from './summary';
-import { conclusionLabels, decisionLabel } from './summary';
+import type { LetterSummary } from '../core/summary/letterSummary';
+import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
 export type ExportFormat = 'csv' | 'json' | 'markdown';
 export const exportFormats: readonly ExportFormat[] = ['csv', 'json', 'markdown'];

@@ -7,14 +7,14 @@ import type { LetterModel } from '../core/model';
 import { ActiveLetter } from './activeLetter';
 import { registerLanguageDetection } from './detectLanguage';
 import { exportSummaries } from './export';
-import { fileName } from './folderRows';
+import { fileName } from '../core/summary/folderRows';
 import { registerItemsView } from './itemsView';
 import { createLanguageClient } from './languageClient';
 import { LetterStore } from './letters';
 import { registerNavigation } from './navigation';
 import { PdfLetters, pdfScheme } from './pdfLetters';
 import { registerStatusBar } from './statusBar';
-import { summarizeLetter } from './summary';
+import { summarizeLetter } from '../core/summary/letterSummary';
 import { SummaryPanels } from './summaryPanel';
 
 /** What the extension exposes to other extensions and to its integration tests. */

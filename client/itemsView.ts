@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DisputedItem } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
 import { toVsRange } from './navigation';
-import { conclusionLabels, guidelineText } from './summary';
+import { conclusionLabels, guidelineText } from '../core/summary/letterSummary';
 
 function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
   // Upheld: the denial stands (red); Overturned: the service is authorised (green).

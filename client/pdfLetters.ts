@@ -3,7 +3,7 @@
 // language, under the imr-pdf scheme, with every feature of a letter. "Save as Text Letter" writes it to a .txt.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { fileName } from './folderRows';
+import { fileName } from '../core/summary/folderRows';
 import type { PdfTextParams, PdfTextResult } from './protocol';
 import { pdfTextRequest } from './protocol';
 

@@ -1,7 +1,7 @@
 // The status bar item of the active letter: "3 items · 2 upheld · 1 overturned"; a click opens the summary.
 import * as vscode from 'vscode';
 import type { ActiveLetter } from './activeLetter';
-import { countsText, summarizeLetter } from './summary';
+import { countsText, summarizeLetter } from '../core/summary/letterSummary';
 
 export interface LetterStatus {
   /** The counts while the item is shown, else undefined. */

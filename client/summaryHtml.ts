@@ -1,10 +1,10 @@
 // Builds the decision-summary webview's HTML; pure, so tests can load it in a real browser without VS Code.
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
-import type { FolderRow } from './folderRows';
-import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from './folderStats';
-import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered } from './folderStats';
-import type { ItemRow, LetterSummary } from './summary';
-import { conclusionLabels, decisionLabel } from './summary';
+import type { FolderRow } from '../core/summary/folderRows';
+import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
+import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered } from '../core/summary/folderStats';
+import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
+import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;

@@ -1,8 +1,8 @@
 // The messages a summary webview may send; anything else is ignored (the page is not trusted input).
 import type { ExportFormat } from './exportFormats';
 import { isExportFormat } from './exportFormats';
-import type { BreakdownId, DecisionFilter, SortColumn } from './folderStats';
-import { breakdownIds, decisionFilters, sortColumns } from './folderStats';
+import type { BreakdownId, DecisionFilter, SortColumn } from '../core/summary/folderStats';
+import { breakdownIds, decisionFilters, sortColumns } from '../core/summary/folderStats';
 
 export type WebviewMessage =
   | { type: 'ready' }

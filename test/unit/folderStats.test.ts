@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { FolderRow } from '../../client/folderRows';
-import { folderRows, keptSummaries, notStated, summarizeFolder } from '../../client/folderRows';
-import type { BreakdownId, DecisionFilter, FolderFilter } from '../../client/folderStats';
+import type { FolderRow } from '../../core/summary/folderRows';
+import { folderRows, keptSummaries, notStated, summarizeFolder } from '../../core/summary/folderRows';
+import type { BreakdownId, DecisionFilter, FolderFilter } from '../../core/summary/folderStats';
 import {
   breakdownIds,
   breakdowns,
@@ -18,8 +18,8 @@ import {
   noFilter,
   sortColumns,
   sortRows,
-} from '../../client/folderStats';
-import { guidelineBasis, summarizeLetter } from '../../client/summary';
+} from '../../core/summary/folderStats';
+import { guidelineBasis, summarizeLetter } from '../../core/summary/letterSummary';
 import { folderLetterOf } from '../../core/folderLetter';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { corpusLetters, corpusSkip, lettersDir, readSources } from '../support/env';

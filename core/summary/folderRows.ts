@@ -1,7 +1,7 @@
 // Flattens the letters of a folder into one row per disputed item; pure.
-import type { FolderLetter } from '../core/model';
-import type { ItemRow, LetterSummary } from './summary';
-import { summarizeLetter } from './summary';
+import type { FolderLetter } from '../model';
+import type { ItemRow, LetterSummary } from './letterSummary';
+import { summarizeLetter } from './letterSummary';
 
 export interface FolderRow extends ItemRow {
   uri: string;

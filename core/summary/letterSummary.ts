@@ -1,5 +1,5 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
-import type { Conclusion, Decision, FolderItem, FolderLetter, Range } from '../core/model';
+import type { Conclusion, Decision, FolderItem, FolderLetter, Range } from '../model';
 
 type FolderCitation = NonNullable<FolderItem['maximusGuideline']>['citations'][number];
 

@@ -1,7 +1,7 @@
 // What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, specialty, decision year,
 // service) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
-import { conclusionLabels } from './summary';
+import { conclusionLabels } from './letterSummary';
 
 export const breakdownIds = ['guideline', 'specialty', 'year', 'service'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
