@@ -3,18 +3,23 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lintLetter, parseLetter } from '../core';
+import { folderLetterOf, lintLetter, parseLetter } from '../core';
+import type { LetterModel } from '../core/model';
+import { folderRows } from '../core/summary/folderRows';
+import type { StatsRow } from '../core/summary/folderStats';
+import { summarizeLetter } from '../core/summary/letterSummary';
 import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
 import { stdinName, type Severity } from './args';
 import { tableRows } from './table';
 import type { TableRow } from './table';
 
-export type Task = 'lint' | 'table';
+export type Task = 'lint' | 'table' | 'summary';
 
 export type Outcome =
   | { kind: 'lint'; diagnostics: Diagnostic[] }
   | { kind: 'table'; rows: TableRow[] }
+  | { kind: 'summary'; rows: StatsRow[] }
   | { kind: 'not-letter' }
   | { kind: 'bad'; reason: string };
 
@@ -35,6 +40,7 @@ export function analyseText(task: Task, file: string, text: string, rules: Recor
     const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
     if (task === 'table') return { kind: 'table', rows: tableRows(file, model) };
+    if (task === 'summary') return { kind: 'summary', rows: statsRows(file, model) };
     return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {
     // The parser and the rules promise never to throw; if one does, lose this file, not the run.
@@ -45,4 +51,15 @@ export function analyseText(task: Task, file: string, text: string, rules: Recor
 /** A file's URI, for its diagnostics' related places (standard input has none on disk: an untitled URI). */
 function fileUri(file: string): string {
   return file === stdinName ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href;
+}
+
+/** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */
+function statsRows(file: string, model: LetterModel): StatsRow[] {
+  return folderRows([summarizeLetter(folderLetterOf(model), file, file)]).map(({ decision, guidelineBasis, specialty, year, service }) => ({
+    decision,
+    guidelineBasis,
+    specialty,
+    year,
+    service,
+  }));
 }

@@ -2,9 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { filesPerWorker, inProcessBelow } from './pipeline';
 
-export type Command = 'parse' | 'text' | 'lint' | 'table' | 'rules';
+export type Command = 'parse' | 'text' | 'lint' | 'table' | 'summary' | 'rules';
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export type Format = 'text' | 'json' | 'sarif' | 'csv';
+export type Format = 'text' | 'json' | 'sarif' | 'csv' | 'markdown';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -13,6 +13,7 @@ const formatsOf: Record<Command, readonly Format[]> = {
   text: ['text'],
   lint: ['text', 'json', 'sarif'],
   table: ['csv', 'json'],
+  summary: ['markdown', 'json'],
   rules: ['text', 'json'],
 };
 
@@ -111,7 +112,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === undefined) throw new UsageError('no command given');
   if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
   if ((command === 'parse' || command === 'text') && paths.length !== 1) throw new UsageError(`${command} takes exactly one FILE`);
-  if ((command === 'lint' || command === 'table') && paths.length === 0) {
+  if ((command === 'lint' || command === 'table' || command === 'summary') && paths.length === 0) {
     throw new UsageError(`${command} needs at least one PATH`);
   }
   if (command === 'rules' && paths.length > 0) throw new UsageError('rules takes no PATH');
@@ -132,7 +133,7 @@ function isCommand(s: string): s is Command {
 }
 
 function readFormat(s: string): Format {
-  if (s === 'text' || s === 'json' || s === 'sarif' || s === 'csv') return s;
+  if (s === 'text' || s === 'json' || s === 'sarif' || s === 'csv' || s === 'markdown') return s;
   throw new UsageError(`unknown format '${s}'`);
 }
 
@@ -169,6 +170,8 @@ Commands:
                     (imr-letters text letter.pdf > letter.txt, to open or edit it as text)
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
+  summary PATH...   the decisions counted as the extension's folder summary counts them: upheld and
+                    overturned, by the reviewer's guideline, specialty, decision year and service
   rules             list the lint rules and their default severities
 
   A FILE or PATH of - reads one letter from standard input (... | imr-letters lint -); the
@@ -177,7 +180,8 @@ Commands:
 
 Options:
   -f, --format FMT  lint: text (default), json, sarif; table: csv (default), json;
-                    rules: text (default), json; parse: json; text: text
+                    summary: markdown (default), json; rules: text (default), json;
+                    parse: json; text: text
   --rule ID=SEV     set a rule's severity: error, warning, information, hint or off
                     (repeatable; overrides .imr-letters.json)
   --no-config       ignore .imr-letters.json files

@@ -6,6 +6,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
 import { allRules } from '../core/rules';
+import type { StatsRow } from '../core/summary/folderStats';
 import { analyseText } from './analyse';
 import type { Task } from './analyse';
 import { parseArgs, stdinName, stdinPath, UsageError, usage } from './args';
@@ -14,6 +15,7 @@ import { ConfigError, ConfigResolver } from './config';
 import { jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
 import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporters';
 import { printable } from './formats/printable';
+import { summaryJson, summaryMarkdown, summaryReport } from './formats/summaryReport';
 import { severityName } from './formats/severity';
 import { csvWriter, jsonTableWriter } from './formats/tableWriters';
 import { Output } from './output';
@@ -107,6 +109,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await lintCommand(request, messages);
       case 'table':
         return await tableCommand(request, messages);
+      case 'summary':
+        return await summaryCommand(request, messages);
     }
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
@@ -217,8 +221,33 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
   return badFiles > 0 ? 1 : 0;
 }
 
+/** The folder summary's counts over every letter found, written once all are read. */
+async function summaryCommand(request: Request, messages: Messages): Promise<number> {
+  let badFiles = 0;
+  let letters = 0;
+  const rows: StatsRow[] = [];
+  await streamResults(request, messages, {
+    task: 'summary',
+    resolver: resolverFor({ ...request, useConfig: false }, messages),
+    start: '',
+    write: (result) => {
+      if (unusable(result, messages)) badFiles++;
+      if (result.outcome.kind === 'summary') {
+        letters++;
+        for (const row of result.outcome.rows) rows.push(row);
+      }
+      return '';
+    },
+    end: () => {
+      const report = summaryReport(letters, rows);
+      return request.format === 'json' ? summaryJson(report) : summaryMarkdown(report);
+    },
+  });
+  return badFiles > 0 ? 1 : 0;
+}
+
 /**
- * Runs lint or table over the request's paths, writing `start`, then each file's text in input order as it
+ * Runs lint, table or summary over the request's paths, writing `start`, then each file's text in input order as it
  * arrives (waiting for a slow reader), then `end`; progress goes to stderr after each group of files.
  */
 async function streamResults(

@@ -45,7 +45,10 @@ export interface Breakdown {
 /** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
 const maxGroups: Record<BreakdownId, number> = { guideline: 12, specialty: 12, year: 30, service: 15 };
 
-export function groupKey(row: FolderRow, by: BreakdownId): string {
+/** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
+export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'specialty' | 'year' | 'service'>;
+
+export function groupKey(row: StatsRow, by: BreakdownId): string {
   switch (by) {
     case 'guideline':
       return row.guidelineBasis;
@@ -58,9 +61,9 @@ export function groupKey(row: FolderRow, by: BreakdownId): string {
   }
 }
 
-const serviceKeys = new WeakMap<FolderRow, string>();
+const serviceKeys = new WeakMap<StatsRow, string>();
 /** The same service written in another case or spacing is the same group. */
-function serviceKey(row: FolderRow): string {
+function serviceKey(row: StatsRow): string {
   let key = serviceKeys.get(row);
   if (key === undefined) {
     key = row.service.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -70,7 +73,7 @@ function serviceKey(row: FolderRow): string {
 }
 
 /** The counts of each breakdown over the rows: groups by size (years in order), the largest first. */
-export function breakdowns(rows: readonly FolderRow[]): Breakdown[] {
+export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
   return breakdownIds.map((id) => {
     const groups = new Map<string, GroupCount>();
     for (const row of rows) {

@@ -95,6 +95,7 @@ describe('nothing leaves the machine', { skip: builtSkip }, () => {
       ['lint', '--format', 'json', '--jobs', '2', folder],
       ['lint', '--format', 'sarif', '--jobs', '0', folder],
       ['table', '--jobs', '2', folder],
+      ['summary', '--jobs', '2', folder],
       ['parse', path.join(folder, `0-${samples[0]}`)],
       // Letters as PDFs: pdf.js reads them, in the main thread and on workers.
       ['lint', '--jobs', '0', pdfFolder],

@@ -1,0 +1,100 @@
+// imr-letters summary: the folder summary's counts on the command line, the same as the extension's panel shows for
+// the same letters (core/summary/), as Markdown and JSON, on worker threads as in the main thread.
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { folderLetterOf, parseLetter } from '../../core';
+import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
+import { breakdowns, breakdownTitles } from '../../core/summary/folderStats';
+import { summaryMarkdown } from '../../cli/formats/summaryReport';
+import type { SummaryReport } from '../../cli/formats/summaryReport';
+import { repoRoot } from '../support/env';
+import { letterPages, writePdf } from '../support/minimalPdf';
+import { runCli, seedFiles, tempDir } from './support';
+
+function folderOfLetters(dir: string): string[] {
+  const files = [...seedFiles(), ...['malformed-conflict.txt', 'malformed-unknown-decision.txt'].map((f) => path.join(repoRoot, 'samples', f))];
+  return files.map((f) => {
+    const to = path.join(dir, path.basename(f));
+    copyFileSync(f, to);
+    return to;
+  });
+}
+
+test('summary --format json counts what the extension\'s folder summary counts for the same letters', (t) => {
+  const dir = tempDir(t);
+  const files = folderOfLetters(dir);
+  // What the panel would show: the server's FolderLetter of each, summarised by core/summary/ as the client does.
+  const rows = folderRows(summarizeFolder(files.map((f) => ({ uri: pathToFileURL(f).href, letter: folderLetterOf(parseLetter(readFileSync(f, 'utf8'))) }))));
+  const models = files.map((f) => parseLetter(readFileSync(f, 'utf8')));
+  for (const jobs of ['0', '2']) {
+    const r = runCli(['summary', '--format', 'json', '--jobs', jobs, dir]);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as SummaryReport;
+    assert.equal(report.letters, files.length);
+    assert.equal(report.items, models.reduce((n, m) => n + m.items.length, 0));
+    assert.equal(report.upheld, models.reduce((n, m) => n + m.items.filter((i) => i.decision === 'Upheld').length, 0));
+    assert.equal(report.overturned, models.reduce((n, m) => n + m.items.filter((i) => i.decision === 'Overturned').length, 0));
+    // The sample with a misspelt decision counts as neither.
+    assert.ok(report.undecided >= 1);
+    assert.equal(report.upheld + report.overturned + report.undecided, report.items);
+    assert.deepEqual(
+      report.breakdowns,
+      breakdowns(rows).map((b) => ({ id: b.id, title: breakdownTitles[b.id], groups: b.groups.map(({ label, items, upheld, overturned }) => ({ label, items, upheld, overturned })), hidden: b.hidden })),
+    );
+    for (const b of report.breakdowns) assert.equal(b.groups.reduce((n, g) => n + g.items, 0) <= report.items, true);
+  }
+});
+
+test('summary writes Markdown by default: the totals, then a table for each breakdown', (t) => {
+  const dir = tempDir(t);
+  folderOfLetters(dir);
+  const json = JSON.parse(runCli(['summary', '--format', 'json', dir]).stdout) as SummaryReport;
+  const r = runCli(['summary', dir]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, summaryMarkdown(json));
+  const lines = r.stdout.split('\n');
+  assert.equal(lines[0], `# Decisions in ${json.letters} letters`);
+  assert.match(lines[2], new RegExp(`^${json.items} disputed items: ${json.upheld} upheld, ${json.overturned} overturned, ${json.undecided} with no decision \\(\\d+% overturned\\)\\.$`));
+  for (const title of Object.values(breakdownTitles)) assert.ok(lines.includes(`## ${title}`), title);
+  const mtus = json.breakdowns[0].groups.find((g) => g.label === 'MTUS');
+  assert.ok(mtus, 'a group of items decided on the MTUS');
+  const share = mtus.upheld + mtus.overturned === 0 ? '' : `${Math.round((100 * mtus.overturned) / (mtus.upheld + mtus.overturned))}%`;
+  assert.ok(lines.includes(`| MTUS | ${mtus.items} | ${mtus.upheld} | ${mtus.overturned} | ${share} |`));
+});
+
+test('a letter\'s words cannot break the Markdown tables', () => {
+  const report: SummaryReport = {
+    letters: 1,
+    items: 1,
+    upheld: 1,
+    overturned: 0,
+    undecided: 0,
+    breakdowns: [{ id: 'service', title: 'Service', groups: [{ label: 'MRI | x-ray\nof the \\ spine', items: 1, upheld: 1, overturned: 0 }], hidden: 3 }],
+  };
+  const md = summaryMarkdown(report);
+  assert.ok(md.includes('| MRI \\| x-ray of the \\\\ spine | 1 | 1 | 0 | 0% |'), md);
+  assert.ok(md.includes('And 3 more groups (every item: `imr-letters table`).'));
+  assert.ok(md.startsWith('# Decisions in 1 letter\n\n1 disputed item: 1 upheld, 0 overturned (0% overturned).\n'));
+});
+
+test('summary reads PDFs too, reports files it cannot read, and refuses what it cannot write', (t) => {
+  const dir = tempDir(t);
+  const seed = readFileSync(seedFiles()[0], 'utf8');
+  writeFileSync(path.join(dir, 'letter.pdf'), writePdf(letterPages(seed)));
+  writeFileSync(path.join(dir, 'letter.txt'), seed);
+  writeFileSync(path.join(dir, 'broken.pdf'), '%PDF-1.4\n1 0 obj <<');
+  const r = runCli(['summary', '--format', 'json', dir]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `imr-letters: ${path.join(dir, 'broken.pdf')}: not a readable PDF (damaged or incomplete)\n`);
+  const report = JSON.parse(r.stdout) as SummaryReport;
+  assert.equal(report.letters, 2);
+  assert.equal(report.items, 2 * parseLetter(seed).items.length);
+  for (const args of [['summary'], ['summary', '--format', 'csv', dir], ['summary', '--rule', 'missing-rationale=off', dir]]) {
+    const bad = runCli(args);
+    assert.equal(bad.status, 2, args.join(' '));
+    assert.match(bad.stderr, /^imr-letters: /);
+  }
+});
