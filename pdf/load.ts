@@ -8,9 +8,9 @@ import { isMainThread } from 'node:worker_threads';
 import { decodeLetter, isPdf } from '../core/text/decode';
 import type { DecodeResult } from '../core/text/decode';
 import { PdfReaders } from './reader';
-import type { PdfLimits } from './reader';
+import type { PdfLimits } from './limits';
 
-export type { PdfLimits } from './reader';
+export type { PdfLimits } from './limits';
 
 /** A letter's PDF is tens of kB: a larger file is refused unread (the CLI's limit for any letter). */
 export const maxPdfBytes = 10 * 1024 * 1024;

@@ -5,7 +5,9 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DecodeResult } from '../core/text/decode.js';
-import type { PdfLimits, ReaderReply } from './reader.js';
+import { defaultPdfLimits, lateReason } from './limits.js';
+import type { PdfLimits } from './limits.js';
+import type { ReaderReply } from './reader.js';
 
 // pdf.js runs its parser in a worker; given the worker's module on globalThis, it runs it in this thread
 // instead, with no script to fetch or import at run time.
@@ -16,9 +18,6 @@ type PageItem = Awaited<ReturnType<pdfjs.PDFPageProxy['getTextContent']>>['items
 
 /** A letter is a few pages; a file of more is not one, and reading it would only cost time. */
 export const maxPdfPages = 200;
-
-/** What a reading may spend (reader.ts). A letter's PDF takes tens of milliseconds and gives tens of kB of text. */
-export const defaultPdfLimits: Required<PdfLimits> = { timeoutMs: 20_000, maxTextChars: 10 * 1024 * 1024 };
 
 /** Where a line's baseline is more than this many font heights below the previous one, a paragraph ended. */
 const paragraphGap = 1.75;
@@ -39,7 +38,7 @@ type PageOutcome = 'done' | 'late' | 'long';
 export async function pdfText(bytes: Uint8Array, limits: PdfLimits = {}): Promise<DecodeResult> {
   const { timeoutMs, maxTextChars } = { ...defaultPdfLimits, ...limits };
   const deadline = Date.now() + timeoutMs;
-  const late: DecodeResult = { ok: false, reason: `took over ${seconds(timeoutMs)} to read (a letter takes well under one); not read` };
+  const late: DecodeResult = { ok: false, reason: lateReason(timeoutMs) };
   const long: DecodeResult = { ok: false, reason: `a PDF whose text passes ${millions(maxTextChars)} characters (a letter has tens of thousands); not read` };
   const before = ceilingsHit();
   const ceilingReason = (): DecodeResult | undefined => {
@@ -116,10 +115,6 @@ async function readPage(page: pdfjs.PDFPageProxy, items: PageItem[], deadline: n
     clearTimeout(timer);
     reader.cancel().catch(() => undefined);
   }
-}
-
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function millions(n: number): string {

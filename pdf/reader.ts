@@ -5,14 +5,8 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import type { DecodeResult } from '../core/text/decode';
-
-/** What a reading may spend (pdfText.mts applies the first two; the reader, the others). */
-export interface PdfLimits {
-  /** pdfText gives up past this (default 20 s); the reader kills the child `graceMs` later if it has not. */
-  timeoutMs?: number;
-  /** pdfText gives up once the text passes this many characters (default 10 M, as a text letter's 10 MB). */
-  maxTextChars?: number;
-}
+import { defaultPdfLimits, lateReason } from './limits';
+import type { PdfLimits } from './limits';
 
 export interface PdfReaderOptions {
   /** The child's JavaScript heap ceiling, MB. A letter takes pdf.js under 40 MB. */
@@ -24,7 +18,6 @@ export interface PdfReaderOptions {
 }
 
 export const defaultReaderOptions: Required<PdfReaderOptions> = { maxHeapMb: 256, graceMs: 2000, idleMs: 30_000 };
-const defaultTimeoutMs = 20_000;
 
 /** The child's messages; the reader sends `{ id, bytes, limits }`. */
 export interface ReaderReply {
@@ -94,7 +87,7 @@ export class PdfReader {
       this.pump();
       return;
     }
-    const timeoutMs = job.limits.timeoutMs ?? defaultTimeoutMs;
+    const timeoutMs = job.limits.timeoutMs ?? defaultPdfLimits.timeoutMs;
     const timer = setTimeout(() => {
       if (this.current?.job !== job) return;
       this.current.late = true;
@@ -131,8 +124,7 @@ export class PdfReader {
       if (this.child === child) this.child = undefined;
       const current = this.current;
       if (current?.child !== child) return;
-      const timeoutMs = current.job.limits.timeoutMs ?? defaultTimeoutMs;
-      if (current.late) this.finish({ ok: false, reason: `took over ${seconds(timeoutMs)} to read (a letter takes well under one); not read` });
+      if (current.late) this.finish({ ok: false, reason: lateReason(current.job.limits.timeoutMs ?? defaultPdfLimits.timeoutMs) });
       // V8 aborts a process whose heap is full.
       else if (signal === 'SIGABRT' || code === 134) this.finish({ ok: false, reason: `needs over ${this.options.maxHeapMb} MB of memory to read (no letter needs a quarter of that); not read` });
       else this.finish({ ok: false, reason: `the PDF reader stopped on it (${signal ?? `exit code ${code}`}); not read` });
@@ -157,10 +149,6 @@ export class PdfReader {
     this.idleTimer = setTimeout(() => this.dispose(), this.options.idleMs);
     this.idleTimer.unref();
   }
-}
-
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /**
