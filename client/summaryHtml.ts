@@ -2,7 +2,7 @@
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
 import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
-import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered } from '../core/summary/folderStats';
+import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
@@ -176,15 +176,13 @@ function itemsHeader(sort: FolderSort | undefined): string {
 
 const groupColumnTitles: Record<BreakdownId, string> = { guideline: 'Guideline', specialty: 'Specialty', year: 'Year', service: 'Service' };
 
-const percent = (part: number, whole: number) => (whole === 0 ? '' : `${Math.round((100 * part) / whole)}%`);
-
 function breakdownTable(view: FolderView, b: Breakdown): string {
   const active = view.filter.groups[b.id];
   const rows = b.groups
     .map((g) => {
       const selected = g.key === active;
       return `<tr data-group-by="${b.id}" data-group-key="${escapeHtml(g.key)}" tabindex="0" aria-selected="${selected}"${selected ? ' class="selected"' : ''} title="${selected ? 'Show all items again' : 'Show only these items'}">
-<td class="group">${escapeHtml(g.label)}</td><td class="n">${g.items}</td><td class="n">${g.upheld}</td><td class="n">${g.overturned}</td><td class="n">${percent(g.overturned, g.upheld + g.overturned)}</td>
+<td class="group">${escapeHtml(g.label)}</td><td class="n">${g.items}</td><td class="n">${g.upheld}</td><td class="n">${g.overturned}</td><td class="n">${overturnedShare(g)}</td>
 </tr>`;
     })
     .join('\n');

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { plural } from './plural';
 import { printable } from './printable';
 import { byPosition, messageText, sarifLevel, severityName } from './severity';
 import type { SeverityName } from './severity';
@@ -56,10 +57,6 @@ export function textReporter(): LintReporter {
       return `${plural(total, 'problem')} (${parts.join(', ')}) in ${letters}${bad}.\n`;
     },
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** A JSON array of {file, diagnostics}, one letter per line, written as letters are checked. */

@@ -42,6 +42,12 @@ export interface Breakdown {
   hidden: number;
 }
 
+/** The share overturned, of the items upheld or overturned ("25%"); empty when none was either. */
+export function overturnedShare(counts: { upheld: number; overturned: number }): string {
+  const decided = counts.upheld + counts.overturned;
+  return decided === 0 ? '' : `${Math.round((100 * counts.overturned) / decided)}%`;
+}
+
 /** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
 const maxGroups: Record<BreakdownId, number> = { guideline: 12, specialty: 12, year: 30, service: 15 };
 
