@@ -1,6 +1,7 @@
 // Switches plain-text documents that are IMR letters (text extracted from the PDFs) to the imr language.
 import * as vscode from 'vscode';
 import { hasLetterMarkers, linesLooked } from './letterMarkers';
+import { pdfScheme } from './pdfLetters';
 
 function headOf(document: vscode.TextDocument): string {
   const last = Math.min(document.lineCount, linesLooked) - 1;
@@ -11,6 +12,11 @@ function headOf(document: vscode.TextDocument): string {
 const switched = new Set<string>();
 
 async function detect(document: vscode.TextDocument): Promise<void> {
+  // A PDF's text opened by its URI (a workspace symbol or a reference in a PDF, a restored window) is a letter.
+  if (document.uri.scheme === pdfScheme && document.languageId === 'plaintext') {
+    await vscode.languages.setTextDocumentLanguage(document, 'imr');
+    return;
+  }
   if (document.languageId !== 'plaintext' || document.lineCount === 0) return;
   if (switched.has(document.uri.toString())) return;
   if (!vscode.workspace.getConfiguration('imr', document).get<boolean>('detectInTextFiles', true)) return;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { pdfScheme } from './pdfLetters';
+import { isPdfUri, pdfScheme, pdfTextUri } from './pdfLetters';
 import { RestartPolicy } from './restartPolicy';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -20,6 +20,18 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       middleware: {
         // A PDF's text (the imr-pdf scheme) is read-only: its quick fixes could not be applied.
         provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === pdfScheme ? [] : next(document, range, context, token)),
+        // The server names a letter read from a PDF by the PDF's file; the editor shows its text (imr-pdf), where the
+        // symbol's or item's range lies.
+        provideWorkspaceSymbols: async (query, token, next) => {
+          const symbols = await next(query, token);
+          for (const s of symbols ?? []) if (isPdfUri(s.location.uri)) s.location = new vscode.Location(pdfTextUri(s.location.uri), s.location.range);
+          return symbols;
+        },
+        provideReferences: async (document, position, options, token, next) => {
+          const locations = await next(document, position, options, token);
+          for (const l of locations ?? []) if (isPdfUri(l.uri)) l.uri = pdfTextUri(l.uri);
+          return locations;
+        },
       },
       synchronize: { configurationSection: 'imr' },
       outputChannel: output,

@@ -61,7 +61,8 @@ export interface LanguageService {
   getSelectionRanges(doc: ITextDocument, positions: Position[]): SelectionRange[];
   getWorkspaceSymbols(letters: Iterable<WorkspaceLetter>, query: string, isCancelled?: () => boolean): SymbolInformation[];
   getDocumentLinks(doc: ITextDocument): DocumentLink[];
-  getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Hover | null;
+  /** `unreadLetters`: letters of the workspace not read yet (PDFs read in the background), left out of the figures. */
+  getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>, unreadLetters?: number): Hover | null;
   getCitationAt(doc: ITextDocument, position: Position): GuidelineCitation | undefined;
   /** On a citation: its section's citations in the letter, then the workspace's items decided on it. */
   getReferences(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Location[] | null;
@@ -163,9 +164,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getWorkspaceSymbols: (letters, query, isCancelled) => getWorkspaceSymbols(letters, query, { isCancelled }),
     getDocumentLinks: (doc) => getDocumentLinks(getLetterDocument(doc)),
-    getHover: (doc, position, workspaceLetters) => {
+    getHover: (doc, position, workspaceLetters, unreadLetters) => {
       const d = getLetterDocument(doc);
-      return getHover(d, d.lines.clampPosition(position), { workspaceLetters });
+      return getHover(d, d.lines.clampPosition(position), { workspaceLetters, unreadLetters });
     },
     getCitationAt: (doc, position) => {
       const d = getLetterDocument(doc);

@@ -16,6 +16,8 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkDoneProgressReporter,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
@@ -53,6 +55,30 @@ function readSettings(value: unknown): ImrSettings {
   return { rules };
 }
 
+/**
+ * The file a document stands for when a client shows a PDF's text under a scheme of its own (the VS Code client's
+ * `imr-pdf:/path/letter.pdf`): the PDF named by the URI's path. Other schemes stand for no file of the workspace.
+ */
+function pdfTextPath(uri: string): string | undefined {
+  try {
+    const u = new URL(uri);
+    if (u.protocol === 'file:' || !/\.pdf$/i.test(u.pathname)) return undefined;
+    return uriToPath(`file://${u.pathname}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A reading's progress as "3,000 of 10,000 files", at most ten reports a second (and always the last). */
+function filesProgress(progress: { report(percentage: number, message: string): void }): (done: number, total: number) => void {
+  let reported = 0;
+  return (done, total) => {
+    if (done < total && performance.now() - reported < 100) return;
+    reported = performance.now();
+    progress.report(total ? Math.floor((100 * done) / total) : 100, `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
+  };
+}
+
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
@@ -67,7 +93,38 @@ export function startServer(connection: Connection): void {
     }
   };
   const service = createLanguageService({ log });
-  const workspace = new WorkspaceIndex(log);
+  const workspace = new WorkspaceIndex(log, showPdfBacklog);
+
+  /** The progress shown while the workspace's PDFs are read in the background; shown only once a round lasts. */
+  let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+  let backlogTimer: ReturnType<typeof setTimeout> | undefined;
+  let backlogReported = 0;
+  function showPdfBacklog(read: number, left: number): void {
+    const message = `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
+    const percent = Math.floor((100 * read) / Math.max(1, read + left));
+    if (left === 0) {
+      clearTimeout(backlogTimer);
+      backlogTimer = undefined;
+      void backlogProgress?.then((r) => r?.done());
+      backlogProgress = undefined;
+      return;
+    }
+    if (!backlogProgress && !backlogTimer) {
+      // A round of a PDF or two is over before anyone could read a progress bar: show it after half a second.
+      backlogTimer = setTimeout(() => {
+        backlogProgress = connection.window.createWorkDoneProgress().then(
+          (r) => (r.begin('IMR: reading the workspace\'s PDF letters', percent, message, false), r),
+          () => undefined,
+        );
+      }, 500);
+      backlogTimer.unref?.();
+      return;
+    }
+    // At most ten reports a second.
+    if (!backlogProgress || performance.now() - backlogReported < 100) return;
+    backlogReported = performance.now();
+    void backlogProgress.then((r) => r?.report(percent, message));
+  }
 
   let hasConfigurationCapability = false;
   let hasDynamicConfiguration = false;
@@ -142,13 +199,14 @@ export function startServer(connection: Connection): void {
   }
 
   /** Runs a request handler: empty answer on failure, RequestCancelled when the client gave up. */
-  function guard<P, R>(empty: R, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R> => {
+  function guard<P, R>(empty: R, fn: (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>) {
+    // workDone: the library's reporter for the client's workDoneToken, which it takes out of the params.
+    return async (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter): Promise<R> => {
       if (phase === 'uninitialized') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized.');
       if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
-        const r = await fn(params, token);
+        const r = await fn(params, token, workDone);
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         return r;
       } catch (e) {
@@ -165,16 +223,19 @@ export function startServer(connection: Connection): void {
   /** The reading of the workspace that hovers are waiting on, if one is under way. */
   let hoverReading: Promise<WorkspaceLetter[]> | undefined;
 
-  /** The workspace's letters, the open documents taking the place of their files. */
-  async function workspaceLetters(token: CancellationToken): Promise<WorkspaceLetter[]> {
-    const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested });
+  /**
+   * The workspace's letters, the open documents taking the place of their files. With `pdfs`, every PDF is read
+   * first; without, the PDFs not read yet are left to the background reading (`workspace.unreadPdfs`).
+   */
+  async function workspaceLetters(token: CancellationToken, options: { pdfs?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<WorkspaceLetter[]> {
+    const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested, ...options });
     const open: WorkspaceLetter[] = [];
     // The open documents' files, by the URI the index gives them (a client may spell a URI otherwise: c%3A, c:).
     const openFiles = new Set<string>();
     for (const d of documents.all()) {
       const model = service.getLetter(d);
       if (model?.isLetter) open.push(workspaceLetterOf(d.uri, model));
-      const file = uriToPath(d.uri);
+      const file = uriToPath(d.uri) ?? pdfTextPath(d.uri);
       openFiles.add(file ? pathToFileURL(file).href : d.uri);
     }
     lastWorkspaceLetters = [...open, ...onDisk.filter((l) => !openFiles.has(l.uri))];
@@ -202,7 +263,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         hoverProvider: true,
-        referencesProvider: true,
+        referencesProvider: { workDoneProgress: true },
         documentHighlightProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: [':'] },
@@ -214,6 +275,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     phase = 'shut down';
+    workspace.stop();
   });
 
   connection.onInitialized(() => {
@@ -305,7 +367,6 @@ export function startServer(connection: Connection): void {
       const progressToken = typeof params.workDoneToken === 'string' || typeof params.workDoneToken === 'number' ? params.workDoneToken : undefined;
       const progress = progressToken === undefined ? undefined : connection.window.attachWorkDoneProgress(progressToken);
       progress?.begin('Reading letters', 0);
-      let reported = 0;
       try {
         // Asked for and waited on: every file is checked, whether or not the client watches it.
         const letters = await workspace.letters(
@@ -313,12 +374,7 @@ export function startServer(connection: Connection): void {
             isCancelled: () => token.isCancellationRequested,
             verify: true,
             pdfs: true,
-            onProgress: (done, total) => {
-              // At most ten reports a second.
-              if (!progress || (done < total && performance.now() - reported < 100)) return;
-              reported = performance.now();
-              progress.report(total ? Math.floor((100 * done) / total) : 100, `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`);
-            },
+            onProgress: progress && filesProgress(progress),
           },
           root,
         );
@@ -376,17 +432,28 @@ export function startServer(connection: Connection): void {
       clearTimeout(timer);
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
-      return service.getHover(d, p.position, letters);
+      return service.getHover(d, p.position, letters, workspace.unreadPdfs);
     }),
   );
   connection.onReferences(
-    guard(null, async (p, token) => {
+    guard(null, async (p, token, progress) => {
       const d = documents.get(p.textDocument.uri);
       if (!d || !service.getCitationAt(d, p.position)) return null;
-      // The user asked and waits: the workspace is read whole (the first time, about 2 s for 10,000 letters).
-      const letters = workspace.folderPaths.length ? await workspaceLetters(token) : [];
-      if (token.isCancellationRequested || documents.get(d.uri) !== d) return null;
-      return service.getReferences(d, p.position, letters);
+      // The user asked and waits: the workspace is read whole, PDFs included (the first time, about 2 s for 10,000
+      // text letters, and about 2 s per 100 PDFs not yet read in the background), under the client's progress.
+      progress?.begin('Finding references in the workspace\'s letters', 0);
+      try {
+        const letters = workspace.folderPaths.length
+          ? await workspaceLetters(token, {
+              pdfs: true,
+              onProgress: progress && filesProgress(progress),
+            })
+          : [];
+        if (token.isCancellationRequested || documents.get(d.uri) !== d) return null;
+        return service.getReferences(d, p.position, letters);
+      } finally {
+        progress?.done();
+      }
     }),
   );
   connection.onDocumentHighlight(

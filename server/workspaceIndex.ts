@@ -1,7 +1,10 @@
 // The letters of the workspace folders on disk: scanned lazily, re-read only when a file changes. A client that
 // watches files for the server (didChangeWatchedFiles) says which files changed; otherwise each reading compares
-// every file's mtime and size with the last one's. Letters published as PDFs are read only for readings that ask
-// for them (a folder summary): reading a PDF takes tens of ms, and a symbol search must not wait on hundreds.
+// every file's mtime and size with the last one's. Letters published as PDFs are read before the answer only for
+// readings that ask for them (a folder summary, references): reading a PDF takes tens of ms, and a symbol search or
+// a hover must not wait on hundreds. The other readings take the PDFs as last read and leave the rest to a
+// background reading, one PDF at a time (so that a PDF the user opens never waits behind it), which the next
+// reading finds done.
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,7 +38,10 @@ export interface ScanOptions {
   verify?: boolean;
   /** Called as files are checked: how many of how many (the files listed, those taken as read included). */
   onProgress?: (done: number, total: number) => void;
-  /** Read the PDFs too (*.pdf); otherwise they are listed, kept as last read, and left out of the answer. */
+  /**
+   * Read the PDFs (*.pdf) before answering. Otherwise each PDF counts as last read (if it was), and one not yet
+   * read, or changed since, is read in the background (`unreadPdfs` says how many are left).
+   */
   pdfs?: boolean;
 }
 
@@ -49,6 +55,9 @@ const maxFiles = 20000;
 const readsAtOnce = 16;
 
 export class Cancelled extends Error {}
+
+/** How the background reading of PDFs goes: read so far in this round, and still to read (0: the round is over). */
+export type PdfBacklogListener = (read: number, left: number) => void;
 
 /** Whether a path lies inside a folder (not the folder itself, not a sibling that starts with its name). */
 function isUnder(file: string, dir: string): boolean {
@@ -72,7 +81,26 @@ export class WorkspaceIndex {
   /** How many change reports came: a file read while one came may hold what was there before it. */
   private changeReports = 0;
 
-  constructor(private readonly log: (message: string) => void) {}
+  /** PDFs to read in the background, in the order found; each stays here until it has been read. */
+  private readonly pdfBacklog = new Set<string>();
+  private draining = false;
+  private stopped = false;
+
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly onPdfBacklog?: PdfBacklogListener,
+  ) {}
+
+  /** PDFs of the workspace that readings without `pdfs` have found and that are not read yet (or changed since). */
+  get unreadPdfs(): number {
+    return this.pdfBacklog.size;
+  }
+
+  /** No more background reading (the server is shutting down). */
+  stop(): void {
+    this.stopped = true;
+    this.pdfBacklog.clear();
+  }
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
@@ -98,6 +126,7 @@ export class WorkspaceIndex {
     for (const c of changes) {
       this.entries.delete(c.path);
       this.reading.delete(c.path);
+      if (c.type === 'deleted') this.pdfBacklog.delete(c.path);
       // A folder created or deleted may come as one event for the folder (a move, a checkout): whatever was read
       // under it is read again.
       if (c.type !== 'changed') folders.add(c.path);
@@ -121,11 +150,10 @@ export class WorkspaceIndex {
   /** The letters under the workspace folders (or under one folder), read or refreshed now. */
   async letters(options: ScanOptions = {}, root?: string): Promise<WorkspaceLetter[]> {
     const roots = root ? [root] : this.folders;
-    const listed: string[] = [];
-    for (const r of roots) await this.walk(r, listed, options);
-    // All files count for forgetting, so that a reading without PDFs does not forget those a summary read.
-    this.forgetGone(roots, listed);
-    const files = options.pdfs ? listed : listed.filter((f) => !isPdfFileName(f));
+    const files: string[] = [];
+    for (const r of roots) await this.walk(r, files, options);
+    this.forgetGone(roots, files);
+    const pdfNow = options.pdfs === true;
     // A letter read while watched is taken as it is; the others are read (or stat'ed) a few at a time: their reads
     // overlap (each is a round trip through libuv's thread pool), the parses run one after another.
     const found: Array<Entry | undefined> = files.map((file) => {
@@ -138,7 +166,11 @@ export class WorkspaceIndex {
     for (let k = 0; k < toRead.length; k += readsAtOnce) {
       if (options.isCancelled?.()) throw new Cancelled();
       const batch = toRead.slice(k, k + readsAtOnce);
-      const entries = await Promise.all(batch.map((i) => (options.verify ? this.readNow(files[i], true) : this.read(files[i]))));
+      const entries = await Promise.all(
+        batch.map((i) =>
+          options.verify ? this.readNow(files[i], { verify: true, pdfNow }) : this.read(files[i], pdfNow),
+        ),
+      );
       batch.forEach((i, j) => (found[i] = entries[j]));
       options.onProgress?.(already + k + batch.length, files.length);
     }
@@ -187,9 +219,13 @@ export class WorkspaceIndex {
   /** Reads under way: two readings of the workspace at once (a hover's and a symbol search's) read each file once. */
   private readonly reading = new Map<string, Promise<Entry | undefined>>();
 
-  private read(file: string): Promise<Entry | undefined> {
+  private read(file: string, pdfNow = true): Promise<Entry | undefined> {
     const pending = this.reading.get(file);
-    if (pending) return pending;
+    if (pending) {
+      // A PDF read in the background: a reading that does not wait for PDFs takes it as last read.
+      return pdfNow || !isPdfFileName(file) ? pending : Promise.resolve(this.entries.get(file));
+    }
+    if (!pdfNow && isPdfFileName(file)) return this.readNow(file, { pdfNow: false });
     const reading = this.readNow(file).finally(() => {
       // A change report may have put a newer reading in its place.
       if (this.reading.get(file) === reading) this.reading.delete(file);
@@ -198,8 +234,11 @@ export class WorkspaceIndex {
     return reading;
   }
 
-  /** The file's entry, read again unless its mtime and size are those of the last reading; undefined if unreadable. */
-  private async readNow(file: string, verify = false): Promise<Entry | undefined> {
+  /**
+   * The file's entry, read again unless its mtime and size are those of the last reading; undefined if unreadable.
+   * A PDF to read when `pdfNow` is false is put in the background reading instead: its last entry, if any, is given.
+   */
+  private async readNow(file: string, { verify = false, pdfNow = true }: { verify?: boolean; pdfNow?: boolean } = {}): Promise<Entry | undefined> {
     try {
       const cached = this.entries.get(file);
       if (cached?.watched && !verify) return cached;
@@ -211,6 +250,10 @@ export class WorkspaceIndex {
       const st = await fs.stat(file);
       if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
         cached.watched = stillWatched();
+        return cached;
+      }
+      if (!pdfNow && isPdfFileName(file)) {
+        this.queuePdf(file);
         return cached;
       }
       const uri = pathToFileURL(file).href;
@@ -229,6 +272,30 @@ export class WorkspaceIndex {
       this.entries.delete(file);
       this.log(`Workspace index: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
+    }
+  }
+
+  private queuePdf(file: string): void {
+    if (this.stopped) return;
+    this.pdfBacklog.add(file);
+    if (!this.draining) void this.drainPdfs();
+  }
+
+  /** Reads the backlog's PDFs one after another until it is empty (new ones may come meanwhile). */
+  private async drainPdfs(): Promise<void> {
+    this.draining = true;
+    let read = 0;
+    try {
+      this.onPdfBacklog?.(0, this.pdfBacklog.size);
+      for (let next = this.pdfBacklog.values().next(); !next.done && !this.stopped; next = this.pdfBacklog.values().next()) {
+        // read() never rejects: an unreadable PDF is logged and left out.
+        await this.read(next.value);
+        this.pdfBacklog.delete(next.value);
+        read++;
+        this.onPdfBacklog?.(read, this.pdfBacklog.size);
+      }
+    } finally {
+      this.draining = false;
     }
   }
 }

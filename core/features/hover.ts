@@ -8,6 +8,8 @@ import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './le
 export interface HoverOptions {
   /** Letters of the workspace, for "cited by N letters, X % upheld" figures. */
   workspaceLetters?: Iterable<WorkspaceLetter>;
+  /** Letters of the workspace not read yet (PDFs read in the background): the figures leave them out, and say so. */
+  unreadLetters?: number;
 }
 
 export interface FolderStats {
@@ -103,7 +105,7 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
   const c = citationAt(doc, position);
   if (c) {
     const folderStats = options.workspaceLetters ? folderStatsFor(c, options.workspaceLetters) : undefined;
-    const context = { letterDate: doc.model.header?.decisionDate?.value, folderStats };
+    const context = { letterDate: doc.model.header?.decisionDate?.value, folderStats, unreadLetters: options.workspaceLetters ? options.unreadLetters : undefined };
     return markdown(citationHoverMarkdown(c, context), c.range);
   }
   for (const item of doc.model.items) {

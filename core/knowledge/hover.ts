@@ -81,9 +81,13 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   footer.push(`*Evidence hierarchy:* ${hierarchyLine(r.status === 'external' ? undefined : r.guideline)}`);
   const note = regimeNote(citation, r.guideline, context.letterDate);
   if (note) footer.push(`*${esc(note)}*`);
+  const unread = context.unreadLetters ?? 0;
+  const notYet = unread > 0 ? `${unread} PDF${unread === 1 ? '' : 's'} of the workspace not read yet` : '';
   if (context.folderStats && context.folderStats.citedBy > 0) {
     const { citedBy, upheldPercent } = context.folderStats;
-    footer.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld.`);
+    footer.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld${notYet ? ` (${notYet})` : ''}.`);
+  } else if (notYet) {
+    footer.push(`No item read so far here was decided on it (${notYet}).`);
   }
   blocks.push(footer.join('\n\n'));
   return blocks.join('\n\n---\n\n');

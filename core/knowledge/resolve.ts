@@ -11,6 +11,8 @@ export interface CitationContext {
   letterDate?: string;
   /** Computed by the server over the letters of the folder: how many items cite this, and how many of those were upheld. */
   folderStats?: { citedBy: number; upheldPercent: number };
+  /** Letters of the folder not read yet (PDFs read in the background), which the figures leave out. */
+  unreadLetters?: number;
 }
 
 export type ResolutionStatus = 'resolved' | 'external' | 'unresolved';

@@ -314,6 +314,27 @@ suite('IMR Letters extension', () => {
     }
   });
 
+  test('a PDF of the workspace is in workspace symbols and references as its text (imr-pdf), which opens as a letter', async () => {
+    const pdf = workspaceFile('003_600b92038191239e.pdf');
+    // The server reads the workspace's PDFs in the background: a later search finds it.
+    const symbol = await until('the PDF\'s item in workspace symbols', async () =>
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'myofascial')).find((s) => s.location.uri.scheme === 'imr-pdf'),
+    );
+    assert.equal(symbol.location.uri.toString(), pdf.with({ scheme: 'imr-pdf' }).toString());
+    const doc = await vscode.workspace.openTextDocument(symbol.location.uri);
+    await until('the PDF\'s text to be an IMR letter', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString())?.languageId === 'imr');
+    assert.match(doc.getText(symbol.location.range), /^Myofascial Release/);
+    // References from the text letter it was printed from reach its item in the PDF, at the PDF's text.
+    const editor = await openLetter(seed3);
+    const traction = (await api.letter(editor.document.uri))!.items[0];
+    const at = new vscode.Position(traction.maximusGuideline!.citations[0].range.start.line, traction.maximusGuideline!.citations[0].range.start.character + 2);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, at);
+    const inPdf = refs.filter((l) => l.uri.scheme === 'imr-pdf');
+    assert.equal(inPdf.length, 1, refs.map((l) => l.uri.toString()).join(' | '));
+    assert.match(doc.getText(inPdf[0].range), /^Mechanical Traction/);
+    assert.ok(!refs.some((l) => l.uri.scheme === 'file' && /\.pdf$/i.test(l.uri.path)), 'no location in the PDF file itself');
+  });
+
   test('IMR: Open PDF as Letter shows a PDF\'s text as a read-only letter, and Save as Text Letter writes it to a .txt', async () => {
     const pdf = workspaceFile('printed-letter.pdf');
     const txt = workspaceFile('printed-letter.txt');

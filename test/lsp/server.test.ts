@@ -32,6 +32,7 @@ import type {
 import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
 import type { FolderLetter, LetterModel } from '../../core/model';
 import { folderLetterOf } from '../../core/folderLetter';
+import { folderStatsFor } from '../../core/features/hover';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
@@ -699,7 +700,7 @@ describe('the workspace index', { skip: serverSkip }, () => {
     }
   });
 
-  test('imr/folderSummary reads the folder\'s PDFs too; symbol searches leave them out and do not forget them', async () => {
+  test('imr/folderSummary reads the folder\'s PDFs too; symbol searches then find them, as read', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-pdf-'));
     const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href]});
     try {
@@ -717,10 +718,108 @@ describe('the workspace index', { skip: serverSkip }, () => {
       assert.deepEqual(first[1].letter, JSON.parse(JSON.stringify(workspaceLetterOf(first[1].uri, parseLetter(text.text)).letter)));
       assert.deepEqual(first[1].letter.items.map((i) => i.title.value), parseLetter(pdfText).items.map((i) => i.title.value));
       const names = async (q: string) => (await client.request<SymbolInformation[]>('workspace/symbol', { query: q })).map((sym) => path.basename(sym.location.uri));
-      assert.deepEqual(await names('traction'), [], 'no PDF in symbol searches');
+      assert.deepEqual(await names('traction'), ['b.PDF'], 'the PDF the summary read, by its file');
       assert.deepEqual(await names('physical therapy'), ['a.txt']);
       // Still read, not read again: the summary after a symbol search has the same PDF entry.
       assert.deepEqual(await summary(), first);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('PDFs not read yet are read in the background, under a progress: symbol searches and hovers answer at once, then count them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-bg-'));
+    const text = readSeed('004_a9481a5a1cd48426.txt');
+    const pdf = writePdf(letterPages(text));
+    // Enough for the reading to last past the half second after which its progress shows (about 10 ms a PDF here).
+    const count = 120;
+    for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `l${String(i).padStart(2, '0')}.pdf`), pdf);
+    writeFileSync(path.join(dir, 'letter.txt'), text);
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const u = pathToFileURL(path.join(dir, 'letter.txt')).href;
+      await client.open(u, text);
+      const mri = parseLetter(text).items.find((i) => i.title.value.includes('MRI'))!;
+      const at = { textDocument: { uri: u }, position: mri.maximusGuideline!.citations[0].range.start };
+      const hoverFooter = async () => {
+        const h = await client.request<Hover | null>('textDocument/hover', at);
+        return /Cited by (\d+) items? here, \d+% upheld(?: \((\d+) PDFs? of the workspace not read yet\))?\./.exec((h!.contents as MarkupContent).value);
+      };
+      const pdfsFound = async () =>
+        new Set((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'MRI' })).map((s) => s.location.uri).filter((u) => u.endsWith('.pdf')));
+      // The first reading answers without waiting for the PDFs (read one at a time).
+      // Each copy of the letter counts this many items decided on the section.
+      const perLetter = folderStatsFor(mri.maximusGuideline!.citations[0], [workspaceLetterOf(u, parseLetter(text))])!.citedBy;
+      const first = await hoverFooter();
+      assert.ok(first, 'the hover has its figures');
+      const pdfsCounted = Number(first[1]) / perLetter - 1;
+      assert.ok(pdfsCounted < count, `counted ${pdfsCounted} PDFs before they were read`);
+      assert.ok(Number(first[2]) > 0, 'and says how many PDFs are not read yet');
+      assert.equal(pdfsCounted + Number(first[2]), count, 'read and unread make the whole folder');
+      // Later readings find them, until all are read; then the hover no longer mentions any.
+      let found = (await pdfsFound()).size;
+      for (const deadline = Date.now() + 60_000; found < count && Date.now() < deadline; found = (await pdfsFound()).size) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(found, count, 'every PDF in the symbol search');
+      const last = await hoverFooter();
+      assert.deepEqual([last?.[1], last?.[2]], [String(perLetter * (count + 1)), undefined]);
+      // The server showed the background reading under a progress of its own, begun and ended.
+      const values = client.progress.map((p) => p.value);
+      assert.ok(values.some((v) => v.kind === 'begin'), JSON.stringify(values.slice(0, 3)));
+      assert.equal(values.at(-1)!.kind, 'end');
+      assert.ok(values.some((v) => v.kind === 'report' && /^\d+ of \d+ PDFs$/.test(v.message ?? '')));
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('references read the PDFs not read yet before they answer, and list their items by the PDF\'s file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-refs-pdf-'));
+    const text = readSeed('004_a9481a5a1cd48426.txt');
+    for (let i = 0; i < 8; i++) writeFileSync(path.join(dir, `p${i}.pdf`), writePdf(letterPages(text)));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const u = pathToFileURL(path.join(dir, 'letter.txt')).href;
+      await client.open(u, text);
+      const mri = parseLetter(text).items.find((i) => i.title.value.includes('MRI'))!;
+      const at = { textDocument: { uri: u }, position: mri.maximusGuideline!.citations[0].range.start, workDoneToken: 'refs-1' };
+      const refs = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+      const inPdfs = refs.filter((r) => r.uri.endsWith('.pdf'));
+      assert.deepEqual(
+        inPdfs.map((r) => path.basename(r.uri)),
+        Array.from({ length: 8 }, (_, i) => `p${i}.pdf`),
+        'each PDF\'s MRI item, in the order of the folder',
+      );
+      // At the lines of the PDF's text, as imr/pdfText gives it.
+      const pdfText = await client.request<DecodeResult>('imr/pdfText', { uri: inPdfs[0].uri });
+      assert.ok(pdfText.ok);
+      const inPdf = parseLetter(pdfText.text).items.find((i) => i.title.value.includes('MRI'))!;
+      assert.deepEqual(inPdfs[0].range, itemTitleRange(inPdf));
+      const values = client.progress.filter((p) => p.token === 'refs-1').map((p) => p.value.kind);
+      assert.deepEqual([values[0], values.at(-1)], ['begin', 'end']);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a PDF\'s text open under a scheme of the client\'s own takes the place of the PDF in the workspace\'s letters', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-pdftext-'));
+    const text = readSeed(seedFiles[3]);
+    writeFileSync(path.join(dir, 'b.pdf'), writePdf(letterPages(text)));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const names = async (q: string) => (await client.request<SymbolInformation[]>('workspace/symbol', { query: q })).map((sym) => sym.location.uri);
+      await client.request('imr/folderSummary', { folderUri: pathToFileURL(dir).href });
+      const file = pathToFileURL(path.join(dir, 'b.pdf')).href;
+      assert.deepEqual(await names('traction'), [file]);
+      // The VS Code client's imr-pdf:/path/b.pdf, edited: it, not the PDF's reading, is the letter.
+      const shown = `imr-pdf:${pathToFileURL(path.join(dir, 'b.pdf')).pathname}`;
+      await client.open(shown, text.replace(/Mechanical traction/gi, 'Zyxwv traction'));
+      assert.deepEqual(await names('traction'), [shown]);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -121,6 +121,8 @@ export class LspClient {
               workspaceFolders: true,
               ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
             },
+            // As VS Code: the server may show progress of its own (the background reading of PDFs).
+            window: { workDoneProgress: true },
             textDocument: {
               publishDiagnostics: { versionSupport: true, relatedInformation: true },
               documentSymbol: { hierarchicalDocumentSymbolSupport: true },

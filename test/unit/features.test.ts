@@ -196,7 +196,11 @@ describe('hovers', () => {
       workspaceLetterOf('file:///a.txt', parseLetter(seed)),
       workspaceLetterOf('file:///b.txt', parseLetter(readSample('malformed-conflict.txt'))),
     ];
-    assert.match(hoverText(ls.getHover(doc, c.range.start, letters)), /Cited by 2 items here, 50% upheld/);
+    assert.match(hoverText(ls.getHover(doc, c.range.start, letters)), /Cited by 2 items here, 50% upheld\.$/m);
+    // Letters not read yet (PDFs read in the background) are left out, and the hover says how many.
+    assert.match(hoverText(ls.getHover(doc, c.range.start, letters, 1)), /Cited by 2 items here, 50% upheld \(1 PDF of the workspace not read yet\)\./);
+    assert.match(hoverText(ls.getHover(doc, c.range.start, [], 12)), /No item read so far here was decided on it \(12 PDFs of the workspace not read yet\)\./);
+    assert.doesNotMatch(hoverText(ls.getHover(doc, c.range.start, [], 0)), /not read yet|Cited by/);
   });
 
   test('folder statistics over the corpus count the items citing the same section', { skip: corpusSkip }, () => {
