@@ -103,3 +103,26 @@ export function descendants(pid) {
   visit(pid);
   return found;
 }
+
+/**
+ * Letters as PDFs: the corpus's (IMR_CORPUS or ../shared/corpus, its pdf/ folder), or the seeds printed by the tests'
+ * PDF writer. Returns [{ name, bytes }] and whether they are the corpus's.
+ */
+export async function pdfSources() {
+  const corpus = process.env.IMR_CORPUS ? path.resolve(process.env.IMR_CORPUS) : path.resolve(root, '..', 'shared', 'corpus');
+  const pdfDir = path.join(corpus, 'pdf');
+  if (existsSync(pdfDir)) {
+    const sources = readdirSync(pdfDir)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+      .map((f) => ({ name: f, bytes: readFileSync(path.join(pdfDir, f)) }));
+    return { sources, fromCorpus: true };
+  }
+  const writer = createRequire(import.meta.url)(await bundle('test/support/minimalPdf.ts', 'minimalPdf.js'));
+  const seeds = path.join(root, 'test', 'fixtures', 'seeds');
+  const sources = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.txt$/, '.pdf'), bytes: writer.writePdf(writer.letterPages(readFileSync(path.join(seeds, f), 'utf8'))) }));
+  return { sources, fromCorpus: false };
+}

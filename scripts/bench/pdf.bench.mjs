@@ -4,11 +4,11 @@
 // The corpus PDFs (IMR_CORPUS or ../shared/corpus beside the checkout), else the seeds printed as PDFs.
 // Figures only: nothing here fails on timing. Options (environment): BENCH_PDFS (default 600), BENCH_RUNS (3).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bundle, descendants, fixed, mb, rssMb, root } from './common.mjs';
+import { bundle, descendants, fixed, mb, pdfSources, rssMb, root } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const total = Number(process.env.BENCH_PDFS ?? 600);
@@ -21,22 +21,9 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 process.on('SIGINT', () => process.exit(130));
 
 // The PDFs: the corpus's, or the seeds printed by the tests' PDF writer.
-let sources;
+const { sources, fromCorpus } = await pdfSources();
 const pdfDir = path.join(corpus, 'pdf');
-if (existsSync(pdfDir)) {
-  sources = readdirSync(pdfDir)
-    .filter((f) => f.endsWith('.pdf'))
-    .sort()
-    .map((f) => ({ name: f, bytes: readFileSync(path.join(pdfDir, f)) }));
-} else {
-  const writer = require(await bundle('test/support/minimalPdf.ts', 'minimalPdf.js'));
-  const seeds = path.join(root, 'test', 'fixtures', 'seeds');
-  sources = readdirSync(seeds)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.txt$/, '.pdf'), bytes: writer.writePdf(writer.letterPages(readFileSync(path.join(seeds, f), 'utf8'))) }));
-}
-const from = existsSync(pdfDir) ? `${sources.length} corpus PDFs` : `${sources.length} seeds printed as PDFs (no corpus PDFs at ${pdfDir})`;
+const from = fromCorpus ? `${sources.length} corpus PDFs` : `${sources.length} seeds printed as PDFs (no corpus PDFs at ${pdfDir})`;
 
 // Through the reader, from this process: the first PDF (the child started, pdf.js loaded), then each PDF, then warm.
 const loader = require(await bundle('pdf/load.ts', 'pdfLoad.js'));
