@@ -5,6 +5,7 @@ import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LetterModel } from '../core/model';
 import { ActiveLetter } from './activeLetter';
+import { checkedMessage, checkFolder } from './checkFolder';
 import { registerLanguageDetection } from './detectLanguage';
 import { exportSummaries } from './export';
 import { fileName } from '../core/summary/folderRows';
@@ -73,6 +74,18 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       panels.showLetter(uri);
       return true;
     }),
+    vscode.commands.registerCommand('imr.checkFolder', async (arg?: unknown) => {
+      const folder = arg instanceof vscode.Uri ? arg : await pickFolder('Check');
+      if (!folder) return undefined;
+      const result = await checkFolder(languageClient, ensureStarted, folder);
+      if (!result) return undefined;
+      const name = folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
+      const problems = result.errors + result.warnings + result.information + result.hints;
+      void vscode.window.showInformationMessage(checkedMessage(name, result), ...(problems ? ['Show Problems'] : [])).then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+      return result;
+    }),
     vscode.commands.registerCommand('imr.showFolderSummary', async (arg?: unknown) => {
       const folder = arg instanceof vscode.Uri ? arg : await pickFolder();
       if (!folder) return false;
@@ -121,14 +134,14 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       languageClient.state === State.Running ? 'running' : languageClient.state === State.Starting ? 'starting' : 'stopped',
   };
 
-  async function pickFolder(): Promise<vscode.Uri | undefined> {
+  async function pickFolder(verb = 'Summarise'): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 1) return folders[0].uri;
     if (folders.length > 1) {
-      const pick = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Summarise the letters of which folder?' });
+      const pick = await vscode.window.showWorkspaceFolderPick({ placeHolder: `${verb} the letters of which folder?` });
       return pick?.uri;
     }
-    const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Summarise' });
+    const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: verb });
     return chosen?.[0];
   }
 }

@@ -27,6 +27,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
           for (const s of symbols ?? []) if (isPdfUri(s.location.uri)) s.location = new vscode.Location(pdfTextUri(s.location.uri), s.location.range);
           return symbols;
         },
+        // A folder check publishes a PDF's diagnostics under the PDF's file: they belong to its text.
+        handleDiagnostics: (uri, diagnostics, next) => next(isPdfUri(uri) ? pdfTextUri(uri) : uri, diagnostics),
         provideReferences: async (document, position, options, token, next) => {
           const locations = await next(document, position, options, token);
           for (const l of locations ?? []) if (isPdfUri(l.uri)) l.uri = pdfTextUri(l.uri);

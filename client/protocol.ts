@@ -1,5 +1,5 @@
 // The custom requests and notifications between this client and the language server (names and shapes).
-import type { FolderLetter, LetterModel } from '../core/model';
+import type { FolderCheckResult, FolderLetter, LetterModel } from '../core/model';
 
 /** Request `imr/letter`: the server's current model of an open document, or null when it has none. */
 export const letterRequest = 'imr/letter';
@@ -32,3 +32,15 @@ export interface PdfTextParams {
   uri: string;
 }
 export type PdfTextResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/**
+ * Request `imr/checkFolder`: lints every letter of a folder (recursively, PDFs included) and publishes each one's
+ * diagnostics, so that the Problems view lists the folder; answers with what it found (null: not a local folder).
+ */
+export const checkFolderRequest = 'imr/checkFolder';
+export interface CheckFolderParams {
+  folderUri: string;
+  /** LSP work-done progress: the server reports "3,000 of 10,000 files" under this token. */
+  workDoneToken?: string;
+}
+export type CheckFolderResult = FolderCheckResult | null;

@@ -218,3 +218,20 @@ export interface FolderItem {
   /** Its first `folderRationaleChars` characters, whitespace runs counted once: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
 }
+
+/** What a check of a folder's letters found (the server's `imr/checkFolder`; each letter's diagnostics are published). */
+export interface FolderCheckResult {
+  /** Letter files found (by name: .txt, .imr, .pdf). */
+  files: number;
+  /** Of those, letters (the others: notes, PDFs without a letter's text, unreadable files). */
+  letters: number;
+  /** Letters with at least one diagnostic. */
+  lettersWithProblems: number;
+  /** Diagnostics by severity. */
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  /** Letters open in the editor: counted with the diagnostics of their text as it is there. */
+  open: number;
+}

@@ -16,6 +16,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Diagnostic,
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
@@ -24,6 +25,9 @@ import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, type RuleSeverity } from '../core/lint';
 import { readPdfFile } from '../pdf/load';
+import { lintLetter } from '../core/lint';
+import { parseLetter } from '../core/parser/parseLetter';
+import { FolderCheck } from './folderCheck';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
 /** The `imr` settings section (VS Code: imr.rules). */
@@ -94,6 +98,31 @@ export function startServer(connection: Connection): void {
   };
   const service = createLanguageService({ log });
   const workspace = new WorkspaceIndex(log, showPdfBacklog);
+
+  /** The document open for a file (by its path: a client may spell a URI otherwise), if one is. */
+  function openDocumentOf(file: string): TextDocument | undefined {
+    for (const d of documents.all()) if ((uriToPath(d.uri) ?? pdfTextPath(d.uri)) === file) return d;
+    return undefined;
+  }
+
+  /** Diagnostics as this client takes them: without related information unless it announced it shows them. */
+  function forClient(diagnostics: Diagnostic[]): Diagnostic[] {
+    if (hasRelatedInformation || !diagnostics.some((d) => d.relatedInformation)) return diagnostics;
+    return diagnostics.map(({ relatedInformation: _, ...d }) => d);
+  }
+
+  const folderCheck = new FolderCheck({
+    files: (root, isCancelled) => workspace.files(root, isCancelled),
+    lint: async (text, uri, folderUri) => {
+      const model = parseLetter(text);
+      if (!model.isLetter) return null;
+      const { rules } = await settingsFor(folderUri);
+      return lintLetter(model, { rules, text, uri });
+    },
+    openText: (file) => openDocumentOf(file)?.getText(),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: forClient(diagnostics) }),
+    log,
+  });
 
   /** The progress shown while the workspace's PDFs are read in the background; shown only once a round lasts. */
   let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
@@ -176,8 +205,7 @@ export function startServer(connection: Connection): void {
       // closed while the settings were read; a document closed and opened again is another object.
       if (documents.get(uri) !== doc || doc.version !== version) return;
       const linting = performance.now();
-      let diagnostics = service.getDiagnostics(doc, { rules: settings.rules });
-      if (!hasRelatedInformation && diagnostics.some((d) => d.relatedInformation)) diagnostics = diagnostics.map(({ relatedInformation: _, ...d }) => d);
+      const diagnostics = forClient(service.getDiagnostics(doc, { rules: settings.rules }));
       checkMs.set(uri, parsedMs + performance.now() - linting);
       // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
       void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
@@ -312,6 +340,7 @@ export function startServer(connection: Connection): void {
       if (file && type) changes.push({ path: file, type });
     }
     workspace.filesChanged(changes);
+    folderCheck.filesChanged(changes.filter((c) => !openDocumentOf(c.path)));
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -337,6 +366,9 @@ export function startServer(connection: Connection): void {
     settingsByUri.delete(uri);
     service.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A letter of a checked folder: its problems are its file's again.
+    const file = uriToPath(uri) ?? pdfTextPath(uri);
+    if (file) folderCheck.documentClosed(file);
   });
 
   connection.onRequest(
@@ -381,6 +413,26 @@ export function startServer(connection: Connection): void {
         // What the summary shows of each letter (a FolderLetter, with what workspace symbols and hovers use of it),
         // not the whole model: a third of its size (core/folderLetter.ts, core/features/workspaceLetter.ts).
         return { letters: letters.map((l) => ({ uri: l.uri, letter: l.letter })) };
+      } finally {
+        progress?.done();
+      }
+    }),
+  );
+
+  connection.onRequest(
+    'imr/checkFolder',
+    guard(null, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
+      const folderUri = typeof params?.folderUri === 'string' ? params.folderUri : undefined;
+      const root = folderUri ? uriToPath(folderUri) : undefined;
+      if (!folderUri || !root) return null;
+      const progressToken = typeof params.workDoneToken === 'string' || typeof params.workDoneToken === 'number' ? params.workDoneToken : undefined;
+      const progress = progressToken === undefined ? undefined : connection.window.attachWorkDoneProgress(progressToken);
+      progress?.begin('Checking letters', 0);
+      try {
+        return await folderCheck.check(root, folderUri, {
+          isCancelled: () => token.isCancellationRequested,
+          onProgress: progress && filesProgress(progress),
+        });
       } finally {
         progress?.done();
       }

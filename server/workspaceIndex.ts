@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { workspaceLetterOf, type WorkspaceLetter, type WorkspaceLetterData } from '../core/features/workspaceLetter';
 import { parseLetter } from '../core/parser/parseLetter';
+import type { DecodeResult } from '../core/text/decode';
 import { isPdfFileName, letterText, maxPdfBytes } from '../pdf/load';
 
 interface Entry {
@@ -55,6 +56,17 @@ const maxFiles = 20000;
 const readsAtOnce = 16;
 
 export class Cancelled extends Error {}
+
+/**
+ * A letter file's text, decoded as the command line decodes it (UTF-8, or UTF-16 with its mark, or a PDF's text
+ * through pdf.js), or why it has none. `size` is the file's, from a stat: larger files are not read. Rejects if the
+ * file cannot be read.
+ */
+export async function readLetterText(file: string, size: number): Promise<DecodeResult> {
+  const limit = isPdfFileName(file) ? maxPdfBytes : maxLetterBytes;
+  if (size > limit) return { ok: false, reason: `too large (${(size / (1024 * 1024)).toFixed(1)} MB); not read` };
+  return letterText(await fs.readFile(file));
+}
 
 /** How the background reading of PDFs goes: read so far in this round, and still to read (0: the round is over). */
 export type PdfBacklogListener = (read: number, left: number) => void;
@@ -192,6 +204,13 @@ export class WorkspaceIndex {
     }
   }
 
+  /** The letter files under a folder (or the workspace folders), in the order of the walk: paths only, nothing read. */
+  async files(root?: string, isCancelled?: () => boolean): Promise<string[]> {
+    const files: string[] = [];
+    for (const r of root ? [root] : this.folders) await this.walk(r, files, { isCancelled });
+    return files;
+  }
+
   private async walk(dir: string, into: string[], options: ScanOptions): Promise<void> {
     if (into.length >= maxFiles) return;
     if (options.isCancelled?.()) throw new Cancelled();
@@ -257,14 +276,10 @@ export class WorkspaceIndex {
         return cached;
       }
       const uri = pathToFileURL(file).href;
-      let letter: WorkspaceLetterData | null = null;
-      if (st.size <= (isPdfFileName(file) ? maxPdfBytes : maxLetterBytes)) {
-        // Decoded as the command line decodes a file (UTF-8, or UTF-16 with its mark, or a PDF's text); what cannot
-        // be a letter's text (binary, another encoding, a PDF without text) is no letter.
-        const decoded = await letterText(await fs.readFile(file));
-        const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
-        letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
-      }
+      // What cannot be a letter's text (binary, another encoding, a PDF without text, too large) is no letter.
+      const decoded = await readLetterText(file, st.size);
+      const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
+      const letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
       const entry: Entry = { uri, mtimeMs: st.mtimeMs, size: st.size, letter, watched: stillWatched() };
       this.entries.set(file, entry);
       return entry;

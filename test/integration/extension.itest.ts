@@ -1,7 +1,7 @@
 // The extension in a real VS Code: language detection, diagnostics, symbols, hovers, commands, views, webviews.
 // Runs with mocha in the extension host (test/integration/index.ts) on a copy of samples/.
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ImrApi } from '../../client/extension';
 import { letterPages, writePdf } from '../support/minimalPdf';
@@ -333,6 +333,26 @@ suite('IMR Letters extension', () => {
     assert.equal(inPdf.length, 1, refs.map((l) => l.uri.toString()).join(' | '));
     assert.match(doc.getText(inPdf[0].range), /^Mechanical Traction/);
     assert.ok(!refs.some((l) => l.uri.scheme === 'file' && /\.pdf$/i.test(l.uri.path)), 'no location in the PDF file itself');
+  });
+
+  test('IMR: Check Letters in Folder puts the problems of letters not open in the Problems view, a PDF\'s under its text', async () => {
+    const folder = workspaceFile('to-check');
+    mkdirSync(folder.fsPath, { recursive: true });
+    const unopened = vscode.Uri.joinPath(folder, 'unopened.txt');
+    const pdf = vscode.Uri.joinPath(folder, 'printed.pdf');
+    writeFileSync(unopened.fsPath, readFileSync(workspaceFile('malformed-missing-guideline.txt').fsPath, 'utf8'));
+    writeFileSync(pdf.fsPath, writePdf(letterPages(readFileSync(workspaceFile('malformed-unknown-decision.txt').fsPath, 'utf8'))));
+    try {
+      const result = await vscode.commands.executeCommand<{ letters: number; lettersWithProblems: number } | undefined>('imr.checkFolder', folder);
+      assert.deepEqual([result?.letters, result?.lettersWithProblems], [2, 2]);
+      const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(codeOf);
+      await until('the unopened letter\'s problems', () => codes(unopened).includes('missing-guideline'));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'the letter was not opened');
+      await until('the PDF\'s problems, under its text', () => codes(pdf.with({ scheme: 'imr-pdf' })).includes('unknown-decision'));
+      assert.deepEqual(codes(pdf), [], 'none on the PDF file itself');
+    } finally {
+      rmSync(folder.fsPath, { recursive: true, force: true });
+    }
   });
 
   test('IMR: Open PDF as Letter shows a PDF\'s text as a read-only letter, and Save as Text Letter writes it to a .txt', async () => {

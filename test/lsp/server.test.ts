@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
+  Diagnostic,
   CompletionItem,
   DocumentHighlight,
   DocumentLink,
@@ -30,7 +31,7 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
-import type { FolderLetter, LetterModel } from '../../core/model';
+import type { FolderCheckResult, FolderLetter, LetterModel } from '../../core/model';
 import { folderLetterOf } from '../../core/folderLetter';
 import { folderStatsFor } from '../../core/features/hover';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
@@ -820,6 +821,82 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const shown = `imr-pdf:${pathToFileURL(path.join(dir, 'b.pdf')).pathname}`;
       await client.open(shown, text.replace(/Mechanical traction/gi, 'Zyxwv traction'));
       assert.deepEqual(await names('traction'), [shown]);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('imr/checkFolder publishes every letter\'s diagnostics, PDFs included; open, closed, changed and deleted files follow', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-check-'));
+    mkdirSync(path.join(dir, 'sub'));
+    const texts: Record<string, string> = {
+      'a.txt': readSeed(seedFiles[1]),
+      'missing-rationale.txt': readSample('malformed-missing-rationale.txt'),
+      'sub/conflict.imr': readSample('malformed-conflict.txt'),
+    };
+    for (const [name, text] of Object.entries(texts)) writeFileSync(path.join(dir, name), text);
+    writeFileSync(path.join(dir, 'unknown.pdf'), writePdf(letterPages(readSample('malformed-unknown-decision.txt'))));
+    writeFileSync(path.join(dir, 'notes.txt'), 'Things to ask the adjuster: Upheld?\n');
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], watchFiles: true });
+    const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
+    const published = (name: string) => client.diagnostics.get(uriOf(name))?.diagnostics;
+    const until = async (what: string, ok: () => boolean) => {
+      for (const deadline = Date.now() + 10_000; !ok(); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      }
+    };
+    try {
+      await client.registration('workspace/didChangeWatchedFiles');
+      const result = await client.request<FolderCheckResult>('imr/checkFolder', { folderUri: pathToFileURL(dir).href, workDoneToken: 'check-1' });
+      // Each letter's diagnostics are lintLetter's of its text, as the CLI gives them; the PDF's of its text.
+      const pdfText = await client.request<DecodeResult>('imr/pdfText', { uri: uriOf('unknown.pdf') });
+      assert.ok(pdfText.ok);
+      const expected: Record<string, unknown[]> = {};
+      for (const [name, text] of [...Object.entries(texts), ['unknown.pdf', pdfText.text]]) {
+        expected[name] = JSON.parse(JSON.stringify(lintLetter(parseLetter(text), { text, uri: uriOf(name) })));
+        assert.deepEqual(published(name), expected[name], name);
+      }
+      assert.deepEqual(published('a.txt'), [], 'a sound letter is published clean');
+      assert.ok(published('missing-rationale.txt')!.some((d) => d.code === 'missing-rationale'));
+      assert.ok(published('unknown.pdf')!.some((d) => d.code === 'unknown-decision'));
+      assert.equal(published('notes.txt'), undefined, 'not a letter: nothing published');
+      const all = Object.values(expected).flat() as Diagnostic[];
+      assert.deepEqual(result, {
+        files: 5,
+        letters: 4,
+        lettersWithProblems: 3,
+        errors: all.filter((d) => d.severity === DiagnosticSeverity.Error).length,
+        warnings: all.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
+        information: all.filter((d) => d.severity === DiagnosticSeverity.Information).length,
+        hints: all.filter((d) => d.severity === DiagnosticSeverity.Hint).length,
+        open: 0,
+      });
+      const kinds = client.progress.filter((p) => p.token === 'check-1').map((p) => p.value);
+      assert.deepEqual([kinds[0].kind, kinds.at(-1)!.kind], ['begin', 'end']);
+      assert.ok(kinds.some((v) => v.message === '5 of 5 files'));
+
+      // Open and mended in the editor: the editor's diagnostics (of its text); closed: the file's again.
+      const mended = readSeed(seedFiles[2]);
+      assert.deepEqual(await client.open(uriOf('missing-rationale.txt'), mended), []);
+      await client.close(uriOf('missing-rationale.txt'));
+      await until('the file\'s diagnostics after the close', () => (published('missing-rationale.txt')?.length ?? 0) > 0);
+      assert.deepEqual(published('missing-rationale.txt'), expected['missing-rationale.txt']);
+
+      // Changed on disk, as the client reports it: checked again. Deleted: cleared.
+      writeFileSync(path.join(dir, 'missing-rationale.txt'), mended);
+      rmSync(path.join(dir, 'sub', 'conflict.imr'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [
+          { uri: uriOf('missing-rationale.txt'), type: 2 },
+          { uri: uriOf('sub/conflict.imr'), type: 3 },
+        ],
+      });
+      await until('the changed file checked again', () => published('missing-rationale.txt')?.length === 0);
+      await until('the deleted file cleared', () => published('sub/conflict.imr')?.length === 0);
+      // Checked again, the folder no longer counts them.
+      const again = await client.request<FolderCheckResult>('imr/checkFolder', { folderUri: pathToFileURL(dir).href });
+      assert.deepEqual([again.files, again.letters, again.lettersWithProblems], [4, 3, 1]);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

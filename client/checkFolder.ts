@@ -1,0 +1,53 @@
+// "IMR: Check Letters in Folder": the server lints every letter of a folder and publishes their diagnostics, so that
+// the Problems view lists the whole folder, open or not (as ESLint's and markdownlint's workspace checks do).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress } from 'vscode-languageclient/node';
+import type { FolderCheckResult } from '../core/model';
+import { checkFolderRequest, type CheckFolderParams, type CheckFolderResult } from './protocol';
+
+let progressTokens = 0;
+
+/** Checks a folder under a cancellable notification; undefined when cancelled or not a local folder. */
+export async function checkFolder(client: LanguageClient, ready: () => Promise<void>, folder: vscode.Uri): Promise<FolderCheckResult | undefined> {
+  await ready();
+  const name = folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Checking the letters of ${name}`, cancellable: true },
+    async (progress, token) => {
+      const workDoneToken = `imr/checkFolder/${++progressTokens}`;
+      let done = 0;
+      const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
+        if (p.kind !== 'report') return;
+        const percentage = p.percentage ?? done;
+        progress.report({ message: p.message, increment: percentage - done });
+        done = percentage;
+      });
+      try {
+        const params: CheckFolderParams = { folderUri: folder.toString(), workDoneToken };
+        return (await client.sendRequest<CheckFolderResult>(checkFolderRequest, params, token)) ?? undefined;
+      } catch (e) {
+        if (token.isCancellationRequested) return undefined;
+        throw e;
+      } finally {
+        listening.dispose();
+      }
+    },
+  );
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** "14 problems (14 warnings) in 4 of 146 letters in letters." */
+export function checkedMessage(folderName: string, r: FolderCheckResult): string {
+  if (r.letters === 0) return `No letters in ${folderName} (${plural(r.files, 'file')} looked at).`;
+  const total = r.errors + r.warnings + r.information + r.hints;
+  if (total === 0) return `No problems in the ${plural(r.letters, 'letter')} of ${folderName}.`;
+  const parts = [
+    r.errors ? plural(r.errors, 'error') : '',
+    r.warnings ? plural(r.warnings, 'warning') : '',
+    r.information ? `${r.information.toLocaleString('en-US')} information` : '',
+    r.hints ? plural(r.hints, 'hint') : '',
+  ].filter(Boolean);
+  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${r.lettersWithProblems.toLocaleString('en-US')} of the ${plural(r.letters, 'letter')} of ${folderName}.`;
+}
