@@ -100,6 +100,21 @@ async function run(watchFiles) {
 
   const summary = await timedRequest(conn, 'imr/folderSummary', { folderUri });
   const summaryMb = mb(Buffer.byteLength(JSON.stringify(summary.result)));
+  // Check Letters in Folder, with a hover every 100 ms meanwhile: the check publishes every letter's diagnostics.
+  let publishedCount = 0;
+  conn.onNotification('textDocument/publishDiagnostics', () => publishedCount++);
+  const duringCheck = [];
+  let checking = true;
+  const hovering = (async () => {
+    while (checking) {
+      duringCheck.push((await timedRequest(conn, 'textDocument/hover', at)).ms);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const check = await timedRequest(conn, 'imr/checkFolder', { folderUri });
+  checking = false;
+  await hovering;
+  const rssAfterCheck = rssMb(child.pid);
   const rssEnd = rssMb(child.pid);
   await stop();
 
@@ -108,7 +123,8 @@ async function run(watchFiles) {
   console.log(`  later searches: median ${fixed(median(searches))} ms`);
   console.log(`  citation hover: median ${fixed(median(hoverTimes))} ms, p95 ${fixed(p95(hoverTimes))} ms over ${hovers} (${citedBy})`);
   console.log(`  imr/folderSummary: ${fixed(summary.ms / 1000, 2)} s, ${fixed(summaryMb)} MB of JSON, ${summary.result.letters.length} letters`);
-  console.log(`  server RSS after the first reading ${fixed(rssAfterReading)} MB, at the end ${fixed(rssEnd)} MB`);
+  console.log(`  imr/checkFolder: ${fixed(check.ms / 1000, 2)} s, ${check.result.letters} letters, ${check.result.warnings + check.result.errors} problems, ${publishedCount} publishDiagnostics; hovers meanwhile median ${fixed(median(duringCheck))} ms, p95 ${fixed(p95(duringCheck))} ms (${duringCheck.length})`);
+  console.log(`  server RSS after the first reading ${fixed(rssAfterReading)} MB, after the folder summary ${fixed(rssEnd)} MB, after the check ${fixed(rssAfterCheck)} MB`);
   return summary.result.letters;
 }
 
