@@ -23,10 +23,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
-import { isRuleSeverity, type RuleSeverity } from '../core/lint';
-import { readPdfFile } from '../pdf/load';
-import { lintLetter } from '../core/lint';
+import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
+import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
@@ -123,6 +122,11 @@ export function startServer(connection: Connection): void {
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: forClient(diagnostics) }),
     log,
   });
+
+  /** A custom request's work-done progress, under the token the client gave in its params (if a valid one). */
+  function clientProgress(token: unknown): WorkDoneProgressReporter | undefined {
+    return typeof token === 'string' || typeof token === 'number' ? connection.window.attachWorkDoneProgress(token) : undefined;
+  }
 
   /** The progress shown while the workspace's PDFs are read in the background; shown only once a round lasts. */
   let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
@@ -395,9 +399,8 @@ export function startServer(connection: Connection): void {
     guard({ letters: [] }, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
       const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
       if (!root) return { letters: [] };
-      // The client's progress token, if it gave one: "Reading letters: 3,000 of 10,000 files".
-      const progressToken = typeof params.workDoneToken === 'string' || typeof params.workDoneToken === 'number' ? params.workDoneToken : undefined;
-      const progress = progressToken === undefined ? undefined : connection.window.attachWorkDoneProgress(progressToken);
+      // Under the client's progress token, if it gave one: "Reading letters: 3,000 of 10,000 files".
+      const progress = clientProgress(params.workDoneToken);
       progress?.begin('Reading letters', 0);
       try {
         // Asked for and waited on: every file is checked, whether or not the client watches it.
@@ -425,8 +428,7 @@ export function startServer(connection: Connection): void {
       const folderUri = typeof params?.folderUri === 'string' ? params.folderUri : undefined;
       const root = folderUri ? uriToPath(folderUri) : undefined;
       if (!folderUri || !root) return null;
-      const progressToken = typeof params.workDoneToken === 'string' || typeof params.workDoneToken === 'number' ? params.workDoneToken : undefined;
-      const progress = progressToken === undefined ? undefined : connection.window.attachWorkDoneProgress(progressToken);
+      const progress = clientProgress(params.workDoneToken);
       progress?.begin('Checking letters', 0);
       try {
         return await folderCheck.check(root, folderUri, {
