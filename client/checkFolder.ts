@@ -35,19 +35,3 @@ export async function checkFolder(client: LanguageClient, ready: () => Promise<v
     },
   );
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
-/** "14 problems (14 warnings) in 4 of 146 letters in letters." */
-export function checkedMessage(folderName: string, r: FolderCheckResult): string {
-  if (r.letters === 0) return `No letters in ${folderName} (${plural(r.files, 'file')} looked at).`;
-  const total = r.errors + r.warnings + r.information + r.hints;
-  if (total === 0) return `No problems in the ${plural(r.letters, 'letter')} of ${folderName}.`;
-  const parts = [
-    r.errors ? plural(r.errors, 'error') : '',
-    r.warnings ? plural(r.warnings, 'warning') : '',
-    r.information ? `${r.information.toLocaleString('en-US')} information` : '',
-    r.hints ? plural(r.hints, 'hint') : '',
-  ].filter(Boolean);
-  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${r.lettersWithProblems.toLocaleString('en-US')} of the ${plural(r.letters, 'letter')} of ${folderName}.`;
-}

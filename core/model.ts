@@ -234,4 +234,6 @@ export interface FolderCheckResult {
   hints: number;
   /** Letters open in the editor: counted with the diagnostics of their text as it is there. */
   open: number;
+  /** Files that could not be read as text (binary, another encoding, too large, a PDF without text): each is logged. */
+  unreadable: number;
 }

@@ -37,7 +37,7 @@ export class FolderCheck {
   async check(folder: string, folderUri: string, options: CheckOptions = {}): Promise<FolderCheckResult> {
     const isCancelled = options.isCancelled ?? (() => false);
     const files = await this.host.files(folder, isCancelled);
-    const result: FolderCheckResult = { files: files.length, letters: 0, lettersWithProblems: 0, errors: 0, warnings: 0, information: 0, hints: 0, open: 0 };
+    const result: FolderCheckResult = { files: files.length, letters: 0, lettersWithProblems: 0, errors: 0, warnings: 0, information: 0, hints: 0, open: 0, unreadable: 0 };
     // Files of this folder checked before and gone now: their problems go too.
     const present = new Set(files);
     for (const [file, from] of this.checked) {
@@ -49,7 +49,8 @@ export class FolderCheck {
       const batch = files.slice(k, k + readsAtOnce);
       const found = await Promise.all(batch.map((file) => this.diagnosticsOf(file, folderUri)));
       found.forEach((f) => {
-        if (!f) return;
+        if (f === 'unreadable') result.unreadable++;
+        if (!f || f === 'unreadable') return;
         result.letters++;
         if (f.open) result.open++;
         if (f.diagnostics.length > 0) result.lettersWithProblems++;
@@ -85,7 +86,7 @@ export class FolderCheck {
    * Checks one file and publishes its diagnostics (unless it is open: the editor's stand). Null when it is no
    * letter (its earlier problems, if any, are cleared).
    */
-  private async diagnosticsOf(file: string, folderUri: string): Promise<{ diagnostics: Diagnostic[]; open: boolean } | null> {
+  private async diagnosticsOf(file: string, folderUri: string): Promise<{ diagnostics: Diagnostic[]; open: boolean } | null | 'unreadable'> {
     const openText = this.host.openText(file);
     if (openText !== undefined) {
       // Counted as the editor shows it; the editor publishes its diagnostics itself.
@@ -94,16 +95,20 @@ export class FolderCheck {
       return diagnostics && { diagnostics, open: true };
     }
     let diagnostics: Diagnostic[] | null = null;
+    let unreadable: string | undefined;
     try {
       const st = await fs.stat(file);
       const decoded = await readLetterText(file, st.size);
-      diagnostics = decoded.ok ? await this.host.lint(decoded.text, pathToFileURL(file).href, folderUri) : null;
+      if (decoded.ok) diagnostics = await this.host.lint(decoded.text, pathToFileURL(file).href, folderUri);
+      else unreadable = decoded.reason;
     } catch (e) {
-      this.host.log(`Check of ${file}: cannot read it: ${e instanceof Error ? e.message : String(e)}`);
+      unreadable = `cannot read it (${(e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))})`;
     }
     if (!diagnostics) {
+      // As the command line says it on stderr.
+      if (unreadable) this.host.log(`Check Letters in Folder: ${file}: ${unreadable}`);
       this.clear(file);
-      return null;
+      return unreadable ? 'unreadable' : null;
     }
     this.checked.set(file, folderUri);
     // Opened while it was read: the editor's diagnostics, of its text, stand.

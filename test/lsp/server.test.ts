@@ -838,6 +838,9 @@ describe('the workspace index', { skip: serverSkip }, () => {
     for (const [name, text] of Object.entries(texts)) writeFileSync(path.join(dir, name), text);
     writeFileSync(path.join(dir, 'unknown.pdf'), writePdf(letterPages(readSample('malformed-unknown-decision.txt'))));
     writeFileSync(path.join(dir, 'notes.txt'), 'Things to ask the adjuster: Upheld?\n');
+    // Not text: logged with the reason the command line gives, counted, left out.
+    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0x43, 0x4d, 0x00, 0x01]));
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Case Number: CM16-0213037 \xe9t\xe9\n', 'latin1'));
     const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], watchFiles: true });
     const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).href;
     const published = (name: string) => client.diagnostics.get(uriOf(name))?.diagnostics;
@@ -863,7 +866,7 @@ describe('the workspace index', { skip: serverSkip }, () => {
       assert.equal(published('notes.txt'), undefined, 'not a letter: nothing published');
       const all = Object.values(expected).flat() as Diagnostic[];
       assert.deepEqual(result, {
-        files: 5,
+        files: 7,
         letters: 4,
         lettersWithProblems: 3,
         errors: all.filter((d) => d.severity === DiagnosticSeverity.Error).length,
@@ -871,10 +874,14 @@ describe('the workspace index', { skip: serverSkip }, () => {
         information: all.filter((d) => d.severity === DiagnosticSeverity.Information).length,
         hints: all.filter((d) => d.severity === DiagnosticSeverity.Hint).length,
         open: 0,
+        unreadable: 2,
       });
+      assert.ok(client.logs.some((l) => l.includes('binary.txt: binary file (NUL byte at offset 2)')), client.logs.join('\n'));
+      assert.ok(client.logs.some((l) => l.includes('latin1.txt: not valid UTF-8')));
+      assert.equal(published('binary.txt'), undefined);
       const kinds = client.progress.filter((p) => p.token === 'check-1').map((p) => p.value);
       assert.deepEqual([kinds[0].kind, kinds.at(-1)!.kind], ['begin', 'end']);
-      assert.ok(kinds.some((v) => v.message === '5 of 5 files'));
+      assert.ok(kinds.some((v) => v.message === '7 of 7 files'));
 
       // Open and mended in the editor: the editor's diagnostics (of its text); closed: the file's again.
       const mended = readSeed(seedFiles[2]);
@@ -896,7 +903,7 @@ describe('the workspace index', { skip: serverSkip }, () => {
       await until('the deleted file cleared', () => published('sub/conflict.imr')?.length === 0);
       // Checked again, the folder no longer counts them.
       const again = await client.request<FolderCheckResult>('imr/checkFolder', { folderUri: pathToFileURL(dir).href });
-      assert.deepEqual([again.files, again.letters, again.lettersWithProblems], [4, 3, 1]);
+      assert.deepEqual([again.files, again.letters, again.lettersWithProblems, again.unreadable], [6, 3, 1, 2]);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });
