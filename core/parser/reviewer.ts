@@ -1,4 +1,5 @@
 // Reads the expert reviewer's licensure and specialties, from the inline sentence or the credentials block.
+import { specialtyName } from './specialtyNames';
 import type { Field, Reviewer } from '../model';
 import { CollapsedText } from '../text/collapse';
 import type { LineIndex } from '../text/lines';
@@ -56,6 +57,6 @@ function splitSpecialties(text: string): string[] {
   return text
     .replace(/,?\s*has a sub-?specialty in\s*/gi, ', ')
     .split(/\s*[,;]\s*/)
-    .map((s) => s.trim())
+    .map((s) => specialtyName(s.trim()))
     .filter((s) => s.length > 0);
 }
