@@ -23,10 +23,11 @@ import { getFoldingRanges } from './features/folding';
 import { citationAt, getHover } from './features/hover';
 import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 import { getDocumentHighlights, getReferences } from './features/citationReferences';
+import { getServiceReferences, itemTitleAt } from './features/serviceReferences';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { lintLetter, lintSource, type RuleSeverity } from './lint';
-import type { GuidelineCitation, LetterModel } from './model';
+import type { LetterModel } from './model';
 import { parseLetter } from './parser/parseLetter';
 import { comparePositions, LineIndex } from './text/lines';
 
@@ -63,8 +64,12 @@ export interface LanguageService {
   getDocumentLinks(doc: ITextDocument): DocumentLink[];
   /** `unreadLetters`: letters of the workspace not read yet (PDFs read in the background), left out of the figures. */
   getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>, unreadLetters?: number): Hover | null;
-  getCitationAt(doc: ITextDocument, position: Position): GuidelineCitation | undefined;
-  /** On a citation: its section's citations in the letter, then the workspace's items decided on it. */
+  /** Whether the hover or references at a position count the workspace's letters (on a citation or an item's title). */
+  usesWorkspaceAt(doc: ITextDocument, position: Position): boolean;
+  /**
+   * On a citation: its section's citations in the letter, then the workspace's items decided on it. On an item's
+   * title: the title, then the items of the letter and the workspace for the same service.
+   */
   getReferences(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Location[] | null;
   getDocumentHighlights(doc: ITextDocument, position: Position): DocumentHighlight[] | null;
   getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
@@ -168,13 +173,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const d = getLetterDocument(doc);
       return getHover(d, d.lines.clampPosition(position), { workspaceLetters, unreadLetters });
     },
-    getCitationAt: (doc, position) => {
+    usesWorkspaceAt: (doc, position) => {
       const d = getLetterDocument(doc);
-      return citationAt(d, d.lines.clampPosition(position));
+      const at = d.lines.clampPosition(position);
+      return citationAt(d, at) !== undefined || itemTitleAt(d, at) !== undefined;
     },
     getReferences: (doc, position, workspaceLetters) => {
       const d = getLetterDocument(doc);
-      return getReferences(d, d.lines.clampPosition(position), workspaceLetters);
+      const at = d.lines.clampPosition(position);
+      return getReferences(d, at, workspaceLetters) ?? getServiceReferences(d, at, workspaceLetters);
     },
     getDocumentHighlights: (doc, position) => {
       const d = getLetterDocument(doc);

@@ -474,8 +474,8 @@ export function startServer(connection: Connection): void {
     guard(null, async (p, token) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return null;
-      // Folder statistics only matter on citations: scan the workspace only then.
-      if (!workspace.folderPaths.length || !service.getCitationAt(d, p.position)) return service.getHover(d, p.position);
+      // Folder figures only matter on citations and item titles: scan the workspace only then.
+      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return service.getHover(d, p.position);
       // One reading at a time for hovers, not cancelled with them: it goes on after a hover that stopped waiting (or
       // was cancelled), so that the next hover has its figures.
       hoverReading ??= workspaceLetters(CancellationToken.None).finally(() => (hoverReading = undefined));
@@ -492,7 +492,7 @@ export function startServer(connection: Connection): void {
   connection.onReferences(
     guard(null, async (p, token, progress) => {
       const d = documents.get(p.textDocument.uri);
-      if (!d || !service.getCitationAt(d, p.position)) return null;
+      if (!d || !service.usesWorkspaceAt(d, p.position)) return null;
       // The user asked and waits: the workspace is read whole, PDFs included (the first time, about 2 s for 10,000
       // text letters, and about 2 s per 100 PDFs not yet read in the background), under the client's progress.
       progress?.begin('Finding references in the workspace\'s letters', 0);

@@ -4,7 +4,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver-types';
 import type { GuidelineCitation, Position } from '../model';
 import { citationAt, citationKeys } from './hover';
-import type { LetterDocument, WorkspaceLetter } from './letterDocument';
+import { sameFile, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 
 /** The letter's own citations (both guideline paragraphs of every item) that cite what `citation` cites. */
 function sameSectionIn(doc: LetterDocument, citation: GuidelineCitation): GuidelineCitation[] {
@@ -48,15 +48,4 @@ export function getReferences(doc: LetterDocument, position: Position, workspace
     }
   }
   return locations;
-}
-
-/** A file URI compared by what it names: the editor and the server may escape it differently (%3A, drive letters). */
-function sameFile(uri: string): string {
-  let decoded = uri;
-  try {
-    decoded = decodeURIComponent(uri);
-  } catch {
-    // A malformed escape: compare as it is.
-  }
-  return decoded.replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`);
 }

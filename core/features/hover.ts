@@ -4,6 +4,7 @@ import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
 import { escapeMarkdown } from '../text/markdown';
 import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface HoverOptions {
   /** Letters of the workspace, for "cited by N letters, X % upheld" figures. */
@@ -75,7 +76,7 @@ function citationsText(p: GuidelineParagraph | undefined): string {
   return p.citations.map((c) => escapeMarkdown(c.text)).join('; ');
 }
 
-function itemSummary(doc: LetterDocument, item: DisputedItem): string {
+function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOptions): string {
   // Everything but our own words comes from the letter: escaped, so that it shows as text (core/text/markdown.ts).
   const decision = item.decision ?? (item.decisionText ? `"${escapeMarkdown(item.decisionText.text)}" (not a decision)` : '(no decision)');
   const lines = [`**${escapeMarkdown(item.service.trim())}**: ${decision}`];
@@ -86,7 +87,17 @@ function itemSummary(doc: LetterDocument, item: DisputedItem): string {
   if (item.dateOfService) lines.push(`Date of service: ${escapeMarkdown(item.dateOfService.value)}`);
   lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline)}`);
   lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
+  if (options.workspaceLetters) lines.push(sameServiceLine(serviceStats(doc, item, options.workspaceLetters), options.unreadLetters ?? 0));
   return lines.join('\n\n');
+}
+
+/** How the workspace's other items for the same service were decided (Find All References lists them). */
+function sameServiceLine(stats: ServiceStats, unread: number): string {
+  const notYet = unread > 0 ? ` (${unread} PDF${unread === 1 ? '' : 's'} of the workspace not read yet)` : '';
+  if (stats.others === 0) return `No other item for this service here${notYet}.`;
+  const undecided = stats.others - stats.upheld - stats.overturned;
+  const parts = [`${stats.upheld} upheld`, `${stats.overturned} overturned`, ...(undecided ? [`${undecided} without a decision`] : [])];
+  return `${stats.others} other item${stats.others === 1 ? '' : 's'} for this service here: ${parts.join(', ')}${notYet}.`;
 }
 
 /** The guideline citation under the cursor, if any. */
@@ -116,7 +127,7 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
         : `**${escapeMarkdown(item.decisionText.text)}** is not a decision: an IMR decision is either Upheld or Overturned.\n\n${decisionMeaning.Upheld}\n\n${decisionMeaning.Overturned}`;
       return markdown(text, item.decisionText.range);
     }
-    if (touches(item.title.range, position)) return markdown(itemSummary(doc, item), item.title.range);
+    if (touches(item.title.range, position)) return markdown(itemSummary(doc, item, options), item.title.range);
   }
   return null;
 }

@@ -40,3 +40,14 @@ export function isBlankLine(doc: LetterDocument, line: number): boolean {
   const l = doc.lines.lines[line];
   return l !== undefined && l.text.trim() === '';
 }
+
+/** A file URI compared by what it names: the editor and the server may escape it differently (%3A, drive letters). */
+export function sameFile(uri: string): string {
+  let decoded = uri;
+  try {
+    decoded = decodeURIComponent(uri);
+  } catch {
+    // A malformed escape: compare as it is.
+  }
+  return decoded.replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`);
+}

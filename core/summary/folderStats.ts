@@ -67,12 +67,16 @@ export function groupKey(row: StatsRow, by: BreakdownId): string {
   }
 }
 
+/** The same service written in another case or spacing is the same service (a group here, a reference elsewhere). */
+export function sameServiceKey(service: string): string {
+  return service.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 const serviceKeys = new WeakMap<StatsRow, string>();
-/** The same service written in another case or spacing is the same group. */
 function serviceKey(row: StatsRow): string {
   let key = serviceKeys.get(row);
   if (key === undefined) {
-    key = row.service.replace(/\s+/g, ' ').trim().toLowerCase();
+    key = sameServiceKey(row.service);
     serviceKeys.set(row, key);
   }
   return key;

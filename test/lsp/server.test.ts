@@ -691,10 +691,37 @@ describe('the workspace index', { skip: serverSkip }, () => {
         { range: administrator.range, kind: DocumentHighlightKind.Text },
         { range: reviewer.range, kind: DocumentHighlightKind.Read },
       ]);
-      // Off a citation: null, for the editor's own word highlights and references.
-      const off = { textDocument: { uri: u }, position: mri.title.range.start };
+      // Off a citation and an item's title: null, for the editor's own word highlights and references.
+      const off = { textDocument: { uri: u }, position: { line: 0, character: 0 } };
       assert.equal(await client.request('textDocument/references', { ...off, context: { includeDeclaration: true } }), null);
       assert.equal(await client.request('textDocument/documentHighlight', off), null);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('references and the hover on an item\'s title: the workspace\'s items for the same service, PDFs included', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-service-'));
+    const text = readSeed('004_a9481a5a1cd48426.txt');
+    writeFileSync(path.join(dir, 'copy.txt'), text);
+    writeFileSync(path.join(dir, 'printed.pdf'), writePdf(letterPages(text)));
+    writeFileSync(path.join(dir, 'other.txt'), readSeed(seedFiles[0]));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const u = 'file:///virtual/open-letter.txt';
+      await client.open(u, text);
+      const mri = parseLetter(text).items.find((i) => i.title.value.includes('MRI'))!;
+      const at = { textDocument: { uri: u }, position: { line: mri.title.range.start.line, character: 2 } };
+      const refs = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
+      assert.deepEqual(
+        refs.map((r) => path.basename(r.uri)),
+        ['open-letter.txt', 'copy.txt', 'printed.pdf'],
+      );
+      assert.deepEqual(refs[1].range, itemTitleRange(mri));
+      // The PDFs are read now (references waited for them): the hover counts both others, both upheld.
+      const h = await client.request<Hover | null>('textDocument/hover', at);
+      assert.match((h!.contents as MarkupContent).value, /2 other items for this service here: 2 upheld, 0 overturned\./);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

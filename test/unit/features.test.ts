@@ -268,7 +268,37 @@ describe('references and highlights of a citation', () => {
     assert.equal(textAt(renamed, refs[2].range), 'REPEAT MRI OF THE NECK');
     // Without a workspace, the letter's own; off a citation, none.
     assert.deepEqual(ls.getReferences(doc, mriReviewer.range.start), refs.slice(0, 2));
-    assert.equal(ls.getReferences(doc, mri.title.range.start, letters), null);
+    assert.equal(ls.getReferences(doc, { line: 0, character: 0 }, letters), null);
+  });
+
+  test('on an item\'s title: references and the hover\'s figures are the items for the same service, whatever its case and spacing', () => {
+    // A copy of the letter, one with the MRI item's service in other case and spacing and decided otherwise, and one
+    // with the MRI item renamed.
+    const lower = text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE: \nUpheld', 'Updated MRI(magnetic resonance image) of the  cervical spine: \nOverturned');
+    assert.notEqual(lower, text);
+    const renamed = text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE', 'REPEAT MRI OF THE NECK');
+    const letters: WorkspaceLetter[] = [
+      workspaceLetterOf(doc.uri, parseLetter(text)),
+      workspaceLetterOf('file:///ws/copy.txt', parseLetter(text)),
+      workspaceLetterOf('file:///ws/lower.txt', parseLetter(lower)),
+      workspaceLetterOf('file:///ws/renamed.txt', parseLetter(renamed)),
+    ];
+    const at = { line: mri.title.range.start.line, character: 3 };
+    const refs = ls.getReferences(doc, at, letters);
+    const titleIn = (t: string) => itemTitleRange(parseLetter(t).items.find((i) => /mri\(magnetic/i.test(i.title.value))!);
+    assert.deepEqual(refs, [
+      { uri: doc.uri, range: mri.title.range },
+      { uri: 'file:///ws/copy.txt', range: titleIn(text) },
+      { uri: 'file:///ws/lower.txt', range: titleIn(lower) },
+    ]);
+    assert.equal(textAt(lower, refs![2].range), 'Updated MRI(magnetic resonance image) of the  cervical spine');
+    const hover = hoverText(ls.getHover(doc, at, letters));
+    assert.match(hover, /2 other items for this service here: 1 upheld, 1 overturned\./);
+    assert.match(hoverText(ls.getHover(doc, at, letters.slice(0, 1))), /No other item for this service here\./);
+    assert.match(hoverText(ls.getHover(doc, at, [], 3)), /No other item for this service here \(3 PDFs of the workspace not read yet\)\./);
+    assert.doesNotMatch(hoverText(ls.getHover(doc, at)), /for this service/, 'without the workspace, no figures');
+    // Without the workspace, the title alone; off titles and citations, none.
+    assert.deepEqual(ls.getReferences(doc, at), [{ uri: doc.uri, range: mri.title.range }]);
   });
 
   test('corpus: every citation\'s references agree with its hover\'s "cited by" figure', { skip: corpusSkip }, () => {

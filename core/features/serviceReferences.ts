@@ -1,0 +1,57 @@
+// The other items of the workspace for the same service as an item of the letter: the precedents a reader of the
+// letter looks for ("how were other requests for a lumbar MRI decided?"). Find All References on an item's title
+// lists them, and the title's hover counts them. The same service is the same words, whatever the case and spacing
+// (the folder summary's service groups); the workspace's copy of this letter is left out, the open document's own
+// items being the ones to show.
+import type { Location } from 'vscode-languageserver-types';
+import type { DisputedItem, Position } from '../model';
+import { sameServiceKey } from '../summary/folderStats';
+import { sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+import type { WorkspaceItem } from './workspaceLetter';
+
+/** The item whose title is under the cursor, if any. */
+export function itemTitleAt(doc: LetterDocument, position: Position): DisputedItem | undefined {
+  return doc.model.items.find((item) => touches(item.title.range, position));
+}
+
+/** The items for the same service: this letter's others, then the other letters', in the order given. */
+function sameServiceItems(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): Array<{ uri: string; item: WorkspaceItem | DisputedItem }> {
+  const key = sameServiceKey(item.service);
+  if (!key) return [];
+  const found: Array<{ uri: string; item: WorkspaceItem | DisputedItem }> = [];
+  for (const other of doc.model.items) if (other !== item && sameServiceKey(other.service) === key) found.push({ uri: doc.uri, item: other });
+  const own = sameFile(doc.uri);
+  for (const letter of letters) {
+    if (sameFile(letter.uri) === own) continue;
+    for (const other of letter.letter.items) if (sameServiceKey(other.service) === key) found.push({ uri: letter.uri, item: other });
+  }
+  return found;
+}
+
+/** Find All References on an item's title: the title itself, then every other item for the same service. */
+export function getServiceReferences(doc: LetterDocument, position: Position, letters: Iterable<WorkspaceLetter> = []): Location[] | null {
+  const item = itemTitleAt(doc, position);
+  if (!item) return null;
+  return [
+    { uri: doc.uri, range: item.title.range },
+    ...sameServiceItems(doc, item, letters).map(({ uri, item: other }) => ({ uri, range: 'symbolRange' in other ? other.symbolRange : other.title.range })),
+  ];
+}
+
+export interface ServiceStats {
+  /** Other items for the same service in the workspace. */
+  others: number;
+  upheld: number;
+  overturned: number;
+}
+
+/** How the other items for the same service were decided. */
+export function serviceStats(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): ServiceStats {
+  const stats: ServiceStats = { others: 0, upheld: 0, overturned: 0 };
+  for (const { item: other } of sameServiceItems(doc, item, letters)) {
+    stats.others++;
+    if (other.decision === 'Upheld') stats.upheld++;
+    else if (other.decision === 'Overturned') stats.overturned++;
+  }
+  return stats;
+}
