@@ -1,5 +1,6 @@
 // The research table: one row per disputed item, with the letter's case facts repeated on each row.
 import type { DisputedItem, GuidelineCitation, LetterModel } from '../core/model';
+import { citedSections } from '../core/knowledge/sections';
 import { citationSourceText } from '../core/parser/citations/paragraph';
 
 /** Column names, snake_case so that DuckDB and R read them without quoting. */
@@ -16,6 +17,7 @@ export const tableColumns = [
   'retrospective',
   'decision',
   'maximus_guidelines',
+  'maximus_sections',
   'conclusion',
 ] as const;
 
@@ -40,6 +42,8 @@ export function tableRows(file: string, model: LetterModel): TableRow[] {
     retrospective: item.retrospective,
     decision: item.decision ?? null,
     maximus_guidelines: maximusGuidelines(item),
+    // The knowledge base's sections they resolve to, as the summaries group them ("MTUS Chronic Pain: Opioids").
+    maximus_sections: citedSections(item.maximusGuideline?.citations ?? []).join('; ') || null,
     conclusion: item.conclusion,
   }));
 }

@@ -2,7 +2,7 @@
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
 import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
-import { breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
+import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
@@ -174,7 +174,7 @@ function itemsHeader(sort: FolderSort | undefined): string {
     .join('');
 }
 
-const groupColumnTitles: Record<BreakdownId, string> = { guideline: 'Guideline', specialty: 'Specialty', year: 'Year', service: 'Service' };
+const groupColumnTitles: Record<BreakdownId, string> = { guideline: 'Guideline', section: 'Section', specialty: 'Specialty', year: 'Year', service: 'Service' };
 
 function breakdownTable(view: FolderView, b: Breakdown): string {
   const active = view.filter.groups[b.id];
@@ -186,7 +186,8 @@ function breakdownTable(view: FolderView, b: Breakdown): string {
 </tr>`;
     })
     .join('\n');
-  const hidden = b.hidden > 0 ? `<p class="muted">and ${b.hidden} more</p>` : '';
+  const note = breakdownNotes[b.id];
+  const hidden = (b.hidden > 0 ? `<p class="muted">and ${b.hidden} more</p>` : '') + (note ? `<p class="muted">${escapeHtml(note)}</p>` : '');
   return `<section class="breakdown" data-breakdown="${b.id}">
 <table class="groups">
 <caption>${escapeHtml(breakdownTitles[b.id])}</caption>

@@ -1,5 +1,6 @@
 // A letter as a folder summary shows it (model.ts, FolderLetter): the fields the summary reads, nothing else.
 import type { FolderItem, FolderLetter, LetterModel } from './model';
+import { citedSections } from './knowledge/sections';
 import { isJsSpace } from './text/chars';
 
 /**
@@ -50,6 +51,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
           text: item.maximusGuideline.text,
           citations: item.maximusGuideline.citations.map((c) => ({ text: c.text, source: c.source })),
           statements: item.maximusGuideline.statements.map((s) => ({ text: s.text })),
+          sections: citedSections(item.maximusGuideline.citations),
         },
         rationale: item.rationale && { text: headCollapsed(item.rationale.text, folderRationaleChars) },
       }),

@@ -214,7 +214,16 @@ export interface FolderItem {
   decision?: Decision;
   decisionText?: ValueOf<string>;
   conclusion: Conclusion;
-  maximusGuideline?: { text: string; citations: Pick<GuidelineCitation, 'text' | 'source'>[]; statements: { text: string }[] };
+  maximusGuideline?: {
+    text: string;
+    citations: Pick<GuidelineCitation, 'text' | 'source'>[];
+    statements: { text: string }[];
+    /**
+     * The guideline sections its citations resolve to in the knowledge base ("MTUS Chronic Pain: Opioids"), as
+     * folderLetterOf gives them (a letter's model, which the client also summarises, has none).
+     */
+    sections?: string[];
+  };
   /** Its first `folderRationaleChars` characters, whitespace runs counted once: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
 }

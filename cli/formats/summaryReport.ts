@@ -1,7 +1,7 @@
 // The summary command's report: the folder summary's counts (core/summary/folderStats.ts, as the extension's panel
 // shows them) as Markdown for people and JSON for programs.
 import type { Breakdown, StatsRow } from '../../core/summary/folderStats';
-import { breakdowns, breakdownTitles, overturnedShare } from '../../core/summary/folderStats';
+import { breakdownNotes, breakdowns, breakdownTitles, overturnedShare } from '../../core/summary/folderStats';
 import { plural } from './plural';
 
 export interface SummaryReport {
@@ -46,6 +46,8 @@ export function summaryMarkdown(report: SummaryReport): string {
     lines.push('', `## ${b.title}`, '', `| ${b.title} | Items | Upheld | Overturned | % overturned |`, '| --- | ---: | ---: | ---: | ---: |');
     for (const g of b.groups) lines.push(`| ${cell(g.label)} | ${g.items} | ${g.upheld} | ${g.overturned} | ${overturnedShare(g)} |`);
     if (b.groups.length === 0) lines.push('| (none) | | | | |');
+    const note = breakdownNotes[b.id];
+    if (note) lines.push('', note);
     if (b.hidden > 0) lines.push('', `And ${plural(b.hidden, 'more group')} (every item: \`imr-letters table\`).`);
   }
   return lines.join('\n') + '\n';

@@ -1,13 +1,19 @@
-// What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, specialty, decision year,
-// service) and the rows a filter keeps. Pure, so tests run without VS Code.
+// What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section,
+// specialty, decision year, service) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
 import { conclusionLabels } from './letterSummary';
 
-export const breakdownIds = ['guideline', 'specialty', 'year', 'service'] as const;
+export const breakdownIds = ['guideline', 'section', 'specialty', 'year', 'service'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
+
+/** What a reader of a breakdown must know to read its counts right. */
+export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
+  section: 'An item decided on two sections counts in both.',
+};
 
 export const breakdownTitles: Record<BreakdownId, string> = {
   guideline: "Reviewer's guideline",
+  section: "Reviewer's guideline section",
   specialty: "Reviewer's specialty",
   year: 'Decision year',
   service: 'Service',
@@ -49,15 +55,31 @@ export function overturnedShare(counts: { upheld: number; overturned: number }):
 }
 
 /** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
-const maxGroups: Record<BreakdownId, number> = { guideline: 12, specialty: 12, year: 30, service: 15 };
+const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, specialty: 12, year: 30, service: 15 };
 
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
-export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'specialty' | 'year' | 'service'>;
+export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'sections' | 'specialty' | 'year' | 'service'>;
 
+/** An item whose reviewer cited no section the knowledge base knows. */
+export const noSectionKnown = 'Not in the knowledge base';
+
+/**
+ * The groups a row counts in: one per breakdown, but one per section cited for the sections (an item decided on two
+ * sections counts in both).
+ */
+export function groupKeys(row: StatsRow, by: BreakdownId): readonly string[] {
+  if (by !== 'section') return [groupKey(row, by)];
+  if (row.sections.length > 0) return row.sections;
+  return [row.guidelineBasis === 'None cited' ? row.guidelineBasis : noSectionKnown];
+}
+
+/** The group of a single-valued breakdown (every breakdown but the sections: their first). */
 export function groupKey(row: StatsRow, by: BreakdownId): string {
   switch (by) {
     case 'guideline':
       return row.guidelineBasis;
+    case 'section':
+      return groupKeys(row, by)[0];
     case 'specialty':
       return row.specialty;
     case 'year':
@@ -87,12 +109,13 @@ export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
   return breakdownIds.map((id) => {
     const groups = new Map<string, GroupCount>();
     for (const row of rows) {
-      const key = groupKey(row, id);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { key, label: id === 'service' ? row.service : key, items: 0, upheld: 0, overturned: 0 }));
-      g.items++;
-      if (row.decision === 'Upheld') g.upheld++;
-      else if (row.decision === 'Overturned') g.overturned++;
+      for (const key of groupKeys(row, id)) {
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { key, label: id === 'service' ? row.service : key, items: 0, upheld: 0, overturned: 0 }));
+        g.items++;
+        if (row.decision === 'Upheld') g.upheld++;
+        else if (row.decision === 'Overturned') g.overturned++;
+      }
     }
     const sorted = [...groups.values()].sort((a, b) =>
       id === 'year' ? a.key.localeCompare(b.key) : b.items - a.items || a.key.localeCompare(b.key),
@@ -132,7 +155,7 @@ export function filterRows(rows: readonly FolderRow[], filter: FolderFilter): nu
   const kept: number[] = [];
   rows.forEach((row, i) => {
     if (!decisionMatches(row, filter.decision)) return;
-    if (groups.some(([by, key]) => groupKey(row, by) !== key)) return;
+    if (groups.some(([by, key]) => !groupKeys(row, by).includes(key))) return;
     if (words.length > 0) {
       const haystack = searchText(row);
       if (!words.every((w) => haystack.includes(w))) return;

@@ -14,6 +14,8 @@ export interface ItemRow {
   guideline: string;
   /** The kinds of guideline the reviewer cited: "MTUS", "ODG", "MTUS + ODG", ..., or "None cited". */
   guidelineBasis: string;
+  /** The guideline sections the reviewer's citations resolve to ("MTUS Chronic Pain: Opioids"); none when none do. */
+  sections: string[];
   conclusion: Conclusion;
   /** The first sentence of the decision rationale. */
   rationaleStart: string;
@@ -75,6 +77,7 @@ function itemRow(item: FolderItem): ItemRow {
     decisionText: item.decision ? undefined : item.decisionText?.value,
     guideline: guidelineText(item.maximusGuideline),
     guidelineBasis: guidelineBasis(item.maximusGuideline),
+    sections: item.maximusGuideline?.sections ?? [],
     conclusion: item.conclusion,
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
     titleRange: item.titleLines[0] ?? item.title.range,

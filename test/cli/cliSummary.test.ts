@@ -44,7 +44,8 @@ test('summary --format json counts what the extension\'s folder summary counts f
       report.breakdowns,
       breakdowns(rows).map((b) => ({ id: b.id, title: breakdownTitles[b.id], groups: b.groups.map(({ label, items, upheld, overturned }) => ({ label, items, upheld, overturned })), hidden: b.hidden })),
     );
-    for (const b of report.breakdowns) assert.equal(b.groups.reduce((n, g) => n + g.items, 0) <= report.items, true);
+    // An item counts once in each breakdown, but in each section it was decided on.
+    for (const b of report.breakdowns) if (b.id !== 'section') assert.equal(b.groups.reduce((n, g) => n + g.items, 0) <= report.items, true, b.id);
   }
 });
 

@@ -14,6 +14,7 @@ import { RestartPolicy } from '../../client/restartPolicy';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
+import { citedSections } from '../../core/knowledge/sections';
 import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { readSeed, seedFiles } from '../lsp/mutants';
 
@@ -38,6 +39,7 @@ function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): Letter
         decision: 'Upheld',
         guideline: 'MTUS | Chronic Pain',
         guidelineBasis: 'MTUS',
+        sections: [],
         conclusion: 'not-medically-necessary',
         rationaleStart: 'Line one\nline two.',
         titleRange: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } },
@@ -81,7 +83,11 @@ describe('summarizeLetter', () => {
     for (const text of texts) {
       const model = parseLetter(text);
       const folder = folderLetterOf(model);
-      assert.deepEqual(summarizeLetter(folder, 'a.txt', 'file:///a.txt'), summarizeLetter(model, 'a.txt', 'file:///a.txt'));
+      // The same, but for the guideline sections, which only the server's reading adds (the knowledge base's).
+      const fromFolder = summarizeLetter(folder, 'a.txt', 'file:///a.txt');
+      const fromModel = summarizeLetter(model, 'a.txt', 'file:///a.txt');
+      assert.deepEqual(fromFolder.items.map((i) => i.sections), model.items.map((i) => citedSections(i.maximusGuideline?.citations ?? [])));
+      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map((i) => ({ ...i, sections: [] })) }, fromModel);
       assert.ok(JSON.stringify(folder).length < JSON.stringify(model).length, 'smaller than the model');
       items += folder.items.length;
     }

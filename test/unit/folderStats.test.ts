@@ -13,6 +13,8 @@ import {
   decisionFilters,
   filterRows,
   groupKey,
+  groupKeys,
+  noSectionKnown,
   nextFilter,
   nextSort,
   noFilter,
@@ -94,6 +96,34 @@ describe('breakdowns', () => {
     }
   });
 
+  test('the guideline sections: an item counts once in each section it was decided on; none known, a group of its own', () => {
+    const row = seedRows()[0];
+    const rows = [
+      { ...row, decision: 'Upheld' as const, sections: ['MTUS Chronic Pain: Opioids', 'ODG: Opioids'] },
+      { ...row, decision: 'Overturned' as const, sections: ['ODG: Opioids'] },
+      { ...row, decision: 'Upheld' as const, sections: [], guidelineBasis: 'ODG' },
+      { ...row, decision: 'Upheld' as const, sections: [], guidelineBasis: 'None cited' },
+    ];
+    const sections = breakdowns(rows).find((b) => b.id === 'section')!;
+    assert.deepEqual(
+      sections.groups.map((g) => [g.key, g.items, g.upheld, g.overturned]),
+      [
+        ['ODG: Opioids', 2, 1, 1],
+        ['MTUS Chronic Pain: Opioids', 1, 1, 0],
+        ['None cited', 1, 1, 0],
+        [noSectionKnown, 1, 1, 0],
+      ],
+    );
+    assert.deepEqual(filterRows(rows, { ...noFilter, groups: { section: 'ODG: Opioids' } }), [0, 1]);
+    assert.deepEqual(filterRows(rows, { ...noFilter, groups: { section: 'MTUS Chronic Pain: Opioids' } }), [0]);
+  });
+
+  test('the seeds\' sections are the knowledge base\'s, named by guideline and topic', () => {
+    const keys = new Set(seedRows().flatMap((r) => groupKeys(r, 'section')));
+    assert.ok(keys.has('MTUS ACOEM: Neck: Special Studies (imaging and electrodiagnostics)'), [...keys].join(' | '));
+    for (const k of keys) assert.match(k, /^(MTUS [A-Za-z ()0-9]+|ODG|ACOEM 3rd ed\.): \S|^None cited$|^Not in the knowledge base$/);
+  });
+
   test('a service written in another case or spacing is the same group', () => {
     const row = seedRows()[0];
     const rows = [{ ...row, service: 'Lumbar  MRI' }, { ...row, service: 'lumbar mri' }];
@@ -109,7 +139,7 @@ describe('filterRows', () => {
       for (const g of breakdowns(rows).find((b) => b.id === by)!.groups) {
         const kept = filterRows(rows, { ...noFilter, groups: { [by]: g.key } });
         assert.equal(kept.length, g.items, `${by}: ${g.key}`);
-        assert.ok(kept.every((i) => groupKey(rows[i], by) === g.key));
+        assert.ok(kept.every((i) => groupKeys(rows[i], by).includes(g.key)));
       }
     }
     assert.deepEqual(

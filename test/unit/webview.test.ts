@@ -51,6 +51,7 @@ function summary(): LetterSummary {
         decision: 'Upheld',
         guideline: '<a href="javascript:alert(3)">MTUS</a>',
         guidelineBasis: 'MTUS',
+        sections: ['MTUS Chronic Pain: <img src=x onerror=alert(5)>'],
         conclusion: 'not-medically-necessary',
         rationaleStart: '</td></tr></table><svg onload=alert(4)>',
         titleRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 5 } },
@@ -62,6 +63,7 @@ function summary(): LetterSummary {
         decision: 'Overturned',
         guideline: 'MTUS Chronic Pain',
         guidelineBasis: 'MTUS + ODG',
+        sections: [],
         conclusion: 'medically-necessary',
         rationaleStart: 'It is medically necessary.',
         titleRange: { start: { line: 20, character: 0 }, end: { line: 20, character: 5 } },
@@ -223,6 +225,12 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
       ['MTUS + ODG', '1', '0', '1', '100%'],
     ]);
     assert.deepEqual(await cells('year'), [['2017', '2', '1', '1', '50%']]);
+    // The sections an item was decided on, escaped; an item with none known in its own group, and the note.
+    assert.deepEqual(await cells('section'), [
+      ['MTUS Chronic Pain: <img src=x onerror=alert(5)>', '1', '1', '0', '0%'],
+      ['Not in the knowledge base', '1', '0', '1', '100%'],
+    ]);
+    assert.match(await page.locator('[data-breakdown="section"] p.muted').innerText(), /counts in both/);
   });
 
   test('the filter box, the decision list, the chips and "Show more" post what the user asked for', async () => {
