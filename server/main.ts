@@ -29,9 +29,11 @@ import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
-/** The `imr` settings section (VS Code: imr.rules). */
+/** The `imr` settings section (VS Code: imr.rules, imr.workspacePdfs). */
 interface ImrSettings {
   rules: Record<string, RuleSeverity>;
+  /** Whether symbol searches and hovers count the workspace's PDFs (read in the background); default true. */
+  workspacePdfs: boolean;
 }
 
 /**
@@ -55,7 +57,8 @@ function readSettings(value: unknown): ImrSettings {
       if (isRuleSeverity(severity)) rules[id] = severity;
     }
   }
-  return { rules };
+  const pdfs = value && typeof value === 'object' ? (value as { workspacePdfs?: unknown }).workspacePdfs : undefined;
+  return { rules, workspacePdfs: pdfs !== false };
 }
 
 /**
@@ -168,7 +171,9 @@ export function startServer(connection: Connection): void {
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
-  let pushedSettings: ImrSettings = { rules: {} };
+  let pushedSettings: ImrSettings = { rules: {}, workspacePdfs: true };
+  /** The settings of the window (no scope), for what concerns the whole workspace; read again after a change. */
+  let windowSettings: Promise<ImrSettings> | undefined;
   const settingsByUri = new Map<string, Promise<ImrSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last check of each document took, to let changes to slow (huge) documents pile up first. */
@@ -181,13 +186,22 @@ export function startServer(connection: Connection): void {
     return last < 50 ? diagnosticsDelayMs : Math.min(last, 1000);
   }
 
+  function workspaceSettings(): Promise<ImrSettings> {
+    if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
+    windowSettings ??= connection.workspace.getConfiguration({ section: 'imr' }).then(readSettings, (e: unknown) => {
+      log(`Cannot read the imr settings: ${describe(e)}`);
+      return { rules: {}, workspacePdfs: true };
+    });
+    return windowSettings;
+  }
+
   function settingsFor(uri: string): Promise<ImrSettings> {
     if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
     let s = settingsByUri.get(uri);
     if (!s) {
       s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(readSettings, (e: unknown) => {
         log(`Cannot read the imr settings: ${describe(e)}`);
-        return { rules: {} };
+        return { rules: {}, workspacePdfs: true };
       });
       settingsByUri.set(uri, s);
     }
@@ -260,7 +274,9 @@ export function startServer(connection: Connection): void {
    * first; without, the PDFs not read yet are left to the background reading (`workspace.unreadPdfs`).
    */
   async function workspaceLetters(token: CancellationToken, options: { pdfs?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<WorkspaceLetter[]> {
-    const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested, ...options });
+    // imr.workspacePdfs off: the PDFs are left out of the readings that do not ask for them, and not read for them.
+    const skipPdfs = !options.pdfs && !(await workspaceSettings()).workspacePdfs;
+    const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested, skipPdfs, ...options });
     const open: WorkspaceLetter[] = [];
     // The open documents' files, by the URI the index gives them (a client may spell a URI otherwise: c%3A, c:).
     const openFiles = new Set<string>();
@@ -353,6 +369,7 @@ export function startServer(connection: Connection): void {
       pushedSettings = readSettings((settings as { imr: unknown }).imr);
     }
     settingsByUri.clear();
+    windowSettings = undefined;
     for (const d of documents.all()) schedule(d.uri, 0);
   });
 

@@ -44,6 +44,8 @@ export interface ScanOptions {
    * read, or changed since, is read in the background (`unreadPdfs` says how many are left).
    */
   pdfs?: boolean;
+  /** Without `pdfs`: leave the PDFs out, neither counted as last read nor read in the background (imr.workspacePdfs off). */
+  skipPdfs?: boolean;
 }
 
 const letterExtensions = new Set(['.txt', '.imr', '.pdf']);
@@ -166,6 +168,12 @@ export class WorkspaceIndex {
     for (const r of roots) await this.walk(r, files, options);
     this.forgetGone(roots, files);
     const pdfNow = options.pdfs === true;
+    if (options.skipPdfs && !pdfNow) {
+      this.pdfBacklog.clear();
+      const texts = files.filter((f) => !isPdfFileName(f));
+      files.length = 0;
+      files.push(...texts);
+    }
     // A letter read while watched is taken as it is; the others are read (or stat'ed) a few at a time: their reads
     // overlap (each is a round trip through libuv's thread pool), the parses run one after another.
     const found: Array<Entry | undefined> = files.map((file) => {

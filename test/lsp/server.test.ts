@@ -804,6 +804,35 @@ describe('the workspace index', { skip: serverSkip }, () => {
     }
   });
 
+  test('imr.workspacePdfs off: symbol searches and hovers leave the PDFs out and read none; on again, they count them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-nopdf-'));
+    const text = readSeed('004_a9481a5a1cd48426.txt');
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `p${i}.pdf`), writePdf(letterPages(text)));
+    const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], settings: { workspacePdfs: false } });
+    try {
+      const u = 'file:///virtual/open.txt';
+      await client.open(u, text);
+      const mri = parseLetter(text).items.find((i) => i.title.value.includes('MRI'))!;
+      const at = { textDocument: { uri: u }, position: mri.maximusGuideline!.citations[0].range.start };
+      const footer = async () => /Cited by [^\n]*/.exec(((await client.request<Hover | null>('textDocument/hover', at))!.contents as MarkupContent).value)?.[0];
+      const pdfSymbols = async () =>
+        new Set((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'MRI' })).map((sym) => sym.location.uri).filter((uri) => uri.endsWith('.pdf'))).size;
+      assert.equal(await footer(), 'Cited by 1 item here, 100% upheld.', 'the open letter alone, no PDF pending');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await pdfSymbols(), 0, 'none read in the background');
+      assert.equal(await footer(), 'Cited by 1 item here, 100% upheld.');
+      assert.deepEqual(client.progress, [], 'no background reading');
+      // Turned on: the next reading starts reading them.
+      await client.changeSettings({ workspacePdfs: true });
+      assert.match((await footer()) ?? '', /not read yet/);
+      for (const deadline = Date.now() + 20_000; (await pdfSymbols()) < 3 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await footer(), 'Cited by 4 items here, 100% upheld.');
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('references read the PDFs not read yet before they answer, and list their items by the PDF\'s file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-refs-pdf-'));
     const text = readSeed('004_a9481a5a1cd48426.txt');

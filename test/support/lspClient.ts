@@ -19,7 +19,7 @@ export interface LspClientOptions {
   /** Workspace folder URIs announced at initialize. */
   workspaceFolders?: string[];
   /** The `imr` settings section the client answers workspace/configuration with. */
-  settings?: { rules?: Record<string, string> };
+  settings?: { rules?: Record<string, string>; workspacePdfs?: boolean };
   /** Announce workspace/configuration support (default true). */
   configuration?: boolean;
   /** Announce no client capabilities at all, as the barest LSP client does. */
@@ -53,7 +53,7 @@ export class LspClient {
   /** What the server registered (client/registerCapability), in order. */
   readonly registrations: Registration[] = [];
   private registered: Array<() => void> = [];
-  settings: { rules?: Record<string, string> };
+  settings: { rules?: Record<string, string>; workspacePdfs?: boolean };
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private exited = false;
@@ -193,7 +193,7 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
-  async changeSettings(settings: { rules?: Record<string, string> }): Promise<void> {
+  async changeSettings(settings: { rules?: Record<string, string>; workspacePdfs?: boolean }): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { imr: settings } });
   }
