@@ -5,6 +5,7 @@
 // items being the ones to show.
 import type { Location } from 'vscode-languageserver-types';
 import type { DisputedItem, Position } from '../model';
+import { itemTitleRange } from '../rules/itemRanges';
 import { sameServiceKey } from '../summary/folderStats';
 import { sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import type { WorkspaceItem } from './workspaceLetter';
@@ -33,8 +34,9 @@ export function getServiceReferences(doc: LetterDocument, position: Position, le
   const item = itemTitleAt(doc, position);
   if (!item) return null;
   return [
-    { uri: doc.uri, range: item.title.range },
-    ...sameServiceItems(doc, item, letters).map(({ uri, item: other }) => ({ uri, range: 'symbolRange' in other ? other.symbolRange : other.title.range })),
+    { uri: doc.uri, range: itemTitleRange(item) },
+    // Each at its title, where its workspace symbol points.
+    ...sameServiceItems(doc, item, letters).map(({ uri, item: other }) => ({ uri, range: 'symbolRange' in other ? other.symbolRange : itemTitleRange(other) })),
   ];
 }
 
