@@ -4,14 +4,14 @@ import { filesPerWorker, inProcessBelow } from './pipeline';
 
 export type Command = 'parse' | 'text' | 'lint' | 'table' | 'summary' | 'rules';
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export type Format = 'text' | 'json' | 'sarif' | 'csv' | 'markdown';
+export type Format = 'text' | 'json' | 'sarif' | 'github' | 'csv' | 'markdown';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 const formatsOf: Record<Command, readonly Format[]> = {
   parse: ['json'],
   text: ['text'],
-  lint: ['text', 'json', 'sarif'],
+  lint: ['text', 'json', 'sarif', 'github'],
   table: ['csv', 'json'],
   summary: ['markdown', 'json'],
   rules: ['text', 'json'],
@@ -28,6 +28,8 @@ export interface Request {
   /** No --jobs: the pipeline sizes the pool by the number of files (pipeline.ts, poolSize). */
   autoJobs: boolean;
   useConfig: boolean;
+  /** lint: exit with 1 when there are more warnings than this (ESLint's --max-warnings); undefined: no limit. */
+  maxWarnings?: number;
 }
 
 /** The path that stands for standard input, and the name a letter read from it goes by in the output. */
@@ -52,6 +54,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let jobs = defaultJobs();
   let autoJobs = true;
   let useConfig = true;
+  let maxWarnings: number | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -103,6 +106,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
         flag();
         useConfig = false;
         break;
+      case '--max-warnings':
+        maxWarnings = readCount('--max-warnings', value());
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -120,12 +126,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError(`'${stdinPath}' (a letter on standard input) cannot be combined with other paths`);
   }
   if (rules.size > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
+  if (maxWarnings !== undefined && command !== 'lint') throw new UsageError('--max-warnings applies to lint only');
   const allowed = formatsOf[command];
   const chosen = format ?? allowed[0];
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
-  return { kind: 'run', request: { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig } };
+  return { kind: 'run', request: { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings } };
 }
 
 function isCommand(s: string): s is Command {
@@ -133,7 +140,7 @@ function isCommand(s: string): s is Command {
 }
 
 function readFormat(s: string): Format {
-  if (s === 'text' || s === 'json' || s === 'sarif' || s === 'csv' || s === 'markdown') return s;
+  if (s === 'text' || s === 'json' || s === 'sarif' || s === 'github' || s === 'csv' || s === 'markdown') return s;
   throw new UsageError(`unknown format '${s}'`);
 }
 
@@ -150,6 +157,12 @@ function readRule(s: string): [string, Severity] {
     throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, got '${severity}'`);
   }
   return [id, severity];
+}
+
+function readCount(option: string, s: string): number {
+  const n = Number(s);
+  if (s.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${option} wants a whole number from 0 up, got '${s}'`);
+  return n;
 }
 
 function readJobs(s: string): number {
@@ -171,7 +184,8 @@ Commands:
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   summary PATH...   the decisions counted as the extension's folder summary counts them: upheld and
-                    overturned, by the reviewer's guideline, specialty, decision year and service
+                    overturned, by the reviewer's guideline, guideline section, specialty, decision
+                    year and service
   rules             list the lint rules and their default severities
 
   A FILE or PATH of - reads one letter from standard input (... | imr-letters lint -); the
@@ -179,12 +193,14 @@ Commands:
   from the working folder.
 
 Options:
-  -f, --format FMT  lint: text (default), json, sarif; table: csv (default), json;
+  -f, --format FMT  lint: text (default), json, sarif, github (GitHub Actions annotations);
+                    table: csv (default), json;
                     summary: markdown (default), json; rules: text (default), json;
                     parse: json; text: text
   --rule ID=SEV     set a rule's severity: error, warning, information, hint or off
                     (repeatable; overrides .imr-letters.json)
   --no-config       ignore .imr-letters.json files
+  --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
   -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of
                     files, none below ${inProcessBelow} and one per ${filesPerWorker}, up to ${defaultJobs()} here)
   -h, --help        show this help
@@ -202,8 +218,9 @@ or PDFs that are damaged, password-protected or hold no text (scanned images) ar
 stderr as "imr-letters: FILE: reason" and skipped; the run goes on.
 
 Exit status:
-  0  no error-level diagnostic (lint), and every file could be read
-  1  lint found an error-level diagnostic, or a file was reported as unreadable,
-     undecodable, or (when named) not a letter
+  0  no error-level diagnostic (lint), no more warnings than --max-warnings, and every
+     file could be read
+  1  lint found an error-level diagnostic or more warnings than --max-warnings, or a file
+     was reported as unreadable, undecodable, or (when named) not a letter
   2  usage error: unknown command or option, bad value, bad .imr-letters.json
 `;

@@ -12,9 +12,10 @@ import type { Task } from './analyse';
 import { parseArgs, stdinName, stdinPath, UsageError, usage } from './args';
 import type { Request } from './args';
 import { ConfigError, ConfigResolver } from './config';
-import { jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
+import { githubReporter, jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
 import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporters';
 import { printable } from './formats/printable';
+import { plural } from './formats/plural';
 import { summaryJson, summaryMarkdown, summaryReport } from './formats/summaryReport';
 import { severityName } from './formats/severity';
 import { csvWriter, jsonTableWriter } from './formats/tableWriters';
@@ -186,7 +187,9 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
       ? jsonReporter()
       : request.format === 'sarif'
         ? sarifReporter({ version: packageVersion(), rules: ruleInfos(), cwd: process.cwd() })
-        : textReporter();
+        : request.format === 'github'
+          ? githubReporter()
+          : textReporter();
   const summary: LintSummary = { letters: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, badFiles: 0 };
   await streamResults(request, messages, {
     task: 'lint',
@@ -202,7 +205,9 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
     },
     end: () => reporter.end(summary),
   });
-  return summary.counts.error > 0 || summary.badFiles > 0 ? 1 : 0;
+  const tooManyWarnings = request.maxWarnings !== undefined && summary.counts.warning > request.maxWarnings;
+  if (tooManyWarnings) messages.warn(`${plural(summary.counts.warning, 'warning')}, more than --max-warnings ${request.maxWarnings}`);
+  return summary.counts.error > 0 || summary.badFiles > 0 || tooManyWarnings ? 1 : 0;
 }
 
 async function tableCommand(request: Request, messages: Messages): Promise<number> {

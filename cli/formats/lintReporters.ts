@@ -59,6 +59,47 @@ export function textReporter(): LintReporter {
   };
 }
 
+/**
+ * GitHub Actions workflow commands: one `::error file=…,line=…::message` line per diagnostic, which a run shows as an
+ * annotation on the file (information and hints as notices), then the text format's closing line. Columns are
+ * UTF-16 code units + 1, as in the text format.
+ */
+export function githubReporter(): LintReporter {
+  const text = textReporter();
+  return {
+    start: () => '',
+    letter(file, diagnostics) {
+      return [...diagnostics]
+        .sort(byPosition)
+        .map((d) => {
+          const level = severityName(d) === 'error' ? 'error' : severityName(d) === 'warning' ? 'warning' : 'notice';
+          const { start, end } = d.range;
+          const props = [
+            `file=${githubProperty(file)}`,
+            `line=${start.line + 1}`,
+            `col=${start.character + 1}`,
+            `endLine=${end.line + 1}`,
+            `endColumn=${end.character + 1}`,
+            ...(d.code !== undefined ? [`title=${githubProperty(`imr-letters ${d.code}`)}`] : []),
+          ];
+          return `::${level} ${props.join(',')}::${githubData(messageText(d))}\n`;
+        })
+        .join('');
+    },
+    end: (summary) => text.end(summary),
+  };
+}
+
+/** A workflow command's message: %, CR and LF escaped (a letter's words may hold any of them). */
+function githubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: also ':' and ',', which would end it. */
+function githubProperty(s: string): string {
+  return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 /** A JSON array of {file, diagnostics}, one letter per line, written as letters are checked. */
 export function jsonReporter(): LintReporter {
   let first = true;

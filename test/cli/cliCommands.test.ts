@@ -101,6 +101,48 @@ test('a letter whose last rationale was removed fails lint with missing-rational
   assert.equal(off.status, offDiagnostics.some((d) => d.severity === 1) ? 1 : 0);
 });
 
+test('--format github writes one annotation per diagnostic, escaped, then the closing line of the text format', (t) => {
+  const dir = tempDir(t);
+  // A name with the characters that end a workflow command's property.
+  const file = path.join(dir, 'a,b:c%.txt');
+  writeFileSync(file, readFileSync(path.join(repoRoot, 'samples', 'malformed-conflict.txt'), 'utf8'));
+  const expected = expectedDiagnostics(file);
+  assert.ok(expected.length >= 1);
+  const r = runCli(['lint', '--format', 'github', file]);
+  const json = runCli(['lint', '--format', 'json', file]);
+  assert.equal(r.status, json.status);
+  const lines = r.stdout.trimEnd().split('\n');
+  const level = (d: Diagnostic) => (d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'notice');
+  const escapedFile = file.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const sorted = [...expected].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  assert.deepEqual(
+    lines.slice(0, -1),
+    sorted.map(
+      (d) =>
+        `::${level(d)} file=${escapedFile},line=${d.range.start.line + 1},col=${d.range.start.character + 1},endLine=${d.range.end.line + 1},endColumn=${d.range.end.character + 1},title=imr-letters ${String(d.code)}::${(d.message as string).replace(/%/g, '%25')}`,
+    ),
+  );
+  assert.equal(lines.at(-1), runCli(['lint', file]).stdout.trimEnd().split('\n').at(-1));
+});
+
+test('--max-warnings N: more warnings than N exit with 1, and say so; N or fewer, 0', () => {
+  const corpusLike = seedFiles();
+  const json = JSON.parse(runCli(['lint', '--format', 'json', ...corpusLike]).stdout) as { diagnostics: Diagnostic[] }[];
+  const warnings = json.flatMap((l) => l.diagnostics).filter((d) => d.severity === 2).length;
+  const errors = json.flatMap((l) => l.diagnostics).filter((d) => d.severity === 1).length;
+  assert.equal(errors, 0, 'the seeds have no error');
+  assert.ok(warnings >= 1, 'the seeds have warnings');
+  const at = runCli(['lint', '--max-warnings', String(warnings), ...corpusLike]);
+  assert.equal(at.status, 0, at.stderr);
+  const below = runCli(['lint', `--max-warnings=${warnings - 1}`, ...corpusLike]);
+  assert.equal(below.status, 1);
+  assert.match(below.stderr, new RegExp(`^imr-letters: ${warnings} warnings?, more than --max-warnings ${warnings - 1}$`, 'm'));
+  assert.equal(below.stdout, at.stdout, 'the same output');
+  for (const bad of [['lint', '--max-warnings', '-1', corpusLike[0]], ['lint', '--max-warnings', 'x', corpusLike[0]], ['table', '--max-warnings', '0', corpusLike[0]]]) {
+    assert.equal(runCli(bad).status, 2, bad.join(' '));
+  }
+});
+
 test('.imr-letters.json beside the letter sets severities; --rule overrides it; --no-config ignores it', (t) => {
   const dir = tempDir(t);
   const { file } = withoutRationale(dir);
