@@ -118,6 +118,8 @@ export class WorkspaceIndex {
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map(uriToPath).filter((p): p is string => p !== undefined);
+    // A folder removed from the workspace: its PDFs are no longer to read.
+    for (const file of this.pdfBacklog) if (!this.folders.some((f) => isUnder(file, f))) this.pdfBacklog.delete(file);
   }
 
   get folderPaths(): readonly string[] {
