@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State, WorkDoneProgress } from 'vscode-languageclient/node';
 import type { LetterModel } from '../core/model';
-import type { FolderSummaryParams, FolderSummaryResult, LetterChangedParams, LetterParams, LetterResult } from './protocol';
-import { folderSummaryRequest, letterChangedNotification, letterRequest } from './protocol';
+import type { FolderSummaryParams, FolderSummaryResult, ItemContextParams, ItemContextResult, LetterChangedParams, LetterParams, LetterResult } from './protocol';
+import { folderSummaryRequest, itemContextRequest, letterChangedNotification, letterRequest } from './protocol';
 
 export class LetterStore implements vscode.Disposable {
   private readonly models = new Map<string, LetterModel | null>();
@@ -75,6 +75,13 @@ export class LetterStore implements vscode.Disposable {
     };
     request.then(settle, settle);
     return request;
+  }
+
+  /** Each item's guideline sections and precedents in the workspace, for an open letter (imr/itemContext). */
+  async itemContext(uri: vscode.Uri): Promise<ItemContextResult> {
+    await this.ready();
+    const params: ItemContextParams = { uri: uri.toString() };
+    return this.client.sendRequest<ItemContextResult>(itemContextRequest, params);
   }
 
   /** The letters of a folder, parsed by the server; `onProgress` hears how far it is ("3,000 of 10,000 files"). */

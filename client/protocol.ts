@@ -1,4 +1,5 @@
 // The custom requests and notifications between this client and the language server (names and shapes).
+import type { ItemContext } from '../core/features/itemContext';
 import type { FolderCheckResult, FolderLetter, LetterModel } from '../core/model';
 
 /** Request `imr/letter`: the server's current model of an open document, or null when it has none. */
@@ -44,3 +45,13 @@ export interface CheckFolderParams {
   workDoneToken?: string;
 }
 export type CheckFolderResult = FolderCheckResult | null;
+
+/**
+ * Request `imr/itemContext`: for each item of an open letter, the guideline sections its reviewer's citations resolve
+ * to and how the workspace's other items for the same service were decided (null: no such letter open).
+ */
+export const itemContextRequest = 'imr/itemContext';
+export interface ItemContextParams {
+  uri: string;
+}
+export type ItemContextResult = { version: number; items: ItemContext[]; unreadPdfs: number } | null;

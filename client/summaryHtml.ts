@@ -1,5 +1,6 @@
 // Builds the decision-summary webview's HTML; pure, so tests can load it in a real browser without VS Code.
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
+import type { ItemContext } from '../core/features/itemContext';
 import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
 import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
@@ -81,7 +82,32 @@ function counts(upheld: number, overturned: number, items: number): string {
 }
 
 /** The summary of one letter; `undefined` while the server has not answered, `null` when it has no model. */
-export function renderLetterBody(summary: LetterSummary | null | undefined): string {
+/** What the workspace says of a letter's items (imr/itemContext): each one's sections and precedents. */
+export interface LetterContext {
+  items: ItemContext[];
+  /** PDFs of the workspace not read yet, which the precedents leave out. */
+  unreadPdfs: number;
+}
+
+/** Under an item's reviewer's guideline: the sections it resolves to. */
+function sectionsLine(context: ItemContext | undefined): string {
+  if (!context || context.sections.length === 0) return '';
+  return `<div class="context" data-context="sections">Section${context.sections.length === 1 ? '' : 's'}: ${escapeHtml(context.sections.join('; '))}</div>`;
+}
+
+/** Under an item's service: how the workspace's other items for it were decided. */
+function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): string {
+  const stats = context?.sameService;
+  if (!stats) return '';
+  const notYet = unreadPdfs > 0 ? ` (${unreadPdfs} PDF${unreadPdfs === 1 ? '' : 's'} not read yet)` : '';
+  const text =
+    stats.others === 0
+      ? `No other item for this service here${notYet}`
+      : `${stats.others} other item${stats.others === 1 ? '' : 's'} for this service here: ${stats.upheld} upheld, ${stats.overturned} overturned${notYet}`;
+  return `<div class="context" data-context="precedents">${escapeHtml(text)}</div>`;
+}
+
+export function renderLetterBody(summary: LetterSummary | null | undefined, context?: LetterContext): string {
   if (summary === undefined) return '<p class="muted">Waiting for the language server…</p>';
   if (summary === null) return '<p class="muted">Open the letter in an editor (as an IMR Letter) to see its summary.</p>';
   const heading = summary.caseNumber
@@ -92,13 +118,14 @@ export function renderLetterBody(summary: LetterSummary | null | undefined): str
     summary.age !== undefined || summary.sex
       ? [summary.age !== undefined ? `${summary.age} years` : '', summary.sex ?? ''].filter(Boolean).join(', ')
       : undefined;
+  const contextOf = (index: number) => context?.items.find((c) => c.index === index);
   const rows = summary.items
     .map(
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}</td>
+<td class="service">${escapeHtml(r.service)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
 <td class="decision">${badge(r)}</td>
-<td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
+<td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
 <td class="rationale" data-label="Rationale">${r.rationaleStart ? escapeHtml(r.rationaleStart) : '<span class="muted">(none)</span>'}</td>
 </tr>`,

@@ -7,6 +7,8 @@ import { exportSummaries } from './export';
 import type { FolderRow } from '../core/summary/folderRows';
 import { fileName, folderRows, keptSummaries, summarizeFolder } from '../core/summary/folderRows';
 import type { LetterStore } from './letters';
+import type { ItemContextResult } from './protocol';
+import type { LetterModel } from '../core/model';
 import { revealItem, toVsRange } from './navigation';
 import type { LetterSummary } from '../core/summary/letterSummary';
 import { summarizeLetter } from '../core/summary/letterSummary';
@@ -117,6 +119,28 @@ abstract class SummaryPanel implements vscode.Disposable {
 
 /** The summary of one letter; follows the active letter and its edits. */
 export class LetterSummaryPanel extends SummaryPanel {
+  /** What the workspace says of the items of each model shown (asked once per model: a reparse makes a new one). */
+  private readonly contexts = new WeakMap<LetterModel, ItemContextResult | 'asked'>();
+
+  /** The items' sections and precedents for the model shown; asked for, and the page shown again, when not known. */
+  private context(): ItemContextResult | undefined {
+    const model = this.services.store.cached(this.uri);
+    if (!model) return undefined;
+    const known = this.contexts.get(model);
+    if (known === 'asked') return undefined;
+    if (known !== undefined) return known;
+    this.contexts.set(model, 'asked');
+    const uri = this.uri;
+    this.services.store.itemContext(uri).then(
+      (result) => {
+        this.contexts.set(model, result);
+        if (!this.isDisposed && this.uri.toString() === uri.toString() && this.services.store.cached(uri) === model) this.render();
+      },
+      () => this.contexts.set(model, null),
+    );
+    return undefined;
+  }
+
   /** The summary; null when the server has no model of the document, undefined while it is asked. */
   private summary(): LetterSummary | null | undefined {
     const model = this.services.store.cached(this.uri);
@@ -143,7 +167,7 @@ export class LetterSummaryPanel extends SummaryPanel {
   }
 
   protected body(): string {
-    return renderLetterBody(this.summary());
+    return renderLetterBody(this.summary(), this.context() ?? undefined);
   }
 
   protected async reveal(message: { index: number } | { row: number }): Promise<void> {

@@ -24,6 +24,7 @@ import { citationAt, getHover } from './features/hover';
 import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 import { getDocumentHighlights, getReferences } from './features/citationReferences';
 import { getServiceReferences, itemTitleAt } from './features/serviceReferences';
+import { getItemContext, type ItemContext } from './features/itemContext';
 import { getSelectionRanges } from './features/selectionRanges';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { lintLetter, lintSource, type RuleSeverity } from './lint';
@@ -32,6 +33,7 @@ import { parseLetter } from './parser/parseLetter';
 import { comparePositions, LineIndex } from './text/lines';
 
 export type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
+export type { ItemContext } from './features/itemContext';
 
 /** The little the service needs of a document (vscode-languageserver-textdocument's TextDocument fits). */
 export interface ITextDocument {
@@ -72,6 +74,8 @@ export interface LanguageService {
    */
   getReferences(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Location[] | null;
   getDocumentHighlights(doc: ITextDocument, position: Position): DocumentHighlight[] | null;
+  /** Each item's guideline sections and, given the workspace's letters, its precedents (the summary panel's). */
+  getItemContext(doc: ITextDocument, workspaceLetters?: Iterable<WorkspaceLetter>): ItemContext[];
   getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
   getCompletions(doc: ITextDocument, position: Position): CompletionItem[];
   /** Frees what is cached for a document (on close). */
@@ -183,6 +187,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const at = d.lines.clampPosition(position);
       return getReferences(d, at, workspaceLetters) ?? getServiceReferences(d, at, workspaceLetters);
     },
+    getItemContext: (doc, workspaceLetters) => getItemContext(getLetterDocument(doc), workspaceLetters),
     getDocumentHighlights: (doc, position) => {
       const d = getLetterDocument(doc);
       return getDocumentHighlights(d, d.lines.clampPosition(position));

@@ -487,20 +487,39 @@ export function startServer(connection: Connection): void {
       service.getWorkspaceSymbols(await workspaceLetters(token), p.query, () => token.isCancellationRequested),
     ),
   );
+  /**
+   * The workspace's letters for a hover (or the summary panel's figures), waiting only so long for them: one reading
+   * at a time, not cancelled with its request, so that it goes on after a request that stopped waiting and the next
+   * one has its figures; until then, those of the last complete reading (none before the first).
+   */
+  async function lettersSoon(): Promise<WorkspaceLetter[] | undefined> {
+    hoverReading ??= workspaceLetters(CancellationToken.None).finally(() => (hoverReading = undefined));
+    const reading = hoverReading.catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, hoverFolderWaitMs, undefined)));
+    const letters = (await Promise.race([reading, waited])) ?? lastWorkspaceLetters;
+    clearTimeout(timer);
+    return letters;
+  }
+
+  connection.onRequest(
+    'imr/itemContext',
+    guard(null, async (params: { uri?: unknown }) => {
+      const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+      if (!d || !service.getLetter(d)) return null;
+      const letters = workspace.folderPaths.length ? await lettersSoon() : undefined;
+      if (documents.get(d.uri) !== d) return null;
+      return { version: d.version, items: service.getItemContext(d, letters), unreadPdfs: letters ? workspace.unreadPdfs : 0 };
+    }),
+  );
+
   connection.onHover(
     guard(null, async (p, token) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return null;
       // Folder figures only matter on citations and item titles: scan the workspace only then.
       if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return service.getHover(d, p.position);
-      // One reading at a time for hovers, not cancelled with them: it goes on after a hover that stopped waiting (or
-      // was cancelled), so that the next hover has its figures.
-      hoverReading ??= workspaceLetters(CancellationToken.None).finally(() => (hoverReading = undefined));
-      const reading = hoverReading.catch(() => undefined);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const waited = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, hoverFolderWaitMs, undefined)));
-      const letters = (await Promise.race([reading, waited])) ?? lastWorkspaceLetters;
-      clearTimeout(timer);
+      const letters = await lettersSoon();
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
       return service.getHover(d, p.position, letters, workspace.unreadPdfs);

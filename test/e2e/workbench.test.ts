@@ -242,6 +242,12 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     for (const [i, item] of model.items.entries()) {
       assert.equal(await rows.nth(i).locator('.badge').innerText(), item.decision);
     }
+    // What the workspace says of each item comes after (imr/itemContext): its precedents, and the sections its
+    // reviewer's citations resolve to.
+    await frame.locator('[data-context="precedents"]').first().waitFor({ timeout: 15_000 });
+    assert.equal(await frame.locator('[data-context="precedents"]').count(), model.items.length);
+    assert.match(await frame.locator('[data-context="precedents"]').first().innerText(), /for this service here/);
+    assert.ok((await frame.locator('[data-context="sections"]').count()) >= 1);
     const summaryShot = await shot('summary-webview');
     // The README's screenshot: IMR_UPDATE_SCREENSHOT=1 npm test -- e2e/workbench
     if (process.env.IMR_UPDATE_SCREENSHOT) copyFileSync(summaryShot, path.join(repoRoot, 'docs', 'screenshot.png'));

@@ -34,6 +34,8 @@ import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver
 import type { FolderCheckResult, FolderLetter, LetterModel } from '../../core/model';
 import { folderLetterOf } from '../../core/folderLetter';
 import { folderStatsFor } from '../../core/features/hover';
+import type { ItemContext } from '../../core/features/itemContext';
+import { citedSections } from '../../core/knowledge/sections';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
@@ -722,6 +724,14 @@ describe('the workspace index', { skip: serverSkip }, () => {
       // The PDFs are read now (references waited for them): the hover counts both others, both upheld.
       const h = await client.request<Hover | null>('textDocument/hover', at);
       assert.match((h!.contents as MarkupContent).value, /2 other items for this service here: 2 upheld, 0 overturned\./);
+      // The summary panel's context (imr/itemContext): the same figures, and each item's sections.
+      const context = await client.request<{ version: number; items: ItemContext[]; unreadPdfs: number } | null>('imr/itemContext', { uri: u });
+      assert.equal(context?.version, 1);
+      assert.equal(context?.unreadPdfs, 0);
+      const ofMri = context!.items.find((c) => c.index === mri.index)!;
+      assert.deepEqual(ofMri.sameService, { others: 2, upheld: 2, overturned: 0 });
+      assert.deepEqual(ofMri.sections, citedSections(mri.maximusGuideline!.citations));
+      assert.equal(await client.request('imr/itemContext', { uri: 'file:///virtual/not-open.txt' }), null);
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -299,6 +299,12 @@ describe('references and highlights of a citation', () => {
     assert.doesNotMatch(hoverText(ls.getHover(doc, at)), /for this service/, 'without the workspace, no figures');
     // Without the workspace, the title alone; off titles and citations, none.
     assert.deepEqual(ls.getReferences(doc, at), [{ uri: doc.uri, range: mri.title.range }]);
+    // The summary panel's context: each item's sections and precedents, the MRI's as the hover counts them.
+    const context = ls.getItemContext(doc, letters);
+    assert.deepEqual(context.map((c) => c.index), model.items.map((i) => i.index));
+    assert.deepEqual(context.find((c) => c.index === mri.index)!.sameService, { others: 2, upheld: 1, overturned: 1 });
+    assert.deepEqual(context.find((c) => c.index === mri.index)!.sections, ['MTUS ACOEM: Neck: Special Studies (imaging and electrodiagnostics)']);
+    assert.ok(ls.getItemContext(doc).every((c) => c.sameService === undefined), 'without the workspace, sections only');
   });
 
   test('corpus: every citation\'s references agree with its hover\'s "cited by" figure', { skip: corpusSkip }, () => {
