@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkDoneProgress } from 'vscode-languageclient/node';
 import type { FolderCheckResult } from '../core/model';
+import { fileName } from '../core/summary/folderRows';
 import { checkFolderRequest, type CheckFolderParams, type CheckFolderResult } from './protocol';
 
 let progressTokens = 0;
@@ -11,7 +12,7 @@ let progressTokens = 0;
 /** Checks a folder under a cancellable notification; undefined when cancelled or not a local folder. */
 export async function checkFolder(client: LanguageClient, ready: () => Promise<void>, folder: vscode.Uri): Promise<FolderCheckResult | undefined> {
   await ready();
-  const name = folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
+  const name = fileName(folder.toString());
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Checking the letters of ${name}`, cancellable: true },
     async (progress, token) => {

@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       if (!folder) return undefined;
       const result = await checkFolder(languageClient, ensureStarted, folder);
       if (!result) return undefined;
-      const name = folder.path.split('/').filter(Boolean).pop() ?? folder.fsPath;
+      const name = fileName(folder.toString());
       const problems = result.errors + result.warnings + result.information + result.hints;
       void vscode.window.showInformationMessage(checkedMessage(name, result), ...(problems ? ['Show Problems'] : [])).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');

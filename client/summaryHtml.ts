@@ -5,6 +5,7 @@ import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
 import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
+import { sameServiceText } from '../core/summary/precedents';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
@@ -100,10 +101,7 @@ function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): s
   const stats = context?.sameService;
   if (!stats) return '';
   const notYet = unreadPdfs > 0 ? ` (${unreadPdfs} PDF${unreadPdfs === 1 ? '' : 's'} not read yet)` : '';
-  const text =
-    stats.others === 0
-      ? `No other item for this service here${notYet}`
-      : `${stats.others} other item${stats.others === 1 ? '' : 's'} for this service here: ${stats.upheld} upheld, ${stats.overturned} overturned${notYet}`;
+  const text = `${sameServiceText(stats)}${notYet}`;
   return `<div class="context" data-context="precedents">${escapeHtml(text)}</div>`;
 }
 

@@ -14,8 +14,9 @@ export interface FolderCheckHost {
   files(root: string, isCancelled: () => boolean): Promise<string[]>;
   /** The diagnostics of a letter's text (of the file at `uri`), with the rules' severities of the folder; null: not a letter. */
   lint(text: string, uri: string, folderUri: string): Promise<Diagnostic[] | null>;
-  /** The text of an open document standing for the file, if one is open (the editor's text, maybe unsaved). */
-  openText(file: string): string | undefined;
+  /** The diagnostics of the open document standing for the file (its text as edited; null: not a letter); undefined when none is open. */
+  lintOpen(file: string, folderUri: string): Promise<Diagnostic[] | null> | undefined;
+  isOpen(file: string): boolean;
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log(message: string): void;
 }
@@ -87,10 +88,10 @@ export class FolderCheck {
    * letter (its earlier problems, if any, are cleared).
    */
   private async diagnosticsOf(file: string, folderUri: string): Promise<{ diagnostics: Diagnostic[]; open: boolean } | null | 'unreadable'> {
-    const openText = this.host.openText(file);
-    if (openText !== undefined) {
+    const open = this.host.lintOpen(file, folderUri);
+    if (open) {
       // Counted as the editor shows it; the editor publishes its diagnostics itself.
-      const diagnostics = await this.host.lint(openText, pathToFileURL(file).href, folderUri);
+      const diagnostics = await open;
       if (diagnostics) this.checked.set(file, folderUri);
       return diagnostics && { diagnostics, open: true };
     }
@@ -112,12 +113,12 @@ export class FolderCheck {
     }
     this.checked.set(file, folderUri);
     // Opened while it was read: the editor's diagnostics, of its text, stand.
-    if (this.host.openText(file) === undefined) this.host.publish(pathToFileURL(file).href, diagnostics);
+    if (!this.host.isOpen(file)) this.host.publish(pathToFileURL(file).href, diagnostics);
     return { diagnostics, open: false };
   }
 
   private clear(file: string): void {
     if (!this.checked.delete(file)) return;
-    if (this.host.openText(file) === undefined) this.host.publish(pathToFileURL(file).href, []);
+    if (!this.host.isOpen(file)) this.host.publish(pathToFileURL(file).href, []);
   }
 }

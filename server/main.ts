@@ -62,9 +62,13 @@ function readSettings(value: unknown): ImrSettings {
 }
 
 /**
- * The file a document stands for when a client shows a PDF's text under a scheme of its own (the VS Code client's
- * `imr-pdf:/path/letter.pdf`): the PDF named by the URI's path. Other schemes stand for no file of the workspace.
+ * The file a document stands for: a file URI's path, or, when a client shows a PDF's text under a scheme of its own
+ * (the VS Code client's `imr-pdf:/path/letter.pdf`), the PDF named by the URI's path. Other schemes stand for no file.
  */
+function documentPath(uri: string): string | undefined {
+  return uriToPath(uri) ?? pdfTextPath(uri);
+}
+
 function pdfTextPath(uri: string): string | undefined {
   try {
     const u = new URL(uri);
@@ -103,7 +107,7 @@ export function startServer(connection: Connection): void {
 
   /** The document open for a file (by its path: a client may spell a URI otherwise), if one is. */
   function openDocumentOf(file: string): TextDocument | undefined {
-    for (const d of documents.all()) if ((uriToPath(d.uri) ?? pdfTextPath(d.uri)) === file) return d;
+    for (const d of documents.all()) if (documentPath(d.uri) === file) return d;
     return undefined;
   }
 
@@ -121,7 +125,13 @@ export function startServer(connection: Connection): void {
       const { rules } = await settingsFor(folderUri);
       return lintLetter(model, { rules, text, uri });
     },
-    openText: (file) => openDocumentOf(file)?.getText(),
+    lintOpen: (file, folderUri) => {
+      const d = openDocumentOf(file);
+      if (!d) return undefined;
+      // What the editor shows of it: the language service's parse of this version, not a second one.
+      return settingsFor(folderUri).then(({ rules }) => (service.getLetter(d)?.isLetter ? service.getDiagnostics(d, { rules }) : null));
+    },
+    isOpen: (file) => openDocumentOf(file) !== undefined,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: forClient(diagnostics) }),
     log,
   });
@@ -171,7 +181,7 @@ export function startServer(connection: Connection): void {
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
-  let pushedSettings: ImrSettings = { rules: {}, workspacePdfs: true };
+  let pushedSettings: ImrSettings = readSettings(undefined);
   /** The settings of the window (no scope), for what concerns the whole workspace; read again after a change. */
   let windowSettings: Promise<ImrSettings> | undefined;
   const settingsByUri = new Map<string, Promise<ImrSettings>>();
@@ -186,25 +196,24 @@ export function startServer(connection: Connection): void {
     return last < 50 ? diagnosticsDelayMs : Math.min(last, 1000);
   }
 
+  /** The `imr` section for a resource (or the window's, without one), the defaults if the client cannot say. */
+  function askSettings(scopeUri?: string): Promise<ImrSettings> {
+    return connection.workspace.getConfiguration({ scopeUri, section: 'imr' }).then(readSettings, (e: unknown) => {
+      log(`Cannot read the imr settings: ${describe(e)}`);
+      return readSettings(undefined);
+    });
+  }
+
+  /** The window's settings, for what concerns the whole workspace (imr.workspacePdfs). */
   function workspaceSettings(): Promise<ImrSettings> {
     if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
-    windowSettings ??= connection.workspace.getConfiguration({ section: 'imr' }).then(readSettings, (e: unknown) => {
-      log(`Cannot read the imr settings: ${describe(e)}`);
-      return { rules: {}, workspacePdfs: true };
-    });
-    return windowSettings;
+    return (windowSettings ??= askSettings());
   }
 
   function settingsFor(uri: string): Promise<ImrSettings> {
     if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
     let s = settingsByUri.get(uri);
-    if (!s) {
-      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(readSettings, (e: unknown) => {
-        log(`Cannot read the imr settings: ${describe(e)}`);
-        return { rules: {}, workspacePdfs: true };
-      });
-      settingsByUri.set(uri, s);
-    }
+    if (!s) settingsByUri.set(uri, (s = askSettings(uri)));
     return s;
   }
 
@@ -283,7 +292,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) {
       const model = service.getLetter(d);
       if (model?.isLetter) open.push(workspaceLetterOf(d.uri, model));
-      const file = uriToPath(d.uri) ?? pdfTextPath(d.uri);
+      const file = documentPath(d.uri);
       openFiles.add(file ? pathToFileURL(file).href : d.uri);
     }
     lastWorkspaceLetters = [...open, ...onDisk.filter((l) => !openFiles.has(l.uri))];
@@ -388,7 +397,7 @@ export function startServer(connection: Connection): void {
     service.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     // A letter of a checked folder: its problems are its file's again.
-    const file = uriToPath(uri) ?? pdfTextPath(uri);
+    const file = documentPath(uri);
     if (file) folderCheck.documentClosed(file);
   });
 

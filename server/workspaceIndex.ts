@@ -166,8 +166,7 @@ export class WorkspaceIndex {
   /** The letters under the workspace folders (or under one folder), read or refreshed now. */
   async letters(options: ScanOptions = {}, root?: string): Promise<WorkspaceLetter[]> {
     const roots = root ? [root] : this.folders;
-    const files: string[] = [];
-    for (const r of roots) await this.walk(r, files, options);
+    const files = await this.files(root, options.isCancelled);
     this.forgetGone(roots, files);
     const pdfNow = options.pdfs === true;
     if (options.skipPdfs && !pdfNow) {

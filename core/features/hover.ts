@@ -4,6 +4,7 @@ import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
 import { escapeMarkdown } from '../text/markdown';
 import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface HoverOptions {
@@ -93,11 +94,7 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
 
 /** How the workspace's other items for the same service were decided (Find All References lists them). */
 function sameServiceLine(stats: ServiceStats, unread: number): string {
-  const notYet = unread > 0 ? ` (${unread} PDF${unread === 1 ? '' : 's'} of the workspace not read yet)` : '';
-  if (stats.others === 0) return `No other item for this service here${notYet}.`;
-  const undecided = stats.others - stats.upheld - stats.overturned;
-  const parts = [`${stats.upheld} upheld`, `${stats.overturned} overturned`, ...(undecided ? [`${undecided} without a decision`] : [])];
-  return `${stats.others} other item${stats.others === 1 ? '' : 's'} for this service here: ${parts.join(', ')}${notYet}.`;
+  return `${sameServiceText(stats)}${unread > 0 ? ` (${unreadPdfsNote(unread)})` : ''}.`;
 }
 
 /** The guideline citation under the cursor, if any. */

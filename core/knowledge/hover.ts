@@ -1,4 +1,5 @@
 // Hover text for a guideline citation: what the knowledge base knows of the cited sections.
+import { unreadPdfsNote } from '../summary/precedents';
 import type { GuidelineCitation, PageRange } from '../model';
 import { citationSourceText } from '../parser/citations/paragraph';
 import { escapeMarkdown, markdownAutolink } from '../text/markdown';
@@ -82,7 +83,7 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   const note = regimeNote(citation, r.guideline, context.letterDate);
   if (note) footer.push(`*${esc(note)}*`);
   const unread = context.unreadLetters ?? 0;
-  const notYet = unread > 0 ? `${unread} PDF${unread === 1 ? '' : 's'} of the workspace not read yet` : '';
+  const notYet = unread > 0 ? unreadPdfsNote(unread) : '';
   if (context.folderStats && context.folderStats.citedBy > 0) {
     const { citedBy, upheldPercent } = context.folderStats;
     footer.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld${notYet ? ` (${notYet})` : ''}.`);

@@ -952,6 +952,10 @@ describe('the workspace index', { skip: serverSkip }, () => {
       // Open and mended in the editor: the editor's diagnostics (of its text); closed: the file's again.
       const mended = readSeed(seedFiles[2]);
       assert.deepEqual(await client.open(uriOf('missing-rationale.txt'), mended), []);
+      // Checked while open, it counts as the editor shows it (its mended text), and its problems are not published over the editor's.
+      const whileOpen = await client.request<FolderCheckResult>('imr/checkFolder', { folderUri: pathToFileURL(dir).href });
+      assert.deepEqual([whileOpen.letters, whileOpen.open, whileOpen.lettersWithProblems], [4, 1, 2]);
+      assert.deepEqual(published('missing-rationale.txt'), []);
       await client.close(uriOf('missing-rationale.txt'));
       await until('the file\'s diagnostics after the close', () => (published('missing-rationale.txt')?.length ?? 0) > 0);
       assert.deepEqual(published('missing-rationale.txt'), expected['missing-rationale.txt']);
