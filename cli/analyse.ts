@@ -12,7 +12,7 @@ import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
 import { stdinName, type Severity } from './args';
 import { tableRows } from './table';
-import type { TableRow } from './table';
+import type { TableColumn, TableRow } from './table';
 
 export type Task = 'lint' | 'table' | 'summary';
 
@@ -23,23 +23,29 @@ export type Outcome =
   | { kind: 'not-letter' }
   | { kind: 'bad'; reason: string };
 
-export function analyse(task: Task, file: string, rules: Record<string, Severity>): Outcome | Promise<Outcome> {
-  const read = readLetterFile(file);
-  if (read instanceof Promise) return read.then((r) => analyseRead(task, file, r, rules));
-  return analyseRead(task, file, read, rules);
+/** What a run asks of each file beside its task: the rules (per file, from its configuration) and the table's columns. */
+export interface AnalyseOptions {
+  rules: Record<string, Severity>;
+  columns?: readonly TableColumn[];
 }
 
-function analyseRead(task: Task, file: string, read: ReadResult, rules: Record<string, Severity>): Outcome {
+export function analyse(task: Task, file: string, options: AnalyseOptions): Outcome | Promise<Outcome> {
+  const read = readLetterFile(file);
+  if (read instanceof Promise) return read.then((r) => analyseRead(task, file, r, options));
+  return analyseRead(task, file, read, options);
+}
+
+function analyseRead(task: Task, file: string, read: ReadResult, options: AnalyseOptions): Outcome {
   if (!read.ok) return { kind: 'bad', reason: read.reason };
-  return analyseText(task, file, read.text, rules);
+  return analyseText(task, file, read.text, options);
 }
 
 /** The same, for a letter already read (standard input). */
-export function analyseText(task: Task, file: string, text: string, rules: Record<string, Severity>): Outcome {
+export function analyseText(task: Task, file: string, text: string, { rules, columns }: AnalyseOptions): Outcome {
   try {
     const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
-    if (task === 'table') return { kind: 'table', rows: tableRows(file, model) };
+    if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns) };
     if (task === 'summary') return { kind: 'summary', rows: statsRows(file, model) };
     return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {

@@ -1,6 +1,8 @@
 // Reads the command line into a typed request, or explains with a UsageError what is wrong with it.
 import { availableParallelism } from 'node:os';
 import { filesPerWorker, inProcessBelow } from './pipeline';
+import { allColumns, isTableColumn, tableColumns } from './table';
+import type { TableColumn } from './table';
 
 export type Command = 'parse' | 'text' | 'lint' | 'table' | 'summary' | 'rules';
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -30,6 +32,8 @@ export interface Request {
   useConfig: boolean;
   /** lint: exit with 1 when there are more warnings than this (ESLint's --max-warnings); undefined: no limit. */
   maxWarnings?: number;
+  /** table: the columns from --columns, in their order; undefined: the default columns. */
+  columns?: TableColumn[];
 }
 
 /** The path that stands for standard input, and the name a letter read from it goes by in the output. */
@@ -55,6 +59,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let autoJobs = true;
   let useConfig = true;
   let maxWarnings: number | undefined;
+  let columns: TableColumn[] | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -109,6 +114,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--max-warnings':
         maxWarnings = readCount('--max-warnings', value());
         break;
+      case '--columns':
+        columns = readColumns(value());
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -127,12 +135,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
   }
   if (rules.size > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
   if (maxWarnings !== undefined && command !== 'lint') throw new UsageError('--max-warnings applies to lint only');
+  if (columns !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
   const allowed = formatsOf[command];
   const chosen = format ?? allowed[0];
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
-  return { kind: 'run', request: { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings } };
+  return { kind: 'run', request: { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings, columns } };
 }
 
 function isCommand(s: string): s is Command {
@@ -163,6 +172,18 @@ function readCount(option: string, s: string): number {
   const n = Number(s);
   if (s.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${option} wants a whole number from 0 up, got '${s}'`);
   return n;
+}
+
+/** "file,decision,rationale": those columns in that order; "+rationale": the default columns and then those. */
+function readColumns(s: string): TableColumn[] {
+  const added = s.startsWith('+');
+  const names = (added ? s.slice(1) : s).split(',').map((n) => n.trim());
+  if (names.some((n) => n === '')) throw new UsageError(`--columns wants column names separated by commas, got '${s}'`);
+  const unknown = names.filter((n) => !isTableColumn(n));
+  if (unknown.length > 0) {
+    throw new UsageError(`--columns: no column ${unknown.map((n) => `'${n}'`).join(', ')} (the columns: ${allColumns.join(', ')})`);
+  }
+  return [...new Set([...(added ? tableColumns : []), ...(names as TableColumn[])])];
 }
 
 function readJobs(s: string): number {
@@ -201,6 +222,8 @@ Options:
                     (repeatable; overrides .imr-letters.json)
   --no-config       ignore .imr-letters.json files
   --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
+  --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default
+                    columns and then these (--columns +rationale adds each rationale's text)
   -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of
                     files, none below ${inProcessBelow} and one per ${filesPerWorker}, up to ${defaultJobs()} here)
   -h, --help        show this help

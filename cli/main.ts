@@ -19,6 +19,8 @@ import { plural } from './formats/plural';
 import { summaryJson, summaryMarkdown, summaryReport } from './formats/summaryReport';
 import { severityName } from './formats/severity';
 import { csvWriter, jsonTableWriter } from './formats/tableWriters';
+import { tableColumns } from './table';
+import type { TableColumn } from './table';
 import { Output } from './output';
 import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
@@ -211,10 +213,12 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
 }
 
 async function tableCommand(request: Request, messages: Messages): Promise<number> {
-  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter();
+  const columns = request.columns ?? tableColumns;
+  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns);
   let badFiles = 0;
   await streamResults(request, messages, {
     task: 'table',
+    columns,
     resolver: resolverFor({ ...request, useConfig: false }, messages),
     start: writer.start(),
     write: (result) => {
@@ -258,7 +262,14 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
 async function streamResults(
   request: Request,
   messages: Messages,
-  run: { task: Task; resolver: ConfigResolver; start: string; write: (result: FileResult) => string; end: () => string },
+  run: {
+    task: Task;
+    columns?: readonly TableColumn[];
+    resolver: ConfigResolver;
+    start: string;
+    write: (result: FileResult) => string;
+    end: () => string;
+  },
 ): Promise<void> {
   const out = new Output(process.stdout);
   out.write(run.start);
@@ -266,11 +277,12 @@ async function streamResults(
     // One letter, already in memory: no walk, no workers. Its configuration is the working folder's.
     const read = await readStdin(messages);
     const { rules } = run.resolver.rulesForFile(stdinName);
-    const outcome = read.ok ? analyseText(run.task, stdinName, read.text, rules) : { kind: 'bad' as const, reason: read.reason };
+    const outcome = read.ok ? analyseText(run.task, stdinName, read.text, { rules, columns: run.columns }) : { kind: 'bad' as const, reason: read.reason };
     out.write(run.write({ file: stdinName, explicit: true, outcome }));
   } else {
     await runPipeline({
       task: run.task,
+      columns: run.columns,
       inputs: request.paths,
       jobs: request.jobs,
       autoJobs: request.autoJobs,

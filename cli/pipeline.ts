@@ -10,6 +10,7 @@ import type { Found } from './discover';
 import { isPdfFileName } from '../pdf/load';
 import { inProcessThreshold } from './runtime';
 import type { Severity } from './args';
+import type { TableColumn } from './table';
 
 export interface FileResult {
   file: string;
@@ -19,6 +20,8 @@ export interface FileResult {
 
 export interface PipelineOptions {
   task: Task;
+  /** The table's columns (task 'table'). */
+  columns?: readonly TableColumn[];
   inputs: readonly string[];
   /** Worker threads; 0 works in the main thread. With `autoJobs`, the most workers to start. */
   jobs: number;
@@ -87,6 +90,7 @@ export type FromWorker = { type: 'results'; results: { seq: number; outcome: Out
 export interface WorkerData {
   role: 'imr-letters-worker';
   task: Task;
+  columns?: readonly TableColumn[];
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<void> {
@@ -123,7 +127,7 @@ async function runInProcess(source: AsyncIterable<Found>, options: PipelineOptio
       await options.deliver({ file: found.file, explicit: true, outcome: { kind: 'bad', reason: found.reason } });
     } else {
       const { rules } = options.resolver.rulesForFile(found.file);
-      await options.deliver({ file: found.file, explicit: found.explicit, outcome: await analyse(options.task, found.file, rules) });
+      await options.deliver({ file: found.file, explicit: found.explicit, outcome: await analyse(options.task, found.file, { rules, columns: options.columns }) });
     }
     await options.afterDeliveries?.(++delivered);
   }
@@ -136,7 +140,7 @@ interface PoolWorker {
 }
 
 async function runOnWorkers(source: AsyncIterable<Found>, options: PipelineOptions): Promise<void> {
-  const data: WorkerData = { role: 'imr-letters-worker', task: options.task };
+  const data: WorkerData = { role: 'imr-letters-worker', task: options.task, columns: options.columns };
   const window = options.jobs * batchSize * batchesPerWorker * 2;
   const waiting: FileResult[] = []; // by seq - nextDeliver; a hole until its result arrives
   const meta = new Map<number, { file: string; explicit: boolean }>();

@@ -1,59 +1,93 @@
 // The research table: one row per disputed item, with the letter's case facts repeated on each row.
-import type { DisputedItem, GuidelineCitation, LetterModel } from '../core/model';
+import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel } from '../core/model';
 import { citedSections } from '../core/knowledge/sections';
 import { citationSourceText } from '../core/parser/citations/paragraph';
+import { guidelineBasis } from '../core/summary/letterSummary';
 
-/** Column names, snake_case so that DuckDB and R read them without quoting. */
-export const tableColumns = [
-  'file',
-  'case_number',
-  'decision_date',
-  'date_of_injury',
-  'ur_denial_date',
-  'reviewer_specialty',
-  'item_index',
-  'item_title',
-  'service',
-  'retrospective',
-  'decision',
-  'maximus_guidelines',
-  'maximus_sections',
-  'conclusion',
-] as const;
+export type Cell = string | number | boolean | null;
 
-export type TableColumn = (typeof tableColumns)[number];
-export type TableRow = Record<TableColumn, string | number | boolean | null>;
-
-export function tableRows(file: string, model: LetterModel): TableRow[] {
-  const header = model.header;
-  const letter = {
-    file,
-    case_number: header?.caseNumber?.value ?? null,
-    decision_date: header?.decisionDate?.value ?? null,
-    date_of_injury: header?.dateOfInjury?.value ?? model.patient.dateOfInjury?.value ?? null,
-    ur_denial_date: header?.urDenialDate?.value ?? null,
-    reviewer_specialty: model.reviewer ? model.reviewer.specialties.value.join('; ') || null : null,
-  };
-  return model.items.map((item) => ({
-    ...letter,
-    item_index: item.index,
-    item_title: item.title.value,
-    service: item.service,
-    retrospective: item.retrospective,
-    decision: item.decision ?? null,
-    maximus_guidelines: maximusGuidelines(item),
-    // The knowledge base's sections they resolve to, as the summaries group them ("MTUS Chronic Pain: Opioids").
-    maximus_sections: citedSections(item.maximusGuideline?.citations ?? []).join('; ') || null,
-    conclusion: item.conclusion,
-  }));
+interface ItemOf {
+  file: string;
+  model: LetterModel;
+  item: DisputedItem;
 }
 
-/** The reviewer's citations, each compacted to one short phrase, joined by "; ". */
-function maximusGuidelines(item: DisputedItem): string | null {
-  const paragraph = item.maximusGuideline;
-  if (!paragraph) return null;
-  const parts = paragraph.citations.map(compactCitation).filter((s) => s !== '');
-  return parts.length > 0 ? parts.join('; ') : null;
+/**
+ * Every column, in the order the table writes them, and how each is read from an item of a letter. Names are
+ * snake_case so that DuckDB and R read them without quoting. Only the columns asked for are computed (`--columns`).
+ */
+const columnValues = {
+  file: ({ file }) => file,
+  case_number: ({ model }) => model.header?.caseNumber?.value ?? null,
+  date_assigned: ({ model }) => model.header?.dateAssigned?.value ?? null,
+  application_received: ({ model }) => model.header?.applicationReceived?.value ?? null,
+  priority: ({ model }) => model.header?.priority?.value ?? null,
+  decision_date: ({ model }) => model.header?.decisionDate?.value ?? null,
+  date_of_injury: ({ model }) => model.header?.dateOfInjury?.value ?? model.patient.dateOfInjury?.value ?? null,
+  ur_denial_date: ({ model }) => model.header?.urDenialDate?.value ?? null,
+  patient_age: ({ model }) => model.patient.age?.value ?? null,
+  patient_sex: ({ model }) => model.patient.sex?.value ?? null,
+  reviewer_specialty: ({ model }) => joined(model.reviewer?.specialties.value ?? []),
+  reviewer_licensure: ({ model }) => joined(model.reviewer?.licensure.value ?? []),
+  item_index: ({ item }) => item.index,
+  // 1-based, as editors and `grep -n` count; for a PDF, the line of `imr-letters text`.
+  line: ({ item }) => item.title.range.start.line + 1,
+  item_title: ({ item }) => item.title.value,
+  service: ({ item }) => item.service,
+  original_request: ({ item }) => item.partial?.originalRequest ?? null,
+  authorized: ({ item }) => item.partial?.authorized ?? null,
+  retrospective: ({ item }) => item.retrospective,
+  date_of_service: ({ item }) => item.dateOfService?.value ?? null,
+  decision: ({ item }) => item.decision ?? null,
+  decision_text: ({ item }) => item.decisionText?.value ?? null,
+  claims_administrator_guidelines: ({ item }) => compactCitations(item.claimsAdministratorGuideline),
+  claims_administrator_sections: ({ item }) => joined(citedSections(item.claimsAdministratorGuideline?.citations ?? [])),
+  claims_administrator_statements: ({ item }) => statements(item.claimsAdministratorGuideline),
+  // The summaries' "reviewer's guideline" group: "MTUS", "MTUS + ODG", "None cited".
+  maximus_basis: ({ item }) => (item.maximusGuideline ? guidelineBasis(item.maximusGuideline) : null),
+  maximus_guidelines: ({ item }) => compactCitations(item.maximusGuideline),
+  // The knowledge base's sections they resolve to, as the summaries group them ("MTUS Chronic Pain: Opioids").
+  maximus_sections: ({ item }) => joined(citedSections(item.maximusGuideline?.citations ?? [])),
+  maximus_statements: ({ item }) => statements(item.maximusGuideline),
+  conclusion: ({ item }) => item.conclusion,
+  rationale: ({ item }) => (item.rationale ? item.rationale.text.replace(/\s+/g, ' ').trim() || null : null),
+} satisfies Record<string, (of: ItemOf) => Cell>;
+
+export type TableColumn = keyof typeof columnValues;
+
+/** Every column the table knows, in its order. */
+export const allColumns = Object.keys(columnValues) as TableColumn[];
+
+/** The columns written without `--columns`: all but the rationale, whose text would make the table several times larger. */
+export const tableColumns: readonly TableColumn[] = allColumns.filter((c) => c !== 'rationale');
+
+export function isTableColumn(name: string): name is TableColumn {
+  return Object.prototype.hasOwnProperty.call(columnValues, name);
+}
+
+export type TableRow = Partial<Record<TableColumn, Cell>>;
+
+/** The letter's rows: one per item, holding the given columns in their order. */
+export function tableRows(file: string, model: LetterModel, columns: readonly TableColumn[] = tableColumns): TableRow[] {
+  return model.items.map((item) => {
+    const row: TableRow = {};
+    for (const c of columns) row[c] = columnValues[c]({ file, model, item });
+    return row;
+  });
+}
+
+function joined(values: readonly string[]): string | null {
+  return values.length > 0 ? values.join('; ') : null;
+}
+
+/** A paragraph's citations, each compacted to one short phrase, joined by "; ". */
+function compactCitations(paragraph: GuidelineParagraph | undefined): string | null {
+  return joined(paragraph?.citations.map(compactCitation).filter((s) => s !== '') ?? []);
+}
+
+/** What the paragraph says instead of (or beside) a citation: "no-medical-evidence", "not-based-on-mtus", "outside-mtus". */
+function statements(paragraph: GuidelineParagraph | undefined): string | null {
+  return joined([...new Set(paragraph?.statements.map((s) => s.kind) ?? [])]);
 }
 
 /** "MTUS Chronic Pain Medical Treatment 2016, Opioids, p. 74-96", "ODG, MRI"; the source as written when unstructured. */
@@ -67,6 +101,7 @@ export function compactCitation(c: GuidelineCitation): string {
   const named = guideline.toUpperCase().startsWith(c.source) ? guideline : `${c.source} ${guideline}`;
   const parts = [[named, c.edition].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim()];
   if (c.chapter?.number !== undefined) parts.push(`Chapter ${c.chapter.number}`);
+  else if (c.chapter?.title) parts.push(c.chapter.title); // ODG's chapters have names, not numbers
   if (c.sections && c.sections.length > 0) parts.push(c.sections.join(', '));
   if (c.pagesText) parts.push(`p. ${c.pagesText}`);
   return parts.join(', ');

@@ -12,14 +12,14 @@ export function isPipelineWorker(data: unknown): data is WorkerData {
 export function runWorker(): void {
   const port = parentPort;
   if (!port || !isPipelineWorker(workerData)) throw new Error('runWorker() outside a pipeline worker');
-  const { task } = workerData;
+  const { task, columns } = workerData;
   const rulesById = new Map<number, Record<string, Severity>>();
   port.on('message', (m: ToWorker) => {
     if (m.type === 'rules') {
       rulesById.set(m.id, m.rules);
       return;
     }
-    const outcomes = m.jobs.map((job) => analyse(task, job.file, rulesById.get(job.rulesId) ?? {}));
+    const outcomes = m.jobs.map((job) => analyse(task, job.file, { rules: rulesById.get(job.rulesId) ?? {}, columns }));
     const reply = (settled: readonly Outcome[]) => {
       const message: FromWorker = { type: 'results', results: m.jobs.map((job, i) => ({ seq: job.seq, outcome: settled[i] })) };
       port.postMessage(message);

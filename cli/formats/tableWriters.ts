@@ -1,6 +1,5 @@
 // The table output formats: CSV (RFC 4180, with a header row) and JSON (an array of row objects).
-import { tableColumns } from '../table';
-import type { TableRow } from '../table';
+import type { TableColumn, TableRow } from '../table';
 
 export interface TableWriter {
   start(): string;
@@ -25,11 +24,11 @@ export function csvCell(value: string | number | boolean | null): string {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-export function csvWriter(): TableWriter {
+export function csvWriter(columns: readonly TableColumn[]): TableWriter {
   const line = (fields: (string | number | boolean | null)[]) => fields.map(csvCell).join(',') + '\r\n';
   return {
-    start: () => line([...tableColumns]),
-    rows: (rows) => rows.map((r) => line(tableColumns.map((c) => r[c]))).join(''),
+    start: () => line([...columns]),
+    rows: (rows) => rows.map((r) => line(columns.map((c) => r[c] ?? null))).join(''),
     end: () => '',
   };
 }

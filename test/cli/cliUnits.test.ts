@@ -289,6 +289,10 @@ test('compactCitation shortens structured citations and keeps unstructured ones 
   );
   assert.equal(compactCitation({ ...base, text: 'x', source: 'MTUS', guideline: 'ACOEM', chapter: { number: 12 }, pagesText: '298' }), 'MTUS ACOEM, Chapter 12, p. 298');
   assert.equal(compactCitation({ ...base, text: 'x', source: 'ODG', guideline: 'Official Disability Guidelines', sections: ['MRI'] }), 'ODG, MRI');
+  assert.equal(
+    compactCitation({ ...base, text: 'x', source: 'ODG', guideline: 'Official Disability Guidelines', chapter: { title: 'Knee & Leg' }, sections: ['DME'] }),
+    'ODG, Knee & Leg, DME',
+  );
   assert.equal(compactCitation({ ...base, text: 'x', source: 'ACOEM', guideline: 'ACOEM', edition: '3rd ed.' }), 'ACOEM 3rd ed.');
   assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: ' Smith J. Spine. 2015. ', source: 'article' }), 'Smith J. Spine. 2015.');
   // The words that introduce the source are not the source.
