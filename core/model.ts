@@ -126,6 +126,8 @@ export interface PartialAuthorization {
   authorized?: string;
   /** The remaining IMR-eligible portion: the item's service. */
   remaining: string;
+  /** Where each part is written in the title. */
+  ranges: { originalRequest: Range; authorized?: Range; remaining: Range };
 }
 
 export interface DisputedItem {

@@ -180,7 +180,7 @@ function buildItem(
     });
   }
 
-  item.partial = parsePartial(titleText);
+  item.partial = parsePartial(titleText, (start, end) => collapsedTitle.range(start, end));
   const retro = parseRetrospective(titleText);
   item.retrospective = retro.retrospective;
   if (retro.dos) {

@@ -1,7 +1,7 @@
 // Reads a disputed item's title: the decision after its last colon, a partial authorization's
 // original request / authorized part / remaining IMR-eligible portion, the retrospective flag and
 // date of service, and a short service name.
-import type { Decision, PartialAuthorization } from '../model';
+import type { Decision, PartialAuthorization, Range } from '../model';
 import { trimEndOf } from '../text/collapse';
 import { toIsoDate } from '../text/dates';
 
@@ -20,19 +20,37 @@ export function normaliseDecision(word: string): Decision | undefined {
   return undefined;
 }
 
-export function parsePartial(title: string): PartialAuthorization | undefined {
+/**
+ * A partial authorization's parts, read from the collapsed title; `rangeOf` maps a span of the title to the letter
+ * (the parts' ranges).
+ */
+export function parsePartial(title: string, rangeOf: (start: number, end: number) => Range): PartialAuthorization | undefined {
   // Most titles are not partial authorizations: a look for the phrase every one holds spares the expressions.
   // (Their case-insensitive matches are ASCII letters, which lower-casing keeps in place.)
   if (!title.toLowerCase().includes('original request')) return undefined;
-  const original = /^(.+?),? was the original request\.?/i.exec(title);
+  // The 'd' flag gives each group's place in the title, for the parts' ranges.
+  const original = /^(.+?),? was the original request\.?/di.exec(title);
   const remaining =
-    /^.*\bremaining IMR[- ]eligible portion of the original request,? (?:is )?(.+?)(?: is)?\.?$/i.exec(title) ??
-    /^.*\bThe original request, (.+?)(?: is)?\.?$/i.exec(title);
+    /^.*\bremaining IMR[- ]eligible portion of the original request,? (?:is )?(.+?)(?: is)?\.?$/di.exec(title) ??
+    /^.*\bThe original request, (.+?)(?: is)?\.?$/di.exec(title);
   if (!original || !remaining) return undefined;
   const authorized =
-    /The Claims Administrator authorized (.+?)(?:, leaving\b|\.(?: |$))/i.exec(title)?.[1] ??
-    /\. (.+?) was authorized by the Claims Administrator/i.exec(title)?.[1];
-  return { originalRequest: original[1].trim(), authorized: authorized?.trim(), remaining: remaining[1].trim() };
+    /The Claims Administrator authorized (.+?)(?:, leaving\b|\.(?: |$))/di.exec(title) ?? /\. (.+?) was authorized by the Claims Administrator/di.exec(title);
+  const part = (m: RegExpExecArray) => {
+    const [start] = m.indices![1];
+    const text = m[1].trim();
+    const from = start + m[1].indexOf(text);
+    return { text, range: rangeOf(from, from + text.length) };
+  };
+  const o = part(original);
+  const r = part(remaining);
+  const a = authorized ? part(authorized) : undefined;
+  return {
+    originalRequest: o.text,
+    authorized: a?.text,
+    remaining: r.text,
+    ranges: { originalRequest: o.range, authorized: a?.range, remaining: r.range },
+  };
 }
 
 const DOS_RE = /\(?\b(?:DOS|date of service|dates of service)\b:? ?(?:of |on )?(\d{1,2}\/\d{1,2}\/\d{2,4})\)?/i;

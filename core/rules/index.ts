@@ -8,6 +8,7 @@ import { missingGuideline } from './missingGuideline';
 import { missingRationale } from './missingRationale';
 import { missingSection } from './missingSection';
 import { noDisputedItems } from './noDisputedItems';
+import { partialAuthorizationMismatch } from './partialAuthorizationMismatch';
 import type { Rule } from './rule';
 import { uncitedDecision } from './uncitedDecision';
 import { unresolvedCitation } from './unresolvedCitation';
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   missingClaimsAdministratorGuideline,
   decisionRationaleConflict,
   duplicateItem,
+  partialAuthorizationMismatch,
   dateOrder,
   citationPageMismatch,
   unresolvedCitation,

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseLetter } from '../../core';
+import type { Range } from '../../core/model';
 import { repoRoot } from '../support/env';
+import { textAt } from '../support/text';
 
 test('a 2013 notice: numbered decisions, each counted once, with their rationale', () => {
   const text = readFileSync(path.join(repoRoot, 'test/fixtures/templates/notice-2013.txt'), 'utf8');
@@ -118,6 +120,10 @@ test('a partial authorization keeps its whole title when the PDF text doubles a 
     assert.equal(second.title.range.start.line, 7, `${where}: the title starts on its first line`);
     assert.equal(second.partial?.originalRequest, 'Acupuncture 8 sessions', where);
     assert.equal(second.partial?.remaining, 'Acupuncture 2 sessions', where);
+    // Each part's range covers it as written.
+    const ranges = second.partial!.ranges;
+    const at = (r: Range | undefined) => (r ? textAt(text, r).replace(/\s+/g, ' ') : undefined);
+    assert.deepEqual([at(ranges.originalRequest), at(ranges.authorized), at(ranges.remaining)], ['Acupuncture 8 sessions', 'Acupuncture 6 sessions', 'Acupuncture 2 sessions'], where);
     assert.deepEqual(first.rationale?.range.end, { line: 5, character: 59 }, `${where}: the rationale before it ends on its own line`);
   }
 });

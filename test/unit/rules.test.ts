@@ -398,6 +398,55 @@ describe('date-order', () => {
   });
 });
 
+describe('partial-authorization-mismatch', () => {
+  const letter = (remaining: string, eol = '\n') =>
+    [
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      '',
+      'Acupuncture 8 sessions was the original request.  Acupuncture 6 sessions was authorized ',
+      'by the Claims Administrator.  The remaining IMR eligible portion of the original request, ',
+      `${remaining} is: Upheld `,
+      '',
+      'Claims Administrator guideline: Decision based on MTUS Acupuncture Treatment 2007.',
+      '',
+      'MAXIMUS guideline: Decision based on MTUS Acupuncture Treatment 2007.',
+      '',
+      'Decision rationale: The request is not medically necessary.',
+      '',
+    ].join(eol);
+  test('fires on a remaining portion that is not the original less the authorized, at the remaining portion, with both other parts related', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = letter('Acupuncture 3 sessions', eol);
+      const ds = lint(text, { uri: 'file:///d.txt' }).filter((d) => d.code === 'partial-authorization-mismatch');
+      assert.equal(ds.length, 1);
+      assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+      assert.equal(textAt(text, ds[0].range), 'Acupuncture 3 sessions');
+      assert.deepEqual(ds[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 22 } });
+      assert.equal(
+        message(ds[0]),
+        'The remaining portion of the item 1 (Acupuncture 3 sessions) does not add up: the original request less what was authorized leaves 2 (8 - 6), not 3.',
+      );
+      const related = ds[0].relatedInformation!;
+      assert.deepEqual(related.map((r) => textAt(text, r.location.range)), ['Acupuncture 8 sessions', 'Acupuncture 6 sessions']);
+      assert.deepEqual(related.map((r) => r.message), ['The original request: 8.', 'Authorized by the claims administrator: 6.']);
+    }
+  });
+  test('quiet when it adds up, in words too, and when the wordings cannot be compared', () => {
+    assert.deepEqual(only(letter('Acupuncture 2 sessions'), 'partial-authorization-mismatch'), []);
+    assert.deepEqual(only(letter('Acupuncture two sessions'), 'partial-authorization-mismatch'), []);
+    assert.deepEqual(only(letter('Chiropractic 3 sessions'), 'partial-authorization-mismatch'), []);
+  });
+  test('fires on a corpus letter whose remaining portion was altered, and on no corpus letter as it is', { skip: corpusSkip }, () => {
+    const original = readCorpusLetter('065_CM16-0248698.txt');
+    assert.deepEqual(only(original, 'partial-authorization-mismatch'), []);
+    const text = replaceOnce(original, 'Acupuncture 12 sessions is: Upheld', 'Acupuncture 10 sessions is: Upheld');
+    const ds = only(text, 'partial-authorization-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(textAt(text, ds[0].range), 'Acupuncture 10 sessions');
+    assert.match(message(ds[0]), /leaves 12 \(18 - 6\), not 10\.$/);
+  });
+});
+
 test('the corpus is where env.ts says', { skip: corpusSkip }, () => {
   assert.ok(existsSync(lettersDir));
 });
