@@ -42,6 +42,15 @@ function assertWellFormed(text: string, model: LetterModel) {
     assertInside(item.title.range, lengths, 'title');
     assert.ok(rangeContains(item.range, item.title.range), 'item contains its title');
     if (item.decisionText) assert.ok(rangeContains(item.range, item.decisionText.range), 'item contains its decision');
+    if (item.dateOfService) assert.ok(rangeContains(item.title.range, item.dateOfService.range), 'title contains its date of service');
+    if (item.partial) {
+      const { originalRequest, authorized, remaining } = item.partial.ranges;
+      for (const r of [originalRequest, authorized, remaining]) {
+        if (!r) continue;
+        assertInside(r, lengths, 'partial authorization part');
+        assert.ok(rangeContains(item.title.range, r), 'title contains the parts of its partial authorization');
+      }
+    }
     for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]) {
       if (!p) continue;
       assertInside(p.range, lengths, p.kind);
@@ -89,6 +98,10 @@ const letterish = fc.constantFrom(
   '\f',
   'Application 11/28/2016\nReceived:',
   'Page(s): 98-99,',
+  'Acupuncture 8 sessions was the original request. ',
+  '6 sessions was authorized by the Claims Administrator. ',
+  'The remaining IMR eligible portion of the original request, Acupuncture 2 sessions is: Upheld\n',
+  '(DOS 11/18/16)',
   'Section(s): Opioids',
   'not medically necessary.',
   'http://www.example.org/',
