@@ -8,6 +8,7 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Location,
   Position,
   Range,
@@ -18,6 +19,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { getDocumentLinks } from './features/documentLinks';
+import { getInlayHints } from './features/inlayHints';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { citationAt, getHover } from './features/hover';
@@ -64,6 +66,8 @@ export interface LanguageService {
   getSelectionRanges(doc: ITextDocument, positions: Position[]): SelectionRange[];
   getWorkspaceSymbols(letters: Iterable<WorkspaceLetter>, query: string, isCancelled?: () => boolean): SymbolInformation[];
   getDocumentLinks(doc: ITextDocument): DocumentLink[];
+  /** After each citation by page within the range, the topics those pages hold in the knowledge base. */
+  getInlayHints(doc: ITextDocument, range: Range): InlayHint[];
   /** `unreadLetters`: letters of the workspace not read yet (PDFs read in the background), left out of the figures. */
   getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>, unreadLetters?: number): Hover | null;
   /** Whether the hover or references at a position count the workspace's letters (on a citation or an item's title). */
@@ -173,6 +177,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getWorkspaceSymbols: (letters, query, isCancelled) => getWorkspaceSymbols(letters, query, { isCancelled }),
     getDocumentLinks: (doc) => getDocumentLinks(getLetterDocument(doc)),
+    getInlayHints: (doc, range) => getInlayHints(getLetterDocument(doc), range),
     getHover: (doc, position, workspaceLetters, unreadLetters) => {
       const d = getLetterDocument(doc);
       return getHover(d, d.lines.clampPosition(position), { workspaceLetters, unreadLetters });

@@ -319,6 +319,7 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         hoverProvider: true,
         referencesProvider: { workDoneProgress: true },
         documentHighlightProvider: true,
@@ -489,6 +490,12 @@ export function startServer(connection: Connection): void {
     guard([], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentLinks(d) : [];
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getInlayHints(d, p.range) : [];
     }),
   );
   connection.onWorkspaceSymbol(

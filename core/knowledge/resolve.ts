@@ -222,15 +222,21 @@ class Resolver {
   }
 
   /** Entries whose pages overlap the cited pages: the most specific ones, preferring the given pool. */
+  /**
+   * The entries the pages hold: for each page range cited ("298, 303, 308" is three), the narrowest entries that
+   * overlap it (at most two), so that each page names its own topic; from `preferred` (the cited chapter) when any
+   * page is there, else from `pool`.
+   */
   private byPages(pages: PageRange[], preferred: readonly KnowledgeEntry[], pool: readonly KnowledgeEntry[]): KnowledgeEntry[] {
-    const pick = (from: readonly KnowledgeEntry[]) => {
+    const pickFor = (from: readonly KnowledgeEntry[], q: PageRange) => {
       const hits = from
-        .filter((e) => e.pages?.some((p) => pages.some((q) => overlaps(p, q))))
+        .filter((e) => e.pages?.some((p) => overlaps(p, q)))
         .map((e) => ({ e, span: Math.min(...(e.pages ?? []).map((p) => p.to - p.from)) }))
         .filter((h) => h.e.recommendation !== 'mixed' || h.span < 10);
       const least = Math.min(...hits.map((h) => h.span));
       return hits.filter((h) => h.span === least).map((h) => h.e).slice(0, 2);
     };
+    const pick = (from: readonly KnowledgeEntry[]) => [...new Set(pages.flatMap((q) => pickFor(from, q)))];
     const first = pick(preferred);
     return first.length > 0 ? first : pick(pool);
   }

@@ -166,6 +166,19 @@ suite('IMR Letters extension', () => {
     assert.match(text, /Low Back Complaints/);
   });
 
+  test('inlay hints name the topic a citation\'s pages hold, after the citation', async () => {
+    const editor = await openLetter(seed1);
+    const document = editor.document;
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+    );
+    const labelOf = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    assert.deepEqual(hints.map(labelOf), ['§ Low back: Physical Methods', '§ Physical medicine']);
+    assert.equal(document.getText(new vscode.Range(hints[0].position.with({ character: 0 }), hints[0].position)), 'Page(s): 298');
+  });
+
   test('Find All References on a citation: its section in the letter, and the items of other letters decided on it; highlights', async () => {
     const name = '004_a9481a5a1cd48426.txt';
     const other = workspaceFile('zz-references.txt');

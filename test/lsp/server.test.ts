@@ -25,6 +25,7 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Location,
   MarkupContent,
   SelectionRange,
@@ -70,6 +71,7 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
         'selectionRangeProvider',
         'workspaceSymbolProvider',
         'documentLinkProvider',
+        'inlayHintProvider',
         'hoverProvider',
         'referencesProvider',
         'documentHighlightProvider',
@@ -213,6 +215,7 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
       assert.deepEqual(await client.request('textDocument/documentSymbol', td), []);
       assert.deepEqual(await client.request('textDocument/foldingRange', td), []);
       assert.deepEqual(await client.request('textDocument/documentLink', td), []);
+      assert.deepEqual(await client.request('textDocument/inlayHint', { ...td, range: { start: pos, end: { line: 100, character: 0 } } }), []);
       assert.deepEqual(await client.request('textDocument/selectionRange', { ...td, positions: [pos] }), []);
       assert.equal(await client.request('textDocument/hover', { ...td, position: pos }), null);
       assert.deepEqual(await client.request('textDocument/completion', { ...td, position: pos }), []);
@@ -528,6 +531,24 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     assert.ok(c);
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: c.range.start });
     assert.ok(h && (h.contents as MarkupContent).value.length > 0);
+  });
+
+  test('inlay hints: the topic a citation\'s pages hold, at the citation\'s end, for the range asked', async () => {
+    const u = uri('hints');
+    await client.open(u, seed);
+    const everything = { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } };
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: u }, range: everything });
+    const line = seed.split(/\r?\n/).findIndex((l) => l.startsWith('Page(s): 298,'));
+    assert.deepEqual(
+      hints.map((h) => [h.label, h.position]),
+      [
+        ['§ Low back: Physical Methods', { line, character: 'Page(s): 298'.length }],
+        ['§ Physical medicine', { line, character: 'Page(s): 298,Chronic Pain Treatment Guidelines (Effective July 18, 2009) Page(s): 98'.length }],
+      ],
+    );
+    const before = { start: { line: 0, character: 0 }, end: { line: line - 1, character: 0 } };
+    assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: u }, range: before }), []);
+    await client.close(u);
   });
 
   test('imr/folderSummary lists the folder\'s letters', async () => {

@@ -167,6 +167,43 @@ describe('document links', () => {
   });
 });
 
+describe('inlay hints', () => {
+  const ls = createLanguageService();
+  const all = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
+  const labels = (text: string) => ls.getInlayHints(docOf(text), all).map((h) => [h.label, textAt(text, { start: { line: h.position.line, character: 0 }, end: h.position })]);
+  test('after a citation by page, the topics its pages hold; none after one that names its section or does not resolve', () => {
+    assert.deepEqual(labels(seed), [
+      ['§ Low back: Physical Methods', 'Page(s): 298'],
+      ['§ Physical medicine', 'Page(s): 298,Chronic Pain Treatment Guidelines (Effective July 18, 2009) Page(s): 98'],
+    ]);
+    const [hint] = ls.getInlayHints(docOf(seed), all);
+    assert.equal(hint.paddingLeft, true);
+    assert.match((hint.tooltip as MarkupContent).value, /^What MTUS ACOEM page\(s\) 298 hold:\n\n- Low back: Physical Methods \(/);
+    const letter = (citation: string) =>
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\nPhysical therapy: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\n' +
+      `MAXIMUS guideline: Decision based on ${citation}.\n\nDecision rationale: The request is not medically necessary.\n`;
+    assert.deepEqual(labels(letter('MTUS Chronic Pain Treatment Guidelines (Effective July 18, 2009) Page(s): 98')).map(([label]) => label), ['§ Physical medicine']);
+    assert.deepEqual(labels(letter('MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine')), []);
+    const unknown = replaceOnce(seed, 'Page(s): 298,', 'Page(s): 9999,');
+    assert.deepEqual(labels(unknown).map(([label]) => label), ['§ Physical medicine']);
+  });
+  test('positions in UTF-16 code units, with CRLF and astral characters before the citation; only the range asked', () => {
+    const astral = replaceOnce(seed, 'Page(s): 298,', '\u{1F600}\u{1F600} Page(s): 298,').replace(/\n/g, '\r\n');
+    const [first] = ls.getInlayHints(docOf(astral), all);
+    assert.equal(first.position.character, '\u{1F600}\u{1F600} Page(s): 298'.length);
+    assert.equal(textAt(astral, { start: { line: first.position.line, character: 0 }, end: first.position }), '\u{1F600}\u{1F600} Page(s): 298');
+    const line = first.position.line;
+    assert.deepEqual(ls.getInlayHints(docOf(astral), { start: { line: 0, character: 0 }, end: { line: line - 1, character: 0 } }), []);
+    assert.equal(ls.getInlayHints(docOf(astral), { start: { line, character: 0 }, end: { line, character: 20 } }).length, 1);
+  });
+  test('a long list of topics is cut to a short line and counted', () => {
+    const hints = ls.getInlayHints(docOf(replaceOnce(seed, 'Page(s): 298,', 'Page(s): 290, 298, 300-301, 303, 308,')), all);
+    const label = String(hints[0].label);
+    assert.ok(label.length <= 82, label);
+    assert.match(label, /^§ Low back: .*; \+\d+ more$/);
+  });
+});
+
 describe('hovers', () => {
   const ls = createLanguageService();
   const doc = docOf(seed);

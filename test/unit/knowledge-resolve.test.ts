@@ -71,6 +71,10 @@ test('by page: the 2009 CPMTG and ACOEM 2004 pages of the seeds', () => {
   assert.equal(cp.matches[0].via, 'page');
   assert.deepEqual(ids('Decision based on MTUS ACOEM Page(s): 308.'), [['acoem2004-lb-summary']]);
   assert.deepEqual(ids('Decision based on MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 177-179.'), [['acoem2004-neck-special-studies']]);
+  // Several pages: each names its own topic (the narrowest entry holding it), not only the narrowest of all.
+  assert.deepEqual(ids('Decision based on MTUS ACOEM Chapter 12 Low Back Complaints Page(s): 298, 306, 308.'), [
+    ['acoem2004-lb-physical-methods', 'acoem2004-lb-surgical', 'acoem2004-lb-summary'],
+  ]);
 });
 
 test('seed 004: Chapter 5 with the neck chapter\'s pages is a page mismatch', () => {
