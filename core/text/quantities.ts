@@ -1,7 +1,7 @@
 // The quantities in a service's words ("Acupuncture 8 sessions", "Cyclobenzaprine 7.5mg #90", "nine sessions"), and
 // the words around them, so that two wordings of one service can be compared number by number.
 
-const numberWords: Record<string, number> = {
+const numberWordList: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -25,31 +25,42 @@ const numberWords: Record<string, number> = {
   ninety: 90,
 };
 
-const QUANTITY = new RegExp(`\\d+(?:\\.\\d+)?|\\b(?:${Object.keys(numberWords).join('|')})\\b`, 'g');
+// A Map: a word such as "constructor" must not find a value on an object's prototype.
+const numberWords = new Map(Object.entries(numberWordList));
+
+const QUANTITY = new RegExp(`\\d+(?:\\.\\d+)?|\\b(?:${[...numberWords.keys()].join('|')})\\b`, 'g');
+/** A number, or a word (what lies between is punctuation and space, which the shape ignores). */
+const TOKEN = /(\d+(?:\.\d+)?)|[a-z]+/g;
+const PLACEHOLDER = '\u0001';
 
 export interface Quantities {
   /** The numbers, in the order written ("twelve" counts as 12). */
   values: number[];
+  /** The other words, plurals made singular ("weeks" → "week"), without a leading "Retrospective". */
+  words: string[];
   /**
-   * The words around them, for comparing wordings: lower case, each number a placeholder, punctuation and a leading
-   * "Retrospective" dropped, plurals made singular ("3 weeks" and "1 week" read alike).
+   * The words and the numbers' places, for comparing wordings: "pt \u0001 time a week for \u0001 week" for "PT 3 times
+   * a week for 3 weeks", "3 times a week for 1 week" and "Retrospective PT 3 times a week for 2 weeks" alike.
    */
   shape: string;
 }
 
 export function quantitiesOf(text: string): Quantities {
   const values: number[] = [];
-  const lower = text.toLowerCase();
-  const marked = lower.replace(QUANTITY, (m) => {
-    values.push(numberWords[m] ?? Number(m));
-    return ' \u0001 ';
-  });
-  const shape = marked
-    .replace(/[^a-z\u0001]+/g, ' ')
-    .replace(/\b([a-z]{3,})s\b/g, '$1')
-    .trim()
-    .replace(/^(?:retrospective|retro|prospective)\b\s*/, '');
-  return { values, shape };
+  const words: string[] = [];
+  const shape: string[] = [];
+  for (const [token, digits] of text.toLowerCase().matchAll(TOKEN)) {
+    const value = digits !== undefined ? Number(digits) : numberWords.get(token);
+    if (value !== undefined) {
+      values.push(value);
+      shape.push(PLACEHOLDER);
+    } else if (shape.length > 0 || !/^(?:retrospective|retro|prospective)$/.test(token)) {
+      const word = token.length > 3 && token.endsWith('s') ? token.slice(0, -1) : token;
+      words.push(word);
+      shape.push(word);
+    }
+  }
+  return { values, words, shape: shape.join(' ') };
 }
 
 // "12 sessions", "(8 sessions)", "Eight physical therapy visits": a number, at most three words, then the unit counted.
@@ -61,7 +72,7 @@ export function countOf(text: string): { value: number; unit: string } | undefin
   const all = [...lower.matchAll(COUNT)];
   if (all.length !== 1) return undefined;
   const [, number, unit] = all[0];
-  return { value: numberWords[number] ?? Number(number), unit };
+  return { value: numberWords.get(number) ?? Number(number), unit };
 }
 
 export type PartArithmetic =
@@ -78,7 +89,7 @@ export type PartArithmetic =
  */
 export function partArithmetic(original: string, authorized: string, remaining: string): PartArithmetic {
   const [o, a, r] = [original, authorized, remaining].map(quantitiesOf);
-  if (o.values.length === 0 || o.shape !== a.shape || o.shape !== r.shape) return countArithmetic(original, authorized, remaining);
+  if (o.values.length === 0 || o.shape !== a.shape || o.shape !== r.shape) return countArithmetic([original, authorized, remaining], [o, a, r]);
   const differing = o.values.map((_, i) => i).filter((i) => !(o.values[i] === a.values[i] && a.values[i] === r.values[i]));
   if (differing.length === 0) return { kind: 'unknown' };
   const adds = (x: number, y: number, z: number) => Math.abs(x - (y + z)) < 1e-9;
@@ -95,17 +106,11 @@ export function partArithmetic(original: string, authorized: string, remaining: 
  * words: "Physical therapy two times a week for six weeks (12 sessions)", "Physical therapy 6 sessions", "Physical
  * therapy 6 sessions".
  */
-function countArithmetic(original: string, authorized: string, remaining: string): PartArithmetic {
-  const words = new Set(wordsOf(original));
-  if (![authorized, remaining].every((part) => wordsOf(part).every((w) => words.has(w)))) return { kind: 'unknown' };
-  const [o, a, r] = [original, authorized, remaining].map(countOf);
+function countArithmetic(texts: readonly string[], [oq, aq, rq]: readonly Quantities[]): PartArithmetic {
+  const words = new Set(oq.words);
+  if (![aq, rq].every((q) => q.words.every((w) => words.has(w)))) return { kind: 'unknown' };
+  const [o, a, r] = texts.map(countOf);
   if (!o || !a || !r || o.unit !== a.unit || o.unit !== r.unit) return { kind: 'unknown' };
   if (Math.abs(o.value - (a.value + r.value)) < 1e-9) return { kind: 'adds-up' };
   return { kind: 'mismatch', original: o.value, authorized: a.value, remaining: r.value };
-}
-
-function wordsOf(text: string): string[] {
-  return quantitiesOf(text)
-    .shape.split(' ')
-    .filter((w) => w !== '\u0001');
 }

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import { countOf, partArithmetic, quantitiesOf } from '../../core/text/quantities';
 
 test('quantitiesOf reads digits, decimals, "#N" and number words, and the words around them', () => {
-  assert.deepEqual(quantitiesOf('Cyclobenzaprine 7.5mg #90'), { values: [7.5, 90], shape: 'cyclobenzaprine \u0001 mg \u0001' });
+  assert.deepEqual(quantitiesOf('Cyclobenzaprine 7.5mg #90'), { values: [7.5, 90], words: ['cyclobenzaprine', 'mg'], shape: 'cyclobenzaprine \u0001 mg \u0001' });
+  // Words an object has by its prototype are words like any other.
+  assert.deepEqual(quantitiesOf('constructor toString 2').values, [2]);
   assert.deepEqual(quantitiesOf('Nine sessions of physical therapy').values, [9]);
   // Plurals and a leading "Retrospective" do not change the shape; a word holding a number word is not one.
   assert.equal(quantitiesOf('Retrospective PT 3 times a week for 3 weeks').shape, quantitiesOf('pt 3 times a week for 1 week').shape);
