@@ -432,4 +432,23 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await page.locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
     await shot('problems');
   });
+
+  test('an inlay hint after a citation by page names what its pages hold', async () => {
+    // Seed 001 cites "Page(s): 298" and "Page(s): 98"; it joins the workspace only now, after the folder's counts.
+    const name = '001_7412a174a059eca0.txt';
+    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
+    await quickOpen(name);
+    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
+    const text = readFileSync(path.join(repoRoot, 'samples', name), 'utf8');
+    const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('Page(s): 298,'));
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line + 1}:1`);
+    await page.keyboard.press('Enter');
+    const hint = page.locator('.view-lines', { hasText: '§ Low back: Physical Methods' }).first();
+    await hint.waitFor({ timeout: 15_000 });
+    await shot('inlay-hints');
+    // The editor writes the hint's spaces as no-break spaces.
+    const lines = (await page.locator('.view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    assert.match(lines, /Page\(s\): 298 ?§ Low back: Physical Methods,Chronic Pain/);
+  });
 });
