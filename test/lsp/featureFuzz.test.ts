@@ -15,6 +15,7 @@ import type {
   DocumentSymbol,
   FoldingRange,
   Hover,
+  InlayHint,
   Location,
   Position,
   Range,
@@ -131,6 +132,11 @@ describe('every feature at random places of damaged letters', { skip: serverSkip
             assert.ok(f.startLine <= f.endLine && f.endLine < lines.length, `fold ${f.startLine}-${f.endLine} of ${lines.length}`);
           }
           for (const l of await client.request<DocumentLink[]>('textDocument/documentLink', td)) assertRange(lines, l.range, `link ${l.target}`);
+          const whole = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+          for (const h of await client.request<InlayHint[]>('textDocument/inlayHint', { ...td, range: whole })) {
+            assertRange(lines, { start: h.position, end: h.position }, `inlay hint ${String(h.label)}`);
+          }
+          for (const d of diagnostics) for (const r of d.relatedInformation ?? []) assertRange(lines, r.location.range, `related place of ${d.code}`);
           const chains = await client.request<SelectionRange[]>('textDocument/selectionRange', { ...td, positions });
           assert.equal(chains.length, positions.length, 'one selection chain per position');
           for (const chain of chains) {
