@@ -3,7 +3,7 @@ import { unreadPdfsNote } from '../summary/precedents';
 import type { GuidelineCitation, PageRange } from '../model';
 import { citationSourceText } from '../parser/citations/paragraph';
 import { escapeMarkdown, markdownAutolink } from '../text/markdown';
-import { hierarchyLine, regimeAt } from './regime';
+import { hierarchyLine, regimeAt, supersededOn } from './regime';
 import { resolveCitation, type CitationContext, type Resolution } from './resolve';
 import type { GuidelineInfo, KnowledgeEntry } from './types';
 
@@ -47,14 +47,14 @@ function entryBlock(e: KnowledgeEntry, r: Resolution, citation: GuidelineCitatio
 function regimeNote(citation: GuidelineCitation, g: GuidelineInfo | undefined, letterDate: string | undefined): string | undefined {
   const regime = regimeAt(letterDate);
   if (!regime || !g || g.tier !== 'mtus') return undefined;
-  const year = /\b(?:19|20)\d\d\b/.exec(citation.edition ?? '')?.[0];
-  if (g.id === 'mtus-cpmtg' && year === '2009' && regime.id === 'cpmtg-2016') {
-    return `The letter is dated ${letterDate}: the 2016 edition of the Chronic Pain guideline was in force, not the 2009 one cited.`;
+  switch (supersededOn(citation, g, letterDate)) {
+    case 'cpmtg-2009':
+      return `The letter is dated ${letterDate}: the 2016 edition of the Chronic Pain guideline was in force, not the 2009 one cited.`;
+    case 'before-acoem-2017':
+      return `The letter is dated ${letterDate}: the ACOEM-based MTUS (December 1, 2017) was in force.`;
+    default:
+      return `Regime at the letter's date (${letterDate}): ${regime.label}.`;
   }
-  if (g.id !== 'mtus-acoem-2017' && g.id !== 'mtus-formulary' && regime.id === 'acoem-2017') {
-    return `The letter is dated ${letterDate}: the ACOEM-based MTUS (December 1, 2017) was in force.`;
-  }
-  return `Regime at the letter's date (${letterDate}): ${regime.label}.`;
 }
 
 /** An article's or a link's citation as the source alone, as the research table shows it (cli/table.ts). */

@@ -1,4 +1,5 @@
 // Which MTUS regime applied on a date, and where a source stands in the strength-of-evidence hierarchy.
+import type { GuidelineCitation } from '../model';
 import type { GuidelineInfo } from './types';
 
 export interface Regime {
@@ -20,6 +21,24 @@ const REGIMES: Regime[] = [
 export function regimeAt(isoDate: string | undefined): Regime | undefined {
   if (!isoDate || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
   return REGIMES.find((r) => (!r.from || r.from <= isoDate) && (!r.to || isoDate <= r.to));
+}
+
+/**
+ * Whether a citation names an MTUS guideline that was no longer in force on the date: 'cpmtg-2009', the 2009 Chronic
+ * Pain guideline after the 2016 edition replaced it; 'before-acoem-2017', an MTUS guideline of before the ACOEM-based
+ * MTUS, after December 1, 2017. The hover and the rule superseded-guideline word it each their way.
+ */
+export function supersededOn(
+  citation: Pick<GuidelineCitation, 'edition'>,
+  g: GuidelineInfo | undefined,
+  isoDate: string | undefined,
+): 'cpmtg-2009' | 'before-acoem-2017' | undefined {
+  const regime = regimeAt(isoDate);
+  if (!regime || !g || g.tier !== 'mtus') return undefined;
+  const year = /\b(?:19|20)\d\d\b/.exec(citation.edition ?? '')?.[0];
+  if (g.id === 'mtus-cpmtg' && year === '2009' && regime.id === 'cpmtg-2016') return 'cpmtg-2009';
+  if (g.id !== 'mtus-acoem-2017' && g.id !== 'mtus-formulary' && regime.id === 'acoem-2017') return 'before-acoem-2017';
+  return undefined;
 }
 
 /** One line on where a source stands: MTUS first and presumed correct; ACOEM/ODG where the MTUS is silent or rebutted; then other evidence. */

@@ -10,6 +10,7 @@ import { missingSection } from './missingSection';
 import { noDisputedItems } from './noDisputedItems';
 import { partialAuthorizationMismatch } from './partialAuthorizationMismatch';
 import type { Rule } from './rule';
+import { supersededGuideline } from './supersededGuideline';
 import { uncitedDecision } from './uncitedDecision';
 import { unresolvedCitation } from './unresolvedCitation';
 import { unknownDecision } from './unknownDecision';
@@ -28,6 +29,7 @@ export const allRules: readonly Rule[] = [
   partialAuthorizationMismatch,
   dateOrder,
   citationPageMismatch,
+  supersededGuideline,
   unresolvedCitation,
   unrecognisedText,
 ];

@@ -89,3 +89,11 @@ function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
+
+/** An ISO date (YYYY-MM-DD) moved by whole days; undefined for a text that is not one. */
+export function addDays(isoDate: string, days: number): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return undefined;
+  const t = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(t)) return undefined;
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}

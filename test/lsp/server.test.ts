@@ -639,7 +639,7 @@ describe('the editor shows what the CLI shows', { skip: serverSkip || corpusSkip
         const text = readCorpusLetter(f);
         const u = uri(f);
         const shown = await client.open(u, text);
-        const expected = JSON.parse(JSON.stringify(lintLetter(parseLetter(text), { text })));
+        const expected = JSON.parse(JSON.stringify(lintLetter(parseLetter(text), { text, uri: u })));
         assert.deepEqual(shown, expected, f);
         assert.ok(shown.every((d) => d.severity !== DiagnosticSeverity.Error), f);
         await client.close(u);

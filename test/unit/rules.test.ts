@@ -66,14 +66,22 @@ describe('the real letters', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('the only warnings on the corpus are real uncited decisions', { skip: corpusSkip }, () => {
+  test('the only warnings on the corpus are real uncited decisions, and the only information the 2009 Chronic Pain guideline cited after 2016', { skip: corpusSkip }, () => {
+    let superseded = 0;
     for (const f of corpusLetters()) {
       const text = readCorpusLetter(f);
       for (const d of lint(text)) {
+        if (d.code === 'superseded-guideline') {
+          superseded++;
+          assert.equal(d.severity, DiagnosticSeverity.Information);
+          assert.match(textAt(text, d.range), /Chronic Pain Medical Treatment\s+2009/);
+          continue;
+        }
         assert.equal(d.code, 'uncited-decision', `${f}:${d.range.start.line + 1} ${message(d)}`);
         assert.match(textAt(text, d.range), /did not cite any medical evidence/);
       }
     }
+    assert.equal(superseded, 6, 'five claims administrators and one reviewer cite the 2009 edition in 2016-2017 letters');
   });
 });
 
@@ -444,6 +452,49 @@ describe('partial-authorization-mismatch', () => {
     assert.equal(ds.length, 1);
     assert.equal(textAt(text, ds[0].range), 'Acupuncture 10 sessions');
     assert.match(message(ds[0]), /leaves 12 \(18 - 6\), not 10\.$/);
+  });
+});
+
+describe('superseded-guideline', () => {
+  const letter = (urDenial: string, citation: string, title = 'Physical therapy 6 sessions') =>
+    [
+      'Case Number: CM16-0000001',
+      `Date Assigned: 11/09/2016 Date of Injury:  10/13/2014`,
+      `Decision Date: 12/09/2016 UR Denial Date:  ${urDenial}`,
+      '',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      '',
+      `${title}: Upheld`,
+      '',
+      'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical Medicine.',
+      '',
+      `MAXIMUS guideline: Decision based on ${citation}.`,
+      '',
+      'Decision rationale: The request is not medically necessary.',
+      '',
+    ].join('\n');
+  const cited = 'MTUS Chronic Pain Medical Treatment 2009, Section(s): Physical Medicine';
+  test('fires on the 2009 edition cited for a request denied at least 14 days after the 2016 edition, with the UR denial date related', () => {
+    const text = letter('11/03/2016', cited);
+    const ds = lint(text, { uri: 'file:///d.txt' }).filter((d) => d.code === 'superseded-guideline');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
+    assert.equal(textAt(text, ds[0].range), `Decision based on ${cited}`);
+    assert.equal(
+      message(ds[0]),
+      'The reviewer cites the 2009 Chronic Pain Medical Treatment Guidelines, which the 2016 edition replaced for requests from July 29, 2016; this request was denied on 2016-11-03 (UR denial date).',
+    );
+    const [related] = ds[0].relatedInformation!;
+    assert.equal(textAt(text, related.location.range), '11/03/2016');
+  });
+  test('quiet on the 2016 edition, before the change or too close to it, without a UR denial date, and on retrospective items', () => {
+    assert.deepEqual(only(letter('11/03/2016', 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical Medicine'), 'superseded-guideline'), []);
+    assert.deepEqual(only(letter('06/03/2016', cited), 'superseded-guideline'), []);
+    // Denied on August 5: the request may have come before July 29.
+    assert.deepEqual(only(letter('08/05/2016', cited), 'superseded-guideline'), []);
+    assert.equal(only(letter('08/12/2016', cited), 'superseded-guideline').length, 1);
+    assert.deepEqual(only(letter('11/03/2016', cited).replace(/^.*UR Denial Date.*$/m, 'Decision Date: 12/09/2016'), 'superseded-guideline'), []);
+    assert.deepEqual(only(letter('11/03/2016', cited, 'Retrospective physical therapy 6 sessions (DOS 05/02/16)'), 'superseded-guideline'), []);
   });
 });
 
