@@ -221,7 +221,6 @@ class Resolver {
     return this.c.sections ?? [];
   }
 
-  /** Entries whose pages overlap the cited pages: the most specific ones, preferring the given pool. */
   /**
    * The entries the pages hold: for each page range cited ("298, 303, 308" is three), the narrowest entries that
    * overlap it (at most two), so that each page names its own topic; from `preferred` (the cited chapter) when any
