@@ -20,11 +20,15 @@ export const supersededGuideline: Rule = {
   check({ model }) {
     const reports: RuleReport[] = [];
     const urDenial = model.header?.urDenialDate;
-    const requestedBy = urDenial && addDays(urDenial.value, -urDays);
-    if (!urDenial || !requestedBy) return reports;
+    if (!urDenial) return reports;
+    let requestedBy: string | undefined | null = null; // the date, once a citation asks for it
     const decisionDate = model.header?.decisionDate?.value;
     const check = (paragraph: GuidelineParagraph | undefined, who: string) => {
       for (const citation of paragraph?.citations ?? []) {
+        // Only a citation that names 2009 can name the 2009 edition: the others are not resolved here.
+        if (!citation.edition?.includes('2009')) continue;
+        if (requestedBy === null) requestedBy = addDays(urDenial.value, -urDays);
+        if (!requestedBy) return;
         const resolution = resolveCitation(citation, { letterDate: decisionDate });
         if (supersededOn(citation, resolution.guideline, requestedBy) !== 'cpmtg-2009') continue;
         reports.push({

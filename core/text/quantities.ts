@@ -49,7 +49,10 @@ export function quantitiesOf(text: string): Quantities {
   const values: number[] = [];
   const words: string[] = [];
   const shape: string[] = [];
-  for (const [token, digits] of text.toLowerCase().matchAll(TOKEN)) {
+  const lower = text.toLowerCase();
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(lower); m; m = TOKEN.exec(lower)) {
+    const [token, digits] = m;
     const value = digits !== undefined ? Number(digits) : numberWords.get(token);
     if (value !== undefined) {
       values.push(value);
