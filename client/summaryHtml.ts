@@ -97,6 +97,13 @@ function sectionsLine(context: ItemContext | undefined): string {
 }
 
 /** Under an item's service: how the workspace's other items for it were decided. */
+/** A partial authorization: what was requested and authorized; the row's service is the part decided. */
+function partialLine(r: ItemRow): string {
+  if (!r.partial) return '';
+  const authorized = r.partial.authorized ? `; authorized: ${escapeHtml(r.partial.authorized)}` : '';
+  return `<div class="context" data-context="partial">Partly authorized. Requested: ${escapeHtml(r.partial.originalRequest)}${authorized}; decided here: the rest.</div>`;
+}
+
 function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): string {
   const stats = context?.sameService;
   if (!stats) return '';
@@ -121,7 +128,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
     .map(
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
+<td class="service">${escapeHtml(r.service)}${partialLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>

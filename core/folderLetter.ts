@@ -46,6 +46,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
         titleLines: item.titleLines.slice(0, 1),
         decision: item.decision,
         decisionText: value(item.decisionText),
+        partial: item.partial && { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized },
         conclusion: item.conclusion,
         maximusGuideline: item.maximusGuideline && {
           text: item.maximusGuideline.text,

@@ -215,6 +215,8 @@ export interface FolderItem {
   titleLines: Range[];
   decision?: Decision;
   decisionText?: ValueOf<string>;
+  /** A partial authorization's original request and authorized part (the service is the remaining portion). */
+  partial?: { originalRequest: string; authorized?: string };
   conclusion: Conclusion;
   maximusGuideline?: {
     text: string;

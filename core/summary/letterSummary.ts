@@ -10,6 +10,8 @@ export interface ItemRow {
   decision?: Decision;
   /** The decision word as written, when it is neither Upheld nor Overturned. */
   decisionText?: string;
+  /** A partial authorization: the request as made and the part the claims administrator authorized. */
+  partial?: { originalRequest: string; authorized?: string };
   /** The reviewer's (MAXIMUS) guideline, as cited. */
   guideline: string;
   /** The kinds of guideline the reviewer cited: "MTUS", "ODG", "MTUS + ODG", ..., or "None cited". */
@@ -75,6 +77,7 @@ function itemRow(item: FolderItem): ItemRow {
     title: item.title.value,
     decision: item.decision,
     decisionText: item.decision ? undefined : item.decisionText?.value,
+    ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
     guideline: guidelineText(item.maximusGuideline),
     guidelineBasis: guidelineBasis(item.maximusGuideline),
     sections: item.maximusGuideline?.sections ?? [],

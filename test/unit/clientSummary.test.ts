@@ -295,6 +295,23 @@ describe('renderLetterBody', () => {
     assert.match(html, /<dt>Licensed in<\/dt><dd>California<\/dd>/);
     assert.equal(html.match(/<tr data-index=/g)?.length, 1);
     assert.match(html, /Massage, 6 &#34;sessions&#34;/);
+    assert.doesNotMatch(html, /Partly authorized/);
+  });
+
+  test('a partial authorization: what was requested and authorized, escaped, under the part decided', () => {
+    const html = renderLetterBody(fakeSummary({ service: 'Acupuncture 2 sessions', partial: { originalRequest: 'Acupuncture <8> sessions', authorized: 'Acupuncture 6 & more' } }));
+    assert.match(
+      html,
+      /<td class="service">Acupuncture 2 sessions<div class="context" data-context="partial">Partly authorized\. Requested: Acupuncture &#60;8&#62; sessions; authorized: Acupuncture 6 &#38; more; decided here: the rest\.<\/div>/,
+    );
+    // From a parsed letter: the row carries the two parts, the service is the remaining portion.
+    const text =
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\nAcupuncture 8 sessions was the original request. Acupuncture 6 sessions was authorized by the Claims Administrator. ' +
+      'The remaining IMR eligible portion of the original request, Acupuncture 2 sessions is: Upheld\n\n' +
+      'Claims Administrator guideline: Decision based on MTUS.\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: Not medically necessary.\n';
+    const [row] = summarizeLetter(parseLetter(text), 'p.txt', 'file:///p.txt').items;
+    assert.equal(row.service, 'Acupuncture 2 sessions');
+    assert.deepEqual(row.partial, { originalRequest: 'Acupuncture 8 sessions', authorized: 'Acupuncture 6 sessions' });
   });
 });
 
