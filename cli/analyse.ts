@@ -61,9 +61,10 @@ function fileUri(file: string): string {
 
 /** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */
 function statsRows(file: string, model: LetterModel): StatsRow[] {
-  return folderRows([summarizeLetter(folderLetterOf(model), file, file)]).map(({ decision, guidelineBasis, sections, specialty, year, service }) => ({
+  return folderRows([summarizeLetter(folderLetterOf(model), file, file)]).map(({ decision, guidelineBasis, claimsBasis, sections, specialty, year, service }) => ({
     decision,
     guidelineBasis,
+    claimsBasis,
     sections,
     specialty,
     year,

@@ -205,8 +205,8 @@ Commands:
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   summary PATH...   the decisions counted as the extension's folder summary counts them: upheld and
-                    overturned, by the reviewer's guideline, guideline section, specialty, decision
-                    year and service
+                    overturned, by the reviewer's guideline, guideline section, the claims
+                    administrator's guideline, specialty, decision year and service
   rules             list the lint rules and their default severities
 
   A FILE or PATH of - reads one letter from standard input (... | imr-letters lint -); the

@@ -206,7 +206,14 @@ function itemsHeader(sort: FolderSort | undefined): string {
     .join('');
 }
 
-const groupColumnTitles: Record<BreakdownId, string> = { guideline: 'Guideline', section: 'Section', specialty: 'Specialty', year: 'Year', service: 'Service' };
+const groupColumnTitles: Record<BreakdownId, string> = {
+  guideline: 'Guideline',
+  section: 'Section',
+  claims: 'Guideline',
+  specialty: 'Specialty',
+  year: 'Year',
+  service: 'Service',
+};
 
 function breakdownTable(view: FolderView, b: Breakdown): string {
   const active = view.filter.groups[b.id];

@@ -54,6 +54,9 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
           statements: item.maximusGuideline.statements.map((s) => ({ text: s.text })),
           sections: citedSections(item.maximusGuideline.citations),
         },
+        claimsAdministratorGuideline: item.claimsAdministratorGuideline && {
+          citations: item.claimsAdministratorGuideline.citations.map((c) => ({ source: c.source })),
+        },
         rationale: item.rationale && { text: headCollapsed(item.rationale.text, folderRationaleChars) },
       }),
     ),

@@ -228,6 +228,8 @@ export interface FolderItem {
      */
     sections?: string[];
   };
+  /** The claims administrator's citations, only as far as the summaries count them (their kinds). */
+  claimsAdministratorGuideline?: { citations: Pick<GuidelineCitation, 'source'>[] };
   /** Its first `folderRationaleChars` characters, whitespace runs counted once: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
 }

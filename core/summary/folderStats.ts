@@ -1,9 +1,9 @@
 // What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section,
-// specialty, decision year, service) and the rows a filter keeps. Pure, so tests run without VS Code.
+// the claims administrator's guideline, specialty, decision year, service) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
 import { conclusionLabels } from './letterSummary';
 
-export const breakdownIds = ['guideline', 'section', 'specialty', 'year', 'service'] as const;
+export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'service'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
 
 /** What a reader of a breakdown must know to read its counts right. */
@@ -14,6 +14,7 @@ export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
 export const breakdownTitles: Record<BreakdownId, string> = {
   guideline: "Reviewer's guideline",
   section: "Reviewer's guideline section",
+  claims: "Claims administrator's guideline",
   specialty: "Reviewer's specialty",
   year: 'Decision year',
   service: 'Service',
@@ -55,10 +56,10 @@ export function overturnedShare(counts: { upheld: number; overturned: number }):
 }
 
 /** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
-const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, specialty: 12, year: 30, service: 15 };
+const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, claims: 12, specialty: 12, year: 30, service: 15 };
 
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
-export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'sections' | 'specialty' | 'year' | 'service'>;
+export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'service'>;
 
 /** An item whose reviewer cited no section the knowledge base knows. */
 export const noSectionKnown = 'Not in the knowledge base';
@@ -80,6 +81,8 @@ export function groupKey(row: StatsRow, by: BreakdownId): string {
       return row.guidelineBasis;
     case 'section':
       return groupKeys(row, by)[0];
+    case 'claims':
+      return row.claimsBasis;
     case 'specialty':
       return row.specialty;
     case 'year':

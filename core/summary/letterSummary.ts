@@ -16,6 +16,8 @@ export interface ItemRow {
   guideline: string;
   /** The kinds of guideline the reviewer cited: "MTUS", "ODG", "MTUS + ODG", ..., or "None cited". */
   guidelineBasis: string;
+  /** The same of the claims administrator's citations. */
+  claimsBasis: string;
   /** The guideline sections the reviewer's citations resolve to ("MTUS Chronic Pain: Opioids"); none when none do. */
   sections: string[];
   conclusion: Conclusion;
@@ -80,6 +82,7 @@ function itemRow(item: FolderItem): ItemRow {
     ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
     guideline: guidelineText(item.maximusGuideline),
     guidelineBasis: guidelineBasis(item.maximusGuideline),
+    claimsBasis: guidelineBasis(item.claimsAdministratorGuideline),
     sections: item.maximusGuideline?.sections ?? [],
     conclusion: item.conclusion,
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
@@ -106,7 +109,7 @@ const sourceLabels: Record<FolderCitation['source'], string> = {
 const sourceOrder = Object.keys(sourceLabels) as FolderCitation['source'][];
 
 /** The kinds of the reviewer's citations, in a fixed order: "MTUS + ODG"; "None cited" without any. */
-export function guidelineBasis(paragraph: FolderItem['maximusGuideline']): string {
+export function guidelineBasis(paragraph: { citations: readonly Pick<FolderCitation, 'source'>[] } | undefined): string {
   const cited = new Set(paragraph?.citations.map((c) => c.source));
   const kinds = sourceOrder.filter((s) => cited.has(s)).map((s) => sourceLabels[s]);
   return kinds.length > 0 ? kinds.join(' + ') : 'None cited';

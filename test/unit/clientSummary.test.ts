@@ -39,6 +39,7 @@ function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): Letter
         decision: 'Upheld',
         guideline: 'MTUS | Chronic Pain',
         guidelineBasis: 'MTUS',
+        claimsBasis: 'MTUS',
         sections: [],
         conclusion: 'not-medically-necessary',
         rationaleStart: 'Line one\nline two.',

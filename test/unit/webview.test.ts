@@ -51,6 +51,7 @@ function summary(): LetterSummary {
         decision: 'Upheld',
         guideline: '<a href="javascript:alert(3)">MTUS</a>',
         guidelineBasis: 'MTUS',
+        claimsBasis: '<b onmouseover=alert(6)>ODG</b>',
         sections: ['MTUS Chronic Pain: <img src=x onerror=alert(5)>'],
         conclusion: 'not-medically-necessary',
         rationaleStart: '</td></tr></table><svg onload=alert(4)>',
@@ -63,6 +64,7 @@ function summary(): LetterSummary {
         decision: 'Overturned',
         guideline: 'MTUS Chronic Pain',
         guidelineBasis: 'MTUS + ODG',
+        claimsBasis: 'MTUS',
         sections: [],
         conclusion: 'medically-necessary',
         rationaleStart: 'It is medically necessary.',
@@ -234,6 +236,12 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
       ['MTUS + ODG', '1', '0', '1', '100%'],
     ]);
     assert.deepEqual(await cells('year'), [['2017', '2', '1', '1', '50%']]);
+    // The claims administrator's guideline, its label escaped.
+    assert.deepEqual(await cells('claims'), [
+      ['<b onmouseover=alert(6)>ODG</b>', '1', '1', '0', '0%'],
+      ['MTUS', '1', '0', '1', '100%'],
+    ]);
+    assert.equal(await page.locator('[data-breakdown="claims"] caption').textContent(), "Claims administrator's guideline");
     // The sections an item was decided on, escaped; an item with none known in its own group, and the note.
     assert.deepEqual(await cells('section'), [
       ['MTUS Chronic Pain: <img src=x onerror=alert(5)>', '1', '1', '0', '0%'],
