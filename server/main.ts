@@ -273,6 +273,16 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** The workspace's PDFs not read yet, but for those open in the editor: the figures count their open text. */
+  function unreadPdfs(): number {
+    const open = new Set<string>();
+    for (const d of documents.all()) {
+      const file = documentPath(d.uri);
+      if (file) open.add(file);
+    }
+    return workspace.unreadPdfsBesides(open);
+  }
+
   /** The letters of the last complete reading of the workspace, for hovers that cannot wait for a new one. */
   let lastWorkspaceLetters: WorkspaceLetter[] | undefined;
   /** The reading of the workspace that hovers are waiting on, if one is under way. */
@@ -525,7 +535,7 @@ export function startServer(connection: Connection): void {
       if (!d || !service.getLetter(d)) return null;
       const letters = workspace.folderPaths.length ? await lettersSoon() : undefined;
       if (documents.get(d.uri) !== d) return null;
-      return { version: d.version, items: service.getItemContext(d, letters), unreadPdfs: letters ? workspace.unreadPdfs : 0 };
+      return { version: d.version, items: service.getItemContext(d, letters), unreadPdfs: letters ? unreadPdfs() : 0 };
     }),
   );
 
@@ -538,7 +548,7 @@ export function startServer(connection: Connection): void {
       const letters = await lettersSoon();
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
-      return service.getHover(d, p.position, letters, workspace.unreadPdfs);
+      return service.getHover(d, p.position, letters, unreadPdfs());
     }),
   );
   connection.onReferences(

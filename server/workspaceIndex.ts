@@ -110,6 +110,13 @@ export class WorkspaceIndex {
     return this.pdfBacklog.size;
   }
 
+  /** The PDFs not read yet but those given (open in the editor: their text is there). */
+  unreadPdfsBesides(open: ReadonlySet<string>): number {
+    let n = 0;
+    for (const file of this.pdfBacklog) if (!open.has(file)) n++;
+    return n;
+  }
+
   /** No more background reading (the server is shutting down). */
   stop(): void {
     this.stopped = true;
