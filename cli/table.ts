@@ -40,6 +40,8 @@ const columnValues = {
   date_of_service: ({ item }) => item.dateOfService?.value ?? null,
   decision: ({ item }) => item.decision ?? null,
   decision_text: ({ item }) => item.decisionText?.value ?? null,
+  // The summaries' "claims administrator's guideline" group, as maximus_basis is the reviewer's.
+  claims_administrator_basis: ({ item }) => (item.claimsAdministratorGuideline ? guidelineBasis(item.claimsAdministratorGuideline) : null),
   claims_administrator_guidelines: ({ item }) => compactCitations(item.claimsAdministratorGuideline),
   claims_administrator_sections: ({ item }) => joined(citedSections(item.claimsAdministratorGuideline?.citations ?? [])),
   claims_administrator_statements: ({ item }) => statements(item.claimsAdministratorGuideline),

@@ -83,6 +83,7 @@ test('table: every default column of an item, read from the header, the reviewer
     date_of_service: '2016-10-20',
     decision: 'Overturned',
     decision_text: 'Overturned',
+    claims_administrator_basis: 'None cited',
     claims_administrator_guidelines: '',
     claims_administrator_sections: '',
     claims_administrator_statements: 'no-medical-evidence',
@@ -111,6 +112,7 @@ test('table: a seed letter without a header table leaves its columns empty and k
   assert.equal(row.line, 55);
   assert.equal(row.item_index, 0);
   assert.equal(row.retrospective, false);
+  assert.equal(row.claims_administrator_basis, 'MTUS');
   assert.equal(row.claims_administrator_guidelines, 'MTUS Chronic Pain Treatment Guidelines, Physical Medicine');
   assert.equal(row.claims_administrator_sections, 'MTUS Chronic Pain: Physical medicine (physical therapy, occupational therapy)');
   assert.equal(row.maximus_basis, 'MTUS + ODG');
