@@ -8,6 +8,7 @@ import type { LetterModel } from '../core/model';
 import { folderRows } from '../core/summary/folderRows';
 import type { StatsRow } from '../core/summary/folderStats';
 import { summarizeLetter } from '../core/summary/letterSummary';
+import { letterKey } from '../core/summary/copies';
 import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
 import { stdinName, type Severity } from './args';
@@ -19,7 +20,8 @@ export type Task = 'lint' | 'table' | 'summary';
 export type Outcome =
   | { kind: 'lint'; diagnostics: Diagnostic[] }
   | { kind: 'table'; rows: TableRow[] }
-  | { kind: 'summary'; rows: StatsRow[] }
+  /** `key`: what makes two files the same letter (core/summary/copies.ts), so that a copy counts once. */
+  | { kind: 'summary'; rows: StatsRow[]; key: string }
   | { kind: 'not-letter' }
   | { kind: 'bad'; reason: string };
 
@@ -46,7 +48,7 @@ export function analyseText(task: Task, file: string, text: string, { rules, col
     const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
     if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns) };
-    if (task === 'summary') return { kind: 'summary', rows: statsRows(file, model) };
+    if (task === 'summary') return { kind: 'summary', ...statsRows(file, model) };
     return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {
     // The parser and the rules promise never to throw; if one does, lose this file, not the run.
@@ -60,8 +62,9 @@ function fileUri(file: string): string {
 }
 
 /** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */
-function statsRows(file: string, model: LetterModel): StatsRow[] {
-  return folderRows([summarizeLetter(folderLetterOf(model), file, file)]).map(({ decision, guidelineBasis, claimsBasis, sections, specialty, year, service }) => ({
+function statsRows(file: string, model: LetterModel): { rows: StatsRow[]; key: string } {
+  const summary = summarizeLetter(folderLetterOf(model), file, file);
+  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, specialty, year, service }) => ({
     decision,
     guidelineBasis,
     claimsBasis,
@@ -70,4 +73,5 @@ function statsRows(file: string, model: LetterModel): StatsRow[] {
     year,
     service,
   }));
+  return { rows, key: letterKey(summary) };
 }

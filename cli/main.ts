@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
 import { allRules } from '../core/rules';
 import type { StatsRow } from '../core/summary/folderStats';
+import type { Copy } from '../core/summary/copies';
 import { analyseText } from './analyse';
 import type { Task } from './analyse';
 import { parseArgs, stdinName, stdinPath, UsageError, usage } from './args';
@@ -235,6 +236,8 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
   let badFiles = 0;
   let letters = 0;
   const rows: StatsRow[] = [];
+  const firstFileOf = new Map<string, string>();
+  const copies: Copy[] = [];
   await streamResults(request, messages, {
     task: 'summary',
     resolver: resolverFor({ ...request, useConfig: false }, messages),
@@ -242,13 +245,20 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
     write: (result) => {
       if (unusable(result, messages)) badFiles++;
       if (result.outcome.kind === 'summary') {
+        // A copy of a letter counted already (its PDF and its text, say) is named, not counted.
+        const of = firstFileOf.get(result.outcome.key);
+        if (of !== undefined) {
+          copies.push({ name: result.file, of });
+          return '';
+        }
+        firstFileOf.set(result.outcome.key, result.file);
         letters++;
         for (const row of result.outcome.rows) rows.push(row);
       }
       return '';
     },
     end: () => {
-      const report = summaryReport(letters, rows);
+      const report = summaryReport(letters, rows, copies);
       return request.format === 'json' ? summaryJson(report) : summaryMarkdown(report);
     },
   });

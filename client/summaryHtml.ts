@@ -6,6 +6,7 @@ import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, 
 import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
+import { copyText, type Copy } from '../core/summary/copies';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
@@ -163,6 +164,8 @@ export interface FolderView {
   /** Every row of the folder; `kept` says which the filter keeps, `limit` how many of those are shown. */
   rows: readonly FolderRow[];
   letters: number;
+  /** Files left out as copies of a letter counted already (a PDF and the text saved from it). */
+  copies?: readonly Copy[];
   filter: FolderFilter;
   kept: readonly number[];
   limit: number;
@@ -268,6 +271,16 @@ ${shown}
 </div>`;
 }
 
+/** The files counted once, as copies of another file: the first three named, the rest counted. */
+function copiesNote(copies: readonly Copy[]): string {
+  if (copies.length === 0) return '';
+  const named = copies.slice(0, 3).map(copyText).join(', ');
+  const rest = copies.length > 3 ? ` and ${copies.length - 3} more` : '';
+  const what = copies.length === 1 ? 'One file is a copy of another letter' : `${copies.length} files are copies of other letters`;
+  return `<p class="muted copies">${what}, counted once: ${escapeHtml(named)}${rest}.</p>
+`;
+}
+
 /** The items of every letter of a folder: breakdowns, a filter, and the (filtered) items, a page at a time. */
 export function renderFolderBody(view: FolderView): string {
   const { rows } = view;
@@ -299,7 +312,7 @@ export function renderFolderBody(view: FolderView): string {
     ? '<span class="muted" id="reading">Reading the letters…</span>'
     : '<button type="button" data-refresh title="Read the folder\'s letters again">Refresh</button>';
   const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'} ${refresh}</p>
-${counts(upheld, overturned, rows.length)}</header>`;
+${copiesNote(view.copies ?? [])}${counts(upheld, overturned, rows.length)}</header>`;
   if (rows.length === 0) return `${header}\n<p class="muted">${empty}</p>`;
   // The filter first: what it keeps is counted in the breakdowns below it and listed in the table.
   return `${header}

@@ -6,6 +6,7 @@ import { isPdfUri, type PdfLetters } from './pdfLetters';
 import { exportSummaries } from './export';
 import type { FolderRow } from '../core/summary/folderRows';
 import { fileName, folderRows, keptSummaries, summarizeFolder } from '../core/summary/folderRows';
+import { distinctLetters, type Copy } from '../core/summary/copies';
 import type { LetterStore } from './letters';
 import type { ItemContextResult } from './protocol';
 import type { LetterModel } from '../core/model';
@@ -187,6 +188,8 @@ export class LetterSummaryPanel extends SummaryPanel {
 /** The items of every letter in a folder, as parsed by the server. */
 export class FolderSummaryPanel extends SummaryPanel {
   private summaries: LetterSummary[] | undefined;
+  /** Files left out as copies of a letter counted already. */
+  private copies: Copy[] = [];
   private rows: FolderRow[] = [];
   private error: string | undefined;
   private filter: FolderFilter = noFilter;
@@ -207,7 +210,7 @@ export class FolderSummaryPanel extends SummaryPanel {
     try {
       // How far the server is, put straight into the page (not a new page for each report).
       const result = await this.services.store.folder(this.uri, (text) => void this.panel.webview.postMessage({ type: 'progress', text }));
-      this.summaries = summarizeFolder(result.letters);
+      ({ letters: this.summaries, copies: this.copies } = distinctLetters(summarizeFolder(result.letters)));
       this.rows = folderRows(this.summaries);
       this.kept = sortRows(this.rows, filterRows(this.rows, this.filter), this.sort);
       this.error = undefined;
@@ -229,6 +232,7 @@ export class FolderSummaryPanel extends SummaryPanel {
       folderName: fileName(this.uri.toString()),
       rows: this.rows,
       letters: this.summaries.length,
+      copies: this.copies,
       filter: this.filter,
       kept: this.kept,
       limit: this.limit,

@@ -3,6 +3,7 @@
 import type { Breakdown, StatsRow } from '../../core/summary/folderStats';
 import { breakdownNotes, breakdowns, breakdownTitles, overturnedShare } from '../../core/summary/folderStats';
 import { plural } from './plural';
+import { copyText, type Copy } from '../../core/summary/copies';
 
 export interface SummaryReport {
   letters: number;
@@ -12,9 +13,11 @@ export interface SummaryReport {
   /** Items whose decision is neither word (a typo, none). */
   undecided: number;
   breakdowns: { id: Breakdown['id']; title: string; groups: { label: string; items: number; upheld: number; overturned: number }[]; hidden: number }[];
+  /** Files left out as copies of a letter counted already. */
+  copies: { file: string; of: string }[];
 }
 
-export function summaryReport(letters: number, rows: readonly StatsRow[]): SummaryReport {
+export function summaryReport(letters: number, rows: readonly StatsRow[], copies: readonly Copy[] = []): SummaryReport {
   const upheld = rows.filter((r) => r.decision === 'Upheld').length;
   const overturned = rows.filter((r) => r.decision === 'Overturned').length;
   return {
@@ -29,6 +32,7 @@ export function summaryReport(letters: number, rows: readonly StatsRow[]): Summa
       groups: b.groups.map(({ label, items, upheld: u, overturned: o }) => ({ label, items, upheld: u, overturned: o })),
       hidden: b.hidden,
     })),
+    copies: copies.map((c) => ({ file: c.name, of: c.of })),
   };
 }
 
@@ -42,6 +46,10 @@ export function summaryMarkdown(report: SummaryReport): string {
   const undecided = report.undecided > 0 ? `, ${report.undecided} with no decision` : '';
   const overall = overturnedShare(report);
   lines.push(`${plural(report.items, 'disputed item')}: ${report.upheld} upheld, ${report.overturned} overturned${undecided}${overall ? ` (${overall} overturned)` : ''}.`);
+  if (report.copies.length > 0) {
+    const what = report.copies.length === 1 ? 'One file is a copy of another letter' : `${report.copies.length} files are copies of other letters`;
+    lines.push('', `${what}, counted once: ${report.copies.map((c) => cell(copyText({ name: c.file, of: c.of }))).join(', ')}.`);
+  }
   for (const b of report.breakdowns) {
     lines.push('', `## ${b.title}`, '', `| ${b.title} | Items | Upheld | Overturned | % overturned |`, '| --- | ---: | ---: | ---: | ---: |');
     for (const g of b.groups) lines.push(`| ${cell(g.label)} | ${g.items} | ${g.upheld} | ${g.overturned} | ${overturnedShare(g)} |`);

@@ -1,7 +1,7 @@
 // imr-letters summary: the folder summary's counts on the command line, the same as the extension's panel shows for
 // the same letters (core/summary/), as Markdown and JSON, on worker threads as in the main thread.
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
 import { breakdowns, breakdownTitles } from '../../core/summary/folderStats';
 import { summaryMarkdown } from '../../cli/formats/summaryReport';
 import type { SummaryReport } from '../../cli/formats/summaryReport';
-import { repoRoot } from '../support/env';
+import { lettersDir, pdfDir, repoRoot, skipUnless } from '../support/env';
 import { letterPages, writePdf } from '../support/minimalPdf';
 import { runCli, seedFiles, tempDir } from './support';
 
@@ -74,10 +74,12 @@ test('a letter\'s words cannot break the Markdown tables', () => {
     overturned: 0,
     undecided: 0,
     breakdowns: [{ id: 'service', title: 'Service', groups: [{ label: 'MRI | x-ray\nof the \\ spine', items: 1, upheld: 1, overturned: 0 }], hidden: 3 }],
+    copies: [{ file: 'a|b.txt', of: 'a.pdf' }],
   };
   const md = summaryMarkdown(report);
   assert.ok(md.includes('| MRI \\| x-ray of the \\\\ spine | 1 | 1 | 0 | 0% |'), md);
   assert.ok(md.includes('And 3 more groups (every item: `imr-letters table`).'));
+  assert.ok(md.includes('One file is a copy of another letter, counted once: a\\|b.txt (a copy of a.pdf).'), md);
   assert.ok(md.startsWith('# Decisions in 1 letter\n\n1 disputed item: 1 upheld, 0 overturned (0% overturned).\n'));
 });
 
@@ -91,11 +93,53 @@ test('summary reads PDFs too, reports files it cannot read, and refuses what it 
   assert.equal(r.status, 1);
   assert.equal(r.stderr, `imr-letters: ${path.join(dir, 'broken.pdf')}: not a readable PDF (damaged or incomplete)\n`);
   const report = JSON.parse(r.stdout) as SummaryReport;
-  assert.equal(report.letters, 2);
-  assert.equal(report.items, 2 * parseLetter(seed).items.length);
+  // The PDF and its text are one letter: counted once.
+  assert.equal(report.letters, 1);
+  assert.equal(report.items, parseLetter(seed).items.length);
+  assert.deepEqual(report.copies, [{ file: path.join(dir, 'letter.txt'), of: path.join(dir, 'letter.pdf') }]);
   for (const args of [['summary'], ['summary', '--format', 'csv', dir], ['summary', '--rule', 'missing-rationale=off', dir]]) {
     const bad = runCli(args);
     assert.equal(bad.status, 2, args.join(' '));
     assert.match(bad.stderr, /^imr-letters: /);
   }
+});
+
+test('a letter in a folder twice (its PDF and its text, a second download) counts once, and the copies are named', (t) => {
+  const dir = tempDir(t);
+  const [seed] = seedFiles();
+  const text = readFileSync(seed, 'utf8');
+  writeFileSync(path.join(dir, 'a-letter.pdf'), writePdf(letterPages(text)));
+  writeFileSync(path.join(dir, 'a-letter.txt'), text);
+  writeFileSync(path.join(dir, 'b-download.txt'), text.replace(/\n/g, '\r\n'));
+  // The same letter with another decision is another letter.
+  const other = text.replace(/:\s+Upheld/, ': Overturned');
+  assert.notEqual(other, text);
+  writeFileSync(path.join(dir, 'c-other.txt'), other);
+  const items = parseLetter(text).items.length;
+  for (const jobs of ['0', '2']) {
+    const r = runCli(['summary', '--format', 'json', '--jobs', jobs, dir]);
+    assert.equal(r.status, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as SummaryReport;
+    assert.equal(report.letters, 2);
+    assert.equal(report.items, 2 * items);
+    assert.deepEqual(report.copies, [
+      { file: path.join(dir, 'a-letter.txt'), of: path.join(dir, 'a-letter.pdf') },
+      { file: path.join(dir, 'b-download.txt'), of: path.join(dir, 'a-letter.pdf') },
+    ]);
+  }
+  const md = runCli(['summary', dir]).stdout;
+  assert.match(md, /^# Decisions in 2 letters$/m);
+  assert.match(md, /^2 files are copies of other letters, counted once: .*a-letter\.txt \(a copy of .*a-letter\.pdf\), .*b-download\.txt/m);
+});
+
+test('the corpus PDFs are copies of corpus letters: over both folders, each letter counts once', { skip: skipUnless(existsSync(pdfDir), `no corpus PDFs at ${pdfDir} (set IMR_CORPUS)`) }, () => {
+  const r = runCli(['summary', '--format', 'json', lettersDir, pdfDir]);
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as SummaryReport;
+  const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
+  assert.equal(report.letters, readdirSync(lettersDir).filter((f) => f.endsWith('.txt')).length);
+  assert.deepEqual(
+    report.copies.map((c) => [path.basename(c.file), path.basename(c.of)]),
+    pdfs.map((f) => [f, f.replace(/\.pdf$/, '.txt')]),
+  );
 });

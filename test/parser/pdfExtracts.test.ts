@@ -12,7 +12,7 @@ import { parseLetter } from '../../core';
 import type { Field, Range } from '../../core/model';
 import { LineIndex } from '../../core/text/lines';
 import fc from 'fast-check';
-import { corpusDir, corpusLetters, distDir, lettersDir, seedsDir, skipUnless } from '../support/env';
+import { corpusLetters, distDir, lettersDir, pdfDir, seedsDir, skipUnless } from '../support/env';
 import { headerValues, reading } from '../support/reading';
 
 const at = (line: number, character: number) => ({ line, character });
@@ -130,7 +130,6 @@ test('a page break as pdftotext writes it, before any line of a letter, changes 
 
 // ---- The corpus PDFs through the common extractors, against the same letters as extracted with pypdf ----------
 
-const pdfDir = path.join(corpusDir, 'pdf');
 
 function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {

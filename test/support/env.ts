@@ -21,6 +21,8 @@ export const corpusDir = process.env.IMR_CORPUS
   : path.resolve(repoRoot, '..', 'shared', 'corpus');
 
 export const lettersDir = path.join(corpusDir, 'letters');
+/** The corpus letters' PDFs, as published (a few of them). */
+export const pdfDir = path.join(corpusDir, 'pdf');
 export const seedsDir = path.join(repoRoot, 'test', 'fixtures', 'seeds');
 export const distDir = path.join(repoRoot, 'dist');
 

@@ -11,6 +11,7 @@ import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
 import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../../core/summary/letterSummary';
 import { RestartPolicy } from '../../client/restartPolicy';
+import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
@@ -323,5 +324,34 @@ describe('RestartPolicy', () => {
     for (let i = 0; i < 5; i++) assert.equal(policy.shouldRestart(i * 1000), true, `crash ${i + 1}`);
     assert.equal(policy.shouldRestart(6000), false, 'the sixth crash in the window');
     assert.equal(policy.shouldRestart(3 * minute + 1500), true, 'after the first crashes left the window');
+  });
+});
+
+describe('distinctLetters', () => {
+  const letter = (name: string, over: Partial<LetterSummary> = {}, items: Partial<LetterSummary['items'][number]>[] = [{}]): LetterSummary => {
+    const base = fakeSummary();
+    return { ...base, name, uri: `file:///${name}`, ...over, items: items.map((i) => ({ ...base.items[0], ...i })) };
+  };
+  test('a case number names one letter, whatever its case; each copy is named with the file counted instead', () => {
+    const { letters, copies } = distinctLetters([
+      letter('a.pdf', { caseNumber: 'CM16-0000001' }),
+      letter('a.txt', { caseNumber: 'cm16-0000001' }, [{ decision: 'Overturned' }]),
+      letter('b.txt', { caseNumber: 'CM16-0000002' }),
+    ]);
+    assert.deepEqual(letters.map((l) => l.name), ['a.pdf', 'b.txt']);
+    assert.deepEqual(copies, [{ name: 'a.txt', of: 'a.pdf' }]);
+    assert.equal(copyText(copies[0]), 'a.txt (a copy of a.pdf)');
+  });
+  test('without a case number: the same facts and items, in any case and spacing, are the same letter; another decision is not', () => {
+    const noCase = { caseNumber: undefined, dateOfInjury: '2016-01-02' };
+    const { letters, copies } = distinctLetters([
+      letter('x.txt', noCase, [{ service: 'Massage, 6 sessions', rationaleStart: 'Not  needed.' }]),
+      letter('y.txt', noCase, [{ service: 'MASSAGE,  6 Sessions', rationaleStart: 'not needed.' }]),
+      letter('z.txt', noCase, [{ service: 'Massage, 6 sessions', rationaleStart: 'Not needed.', decision: 'Overturned' }]),
+      letter('w.txt', { ...noCase, dateOfInjury: '2016-01-03' }, [{ service: 'Massage, 6 sessions', rationaleStart: 'Not needed.' }]),
+    ]);
+    assert.deepEqual(letters.map((l) => l.name), ['x.txt', 'z.txt', 'w.txt']);
+    assert.deepEqual(copies, [{ name: 'y.txt', of: 'x.txt' }]);
+    assert.notEqual(letterKey(letters[0]), letterKey(letters[1]));
   });
 });

@@ -227,6 +227,20 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(dialogs, []);
   });
 
+  test('the folder page names the files it counted once as copies, escaped', async () => {
+    await load(renderFolderBody(folderView({ copies: [{ name: hostile, of: 'a.pdf' }] })));
+    assert.equal(await page.locator('p.copies').innerText(), `One file is a copy of another letter, counted once: ${hostile} (a copy of a.pdf).`);
+    const many = Array.from({ length: 5 }, (_, i) => ({ name: `c${i}.txt`, of: `c${i}.pdf` }));
+    await load(renderFolderBody(folderView({ copies: many })));
+    assert.equal(
+      await page.locator('p.copies').innerText(),
+      '5 files are copies of other letters, counted once: c0.txt (a copy of c0.pdf), c1.txt (a copy of c1.pdf), c2.txt (a copy of c2.pdf) and 2 more.',
+    );
+    await load(renderFolderBody(folderView()));
+    assert.equal(await page.locator('p.copies').count(), 0);
+    assert.equal(await page.locator('main img, main script, main svg').count(), 0);
+  });
+
   test('the folder page counts each breakdown: items, upheld, overturned, the share overturned', async () => {
     await load(renderFolderBody(folderView()));
     const cells = async (by: string) =>

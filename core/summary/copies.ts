@@ -1,0 +1,42 @@
+// The same letter twice in a folder (a decision's PDF and the text saved from it, a letter downloaded twice) would
+// count its decisions twice: the summaries count each letter once, and say which files they left out as copies.
+import type { LetterSummary } from './letterSummary';
+import { sameServiceKey } from './folderStats';
+
+/**
+ * What makes two files the same letter: the IMR case number, which names one review; a letter without a header (a
+ * seed, an extract) by its facts and its items' services, decisions and rationales' first sentences.
+ */
+export function letterKey(s: LetterSummary): string {
+  if (s.caseNumber) return `case:${s.caseNumber.toUpperCase()}`;
+  const items = s.items.map((i) => [sameServiceKey(i.service), i.decision ?? i.decisionText ?? '', sameServiceKey(i.rationaleStart)]);
+  return `items:${JSON.stringify([s.decisionDate ?? '', s.dateOfInjury ?? '', s.specialties, items])}`;
+}
+
+export interface Copy {
+  /** The file left out. */
+  name: string;
+  /** The file counted instead (the first of the same letter). */
+  of: string;
+}
+
+/** A file left out of the counts as a copy of another: "a.pdf (a copy of a.txt)". */
+export function copyText(copy: Copy): string {
+  return `${copy.name} (a copy of ${copy.of})`;
+}
+
+/** The letters, each once (its first file in the order given), and the files left out as copies. */
+export function distinctLetters<T extends LetterSummary>(summaries: readonly T[]): { letters: T[]; copies: Copy[] } {
+  const first = new Map<string, string>();
+  const letters: T[] = [];
+  const copies: Copy[] = [];
+  for (const s of summaries) {
+    const key = letterKey(s);
+    const of = first.get(key);
+    if (of === undefined) {
+      first.set(key, s.name);
+      letters.push(s);
+    } else copies.push({ name: s.name, of });
+  }
+  return { letters, copies };
+}
