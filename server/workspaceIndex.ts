@@ -19,6 +19,8 @@ interface Entry {
   size: number;
   /** What the features need of the letter, not its model (workspaceLetter.ts); null: read, but not a letter. */
   letter: WorkspaceLetterData | null;
+  /** The letter's key (workspaceLetter.ts): copies of one letter count once. */
+  key: string;
   /** Read while the client watched the file's folder: it stays as read until the client reports a change. */
   watched: boolean;
 }
@@ -204,7 +206,7 @@ export class WorkspaceIndex {
     }
     // In the order of the walk.
     const result: WorkspaceLetter[] = [];
-    for (const entry of found) if (entry?.letter) result.push({ uri: entry.uri, letter: entry.letter });
+    for (const entry of found) if (entry?.letter) result.push({ uri: entry.uri, letter: entry.letter, key: entry.key });
     return result;
   }
 
@@ -295,8 +297,8 @@ export class WorkspaceIndex {
       // What cannot be a letter's text (binary, another encoding, a PDF without text, too large) is no letter.
       const decoded = await readLetterText(file, st.size);
       const parsed = decoded.ok ? parseLetter(decoded.text) : undefined;
-      const letter = parsed?.isLetter ? workspaceLetterOf(uri, parsed).letter : null;
-      const entry: Entry = { uri, mtimeMs: st.mtimeMs, size: st.size, letter, watched: stillWatched() };
+      const read = parsed?.isLetter ? workspaceLetterOf(uri, parsed) : null;
+      const entry: Entry = { uri, mtimeMs: st.mtimeMs, size: st.size, letter: read?.letter ?? null, key: read?.key ?? '', watched: stillWatched() };
       this.entries.set(file, entry);
       return entry;
     } catch (e) {

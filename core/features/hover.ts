@@ -3,7 +3,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
 import { escapeMarkdown } from '../text/markdown';
-import { textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
@@ -43,7 +43,8 @@ export function folderStatsFor(citation: GuidelineCitation, letters: Iterable<Wo
   const wanted = new Set(citationKeys(citation));
   let citedBy = 0;
   let upheld = 0;
-  for (const letter of letters) {
+  // A letter in the workspace twice (its PDF and its text) counts once.
+  for (const letter of distinctWorkspaceLetters(letters)) {
     for (const item of letter.letter.items) {
       if (!item.citedKeys.some((k) => wanted.has(k))) continue;
       citedBy++;

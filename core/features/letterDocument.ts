@@ -13,6 +13,20 @@ export interface LetterDocument {
 }
 
 export type { WorkspaceLetter } from './workspaceLetter';
+import type { WorkspaceLetter } from './workspaceLetter';
+
+/**
+ * The workspace's letters, each once: the first file of each letter (a PDF and the text saved from it are one letter;
+ * the open documents come first), and none that is a copy of the letter `besides` names (its key).
+ */
+export function* distinctWorkspaceLetters(letters: Iterable<WorkspaceLetter>, besides?: string): Generator<WorkspaceLetter> {
+  const seen = new Set<string>(besides === undefined ? [] : [besides]);
+  for (const letter of letters) {
+    if (seen.has(letter.key)) continue;
+    seen.add(letter.key);
+    yield letter;
+  }
+}
 
 /** Whether a position lies within a range (both ends inclusive, as a cursor at a word's end still touches it). */
 export function touches(range: Range, position: Position): boolean {

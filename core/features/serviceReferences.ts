@@ -7,7 +7,9 @@ import type { Location } from 'vscode-languageserver-types';
 import type { DisputedItem, Position } from '../model';
 import { itemTitleRange } from '../rules/itemRanges';
 import { sameServiceKey } from '../summary/folderStats';
-import { sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+import { distinctWorkspaceLetters, sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
+import { letterKey } from '../summary/copies';
+import { summarizeLetter } from '../summary/letterSummary';
 import type { WorkspaceItem } from './workspaceLetter';
 
 /** The item whose title is under the cursor, if any. */
@@ -47,10 +49,14 @@ export interface ServiceStats {
   overturned: number;
 }
 
-/** How the other items for the same service were decided. */
+/**
+ * How the other items for the same service were decided: each letter counted once, and none of this letter's copies
+ * (its PDF, the text saved from it), whose items are its own.
+ */
 export function serviceStats(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): ServiceStats {
   const stats: ServiceStats = { others: 0, upheld: 0, overturned: 0 };
-  for (const { item: other } of sameServiceItems(doc, item, letters)) {
+  const own = letterKey(summarizeLetter(doc.model, '', doc.uri));
+  for (const { item: other } of sameServiceItems(doc, item, distinctWorkspaceLetters(letters, own))) {
     stats.others++;
     if (other.decision === 'Upheld') stats.upheld++;
     else if (other.decision === 'Overturned') stats.overturned++;

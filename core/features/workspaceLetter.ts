@@ -6,6 +6,8 @@ import type { FolderItem, FolderLetter, LetterModel, Range } from '../model';
 import { itemTitleRange } from '../rules/itemRanges';
 import { itemDetail } from './documentSymbols';
 import { citationKeys } from './hover';
+import { letterKey } from '../summary/copies';
+import { summarizeLetter } from '../summary/letterSummary';
 
 export interface WorkspaceItem extends FolderItem {
   /** Where the item's workspace symbol points. */
@@ -24,6 +26,8 @@ export interface WorkspaceLetterData extends FolderLetter {
 export interface WorkspaceLetter {
   uri: string;
   letter: WorkspaceLetterData;
+  /** What makes two files the same letter (a PDF and the text saved from it): counted once in the figures. */
+  key: string;
 }
 
 export function workspaceLetterOf(uri: string, model: LetterModel): WorkspaceLetter {
@@ -37,5 +41,5 @@ export function workspaceLetterOf(uri: string, model: LetterModel): WorkspaceLet
     }),
   );
   // Copied flat: a string sliced from the letter's text would keep the whole text in memory.
-  return { uri, letter: JSON.parse(JSON.stringify({ ...folder, items })) as WorkspaceLetterData };
+  return { uri, letter: JSON.parse(JSON.stringify({ ...folder, items })) as WorkspaceLetterData, key: letterKey(summarizeLetter(folder, '', uri)) };
 }

@@ -1,5 +1,5 @@
 // Shared by the benchmarks: where the letters are, the core bundle, and number formatting.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -22,7 +22,9 @@ export function letterFiles() {
 
 /**
  * The corpus copied round-robin into `work`, in folders of `perFolder` (set-000, set-001, ...): the first k folders
- * are the first k × perFolder letters. Returns the folders and the bytes copied.
+ * are the first k × perFolder letters. Returns the folders and the bytes copied. From the second round on, each copy
+ * gets a case number of its own (the same length), so that it is another letter to the summaries and the hovers'
+ * figures, which count copies of one letter once.
  */
 export function copyLetters(work, total, perFolder = 500) {
   const { files } = letterFiles();
@@ -35,7 +37,8 @@ export function copyLetters(work, total, perFolder = 500) {
     }
     const source = files[i % files.length];
     const target = path.join(folders.at(-1), `${String(i).padStart(5, '0')}-${path.basename(source)}`);
-    copyFileSync(source, target);
+    if (i < files.length) copyFileSync(source, target);
+    else writeFileSync(target, readFileSync(source, 'latin1').replace(/(Case Number:\s*CM\d\d-)\d{7}/, (_, head) => head + String(i).padStart(7, '0')), 'latin1');
     bytes += statSync(target).size;
   }
   return { folders, bytes };

@@ -727,8 +727,12 @@ describe('the workspace index', { skip: serverSkip }, () => {
   test('references and the hover on an item\'s title: the workspace\'s items for the same service, PDFs included', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-service-'));
     const text = readSeed('004_a9481a5a1cd48426.txt');
-    writeFileSync(path.join(dir, 'copy.txt'), text);
-    writeFileSync(path.join(dir, 'printed.pdf'), writePdf(letterPages(text)));
+    // Two other letters with the same items (other case numbers), one of them a PDF; a copy of the open letter, whose
+    // items are its own (listed, not counted); and a letter without the service.
+    const withCase = (n: number) => `Case Number: CM16-000000${n}\n${text}`;
+    writeFileSync(path.join(dir, 'copy.txt'), withCase(1));
+    writeFileSync(path.join(dir, 'printed.pdf'), writePdf(letterPages(withCase(2))));
+    writeFileSync(path.join(dir, 'same.txt'), text);
     writeFileSync(path.join(dir, 'other.txt'), readSeed(seedFiles[0]));
     const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
     try {
@@ -739,10 +743,12 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const refs = await client.request<Location[]>('textDocument/references', { ...at, context: { includeDeclaration: true } });
       assert.deepEqual(
         refs.map((r) => path.basename(r.uri)),
-        ['open-letter.txt', 'copy.txt', 'printed.pdf'],
+        ['open-letter.txt', 'copy.txt', 'printed.pdf', 'same.txt'],
       );
-      assert.deepEqual(refs[1].range, itemTitleRange(mri));
-      // The PDFs are read now (references waited for them): the hover counts both others, both upheld.
+      assert.deepEqual(refs[1].range, itemTitleRange(parseLetter(withCase(1)).items[mri.index]));
+      assert.deepEqual(refs[3].range, itemTitleRange(mri));
+      // The PDFs are read now (references waited for them): the hover counts both other letters, both upheld, and not
+      // the copy of this one.
       const h = await client.request<Hover | null>('textDocument/hover', at);
       assert.match((h!.contents as MarkupContent).value, /2 other items for this service here: 2 upheld, 0 overturned\./);
       // The summary panel's context (imr/itemContext): the same figures, and each item's sections.
@@ -790,17 +796,18 @@ describe('the workspace index', { skip: serverSkip }, () => {
   test('PDFs not read yet are read in the background, under a progress: symbol searches and hovers answer at once, then count them', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-bg-'));
     const text = readSeed('004_a9481a5a1cd48426.txt');
-    const pdf = writePdf(letterPages(text));
+    // Each PDF another letter (its own case number): copies of one letter would count once.
+    const pdfText = (i: number) => `Case Number: CM16-${String(i).padStart(7, '0')}\n${text}`;
     // Enough for the reading to last past the half second after which its progress shows (about 10 ms a PDF here).
     const count = 120;
-    for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `l${String(i).padStart(2, '0')}.pdf`), pdf);
+    for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `l${String(i).padStart(2, '0')}.pdf`), writePdf(letterPages(pdfText(i))));
     writeFileSync(path.join(dir, 'letter.txt'), text);
     const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href] });
     try {
       const u = pathToFileURL(path.join(dir, 'letter.txt')).href;
       await client.open(u, text);
       // The last PDF (the last to be read) open as its text, as VS Code opens one: it counts as read.
-      await client.open(`imr-pdf:${pathToFileURL(path.join(dir, `l${count - 1}.pdf`)).pathname}`, text);
+      await client.open(`imr-pdf:${pathToFileURL(path.join(dir, `l${count - 1}.pdf`)).pathname}`, pdfText(count - 1));
       const mri = parseLetter(text).items.find((i) => i.title.value.includes('MRI'))!;
       const at = { textDocument: { uri: u }, position: mri.maximusGuideline!.citations[0].range.start };
       const hoverFooter = async () => {
@@ -840,7 +847,8 @@ describe('the workspace index', { skip: serverSkip }, () => {
   test('imr.workspacePdfs off: symbol searches and hovers leave the PDFs out and read none; on again, they count them', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-ws-nopdf-'));
     const text = readSeed('004_a9481a5a1cd48426.txt');
-    for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `p${i}.pdf`), writePdf(letterPages(text)));
+    // Three other letters (their own case numbers) as PDFs.
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `p${i}.pdf`), writePdf(letterPages(`Case Number: CM16-000000${i}\n${text}`)));
     const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], settings: { workspacePdfs: false } });
     try {
       const u = 'file:///virtual/open.txt';

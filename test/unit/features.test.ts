@@ -309,16 +309,19 @@ describe('references and highlights of a citation', () => {
   });
 
   test('on an item\'s title: references and the hover\'s figures are the items for the same service, whatever its case and spacing', () => {
-    // A copy of the letter, one with the MRI item's service in other case and spacing and decided otherwise, and one
-    // with the MRI item renamed.
+    // A copy of the letter (its items are the letter's own: listed, not counted), another letter with the same
+    // items (another case number), one with the MRI item's service in other case and spacing and decided otherwise,
+    // and one with the MRI item renamed.
     const lower = text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE: \nUpheld', 'Updated MRI(magnetic resonance image) of the  cervical spine: \nOverturned');
     assert.notEqual(lower, text);
     const renamed = text.replace('UPDATED MRI(MAGNETIC RESONANCE IMAGE) OF THE CERVICAL SPINE', 'REPEAT MRI OF THE NECK');
+    const another = `Case Number: CM16-0000009\n${text}`;
     const letters: WorkspaceLetter[] = [
       workspaceLetterOf(doc.uri, parseLetter(text)),
       workspaceLetterOf('file:///ws/copy.txt', parseLetter(text)),
       workspaceLetterOf('file:///ws/lower.txt', parseLetter(lower)),
       workspaceLetterOf('file:///ws/renamed.txt', parseLetter(renamed)),
+      workspaceLetterOf('file:///ws/another.txt', parseLetter(another)),
     ];
     const at = { line: mri.title.range.start.line, character: 3 };
     const refs = ls.getReferences(doc, at, letters);
@@ -327,11 +330,14 @@ describe('references and highlights of a citation', () => {
       { uri: doc.uri, range: mri.title.range },
       { uri: 'file:///ws/copy.txt', range: titleIn(text) },
       { uri: 'file:///ws/lower.txt', range: titleIn(lower) },
+      { uri: 'file:///ws/another.txt', range: titleIn(another) },
     ]);
     assert.equal(textAt(lower, refs![2].range), 'Updated MRI(magnetic resonance image) of the  cervical spine');
     const hover = hoverText(ls.getHover(doc, at, letters));
     assert.match(hover, /2 other items for this service here: 1 upheld, 1 overturned\./);
     assert.match(hoverText(ls.getHover(doc, at, letters.slice(0, 1))), /No other item for this service here\./);
+    // The copy alone: the letter's own items, not others.
+    assert.match(hoverText(ls.getHover(doc, at, letters.slice(0, 2))), /No other item for this service here\./);
     assert.match(hoverText(ls.getHover(doc, at, [], 3)), /No other item for this service here \(3 PDFs of the workspace not read yet\)\./);
     assert.doesNotMatch(hoverText(ls.getHover(doc, at)), /for this service/, 'without the workspace, no figures');
     // Without the workspace, the title alone; off titles and citations, none.
