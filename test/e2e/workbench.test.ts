@@ -356,15 +356,20 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await frame.locator('button[data-clear-group="year"]').waitFor({ timeout: 15_000 });
     await frame.locator('button[data-clear-group="year"]').click();
     await frame.locator('button[data-clear-group="year"]').waitFor({ state: 'detached', timeout: 15_000 });
-    // A letter added on disk shows after Refresh.
+    // A letter added on disk shows after Refresh; a copy of a letter there is named, not counted again.
     const added = path.join(outputDir, 'workspace', 'added-letter.txt');
-    copyFileSync(path.join(outputDir, 'workspace', 'malformed-missing-rationale.txt'), added);
+    writeFileSync(added, `Case Number: CM16-0000042\n${readFileSync(path.join(outputDir, 'workspace', 'malformed-missing-rationale.txt'), 'utf8')}`);
+    const copy = path.join(outputDir, 'workspace', 'copy-of-letter.txt');
+    copyFileSync(letter.source, copy);
     try {
       await frame.locator('button[data-refresh]').click();
       await frame.locator('tr[data-row] td.file', { hasText: 'added-letter.txt' }).waitFor({ timeout: 15_000 });
       assert.equal(await frame.locator('tr[data-row]').count(), model.items.length + 2);
+      assert.equal(await frame.locator('tr[data-row] td.file', { hasText: 'copy-of-letter.txt' }).count(), 0);
+      assert.equal(await frame.locator('p.copies').innerText(), `One file is a copy of another letter, counted once: copy-of-letter.txt (a copy of ${letter.file}).`);
     } finally {
       rmSync(added, { force: true });
+      rmSync(copy, { force: true });
     }
     // Sorted by decision (the list in a narrow panel, the header's buttons in a wide one): Overturned before Upheld.
     await frame.locator('#sort').selectOption('decision:asc');
