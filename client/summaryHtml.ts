@@ -6,7 +6,7 @@ import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, 
 import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
-import { copyText, type Copy } from '../core/summary/copies';
+import { copiesText, type Copy } from '../core/summary/copies';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
@@ -273,12 +273,7 @@ ${shown}
 
 /** The files counted once, as copies of another file: the first three named, the rest counted. */
 function copiesNote(copies: readonly Copy[]): string {
-  if (copies.length === 0) return '';
-  const named = copies.slice(0, 3).map(copyText).join(', ');
-  const rest = copies.length > 3 ? ` and ${copies.length - 3} more` : '';
-  const what = copies.length === 1 ? 'One file is a copy of another letter' : `${copies.length} files are copies of other letters`;
-  return `<p class="muted copies">${what}, counted once: ${escapeHtml(named)}${rest}.</p>
-`;
+  return copies.length === 0 ? '' : `<p class="muted copies">${escapeHtml(copiesText(copies, 3))}</p>\n`;
 }
 
 /** The items of every letter of a folder: breakdowns, a filter, and the (filtered) items, a page at a time. */

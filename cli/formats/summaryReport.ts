@@ -3,7 +3,7 @@
 import type { Breakdown, StatsRow } from '../../core/summary/folderStats';
 import { breakdownNotes, breakdowns, breakdownTitles, overturnedShare } from '../../core/summary/folderStats';
 import { plural } from './plural';
-import { copyText, type Copy } from '../../core/summary/copies';
+import { copiesText, type Copy } from '../../core/summary/copies';
 
 export interface SummaryReport {
   letters: number;
@@ -46,10 +46,7 @@ export function summaryMarkdown(report: SummaryReport): string {
   const undecided = report.undecided > 0 ? `, ${report.undecided} with no decision` : '';
   const overall = overturnedShare(report);
   lines.push(`${plural(report.items, 'disputed item')}: ${report.upheld} upheld, ${report.overturned} overturned${undecided}${overall ? ` (${overall} overturned)` : ''}.`);
-  if (report.copies.length > 0) {
-    const what = report.copies.length === 1 ? 'One file is a copy of another letter' : `${report.copies.length} files are copies of other letters`;
-    lines.push('', `${what}, counted once: ${report.copies.map((c) => cell(copyText({ name: c.file, of: c.of }))).join(', ')}.`);
-  }
+  if (report.copies.length > 0) lines.push('', cell(copiesText(report.copies.map((c) => ({ name: c.file, of: c.of })))));
   for (const b of report.breakdowns) {
     lines.push('', `## ${b.title}`, '', `| ${b.title} | Items | Upheld | Overturned | % overturned |`, '| --- | ---: | ---: | ---: | ---: |');
     for (const g of b.groups) lines.push(`| ${cell(g.label)} | ${g.items} | ${g.upheld} | ${g.overturned} | ${overturnedShare(g)} |`);

@@ -25,6 +25,16 @@ export function copyText(copy: Copy): string {
   return `${copy.name} (a copy of ${copy.of})`;
 }
 
+/**
+ * The line the summaries show of the files they counted once: "One file is a copy of another letter, counted once:
+ * a.txt (a copy of a.pdf)." Only the first `named` are named, the rest counted.
+ */
+export function copiesText(copies: readonly Copy[], named = Infinity): string {
+  const what = copies.length === 1 ? 'One file is a copy of another letter' : `${copies.length} files are copies of other letters`;
+  const rest = copies.length > named ? ` and ${copies.length - named} more` : '';
+  return `${what}, counted once: ${copies.slice(0, named).map(copyText).join(', ')}${rest}.`;
+}
+
 /** The letters, each once (its first file in the order given), and the files left out as copies. */
 export function distinctLetters<T extends LetterSummary>(summaries: readonly T[]): { letters: T[]; copies: Copy[] } {
   const first = new Map<string, string>();
