@@ -4,7 +4,7 @@
 // (the folder summary's service groups); the workspace's copy of this letter is left out, the open document's own
 // items being the ones to show.
 import type { Location } from 'vscode-languageserver-types';
-import type { DisputedItem, Position } from '../model';
+import type { DisputedItem, LetterModel, Position } from '../model';
 import { itemTitleRange } from '../rules/itemRanges';
 import { sameServiceKey } from '../summary/folderStats';
 import { distinctWorkspaceLetters, sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
@@ -49,14 +49,21 @@ export interface ServiceStats {
   overturned: number;
 }
 
+// The letter's own key, once per parse (the summary panel asks for every item of the letter at once).
+const ownKeys = new WeakMap<LetterModel, string>();
+function ownKey(model: LetterModel): string {
+  let key = ownKeys.get(model);
+  if (key === undefined) ownKeys.set(model, (key = letterKey(summarizeLetter(model, '', ''))));
+  return key;
+}
+
 /**
  * How the other items for the same service were decided: each letter counted once, and none of this letter's copies
  * (its PDF, the text saved from it), whose items are its own.
  */
 export function serviceStats(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): ServiceStats {
   const stats: ServiceStats = { others: 0, upheld: 0, overturned: 0 };
-  const own = letterKey(summarizeLetter(doc.model, '', doc.uri));
-  for (const { item: other } of sameServiceItems(doc, item, distinctWorkspaceLetters(letters, own))) {
+  for (const { item: other } of sameServiceItems(doc, item, distinctWorkspaceLetters(letters, ownKey(doc.model)))) {
     stats.others++;
     if (other.decision === 'Upheld') stats.upheld++;
     else if (other.decision === 'Overturned') stats.overturned++;
