@@ -29,7 +29,9 @@ export function odgChapterKey(text: string | undefined): string | undefined {
 export function isOdgChapterName(text: string): boolean {
   const rest = text
     .replace(/\((?:acute|chronic)[^)]*\)/gi, ' ')
-    .replace(/\b(chapters?|section|and|&|low|lower|back|lumbar|thoracic|neck|upper|knee|leg|shoulder|elbow|forearm|wrist|hand|hips?|pelvis|head|ankle|foot|hernia|pain|chronic|preface|carpal|tunnel|syndrome)\b/gi, ' ')
+    // ("&" is no word: \b cannot bound it.)
+    .replace(/&/g, ' ')
+    .replace(/\b(chapters?|section|and|low|lower|back|lumbar|thoracic|neck|upper|knee|leg|shoulder|elbow|forearm|wrist|hand|hips?|pelvis|head|ankle|foot|hernia|pain|chronic|preface|carpal|tunnel|syndrome)\b/gi, ' ')
     .replace(/[\s,./-]+/g, '');
   return rest === '' && odgChapterKey(text) !== undefined;
 }

@@ -158,7 +158,7 @@ export function guidelineIdOf(c: GuidelineCitation): GuidelineId | undefined {
     if (/formulary|drug list/i.test(g)) return 'mtus-formulary';
     // The ACOEM-based MTUS (December 2017) names ACOEM's current guidelines: "Low Back Disorders", "Cervical and Thoracic Spine Disorders".
     if (!/elbow/i.test(g) && /disorders|cervical and thoracic spine/i.test(g)) return 'mtus-acoem-2017';
-    if (/ACOEM|complaints|general approaches|stress related|^eye$|elbow/i.test(g)) return 'mtus-acoem-2004';
+    if (/ACOEM|complaints|general approaches|stress[\s-]?related|^eye$|elbow/i.test(g)) return 'mtus-acoem-2004';
     return undefined;
   }
   if (c.source === 'ODG') return 'odg';
@@ -285,6 +285,11 @@ class Resolver {
       }
       if (!this.add(s, bestMatch(s, inChapter, MIN_SCORE), 'section')) this.unresolved.push(s);
     }
+    // A topic the chapter has no entry for still names the chapter: its overview stands in, and the topic stays
+    // listed as unresolved ("Elbow Complaints 2007, Section(s): Radial Head Fracture").
+    if (this.matches.length === 0 && this.unresolved.length > 0 && pages.length === 0 && chapterNo !== undefined) {
+      this.add(c.chapter?.title ?? c.guideline ?? c.text, entryById(`acoem2004-ch${chapterNo}`), 'chapter');
+    }
     if (pages.length > 0) {
       const hits = this.byPages(pages, inChapter, this.pool);
       for (const e of hits) this.add(formatPages(pages), e, 'page');
@@ -350,9 +355,15 @@ class Resolver {
       }
       const k = key ?? odgChapterKey(s);
       const inChapter = k ? cachedPool(`odg/${k}`, () => this.pool.filter((e) => e.chapter?.key === k || e.alsoIn?.includes(k))) : [];
-      const e = bestMatch(s, inChapter, MIN_SCORE) ?? bestMatch(s, this.pool, MIN_SCORE_ANY_CHAPTER, 0.5);
+      // Outside the cited chapter only a topic that is the same whatever the body part may be found: a drug, a
+      // therapy's visit guidelines. "Head, MRI" is not the neck's MRI, nor "Ankle and Foot, Bone scan" a hernia's imaging.
+      const elsewhere = k ? cachedPool(`odg/any-part`, () => this.pool.filter(isAnyBodyPart)) : this.pool;
+      const e = bestMatch(s, inChapter, MIN_SCORE) ?? bestMatch(s, elsewhere, MIN_SCORE_ANY_CHAPTER, 0.5);
       if (!this.add(s, e, 'section')) this.unresolved.push(s);
     }
+    // A topic the knowledge base does not hold still names its chapter: the chapter's overview stands in, and the
+    // topic stays listed as unresolved.
+    if (this.matches.length === 0 && this.unresolved.length > 0 && key) this.add(c.chapter?.title ?? key, entryById(`odg-ch-${key}`), 'chapter');
     if (this.sections().length === 0) {
       const e = key ? entryById(`odg-ch-${key}`) : entryById('odg-overview');
       this.add(c.chapter?.title ?? 'Official Disability Guidelines', e, key ? 'chapter' : 'guideline');
@@ -386,6 +397,15 @@ class Resolver {
     }
     if (this.sections().length === 0) this.add(this.c.guideline ?? this.c.text, this.pool[0], 'guideline');
   }
+}
+
+/**
+ * Whether an ODG entry holds for any body part: the Pain chapter's drugs and treatments and the Preface's therapy
+ * guidelines, not a chapter's overview, and not imaging, which is always of one body part.
+ */
+function isAnyBodyPart(e: KnowledgeEntry): boolean {
+  const k = e.chapter?.key;
+  return (k === 'pain' || k === 'preface') && e.recommendation !== 'mixed' && !/\b(?:MRI|CT|x-rays?|imaging|radiograph\w*|bone scan)\b/i.test(e.topic);
 }
 
 /** Every entry, for completion and tests. */

@@ -393,3 +393,38 @@ test('Non-MTUS: after "accessed DATE," another article starts (letter 152); a li
     assert.equal(paragraph(line, 'MAXIMUS guideline:').parsed.citations.length, 1, body);
   }
 });
+
+test('ODG: edition phrases are not topics ("(Online version)", "14th Edition, 2016", a year in front), nor is a trailing "Topic"', () => {
+  const one = (body: string) => {
+    const text = `Decision based on Non-MTUS Citation ${body}.`;
+    const cs = parseCitations(new LineIndex(text), 0, text.length).citations;
+    assert.equal(cs.length, 1, body);
+    const { edition, chapter, sections } = cs[0];
+    return { edition, chapter: chapter?.title, sections };
+  };
+  assert.deepEqual(one('Official Disability Guidelines (ODG), Pain Chapter (Online version) Diclofenac'), {
+    edition: '(Online version)',
+    chapter: 'Pain Chapter',
+    sections: ['Diclofenac'],
+  });
+  assert.deepEqual(one('ODG Guidelines, 14th Edition, 2016, Knee Chapter'), { edition: '14th Edition, 2016', chapter: 'Knee Chapter', sections: undefined });
+  assert.deepEqual(one('Official Disability Guidelines (ODG) 2016 Shoulder Chapter: MR arthrogram'), {
+    edition: '2016',
+    chapter: 'Shoulder Chapter',
+    sections: ['MR arthrogram'],
+  });
+  assert.deepEqual(one('Official Disability Guidelines (ODG) Pain Section/Voltaren® Gel (diclofenac) Topic'), {
+    edition: undefined,
+    chapter: 'Pain Section',
+    sections: ['Voltaren® Gel (diclofenac)'],
+  });
+  // "Physical Medicine Topic" without its label still names the topic.
+  assert.deepEqual(one('Official Disability Guidelines (ODG) Knee, Physical Medicine Topic').sections, ['Physical Medicine']);
+});
+
+test('MTUS: "Stress-Related Conditions" (hyphenated) is ACOEM chapter 15', () => {
+  const text = 'Decision based on MTUS Stress-Related Conditions 2004, Section(s): General Approach.';
+  const [c] = parseCitations(new LineIndex(text), 0, text.length).citations;
+  assert.deepEqual(c.chapter, { number: 15, title: 'Stress-Related Conditions' });
+  assert.deepEqual(c.sections, ['General Approach']);
+});

@@ -185,3 +185,65 @@ test('property: resolving and hovering any citation the parser reads never throw
     { numRuns: 300 },
   );
 });
+
+// The wordings below come from DWC decisions outside the corpus (CM16-0243394, CM16-0248471, CM17-0006838,
+// CM17-0008177, CM17-0009883, CM17-0017693, ...): citations the knowledge base first missed or misread.
+test('ODG topics beyond the corpus letters: drugs, devices, procedures and imaging of other chapters', () => {
+  const cases: [string, string][] = [
+    ['Official Disability Guidelines (ODG), Pain Chapter (Online version) Diclofenac', 'odg-pain-diclofenac'],
+    ['Official Disability Guidelines (ODG) Pain Section/Voltaren® Gel (diclofenac) Topic', 'odg-pain-diclofenac'],
+    ['Official Disability Guidelines (ODG) Low Back, Adhesiolysis, percutaneous', 'odg-lb-adhesiolysis'],
+    ['Official Disability Guidelines (ODG), Neck and Upper Back Chapter, Pillow', 'odg-neck-pillow'],
+    ['Official Disability Guidelines (ODG) Neck & upper back, Cervical pillows', 'odg-neck-pillow'],
+    ['Official Disability Guidelines (ODG), Elbow, Splinting (padding)', 'odg-elbow-splinting'],
+    ['Official Disability Guidelines (ODG) 2016 Shoulder Chapter: MR arthrogram', 'odg-shoulder-mr-arthrogram'],
+    ['Official Disability Guidelines (ODG) Shoulder Chapter, Surgery for SLAP lesions', 'odg-shoulder-slap'],
+    ['Official Disability Guidelines (ODG) Knee/ Transportation', 'odg-knee-transportation'],
+    ['Official Disability Guidelines (ODG) Ankle and Foot section, Bone scan (imaging)', 'odg-ankle-bone-scan'],
+    ['Official Disability Guidelines (ODG) head, MRI', 'odg-head-mri'],
+    ['Official Disability Guidelines, Head Chapter, MRI (Magnetic Resonance Imaging)', 'odg-head-mri'],
+    ['ODG Guidelines, 14th Edition, 2016, Knee Chapter', 'odg-ch-knee'],
+    // A drug is the same drug under any chapter: the Pain chapter's entry serves a knee citation.
+    ['Official Disability Guidelines (ODG) Knee & Leg, Diclofenac', 'odg-pain-diclofenac'],
+  ];
+  for (const [body, id] of cases) {
+    const [c] = cites(`Decision based on Non-MTUS Citation ${body}.`);
+    const r = resolveCitation(c);
+    assert.deepEqual(r.entries.map((e) => e.id), [id], body);
+    assert.deepEqual(r.unresolved, [], body);
+  }
+});
+
+test('an ODG topic is not taken from another body part: the cited chapter stands in, and the topic stays unresolved', () => {
+  // Before: the ankle's bone scan, the neck's MRI and the shoulder's sling answered for these.
+  const cases: [string, string, string][] = [
+    ['Official Disability Guidelines (ODG) Hip and Pelvis Chapter, Bone scan', 'odg-ch-hip', 'Bone scan'],
+    ['Official Disability Guidelines (ODG) Hernia, MR arthrogram', 'odg-ch-hernia', 'MR arthrogram'],
+    ['Official Disability Guidelines (ODG) Knee & Leg, Postoperative abduction pillow sling', 'odg-ch-knee', 'Postoperative abduction pillow sling'],
+    ['Official Disability Guidelines, Forearm, Wrist & Hand - Open reduction internal fixation', 'odg-ch-forearm', 'Open reduction internal fixation'],
+  ];
+  for (const [body, chapter, topic] of cases) {
+    const r = resolveCitation(cites(`Decision based on Non-MTUS Citation ${body}.`)[0]);
+    assert.equal(r.status, 'resolved', body);
+    assert.deepEqual(r.matches.map((m) => [m.entry.id, m.via]), [[chapter, 'chapter']], body);
+    assert.deepEqual(r.unresolved, [topic], body);
+    const hover = citationHoverMarkdown(cites(`Decision based on Non-MTUS Citation ${body}.`)[0]);
+    assert.match(hover, new RegExp(`Not in the knowledge base: "${topic.replace(/[()]/g, '\\$&')}"`), body);
+  }
+  // Without a chapter, a topic may still be found in any chapter.
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) MR arthrogram.'), [['odg-shoulder-mr-arthrogram']]);
+});
+
+test('MTUS beyond the corpus: Elbow Disorders 2007, Stress-Related Conditions, the Postsurgical elbow', () => {
+  assert.deepEqual(ids('Decision based on MTUS Elbow Complaints 2007, Section(s): Recommendations.'), [['acoem2004-elbow-recommendations']]);
+  assert.deepEqual(ids('Decision based on MTUS Postsurgical Treatment 2009, Section(s): Elbow & Upper Arm.'), [['postsurgical-elbow']]);
+  const elbow = resolveCitation(cites('Decision based on MTUS Elbow Complaints 2007, Section(s): Recommendations, Radial Head Fracture.')[0]);
+  assert.deepEqual(elbow.entries.map((e) => e.id), ['acoem2004-elbow-recommendations']);
+  assert.deepEqual(elbow.unresolved, ['Radial Head Fracture']);
+  // "Stress-Related" with its hyphen is the ACOEM chapter 15; a section it has no entry for falls back to the chapter.
+  const stress = resolveCitation(cites('Decision based on MTUS Stress-Related Conditions 2004, Section(s): General Approach.')[0]);
+  assert.equal(stress.guideline?.id, 'mtus-acoem-2004');
+  assert.deepEqual(stress.matches.map((m) => [m.entry.id, m.via]), [['acoem2004-ch15', 'chapter']]);
+  assert.deepEqual(stress.unresolved, ['General Approach']);
+  assert.deepEqual(ids('Decision based on MTUS Stress Related Conditions 2004.'), [['acoem2004-ch15']]);
+});

@@ -16,6 +16,7 @@ const MTUS_NAMES = [
   'Knee Complaints',
   'Ankle and Foot Complaints',
   'Stress Related Conditions',
+  'Stress-Related Conditions',
   'Eye',
   'Chronic Pain Medical Treatment',
   'Acupuncture Treatment',
@@ -36,6 +37,7 @@ const ACOEM_CHAPTER_NUMBERS = new Map<string, number>([
   ['knee complaints', 13],
   ['ankle and foot complaints', 14],
   ['stress related conditions', 15],
+  ['stress-related conditions', 15],
   ['eye', 16],
 ]);
 

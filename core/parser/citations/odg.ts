@@ -19,7 +19,7 @@ const ODG_CHAPTER_TAIL = /\s?(?:\((?:Acute|Chronic|Thoracic|trauma)[^)]*\)|(?:Ch
 export const ODG_NAME = /^(?:Official Disability Guidelines|ODG)\b(?:\s?\(ODG\))?(?:\s?guidelines)?\s?/i;
 
 // A phrase every edition take() below needs: most citations have none, and the six expressions are spared.
-const EDITION_HINT = /work loss data institute|\d\/\d|^\s*20\d\d|online |web /i;
+const EDITION_HINT = /work loss data institute|\d\/\d|^\s*20\d\d|online |web |\d(?:st|nd|rd|th) edition/i;
 
 export function describeOdg(rest: string, fields: CitationFields): void {
   let s = rest.slice(skipOdgLead(rest, 0));
@@ -146,9 +146,13 @@ function takeEditions(s: string, editions: string[]): string {
   s = take(s, /Work Loss Data Institute\s?\([^)]*\)\s?,?/gi, editions);
   s = take(s, /\(?updated \d{1,2}\/\d{1,2}\/\d{2,4}\)?/gi, editions);
   s = take(s, /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g, editions);
-  s = take(s, /^\s*20\d\d\s?,/, editions);
-  s = take(s, /\b(?:Online|Web) (?:Edition|Version)\s?,?/gi, editions);
-  return take(s, /\((?:online version|Online Version)\)/gi, editions);
+  // "ODG Guidelines, 14th Edition, 2016, Knee Chapter": the ordinal edition, then the year it leaves in front.
+  s = take(s, /\b\d{1,2}(?:st|nd|rd|th) Edition\b\s?,?/gi, editions);
+  // A year in front: "2016, Knee Chapter", "2016 Shoulder Chapter: MR arthrogram".
+  s = take(s, /^\s*20\d\d\b\s?,?/, editions);
+  // The bracketed form first: taking "Online version" out of "(Online version)" would leave "( )" as a topic.
+  s = take(s, /\((?:online|web) (?:edition|version)\)/gi, editions);
+  return take(s, /\b(?:Online|Web) (?:Edition|Version)\s?,?/gi, editions);
 }
 
 /**
@@ -270,6 +274,8 @@ function isTopicLabelLength(n: number): boolean {
 }
 
 function addTopic(out: string[], q: string): void {
-  const r = (q.length > 0 && (q.charCodeAt(0) | 32) === 111 /* o */ ? q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '') : q).trim();
+  let r = (q.length > 0 && (q.charCodeAt(0) | 32) === 111 /* o */ ? q.replace(/^(?:ODG|Official Disability Guidelines)\s/i, '') : q).trim();
+  // "Pain Section/Voltaren® Gel (diclofenac) Topic": the label after a topic is not part of its name.
+  if (endsWithWord(r, 'Topic') || endsWithWord(r, 'topic')) r = r.slice(0, -5).trim();
   if (r !== '') out.push(r);
 }
