@@ -18,7 +18,7 @@ const ODG_CHAPTER_TAIL = /\s?(?:\((?:Acute|Chronic|Thoracic|trauma)[^)]*\)|(?:Ch
 
 export const ODG_NAME = /^(?:Official Disability Guidelines|ODG)\b(?:\s?\(ODG\))?(?:\s?guidelines)?\s?/i;
 
-// A phrase every edition take() below needs: most citations have none, and the six expressions are spared.
+// A phrase every edition take() below needs: most citations have none, and the seven expressions are spared.
 const EDITION_HINT = /work loss data institute|\d\/\d|^\s*20\d\d|online |web |\d(?:st|nd|rd|th) edition/i;
 
 export function describeOdg(rest: string, fields: CitationFields): void {
