@@ -7,7 +7,9 @@ import { parseCitations } from '../../core/parser/citations/paragraph';
 import { LineIndex } from '../../core/text/lines';
 import { resolveCitation, regimeAt, citationCompletions, citationHoverMarkdown } from '../../core/knowledge/index';
 import type { GuidelineCitation } from '../../core/model';
-import { seedsDir } from '../support/env';
+import { corpusLetters, corpusSkip, lettersDir, seedsDir } from '../support/env';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { odgChapterKey } from '../../core/knowledge/odgChapters';
 
 function cites(text: string): GuidelineCitation[] {
   return parseCitations(new LineIndex(text), 0, text.length).citations;
@@ -246,4 +248,27 @@ test('MTUS beyond the corpus: Elbow Disorders 2007, Stress-Related Conditions, t
   assert.deepEqual(stress.matches.map((m) => [m.entry.id, m.via]), [['acoem2004-ch15', 'chapter']]);
   assert.deepEqual(stress.unresolved, ['General Approach']);
   assert.deepEqual(ids('Decision based on MTUS Stress Related Conditions 2004.'), [['acoem2004-ch15']]);
+});
+
+test('corpus: an ODG topic cited under a chapter resolves within that chapter, or to a topic that holds for any body part', { skip: corpusSkip }, () => {
+  let checked = 0;
+  for (const name of corpusLetters()) {
+    const model = parseLetter(readFileSync(path.join(lettersDir, name), 'utf8'));
+    for (const item of model.items) {
+      for (const c of [item.claimsAdministratorGuideline, item.maximusGuideline].flatMap((p) => p?.citations ?? [])) {
+        if (c.source !== 'ODG' || !c.chapter || !c.sections) continue;
+        const key = odgChapterKey(c.chapter.title);
+        if (!key) continue;
+        for (const m of resolveCitation(c).matches) {
+          // A section that names another chapter ("Neck & Upper Back, Low Back ...") resolves to that chapter.
+          if (m.via === 'chapter') continue;
+          const e = m.entry;
+          const general = (e.chapter?.key === 'pain' || e.chapter?.key === 'preface') && !/\b(?:MRI|CT|x-rays?|imaging|bone scan)\b/i.test(e.topic);
+          assert.ok(e.chapter?.key === key || e.alsoIn?.includes(key) || general, `${name}: "${c.text}" → ${e.id}`);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100, `only ${checked} ODG topics checked`);
 });
