@@ -100,21 +100,32 @@ function sameServiceLine(stats: ServiceStats, unread: number): string {
 
 /** The guideline citation under the cursor, if any. */
 export function citationAt(doc: LetterDocument, position: Position): GuidelineCitation | undefined {
+  return citedAt(doc, position)?.citation;
+}
+
+/** The guideline citation under the cursor and the item it belongs to. */
+function citedAt(doc: LetterDocument, position: Position): { citation: GuidelineCitation; item: DisputedItem } | undefined {
   for (const item of doc.model.items) {
     if (!touches(item.range, position)) continue;
     for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline]) {
       const c = p?.citations.find((x) => touches(x.range, position));
-      if (c) return c;
+      if (c) return { citation: c, item };
     }
   }
   return undefined;
 }
 
 export function getHover(doc: LetterDocument, position: Position, options: HoverOptions = {}): Hover | null {
-  const c = citationAt(doc, position);
-  if (c) {
+  const cited = citedAt(doc, position);
+  if (cited) {
+    const c = cited.citation;
     const folderStats = options.workspaceLetters ? folderStatsFor(c, options.workspaceLetters) : undefined;
-    const context = { letterDate: doc.model.header?.decisionDate?.value, folderStats, unreadLetters: options.workspaceLetters ? options.unreadLetters : undefined };
+    const context = {
+      letterDate: doc.model.header?.decisionDate?.value,
+      folderStats,
+      unreadLetters: options.workspaceLetters ? options.unreadLetters : undefined,
+      service: cited.item.service,
+    };
     return markdown(citationHoverMarkdown(c, context), c.range);
   }
   for (const item of doc.model.items) {

@@ -5,6 +5,7 @@ import { citationSourceText } from '../parser/citations/paragraph';
 import { escapeMarkdown, markdownAutolink } from '../text/markdown';
 import { hierarchyLine, regimeAt, supersededOn } from './regime';
 import { resolveCitation, type CitationContext, type Resolution } from './resolve';
+import { entryForService } from './serviceTopic';
 import type { GuidelineInfo, KnowledgeEntry } from './types';
 
 function pagesText(pages: PageRange[] | undefined): string | undefined {
@@ -76,6 +77,10 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   } else {
     for (const e of r.entries) blocks.push(entryBlock(e, r, citation));
     if (r.unresolved.length > 0) blocks.push(`Not in the knowledge base: ${r.unresolved.map((s) => `"${esc(s)}"`).join(', ')}`);
+    const forService = entryForService(citation, r, context.service);
+    if (forService && context.service) {
+      blocks.push(`*The citation names no section. For the service decided here, "${esc(context.service.trim())}", this guideline has (not cited by the letter):*\n\n${entryBlock(forService, r, citation)}`);
+    }
   }
   const footer: string[] = [];
   if (r.pageMismatch) footer.push(`⚠ **Page mismatch:** ${esc(r.pageMismatch.message)}`);

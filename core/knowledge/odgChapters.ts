@@ -1,4 +1,6 @@
 // The ODG chapters as the resolver keys them, told from how letters write their names.
+import type { KnowledgeEntry } from './types';
+
 /** ODG chapter keys and how letters write each chapter's name. */
 const ODG_CHAPTERS: [string, RegExp][] = [
   ['low-back', /\b(low(er)?\s?back|lumbar)\b/i],
@@ -34,4 +36,13 @@ export function isOdgChapterName(text: string): boolean {
     .replace(/\b(chapters?|section|and|low|lower|back|lumbar|thoracic|neck|upper|knee|leg|shoulder|elbow|forearm|wrist|hand|hips?|pelvis|head|ankle|foot|hernia|pain|chronic|preface|carpal|tunnel|syndrome)\b/gi, ' ')
     .replace(/[\s,./-]+/g, '');
   return rest === '' && odgChapterKey(text) !== undefined;
+}
+
+/**
+ * Whether an ODG entry holds for any body part: the Pain chapter's drugs and treatments and the Preface's therapy
+ * guidelines, not a chapter's overview, and not imaging, which is always of one body part.
+ */
+export function isAnyBodyPart(e: KnowledgeEntry): boolean {
+  const k = e.chapter?.key;
+  return (k === 'pain' || k === 'preface') && e.recommendation !== 'mixed' && !/\b(?:MRI|CT|x-rays?|imaging|radiograph\w*|bone scan)\b/i.test(e.topic);
 }

@@ -3,7 +3,7 @@ import type { GuidelineCitation, PageRange } from '../model';
 import { entries as allEntries, entriesOf, entryById, guidelineInfo, guidelines } from './data';
 import { similarity } from './match';
 import { bestMatch, cachedPool } from './bestMatch';
-import { isOdgChapterName, odgChapterKey } from './odgChapters';
+import { isAnyBodyPart, isOdgChapterName, odgChapterKey } from './odgChapters';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
 
 export interface CitationContext {
@@ -13,6 +13,8 @@ export interface CitationContext {
   folderStats?: { citedBy: number; upheldPercent: number };
   /** Letters of the folder not read yet (PDFs read in the background), which the figures leave out. */
   unreadLetters?: number;
+  /** The service the citation's item decides: for a citation naming no section, the hover offers its entry. */
+  service?: string;
 }
 
 export type ResolutionStatus = 'resolved' | 'external' | 'unresolved';
@@ -397,15 +399,6 @@ class Resolver {
     }
     if (this.sections().length === 0) this.add(this.c.guideline ?? this.c.text, this.pool[0], 'guideline');
   }
-}
-
-/**
- * Whether an ODG entry holds for any body part: the Pain chapter's drugs and treatments and the Preface's therapy
- * guidelines, not a chapter's overview, and not imaging, which is always of one body part.
- */
-function isAnyBodyPart(e: KnowledgeEntry): boolean {
-  const k = e.chapter?.key;
-  return (k === 'pain' || k === 'preface') && e.recommendation !== 'mixed' && !/\b(?:MRI|CT|x-rays?|imaging|radiograph\w*|bone scan)\b/i.test(e.topic);
 }
 
 /** Every entry, for completion and tests. */

@@ -46,7 +46,7 @@ import { LspClient } from '../support/lspClient';
 import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
 import { readPdfText } from '../../pdf/load';
 import type { DecodeResult } from '../../core/text/decode';
-import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
+import { applyEdits, readCorpusLetter, readSample, readSeed, replaceOnce, seedFiles } from './mutants';
 
 const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
 const seed = readSeed();
@@ -531,6 +531,22 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     assert.ok(c);
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: c.range.start });
     assert.ok(h && (h.contents as MarkupContent).value.length > 0);
+  });
+
+  test('a citation naming no section: the hover offers the entry for the item\'s service, marked as not cited', async () => {
+    const u = uri('bare-odg');
+    // Seed 001's claims administrator cites the Chronic Pain guideline; here it cites ODG alone.
+    const text = replaceOnce(seed, /Decision based on MTUS Chronic Pain Treatment Guidelines\s*Physical Medicine\./, 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG).');
+    await client.open(u, text);
+    const item = parseLetter(text).items[0];
+    const c = item.claimsAdministratorGuideline?.citations[0];
+    assert.equal(c?.text, 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG)');
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: c.range.end });
+    const value = (h?.contents as MarkupContent).value;
+    assert.deepEqual(h?.range, c.range);
+    assert.match(value, /For the service decided here, "12 Physical Therapy Treatments for The Lumbar Spine", this guideline has \(not cited by the letter\)/);
+    assert.match(value, /Physical therapy \(ODG physical therapy guidelines\)/);
+    await client.close(u);
   });
 
   test('inlay hints: the topic a citation\'s pages hold, at the citation\'s end, for the range asked', async () => {
