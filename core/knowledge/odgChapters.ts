@@ -38,11 +38,15 @@ export function isOdgChapterName(text: string): boolean {
   return rest === '' && odgChapterKey(text) !== undefined;
 }
 
+/** The ODG chapters that are not of one body part. */
+const NOT_A_BODY_PART = new Set(['pain', 'preface', 'fitness', 'mental']);
+
 /**
- * Whether an ODG entry holds for any body part: the Pain chapter's drugs and treatments and the Preface's therapy
- * guidelines, not a chapter's overview, and not imaging, which is always of one body part.
+ * Whether an ODG entry holds for any body part: the topics of the chapters that are not of one body part (the Pain
+ * chapter's drugs and treatments, the Preface's therapy guidelines, a functional capacity evaluation, psychotherapy),
+ * not a chapter's overview, and not imaging, which is always of one body part.
  */
 export function isAnyBodyPart(e: KnowledgeEntry): boolean {
   const k = e.chapter?.key;
-  return (k === 'pain' || k === 'preface') && e.recommendation !== 'mixed' && !/\b(?:MRI|CT|x-rays?|imaging|radiograph\w*|bone scan)\b/i.test(e.topic);
+  return k !== undefined && NOT_A_BODY_PART.has(k) && e.recommendation !== 'mixed' && !/\b(?:MRI|CT|x-rays?|imaging|radiograph\w*|bone scan)\b/i.test(e.topic);
 }

@@ -207,6 +207,8 @@ test('ODG topics beyond the corpus letters: drugs, devices, procedures and imagi
     ['ODG Guidelines, 14th Edition, 2016, Knee Chapter', 'odg-ch-knee'],
     // A drug is the same drug under any chapter: the Pain chapter's entry serves a knee citation.
     ['Official Disability Guidelines (ODG) Knee & Leg, Diclofenac', 'odg-pain-diclofenac'],
+    // So is a functional capacity evaluation, from the Fitness for Duty chapter.
+    ['Official Disability Guidelines (ODG) Low Back, Functional capacity evaluation (FCE)', 'odg-fce'],
   ];
   for (const [body, id] of cases) {
     const [c] = cites(`Decision based on Non-MTUS Citation ${body}.`);
@@ -263,7 +265,7 @@ test('corpus: an ODG topic cited under a chapter resolves within that chapter, o
           // A section that names another chapter ("Neck & Upper Back, Low Back ...") resolves to that chapter.
           if (m.via === 'chapter') continue;
           const e = m.entry;
-          const general = (e.chapter?.key === 'pain' || e.chapter?.key === 'preface') && !/\b(?:MRI|CT|x-rays?|imaging|bone scan)\b/i.test(e.topic);
+          const general = ['pain', 'preface', 'fitness', 'mental'].includes(e.chapter?.key ?? '') && !/\b(?:MRI|CT|x-rays?|imaging|bone scan)\b/i.test(e.topic);
           assert.ok(e.chapter?.key === key || e.alsoIn?.includes(key) || general, `${name}: "${c.text}" → ${e.id}`);
           checked++;
         }

@@ -29,6 +29,8 @@ test('a bare ODG citation: the body part the service names picks the chapter', (
   // Drugs and visits hold for any body part.
   assert.equal(suggested(BARE_ODG, 'Norco 7.5-325mg #112'), 'odg-pain-opioid-drugs');
   assert.equal(suggested(BARE_ODG, 'Follow up office visit times 2'), 'odg-office-visits');
+  // The Fitness for Duty chapter is of no body part either.
+  assert.equal(suggested(BARE_ODG, 'Functional capacity evaluation'), 'odg-fce');
 });
 
 test('no suggestion without one body part for body-specific topics, or with nothing the guideline holds', () => {
