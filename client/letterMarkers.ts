@@ -9,6 +9,8 @@ const markers: readonly RegExp[] = [
   /Case Number:\s*CM\d/,
   /IMR ISSUES, DECISIONS AND RATIONALES/,
   /Notice of Independent Medical Review Determination/i,
+  // The Medical Professional Review layout: its title, then its first label.
+  /^\s*MEDICAL PROFESSIONAL REVIEW\s*$[\s\S]*^\s*ISSUES? AT DISPUTE\s*:/m,
 ];
 
 export function hasLetterMarkers(text: string): boolean {

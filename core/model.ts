@@ -66,7 +66,7 @@ export type ParagraphKind = 'claims-administrator-guideline' | 'maximus-guidelin
 /** One of the three labelled paragraphs of a disputed item. */
 export interface LabelledParagraph {
   kind: ParagraphKind;
-  /** The label as written, e.g. "MAXIMUS guideline:". */
+  /** The label as written, e.g. "MAXIMUS guideline:" (collapsed onto one line where it wraps, as a Medical Professional Review's do). */
   label: string;
   labelRange: Range;
   /** The paragraph's text after the label, collapsed onto one line (empty when the paragraph is empty). */
@@ -133,8 +133,10 @@ export interface PartialAuthorization {
 export interface DisputedItem {
   /** 0-based position in the letter. */
   index: number;
-  /** 'numbered': read from a 2013 letter's numbered decision sentence, which has no labelled paragraphs. */
-  form?: 'labelled' | 'numbered';
+  /** 'numbered': read from a 2013 letter's numbered decision sentence, which has no labelled paragraphs;
+   *  'review': the one item of a Medical Professional Review, read from its headings (no claims administrator's
+   *  paragraph, and no decision word: the decision is the rationale's conclusion). */
+  form?: 'labelled' | 'numbered' | 'review';
   /** The whole item: from the title through the end of its rationale. */
   range: Range;
   /** The full title, collapsed onto one line, without the decision. Range covers the title as written (all its lines). */
@@ -175,7 +177,7 @@ export interface ParseProblem {
   range: Range;
 }
 
-export type Template = 'final-determination' | 'notice-2013' | 'unknown';
+export type Template = 'final-determination' | 'notice-2013' | 'professional-review' | 'unknown';
 
 export interface LetterModel {
   /** Whether the text looks like an IMR letter at all (detected by content). */

@@ -72,8 +72,12 @@ function conclusionText(doc: LetterDocument, item: DisputedItem): string {
   return item.rationale ? '(no clear conclusion found)' : '(no rationale)';
 }
 
-function citationsText(p: GuidelineParagraph | undefined): string {
+function citationsText(p: GuidelineParagraph | undefined, item: DisputedItem): string {
   if (!p || p.text.trim() === '') return '(none)';
+  if (p.citations.length === 0 && p.statements.length === 0 && item.form === 'review') {
+    // A Medical Professional Review names its guidelines in prose: its opening words say which.
+    return escapeMarkdown(p.text.length > 160 ? `${p.text.slice(0, 157)}...` : p.text);
+  }
   if (p.citations.length === 0) return p.statements.length > 0 ? escapeMarkdown(p.statements.map((s) => s.text).join(' ')) : '(no guideline cited)';
   return p.citations.map((c) => escapeMarkdown(c.text)).join('; ');
 }
@@ -87,7 +91,7 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
     lines.push(`Partial authorization: originally "${escapeMarkdown(item.partial.originalRequest)}"${authorized}.`);
   }
   if (item.dateOfService) lines.push(`Date of service: ${escapeMarkdown(item.dateOfService.value)}`);
-  lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline)}`);
+  lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline, item)}`);
   lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
   if (options.workspaceLetters) lines.push(sameServiceLine(serviceStats(doc, item, options.workspaceLetters), options.unreadLetters ?? 0));
   return lines.join('\n\n');

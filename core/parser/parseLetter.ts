@@ -7,6 +7,7 @@ import { parseItems } from './items';
 import { parseNumberedDecisions } from './numberedDecisions';
 import { analyseLayout } from './layout';
 import { parsePatient } from './patient';
+import { isProfessionalReview, parseProfessionalReview, type ProfessionalReview } from './professionalReview';
 import { parseReviewer } from './reviewer';
 import { findSections } from './sections';
 
@@ -59,7 +60,20 @@ export function parseLetter(text: string | LineIndex): LetterModel {
   const summary = section('clinical-summary');
   const issues = section('issues');
 
+  // The Medical Professional Review layout has none of the headings above: its own labels place everything.
+  let review: ProfessionalReview | undefined;
+  if (model.sections.length === 0 && isProfessionalReview(doc.text)) {
+    attempt('Medical Professional Review', () => {
+      review = parseProfessionalReview(doc, problems);
+    });
+  }
+
   attempt('reviewer', () => {
+    const qualifications = review?.qualifications;
+    if (qualifications) {
+      model.reviewer = parseReviewer(doc, qualifications.start, qualifications.end);
+      return;
+    }
     const from = howMade ? doc.offsetAt(howMade.range.start) : 0;
     const to = summary ? doc.offsetAt(summary.range.start) : issues ? doc.offsetAt(issues.range.start) : doc.text.length;
     if (to > from) model.reviewer = parseReviewer(doc, from, to);
@@ -67,9 +81,14 @@ export function parseLetter(text: string | LineIndex): LetterModel {
 
   attempt('clinical case summary', () => {
     if (summary) model.patient = parsePatient(doc, doc.offsetAt(summary.headingRange.end), doc.offsetAt(summary.range.end));
+    else if (review?.caseSummary) model.patient = parsePatient(doc, review.caseSummary.start, review.caseSummary.end);
   });
 
   attempt('disputed items', () => {
+    if (review) {
+      model.items = review.items;
+      return;
+    }
     // Only text after the issues heading holds items: the case summary can use the same wordings.
     let fromLine = issues ? issues.headingRange.start.line + 1 : 0;
     if (!issues && model.sections.length > 0) fromLine = model.sections[model.sections.length - 1].headingRange.start.line + 1;
@@ -79,14 +98,16 @@ export function parseLetter(text: string | LineIndex): LetterModel {
 
   const hasHeading = model.sections.length > 0;
   const head = doc.text.slice(0, 4000);
-  model.isLetter = hasHeading || model.items.length > 0 || (model.header?.caseNumber !== undefined && LETTER_MARKER_RE.test(head));
+  model.isLetter = hasHeading || model.items.length > 0 || review !== undefined || (model.header?.caseNumber !== undefined && LETTER_MARKER_RE.test(head));
   model.template = !model.isLetter
     ? 'unknown'
-    : howMade || (issues && /ISSUES/i.test(issues.heading))
-      ? 'final-determination'
-      : NOTICE_2013_RE.test(head) || model.items.some((i) => i.form === 'numbered')
-        ? 'notice-2013'
-        : 'unknown';
+    : review
+      ? 'professional-review'
+      : howMade || (issues && /ISSUES/i.test(issues.heading))
+        ? 'final-determination'
+        : NOTICE_2013_RE.test(head) || model.items.some((i) => i.form === 'numbered')
+          ? 'notice-2013'
+          : 'unknown';
   if (!model.isLetter) {
     problems.push({
       code: 'not-a-letter',

@@ -22,9 +22,12 @@ export function itemTitleRange(item: DisputedItem): Range {
   return item.decisionText?.range ?? firstLabel ?? title;
 }
 
-/** Whether an item should have the labelled guideline paragraphs: the 2013 notice's numbered decisions have none. */
+/**
+ * Whether an item should have the three labelled paragraphs: the 2013 notice's numbered decisions have none, and a
+ * Medical Professional Review has its own headings, without the claims administrator's paragraph.
+ */
 export function hasGuidelineParagraphs(model: LetterModel, item: DisputedItem): boolean {
-  return item.form !== 'numbered' && model.template !== 'notice-2013';
+  return item.form !== 'numbered' && item.form !== 'review' && model.template !== 'notice-2013' && model.template !== 'professional-review';
 }
 
 export interface ResolvedCitation {

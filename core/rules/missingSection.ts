@@ -13,6 +13,8 @@ const headings: Record<SectionKind, string> = {
 /** The sections a template requires, in letter order. */
 export function requiredSections(model: LetterModel): SectionKind[] {
   if (model.template === 'final-determination') return ['how-made', 'clinical-summary', 'issues'];
+  // A Medical Professional Review has labels of its own instead of sections (core/parser/professionalReview.ts).
+  if (model.template === 'professional-review') return [];
   return ['issues'];
 }
 

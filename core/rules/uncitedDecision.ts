@@ -12,8 +12,9 @@ export const uncitedDecision: Rule = {
     const reports: RuleReport[] = [];
     for (const item of model.items) {
       const p = item.maximusGuideline;
-      // An absent or empty paragraph is missing-guideline's business.
-      if (!p || p.text.trim() === '' || p.citations.length > 0) continue;
+      // An absent or empty paragraph is missing-guideline's business. A Medical Professional Review explains its
+      // guidelines in prose, not in the "Decision based on ..." form the citation reader reads.
+      if (!p || p.text.trim() === '' || p.citations.length > 0 || item.form === 'review') continue;
       const noEvidence = p.statements.find((s) => s.kind === 'no-medical-evidence');
       reports.push({
         range: noEvidence?.range ?? p.textRange ?? p.labelRange,

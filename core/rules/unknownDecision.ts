@@ -82,6 +82,13 @@ function report(item: DisputedItem): RuleReport | undefined {
   }
   // No title at all is unrecognised-text's business: there is nowhere to put a decision.
   if (item.titleLines.length === 0) return undefined;
+  // A Medical Professional Review has no decision word to write: its rationale's conclusion is the decision.
+  if (item.form === 'review') {
+    return {
+      range: itemTitleRange(item),
+      message: `The ${itemName(item)} has no decision: its rationale does not conclude whether the treatment is medically necessary.`,
+    };
+  }
   return {
     range: itemTitleRange(item),
     message: `The ${itemName(item)} has no decision: its title must end with ": Upheld" or ": Overturned".`,

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { type LetterModel, type Range, parseLetter } from '../../core';
 import { rangeContains } from '../../core/text/lines';
-import { corpusLetters, lettersDir, seedsDir } from '../support/env';
+import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
+
+const templatesDir = path.join(repoRoot, 'test', 'fixtures', 'templates');
 
 function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
@@ -69,6 +71,8 @@ function assertWellFormed(text: string, model: LetterModel) {
 
 const letterTexts = [
   ...readdirSync(seedsDir).map((f) => readFileSync(path.join(seedsDir, f), 'utf8')),
+  // The older templates, whose items are read another way.
+  ...readdirSync(templatesDir).map((f) => readFileSync(path.join(templatesDir, f), 'utf8')),
   ...corpusLetters()
     .filter((_, i) => i % 10 === 0)
     .map((f) => readFileSync(path.join(lettersDir, f), 'utf8')),

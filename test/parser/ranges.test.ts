@@ -16,13 +16,16 @@ function assertRangesReadBack(text: string, model: LetterModel, where: string) {
     const label = `${where} item ${item.index}`;
     assert.equal(collapse(textAt(text, item.title.range)), item.title.value, `${label}: title`);
     if (item.decisionText) {
-      // A 2013 numbered decision's phrase ("not medically necessary") is read from collapsed text.
+      // A 2013 numbered decision's phrase ("not medically necessary"), and a Medical Professional Review's concluding
+      // sentence, are read from collapsed text.
       const written = textAt(text, item.decisionText.range);
-      assert.equal(item.form === 'numbered' ? collapse(written) : written, item.decisionText.text, `${label}: decision`);
+      assert.equal(item.form === 'numbered' || item.form === 'review' ? collapse(written) : written, item.decisionText.text, `${label}: decision`);
     }
     for (const p of [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]) {
       if (!p) continue;
-      assert.equal(textAt(text, p.labelRange), p.label, `${label}: label`);
+      // A Medical Professional Review's labels wrap over two lines: read from collapsed text.
+      const writtenLabel = textAt(text, p.labelRange);
+      assert.equal(item.form === 'review' ? collapse(writtenLabel) : writtenLabel, p.label, `${label}: label`);
       if (p.textRange) assert.equal(collapse(textAt(text, p.textRange)), p.text, `${label}: ${p.kind} text`);
     }
     for (const c of [...(item.maximusGuideline?.citations ?? []), ...(item.claimsAdministratorGuideline?.citations ?? [])]) {

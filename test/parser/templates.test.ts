@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { parseLetter } from '../../core';
+import { lintLetter, parseLetter } from '../../core';
 import type { Range } from '../../core/model';
 import { repoRoot } from '../support/env';
 import { textAt } from '../support/text';
@@ -139,4 +139,85 @@ test('the patient: sex and date of injury in the summaries\' other wordings, a d
   assert.deepEqual([c.age, c.sex?.value, c.dateOfInjury?.value], [undefined, 'female', '2016-10-25']);
   // A claim date is the injury's only when it says so: "the claim was denied on ..." is not.
   assert.equal(letter('The claim was denied on 11/02/2016 by the claims administrator.').dateOfInjury, undefined);
+});
+
+// The layout's headings are those the DWC decisions of 2013 used (IMRCrawler's PDF parser keys on them, with the
+// same line breaks); the letter itself is our own example.
+test('a Medical Professional Review: one item from its headings, its decision from the rationale\'s conclusion', () => {
+  const text = readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8');
+  for (const variant of [text, text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\n\n')]) {
+    const model = parseLetter(variant);
+    assert.equal(model.isLetter, true);
+    assert.equal(model.template, 'professional-review');
+    assert.equal(model.items.length, 1);
+    const [item] = model.items;
+    assert.equal(item.form, 'review');
+    assert.equal(item.title.value, 'Is the request for a home H-wave device for purchase for the lumbar spine medically necessary and appropriate?');
+    assert.equal(textAt(variant, item.title.range).replace(/\s+/g, ' '), item.title.value);
+    assert.equal(item.service, 'a home H-wave device for purchase for the lumbar spine');
+    assert.equal(item.decision, 'Upheld');
+    assert.equal(item.conclusion, 'not-medically-necessary');
+    assert.equal(textAt(variant, item.decisionText!.range).replace(/\s+/g, ' '), item.decisionText!.text);
+    assert.match(item.decisionText!.text, /not medically necessary/);
+    // The wrapped heading is the guideline paragraph's label, over its two lines.
+    const guideline = item.maximusGuideline!;
+    assert.equal(guideline.label, 'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:');
+    assert.equal(textAt(variant, guideline.labelRange).replace(/\s+/g, ' '), guideline.label);
+    assert.ok(guideline.labelRange.end.line > guideline.labelRange.start.line);
+    assert.match(guideline.text, /^MTUS Chronic Pain Medical Treatment Guidelines, H-wave stimulation, pages 117-118/);
+    assert.match(item.rationale!.text, /^H-wave stimulation is not recommended/);
+    assert.ok(item.rationale!.label.startsWith('RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE'));
+    // The item runs from its title through its rationale, not into the reviewer's qualifications.
+    assert.deepEqual(item.range.start, item.title.range.start);
+    assert.deepEqual(item.range.end, item.rationale!.range.end);
+    assert.match(textAt(variant, item.range), /appropriate\.$/);
+    assert.equal(item.claimsAdministratorGuideline, undefined);
+    assert.deepEqual([model.patient.age?.value, model.patient.sex?.value], [52, 'female']);
+    assert.deepEqual(model.reviewer?.specialties.value, ['Physical Medicine & Rehabilitation']);
+    assert.deepEqual(model.reviewer?.licensure.value, ['California']);
+    assert.equal(model.header?.caseNumber?.value, 'CM13-0023456');
+    assert.deepEqual(model.problems.map((p) => p.code), ['legacy-template']);
+  }
+});
+
+test('a Medical Professional Review that concludes the treatment is necessary is Overturned; one that concludes nothing has no decision, and says so', () => {
+  const text = readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8');
+  const necessary = text.replace(
+    /There is no record[\s\S]*?appropriate\.\n/,
+    'A one-month trial after a failed TENS trial is documented. The request for a home H-wave device for purchase is medically\nnecessary and appropriate.\n',
+  );
+  assert.notEqual(necessary, text);
+  const [overturned] = parseLetter(necessary).items;
+  assert.deepEqual([overturned.decision, overturned.conclusion], ['Overturned', 'medically-necessary']);
+
+  const silent = text.replace(/There is no record[\s\S]*?appropriate\.\n/, 'The records were reviewed.\n');
+  const model = parseLetter(silent);
+  assert.equal(model.items[0].decision, undefined);
+  assert.equal(model.items[0].decisionText, undefined);
+  const missing = model.problems.find((p) => p.code === 'missing-decision');
+  assert.ok(missing);
+  assert.deepEqual(missing.range, model.items[0].title.range);
+});
+
+test('a Medical Professional Review lints without the checks of the labelled layout: no missing sections or paragraphs, no uncited decision', () => {
+  const text = readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8');
+  const diagnostics = lintLetter(parseLetter(text));
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['unrecognised-text', 7]],
+  );
+  // A rationale that concludes nothing leaves the item without a decision: reported on its title, with no quick fix
+  // to write a decision word the layout does not have.
+  const silentModel = parseLetter(text.replace(/There is no record[\s\S]*?appropriate\.\n/, 'The records were reviewed.\n'));
+  const silent = lintLetter(silentModel).filter((d) => d.code === 'unknown-decision');
+  assert.deepEqual(
+    silent.map((d) => [d.message, d.range, d.data]),
+    [
+      [
+        'The item 1 (a home H-wave device for purchase for the lumbar spine) has no decision: its rationale does not conclude whether the treatment is medically necessary.',
+        silentModel.items[0].title.range,
+        undefined,
+      ],
+    ],
+  );
 });

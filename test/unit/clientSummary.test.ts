@@ -194,6 +194,13 @@ describe('hasLetterMarkers', () => {
     assert.equal(hasLetterMarkers('Case Number: 12345\nA letter about something else.'), false);
     assert.equal(hasLetterMarkers(`${'filler\n'.repeat(80)}HOW THE IMR FINAL DETERMINATION WAS MADE`), false, 'only the first lines count');
   });
+
+  test('finds a Medical Professional Review by its title and first label, without a case number', () => {
+    const review = readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8').replace(/Case Number: .*\n/, '');
+    assert.equal(hasLetterMarkers(review), true);
+    assert.equal(hasLetterMarkers(review.replace(/\n/g, '\r\n')), true);
+    assert.equal(hasLetterMarkers('MEDICAL PROFESSIONAL REVIEW\nA course on how to write one.\n'), false);
+  });
 });
 
 describe('parseWebviewMessage', () => {

@@ -1,5 +1,7 @@
 // Tests of the language features over in-memory documents: symbols, folding, selection, links, hovers, fixes, completion, cache.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +15,7 @@ import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { itemTitleRange } from '../../core/rules/itemRanges';
 import { rangeContains } from '../../core/text/lines';
-import { corpusLetters, corpusSkip } from '../support/env';
+import { corpusLetters, corpusSkip, repoRoot } from '../support/env';
 import { applyEdits, dropParagraph, readCorpusLetter, readSample, readSeed, replaceOnce } from '../lsp/mutants';
 import { textAt } from '../support/text';
 
@@ -222,6 +224,21 @@ describe('hovers', () => {
     assert.match(t, /Upheld/);
     assert.match(t, /Reviewer's guideline: Decision based on MTUS ACOEM/);
     assert.match(t, /Rationale concludes: .*not medically necessary/);
+  });
+  test('on a Medical Professional Review\'s title: its decision, the opening of its guideline paragraph, and its conclusion', () => {
+    const review = docOf(readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8'));
+    const it = ls.getLetter(review)?.items[0];
+    assert.ok(it);
+    const t = hoverText(ls.getHover(review, it.title.range.start));
+    assert.match(t, /^\*\*a home H-wave device for purchase for the lumbar spine\*\*: Upheld/);
+    assert.match(t, /Reviewer's guideline: MTUS Chronic Pain Medical Treatment Guidelines, H-wave stimulation, pages 117-118/);
+    assert.match(t, /Rationale concludes: The request for a home H-wave device for purchase is not medically necessary/);
+    // Its outline: the item, with its guideline paragraph and rationale under their own labels.
+    const symbols = ls.getDocumentSymbols(review);
+    checkTree(symbols);
+    const itemSymbol = symbols.find((s) => s.name.includes('H-wave'));
+    assert.ok(itemSymbol, JSON.stringify(symbols.map((s) => s.name)));
+    assert.ok((itemSymbol.children ?? []).length >= 2);
   });
   test('on a citation: the knowledge base summary, with folder statistics when given', () => {
     const c = item.maximusGuideline!.citations[0];
