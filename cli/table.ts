@@ -46,7 +46,7 @@ const columnValues = {
   claims_administrator_sections: ({ item }) => joined(citedSections(item.claimsAdministratorGuideline?.citations ?? [])),
   claims_administrator_statements: ({ item }) => statements(item.claimsAdministratorGuideline),
   // The summaries' "reviewer's guideline" group: "MTUS", "MTUS + ODG", "None cited".
-  maximus_basis: ({ item }) => (item.maximusGuideline ? guidelineBasis(item.maximusGuideline) : null),
+  maximus_basis: ({ item }) => (item.maximusGuideline || item.form === 'numbered' ? guidelineBasis(item.maximusGuideline, item.form) : null),
   maximus_guidelines: ({ item }) => compactCitations(item.maximusGuideline),
   // The knowledge base's sections they resolve to, as the summaries group them ("MTUS Chronic Pain: Opioids").
   maximus_sections: ({ item }) => joined(citedSections(item.maximusGuideline?.citations ?? [])),

@@ -41,6 +41,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
     items: model.items.map(
       (item): FolderItem => ({
         index: item.index,
+        ...(item.form === 'numbered' || item.form === 'review' ? { form: item.form } : {}),
         service: item.service,
         title: { value: item.title.value, range: item.title.range },
         titleLines: item.titleLines.slice(0, 1),

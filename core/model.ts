@@ -211,6 +211,8 @@ export interface ValueOf<T> {
 
 export interface FolderItem {
   index: number;
+  /** The item's layout (DisputedItem.form); folderLetterOf gives it only for items not in the labelled one. */
+  form?: 'labelled' | 'numbered' | 'review';
   service: string;
   title: { value: string; range: Range };
   /** The first title line only. */

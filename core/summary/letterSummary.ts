@@ -1,5 +1,5 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
-import type { Conclusion, Decision, FolderItem, FolderLetter, Range } from '../model';
+import type { Conclusion, Decision, DisputedItem, FolderItem, FolderLetter, Range } from '../model';
 
 type FolderCitation = NonNullable<FolderItem['maximusGuideline']>['citations'][number];
 
@@ -81,7 +81,7 @@ function itemRow(item: FolderItem): ItemRow {
     decisionText: item.decision ? undefined : item.decisionText?.value,
     ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
     guideline: guidelineText(item.maximusGuideline),
-    guidelineBasis: guidelineBasis(item.maximusGuideline),
+    guidelineBasis: guidelineBasis(item.maximusGuideline, item.form),
     claimsBasis: guidelineBasis(item.claimsAdministratorGuideline),
     sections: item.maximusGuideline?.sections ?? [],
     conclusion: item.conclusion,
@@ -108,11 +108,24 @@ const sourceLabels: Record<FolderCitation['source'], string> = {
 };
 const sourceOrder = Object.keys(sourceLabels) as FolderCitation['source'][];
 
-/** The kinds of the reviewer's citations, in a fixed order: "MTUS + ODG"; "None cited" without any. */
-export function guidelineBasis(paragraph: { citations: readonly Pick<FolderCitation, 'source'>[] } | undefined): string {
+/** The basis of a guideline paragraph whose wording the citation reader does not read. */
+export const notRead = 'Not read';
+
+/**
+ * The kinds of the reviewer's citations, in a fixed order: "MTUS + ODG"; "None cited" without any; "Not read" when the
+ * paragraph says something but in no form the citation reader reads (an older layout's prose), or when the item's
+ * layout has no guideline paragraph at all (the 2013 notice's numbered decisions name their guidelines in the rationale).
+ */
+export function guidelineBasis(
+  paragraph: { citations: readonly Pick<FolderCitation, 'source'>[]; statements?: readonly unknown[]; text?: string } | undefined,
+  form?: DisputedItem['form'],
+): string {
   const cited = new Set(paragraph?.citations.map((c) => c.source));
   const kinds = sourceOrder.filter((s) => cited.has(s)).map((s) => sourceLabels[s]);
-  return kinds.length > 0 ? kinds.join(' + ') : 'None cited';
+  if (kinds.length > 0) return kinds.join(' + ');
+  if (!paragraph) return form === 'numbered' ? notRead : 'None cited';
+  const unread = paragraph.text !== undefined && paragraph.text.trim() !== '' && (paragraph.statements?.length ?? 0) === 0;
+  return unread ? notRead : 'None cited';
 }
 
 // Abbreviations after which a period does not end a sentence.

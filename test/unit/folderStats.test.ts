@@ -24,7 +24,7 @@ import {
 import { guidelineBasis, summarizeLetter } from '../../core/summary/letterSummary';
 import { folderLetterOf } from '../../core/folderLetter';
 import { parseLetter } from '../../core/parser/parseLetter';
-import { corpusLetters, corpusSkip, lettersDir, readSources } from '../support/env';
+import { corpusLetters, corpusSkip, lettersDir, readSources, repoRoot } from '../support/env';
 import { readSeed, seedFiles } from '../lsp/mutants';
 
 function folderOf(named: Array<{ name: string; text: string }>): FolderRow[] {
@@ -47,6 +47,26 @@ describe('the guideline basis of an item', () => {
     assert.equal(guidelineBasis(paragraph('url', 'article')), 'Article + Web page');
     assert.equal(guidelineBasis(paragraph()), 'None cited');
     assert.equal(guidelineBasis(undefined), 'None cited');
+  });
+
+  test('"Not read" for a paragraph in no form the citation reader reads, and for a layout without the paragraph', () => {
+    const prose = { text: 'MTUS Chronic Pain Medical Treatment Guidelines, H-wave stimulation, pages 117-118.', citations: [], statements: [] };
+    assert.equal(guidelineBasis(prose, 'review'), 'Not read');
+    // A statement that nothing was cited is read: "None cited".
+    assert.equal(guidelineBasis({ ...prose, text: 'The Expert Reviewer did not cite any medical evidence for its decision.', statements: [{ text: 'x' }] }), 'None cited');
+    assert.equal(guidelineBasis(undefined, 'numbered'), 'Not read');
+    // Through the folder summary, as the server sends it: the older templates' items.
+    const rows = folderOf(
+      ['notice-2013.txt', 'professional-review.txt'].map((name) => ({ name, text: readFileSync(path.join(repoRoot, 'test/fixtures/templates', name), 'utf8') })),
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.service, r.guidelineBasis]),
+      [
+        ['physical therapy 12 sessions for the lumbar spine', 'Not read'],
+        ['MRI of the lumbar spine', 'Not read'],
+        ['a home H-wave device for purchase for the lumbar spine', 'Not read'],
+      ],
+    );
   });
 
   test('on the seeds, from the parsed citations', () => {
