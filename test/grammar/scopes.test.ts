@@ -38,6 +38,24 @@ const cases: Case[] = [
   },
   { input: 'IMR ISSUE(S), DECISION(S) AND RATIONALE(S) ', scope: HEADING, runs: ['IMR ISSUE(S), DECISION(S) AND RATIONALE(S)'] },
   { input: 'The clinical case summary based on a review of the case file ', scope: HEADING, runs: [] },
+  // The Medical Professional Review's labels, the long ones over two lines as the PDFs break them.
+  { input: 'MEDICAL PROFESSIONAL REVIEW', scope: HEADING, runs: ['MEDICAL PROFESSIONAL REVIEW'] },
+  { input: 'ISSUE AT DISPUTE:', scope: HEADING, runs: ['ISSUE AT DISPUTE:'] },
+  { input: 'CASE SUMMARY: ', scope: HEADING, runs: ['CASE SUMMARY:'] },
+  { input: 'DOCUMENTS REVIEWED FOR DETERMINATION:', scope: HEADING, runs: ['DOCUMENTS REVIEWED FOR DETERMINATION:'] },
+  {
+    input: ['MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL ', 'REVIEWER AND WHY:'],
+    scope: HEADING,
+    runs: ['MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL', 'REVIEWER AND WHY:'],
+  },
+  {
+    input: ['RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT ', 'MEDICALLY NECESSARY:'],
+    scope: HEADING,
+    runs: ['RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT', 'MEDICALLY NECESSARY:'],
+  },
+  { input: 'MEDICAL REVIEWER QUALIFICATIONS:', scope: HEADING, runs: ['MEDICAL REVIEWER QUALIFICATIONS:'] },
+  // In a sentence, the words are not a label.
+  { input: 'The treatment is medically necessary: the records show it.', scope: HEADING, runs: [] },
   { input: 'CLINICAL CASE SUMMARY OF THE REQUEST ', scope: HEADING, runs: [] },
 
   // The header table, its columns interleaved, and "Application Received:" broken over two lines.
