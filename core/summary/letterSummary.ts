@@ -82,7 +82,7 @@ function itemRow(item: FolderItem): ItemRow {
     ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
     guideline: guidelineText(item.maximusGuideline),
     guidelineBasis: guidelineBasis(item.maximusGuideline, item.form),
-    claimsBasis: guidelineBasis(item.claimsAdministratorGuideline),
+    claimsBasis: guidelineBasis(item.claimsAdministratorGuideline, item.form),
     sections: item.maximusGuideline?.sections ?? [],
     conclusion: item.conclusion,
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
@@ -114,7 +114,8 @@ export const notRead = 'Not read';
 /**
  * The kinds of the reviewer's citations, in a fixed order: "MTUS + ODG"; "None cited" without any; "Not read" when the
  * paragraph says something but in no form the citation reader reads (an older layout's prose), or when the item's
- * layout has no guideline paragraph at all (the 2013 notice's numbered decisions name their guidelines in the rationale).
+ * layout has no such paragraph at all (the 2013 notice names its guidelines in the rationale; a Medical Professional
+ * Review has no claims administrator's paragraph).
  */
 export function guidelineBasis(
   paragraph: { citations: readonly Pick<FolderCitation, 'source'>[]; statements?: readonly unknown[]; text?: string } | undefined,
@@ -123,7 +124,7 @@ export function guidelineBasis(
   const cited = new Set(paragraph?.citations.map((c) => c.source));
   const kinds = sourceOrder.filter((s) => cited.has(s)).map((s) => sourceLabels[s]);
   if (kinds.length > 0) return kinds.join(' + ');
-  if (!paragraph) return form === 'numbered' ? notRead : 'None cited';
+  if (!paragraph) return form === 'numbered' || form === 'review' ? notRead : 'None cited';
   const unread = paragraph.text !== undefined && paragraph.text.trim() !== '' && (paragraph.statements?.length ?? 0) === 0;
   return unread ? notRead : 'None cited';
 }

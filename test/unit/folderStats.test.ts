@@ -60,11 +60,11 @@ describe('the guideline basis of an item', () => {
       ['notice-2013.txt', 'professional-review.txt'].map((name) => ({ name, text: readFileSync(path.join(repoRoot, 'test/fixtures/templates', name), 'utf8') })),
     );
     assert.deepEqual(
-      rows.map((r) => [r.service, r.guidelineBasis]),
+      rows.map((r) => [r.service, r.guidelineBasis, r.claimsBasis]),
       [
-        ['physical therapy 12 sessions for the lumbar spine', 'Not read'],
-        ['MRI of the lumbar spine', 'Not read'],
-        ['a home H-wave device for purchase for the lumbar spine', 'Not read'],
+        ['physical therapy 12 sessions for the lumbar spine', 'Not read', 'Not read'],
+        ['MRI of the lumbar spine', 'Not read', 'Not read'],
+        ['a home H-wave device for purchase for the lumbar spine', 'Not read', 'Not read'],
       ],
     );
   });
