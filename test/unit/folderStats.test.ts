@@ -67,6 +67,8 @@ describe('the guideline basis of an item', () => {
         ['a home H-wave device for purchase for the lumbar spine', 'Not read', 'Not read'],
       ],
     );
+    // The sections breakdown groups them alike: "Not read", not "Not in the knowledge base" (citations read but not found).
+    assert.deepEqual(rows.map((r) => groupKeys(r, 'section')), [['Not read'], ['Not read'], ['Not read']]);
   });
 
   test('on the seeds, from the parsed citations', () => {
