@@ -5,6 +5,7 @@ import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } fr
 import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
+import { firstSentence } from '../summary/letterSummary';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface HoverOptions {
@@ -75,8 +76,8 @@ function conclusionText(doc: LetterDocument, item: DisputedItem): string {
 function citationsText(p: GuidelineParagraph | undefined, item: DisputedItem): string {
   if (!p || p.text.trim() === '') return '(none)';
   if (p.citations.length === 0 && p.statements.length === 0 && item.form === 'review') {
-    // A Medical Professional Review names its guidelines in prose: its opening words say which.
-    return escapeMarkdown(p.text.length > 160 ? `${p.text.slice(0, 157)}...` : p.text);
+    // A Medical Professional Review names its guidelines in prose: its first sentence says which.
+    return escapeMarkdown(firstSentence(p.text, 160));
   }
   if (p.citations.length === 0) return p.statements.length > 0 ? escapeMarkdown(p.statements.map((s) => s.text).join(' ')) : '(no guideline cited)';
   return p.citations.map((c) => escapeMarkdown(c.text)).join('; ');

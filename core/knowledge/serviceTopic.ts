@@ -4,6 +4,7 @@
 import type { GuidelineCitation } from '../model';
 import { bestMatch, cachedPool } from './bestMatch';
 import { entriesOf } from './data';
+import { isNumberWord } from '../text/quantities';
 import { isAnyBodyPart } from './odgChapters';
 import type { Resolution } from './resolve';
 import type { KnowledgeEntry } from './types';
@@ -38,7 +39,9 @@ export function serviceWords(service: string): string {
     .replace(/\S*[\d#]\S*/g, ' ')
     // ("x" as in "2 x 6", not the x of "X-rays".)
     .replace(/(?<![\w-])x(?![\w-])/gi, ' ')
-    .replace(/\b(?:left|right|bilateral|times|per|a|every|week|weeks|month|months|day|days|daily|session|sessions|visit|visits|refills?|supply|qty|quantity|with|without|contrast|dos|additional|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b/gi, ' ')
+    .replace(/\b(?:left|right|bilateral|times|per|a|every|week|weeks|month|months|day|days|daily|session|sessions|visit|visits|refills?|supply|qty|quantity|with|without|contrast|dos|additional|once|twice)\b/gi, ' ')
+    // Numbers written out ("four weeks") are quantities too: "four" is in an opioid entry's "four A's".
+    .replace(/\b[A-Za-z]+\b/g, (word) => (isNumberWord(word) ? ' ' : word))
     .replace(/\s+/g, ' ')
     .trim();
 }

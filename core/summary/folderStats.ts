@@ -1,7 +1,7 @@
 // What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section,
 // the claims administrator's guideline, specialty, decision year, service) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
-import { conclusionLabels, notRead } from './letterSummary';
+import { conclusionLabels, noneCited, notRead } from './letterSummary';
 
 export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'service'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
@@ -73,7 +73,7 @@ export function groupKeys(row: StatsRow, by: BreakdownId): readonly string[] {
   if (row.sections.length > 0) return row.sections;
   // Nothing cited, or cited in words not read: the same group as in the guideline breakdown. Only citations read
   // but not found are "not in the knowledge base".
-  return [row.guidelineBasis === 'None cited' || row.guidelineBasis === notRead ? row.guidelineBasis : noSectionKnown];
+  return [row.guidelineBasis === noneCited || row.guidelineBasis === notRead ? row.guidelineBasis : noSectionKnown];
 }
 
 /** The group of a single-valued breakdown (every breakdown but the sections: their first). */

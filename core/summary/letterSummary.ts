@@ -108,6 +108,8 @@ const sourceLabels: Record<FolderCitation['source'], string> = {
 };
 const sourceOrder = Object.keys(sourceLabels) as FolderCitation['source'][];
 
+/** The basis of a guideline paragraph that cites nothing (or says that nothing was cited). */
+export const noneCited = 'None cited';
 /** The basis of a guideline paragraph whose wording the citation reader does not read. */
 export const notRead = 'Not read';
 
@@ -124,9 +126,9 @@ export function guidelineBasis(
   const cited = new Set(paragraph?.citations.map((c) => c.source));
   const kinds = sourceOrder.filter((s) => cited.has(s)).map((s) => sourceLabels[s]);
   if (kinds.length > 0) return kinds.join(' + ');
-  if (!paragraph) return form === 'numbered' || form === 'review' ? notRead : 'None cited';
+  if (!paragraph) return form === 'numbered' || form === 'review' ? notRead : noneCited;
   const unread = paragraph.text !== undefined && paragraph.text.trim() !== '' && (paragraph.statements?.length ?? 0) === 0;
-  return unread ? notRead : 'None cited';
+  return unread ? notRead : noneCited;
 }
 
 // Abbreviations after which a period does not end a sentence.

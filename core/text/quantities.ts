@@ -28,6 +28,11 @@ const numberWordList: Record<string, number> = {
 // A Map: a word such as "constructor" must not find a value on an object's prototype.
 const numberWords = new Map(Object.entries(numberWordList));
 
+/** Whether a word is a number written out ("twelve"), in any case. */
+export function isNumberWord(word: string): boolean {
+  return numberWords.has(word.toLowerCase());
+}
+
 const QUANTITY = new RegExp(`\\d+(?:\\.\\d+)?|\\b(?:${[...numberWords.keys()].join('|')})\\b`, 'g');
 /** A number, or a word (what lies between is punctuation and space, which the shape ignores). */
 const TOKEN = /(\d+(?:\.\d+)?)|[a-z]+/g;
