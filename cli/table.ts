@@ -52,6 +52,11 @@ const columnValues = {
   maximus_sections: ({ item }) => joined(citedSections(item.maximusGuideline?.citations ?? [])),
   maximus_statements: ({ item }) => statements(item.maximusGuideline),
   conclusion: ({ item }) => item.conclusion,
+  // The surgery the item goes with (core/parser/surgery.ts), by its item_index, so that a researcher can count a
+  // surgery's dozen associated denials as one decision or leave them out.
+  surgery_item: ({ item }) => item.surgery?.item ?? null,
+  surgery_basis: ({ item }) => item.surgery?.basis ?? null,
+  surgery_decision: ({ model, item }) => (item.surgery ? (model.items[item.surgery.item]?.decision ?? null) : null),
   rationale: ({ item }) => (item.rationale ? item.rationale.text.replace(/\s+/g, ' ').trim() || null : null),
 } satisfies Record<string, (of: ItemOf) => Cell>;
 

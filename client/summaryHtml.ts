@@ -105,6 +105,17 @@ function partialLine(r: ItemRow): string {
   return `<div class="context" data-context="partial">Partly authorized. Requested: ${escapeHtml(r.partial.originalRequest)}${authorized}; decided here: the rest.</div>`;
 }
 
+/** The surgery an item goes with, or the items that go with a surgery (core/parser/surgery.ts). */
+function surgeryLine(r: ItemRow): string {
+  if (r.surgery) {
+    const decided = r.surgery.decision ? ` (${r.surgery.decision})` : '';
+    return `<div class="context" data-context="surgery">Goes with the surgery, item ${r.surgery.index + 1}: ${escapeHtml(r.surgery.service)}${decided}.</div>`;
+  }
+  if (!r.withSurgery) return '';
+  const n = r.withSurgery.length;
+  return `<div class="context" data-context="surgery">${n === 1 ? '1 service goes' : `${n} services go`} with this surgery: item${n === 1 ? '' : 's'} ${r.withSurgery.map((i) => i + 1).join(', ')}.</div>`;
+}
+
 function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): string {
   const stats = context?.sameService;
   if (!stats) return '';
@@ -129,7 +140,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
     .map(
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}${partialLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
+<td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
@@ -216,6 +227,7 @@ const groupColumnTitles: Record<BreakdownId, string> = {
   specialty: 'Specialty',
   year: 'Year',
   service: 'Service',
+  surgery: 'Item',
 };
 
 function breakdownTable(view: FolderView, b: Breakdown): string {

@@ -48,6 +48,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
         decision: item.decision,
         decisionText: value(item.decisionText),
         partial: item.partial && { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized },
+        surgery: item.surgery && { item: item.surgery.item, basis: item.surgery.basis },
         conclusion: item.conclusion,
         maximusGuideline: item.maximusGuideline && {
           text: item.maximusGuideline.text,

@@ -160,6 +160,21 @@ export interface DisputedItem {
   conclusion: Conclusion;
   /** The sentence fragment the conclusion was read from. */
   conclusionRange?: Range;
+  /** The rationale's words that decide this item by a surgery's fate ("As the requested surgical intervention is
+   *  not medically necessary"), and which way they say the surgery went. */
+  surgeryDependence?: { range: Range; necessary: boolean };
+  /** The surgery this item goes with, decided above it in the same letter (core/parser/surgery.ts). */
+  surgery?: SurgeryLink;
+}
+
+/** What ties an item to a surgery: its title ("Associated surgical service: ...", a pre- or post-operative
+ *  service: a clearance, an assistant, post-operative therapy) or its rationale's words. */
+export type SurgeryBasis = 'associated' | 'pre-operative' | 'post-operative' | 'rationale';
+
+export interface SurgeryLink {
+  /** The index of the item that decides the surgery. */
+  item: number;
+  basis: SurgeryBasis;
 }
 
 export type ProblemCode =
@@ -221,6 +236,8 @@ export interface FolderItem {
   decisionText?: ValueOf<string>;
   /** A partial authorization's original request and authorized part (the service is the remaining portion). */
   partial?: { originalRequest: string; authorized?: string };
+  /** The surgery the item goes with (DisputedItem.surgery). */
+  surgery?: SurgeryLink;
   conclusion: Conclusion;
   maximusGuideline?: {
     text: string;

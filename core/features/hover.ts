@@ -1,7 +1,7 @@
 // Hovers: a cited guideline's summary, what a decision word means, and an item's decision at a glance.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
-import type { DisputedItem, GuidelineCitation, GuidelineParagraph, Position } from '../model';
+import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel, Position } from '../model';
 import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
@@ -92,10 +92,28 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
     lines.push(`Partial authorization: originally "${escapeMarkdown(item.partial.originalRequest)}"${authorized}.`);
   }
   if (item.dateOfService) lines.push(`Date of service: ${escapeMarkdown(item.dateOfService.value)}`);
+  const surgery = surgeryLine(doc.model, item);
+  if (surgery) lines.push(surgery);
   lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline, item)}`);
   lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
   if (options.workspaceLetters) lines.push(sameServiceLine(serviceStats(doc, item, options.workspaceLetters), options.unreadLetters ?? 0));
   return lines.join('\n\n');
+}
+
+/** The surgery an item goes with, or the items that go with a surgery, and how they were decided. */
+function surgeryLine(model: LetterModel, item: DisputedItem): string | undefined {
+  const surgery = item.surgery ? model.items[item.surgery.item] : undefined;
+  if (surgery) {
+    const rests = item.surgeryDependence ? ' (the rationale rests on it)' : '';
+    return `Goes with the surgery, item ${surgery.index + 1}: ${escapeMarkdown(surgery.service.trim())}, ${surgery.decision ?? 'no decision'}${rests}.`;
+  }
+  const withIt = model.items.filter((i) => i.surgery?.item === item.index);
+  if (withIt.length === 0) return undefined;
+  const upheld = withIt.filter((i) => i.decision === 'Upheld').length;
+  const overturned = withIt.filter((i) => i.decision === 'Overturned').length;
+  const counts = [upheld > 0 ? `${upheld} upheld` : '', overturned > 0 ? `${overturned} overturned` : ''].filter(Boolean).join(', ');
+  const numbers = withIt.map((i) => i.index + 1).join(', ');
+  return `${withIt.length === 1 ? '1 service goes' : `${withIt.length} services go`} with this surgery: item${withIt.length === 1 ? '' : 's'} ${numbers}${counts ? ` (${counts})` : ''}.`;
 }
 
 /** How the workspace's other items for the same service were decided (Find All References lists them). */

@@ -10,6 +10,7 @@ import { parsePatient } from './patient';
 import { isProfessionalReview, parseProfessionalReview, type ProfessionalReview } from './professionalReview';
 import { parseReviewer } from './reviewer';
 import { findSections } from './sections';
+import { linkSurgeries } from './surgery';
 
 // Between the words any white space: text from a PDF may hold a tab or a no-break space.
 const NOTICE_2013_RE =
@@ -94,6 +95,7 @@ export function parseLetter(text: string | LineIndex): LetterModel {
     if (!issues && model.sections.length > 0) fromLine = model.sections[model.sections.length - 1].headingRange.start.line + 1;
     model.items = parseItems(doc, layout, fromLine, doc.lineCount, problems);
     if (model.items.length === 0 && NOTICE_2013_RE.test(doc.text.slice(0, 20000))) model.items = parseNumberedDecisions(doc, problems);
+    linkSurgeries(model.items);
   });
 
   const hasHeading = model.sections.length > 0;

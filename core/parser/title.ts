@@ -73,6 +73,8 @@ export function parseRetrospective(title: string): { retrospective: boolean; dos
 export function serviceName(title: string, partial: PartialAuthorization | undefined): string {
   let s = partial ? partial.remaining : title;
   s = s.replace(/^(?:retrospective|retro|prospective)\b[:,]?\s*(?:request\s+for\s+|review\s+(?:of|for)\s+)?/i, '');
+  // "Associated surgical service: Shoulder sling" decides a shoulder sling; the tie to the surgery is item.surgery.
+  s = s.replace(/^associated\s+surgical\s+services?\s*:\s*/i, '');
   if (mayHoldDateOfService(s.toLowerCase())) s = s.replace(/\s*\(?\b(?:DOS|dates? of service)\b:?\s*(?:of |on )?[\d/]+(?:\s*[-–]\s*[\d/]+)?\)?/gi, '');
   s = trimEndOf(s, ' ,:;').trim();
   return s.length > 0 ? s : title;

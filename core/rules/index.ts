@@ -1,4 +1,5 @@
 // The single list of lint rules, read by the linter, the server, the CLI and the docs test.
+import { associatedServiceConflict } from './associatedServiceConflict';
 import { citationPageMismatch } from './citationPageMismatch';
 import { dateOrder } from './dateOrder';
 import { decisionRationaleConflict } from './decisionRationaleConflict';
@@ -26,6 +27,7 @@ export const allRules: readonly Rule[] = [
   missingClaimsAdministratorGuideline,
   decisionRationaleConflict,
   duplicateItem,
+  associatedServiceConflict,
   partialAuthorizationMismatch,
   dateOrder,
   citationPageMismatch,

@@ -3,12 +3,14 @@
 import type { FolderRow } from './folderRows';
 import { conclusionLabels, noneCited, notRead } from './letterSummary';
 
-export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'service'] as const;
+export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'service', 'surgery'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
 
 /** What a reader of a breakdown must know to read its counts right. */
 export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
   section: 'An item decided on two sections counts in both.',
+  surgery:
+    'Items that go with a surgery: a clearance, an assistant, an associated service or post-operative therapy, decided with the surgery above them in the same letter, often in one sentence. Without them, each surgery counts once.',
 };
 
 export const breakdownTitles: Record<BreakdownId, string> = {
@@ -18,7 +20,12 @@ export const breakdownTitles: Record<BreakdownId, string> = {
   specialty: "Reviewer's specialty",
   year: 'Decision year',
   service: 'Service',
+  surgery: 'Decided with a surgery',
 };
+
+/** The groups of the surgery breakdown. */
+export const withSurgery = 'Goes with a surgery';
+export const onItsOwn = 'Decided on its own';
 
 export const decisionFilters = ['all', 'Upheld', 'Overturned', 'other'] as const;
 export type DecisionFilter = (typeof decisionFilters)[number];
@@ -56,10 +63,10 @@ export function overturnedShare(counts: { upheld: number; overturned: number }):
 }
 
 /** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
-const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, claims: 12, specialty: 12, year: 30, service: 15 };
+const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, claims: 12, specialty: 12, year: 30, service: 15, surgery: 2 };
 
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
-export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'service'>;
+export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'service' | 'surgery'>;
 
 /** An item whose reviewer cited no section the knowledge base knows. */
 export const noSectionKnown = 'Not in the knowledge base';
@@ -91,6 +98,8 @@ export function groupKey(row: StatsRow, by: BreakdownId): string {
       return row.year;
     case 'service':
       return serviceKey(row);
+    case 'surgery':
+      return row.surgery ? withSurgery : onItsOwn;
   }
 }
 

@@ -12,6 +12,9 @@ export interface ItemRow {
   decisionText?: string;
   /** A partial authorization: the request as made and the part the claims administrator authorized. */
   partial?: { originalRequest: string; authorized?: string };
+  /** The surgery this item goes with (its index, service and decision), or the items that go with this surgery. */
+  surgery?: { index: number; service: string; decision?: Decision };
+  withSurgery?: number[];
   /** The reviewer's (MAXIMUS) guideline, as cited. */
   guideline: string;
   /** The kinds of guideline the reviewer cited: "MTUS", "ODG", "MTUS + ODG", ..., or "None cited". */
@@ -53,7 +56,7 @@ export const conclusionLabels: Record<Conclusion, string> = {
 
 /** A letter's summary, from its model or from what imr/folderSummary sends of it (a LetterModel is a FolderLetter). */
 export function summarizeLetter(model: FolderLetter, name: string, uri: string): LetterSummary {
-  const items = model.items.map(itemRow);
+  const items = model.items.map((item) => itemRow(item, model.items));
   return {
     name,
     uri,
@@ -72,7 +75,9 @@ export function summarizeLetter(model: FolderLetter, name: string, uri: string):
   };
 }
 
-function itemRow(item: FolderItem): ItemRow {
+function itemRow(item: FolderItem, items: readonly FolderItem[]): ItemRow {
+  const surgery = item.surgery ? items[item.surgery.item] : undefined;
+  const withSurgery = items.filter((i) => i.surgery?.item === item.index).map((i) => i.index);
   return {
     index: item.index,
     service: item.service || item.title.value,
@@ -80,6 +85,8 @@ function itemRow(item: FolderItem): ItemRow {
     decision: item.decision,
     decisionText: item.decision ? undefined : item.decisionText?.value,
     ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
+    ...(surgery ? { surgery: { index: surgery.index, service: surgery.service || surgery.title.value, decision: surgery.decision } } : {}),
+    ...(withSurgery.length > 0 ? { withSurgery } : {}),
     guideline: guidelineText(item.maximusGuideline),
     guidelineBasis: guidelineBasis(item.maximusGuideline, item.form),
     claimsBasis: guidelineBasis(item.claimsAdministratorGuideline, item.form),

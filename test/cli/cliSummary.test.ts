@@ -15,7 +15,7 @@ import { letterPages, writePdf } from '../support/minimalPdf';
 import { runCli, seedFiles, tempDir } from './support';
 
 function folderOfLetters(dir: string): string[] {
-  const files = [...seedFiles(), ...['malformed-conflict.txt', 'malformed-unknown-decision.txt'].map((f) => path.join(repoRoot, 'samples', f))];
+  const files = [...seedFiles(), ...['malformed-conflict.txt', 'malformed-unknown-decision.txt', 'malformed-associated-service.txt'].map((f) => path.join(repoRoot, 'samples', f))];
   return files.map((f) => {
     const to = path.join(dir, path.basename(f));
     copyFileSync(f, to);
@@ -43,6 +43,11 @@ test('summary --format json counts what the extension\'s folder summary counts f
     assert.deepEqual(
       report.breakdowns,
       breakdowns(rows).map((b) => ({ id: b.id, title: breakdownTitles[b.id], groups: b.groups.map(({ label, items, upheld, overturned }) => ({ label, items, upheld, overturned })), hidden: b.hidden })),
+    );
+    // The sample's clearance and cold therapy unit go with its surgery, on workers as in the main thread.
+    assert.deepEqual(
+      report.breakdowns.find((b) => b.id === 'surgery')?.groups.find((g) => g.label === 'Goes with a surgery'),
+      { label: 'Goes with a surgery', items: 2, upheld: 1, overturned: 1 },
     );
     // An item counts once in each breakdown, but in each section it was decided on.
     for (const b of report.breakdowns) if (b.id !== 'section') assert.equal(b.groups.reduce((n, g) => n + g.items, 0) <= report.items, true, b.id);

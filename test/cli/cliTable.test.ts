@@ -92,6 +92,9 @@ test('table: every default column of an item, read from the header, the reviewer
     maximus_sections: 'MTUS Acupuncture: Acupuncture Medical Treatment Guidelines; ODG: Acupuncture (ODG)',
     maximus_statements: '',
     conclusion: 'medically-necessary',
+    surgery_item: '',
+    surgery_basis: '',
+    surgery_decision: '',
   });
 });
 
@@ -154,4 +157,44 @@ test('table --columns: the columns named, in that order, on workers too; +LIST a
   assert.equal(runCli(['table', '--columns', 'decision,,line', file], { cwd: dir }).status, 2);
   assert.equal(runCli(['lint', '--columns', 'decision', file], { cwd: dir }).status, 2);
   assert.ok(allColumns.includes('rationale') && !tableColumns.includes('rationale'));
+});
+
+test('table: the services that go with a surgery name its item, what ties them and its decision', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'surgery.txt');
+  const item = (title: string, rationale: string) => [
+    title,
+    '',
+    'Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Surgical Considerations.',
+    '',
+    'MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Surgical Considerations.',
+    '',
+    `Decision rationale: ${rationale}`,
+    '',
+  ];
+  const depends = 'As the requested surgical intervention is not medically necessary, the requested ancillary service is not medically necessary.';
+  writeFileSync(
+    file,
+    [
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      '',
+      ...item('Norco 10/325mg #60: Upheld', 'The request is not medically necessary.'),
+      ...item('Right shoulder arthroscopy with rotator cuff repair: Upheld', 'As such, the requested surgical intervention is not medically necessary.'),
+      ...item('Associated surgical service: Cold therapy unit: Upheld', depends),
+      ...item('Labs to include: EKG: Upheld', depends),
+      ...item('Post-op physical therapy x 12: Upheld', 'The request is not medically necessary.'),
+    ].join('\n'),
+  );
+  const r = runCli(['table', '--format', 'json', '--columns', 'item_index,service,surgery_item,surgery_basis,surgery_decision', file], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as Record<string, unknown>[]).map((row) => Object.values(row)),
+    [
+      [0, 'Norco 10/325mg #60', null, null, null],
+      [1, 'Right shoulder arthroscopy with rotator cuff repair', null, null, null],
+      [2, 'Cold therapy unit', 1, 'associated', 'Upheld'],
+      [3, 'Labs to include: EKG', 1, 'rationale', 'Upheld'],
+      [4, 'Post-op physical therapy x 12', 1, 'post-operative', 'Upheld'],
+    ],
+  );
 });

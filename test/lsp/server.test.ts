@@ -47,6 +47,7 @@ import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/
 import { readPdfText } from '../../pdf/load';
 import type { DecodeResult } from '../../core/text/decode';
 import { applyEdits, readCorpusLetter, readSample, readSeed, replaceOnce, seedFiles } from './mutants';
+import { textAt } from '../support/text';
 
 const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
 const seed = readSeed();
@@ -99,6 +100,11 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
       assert.equal(ds[0].severity, DiagnosticSeverity.Error);
       assert.equal(ds[0].codeDescription?.href, `https://github.com/imr-letters/imr-letters/blob/main/docs/rules/${rule}.md`);
     }
+    // A warning, not an error: which of the two decisions is wrong is for the reader to judge.
+    const associated = readSample('malformed-associated-service.txt');
+    const ds = await client.open(uri('malformed-associated-service.txt'), associated);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['associated-service-conflict', DiagnosticSeverity.Warning]]);
+    assert.equal(textAt(associated, ds[0].range), 'As the requested surgical intervention is not medically necessary');
   });
 
   test('a diagnostic points at the places it involves (related information), for a client that shows them', async () => {

@@ -322,6 +322,31 @@ describe('renderLetterBody', () => {
     assert.equal(row.service, 'Acupuncture 2 sessions');
     assert.deepEqual(row.partial, { originalRequest: 'Acupuncture 8 sessions', authorized: 'Acupuncture 6 sessions' });
   });
+
+  test('a surgery and the services that go with it name each other, escaped, from the model and from the folder summary alike', () => {
+    const entry = (title: string, rationale: string) =>
+      `${title}\n\nClaims Administrator guideline: Decision based on MTUS.\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: ${rationale}\n\n`;
+    const text =
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\n' +
+      entry('Knee arthroscopy <left>: Upheld', 'Not medically necessary.') +
+      entry('Associated surgical service: Cold therapy unit: Upheld', 'As the requested surgical intervention is not medically necessary, neither is this.') +
+      entry('Pre-op clearance: Upheld', 'Not medically necessary.') +
+      entry('Norco 10/325mg #60: Upheld', 'Not medically necessary.');
+    const model = parseLetter(text);
+    for (const from of [model, folderLetterOf(model)]) {
+      const rows = summarizeLetter(from, 's.txt', 'file:///s.txt').items;
+      assert.deepEqual(rows.map((r) => [r.surgery, r.withSurgery]), [
+        [undefined, [1, 2]],
+        [{ index: 0, service: 'Knee arthroscopy <left>', decision: 'Upheld' }, undefined],
+        [{ index: 0, service: 'Knee arthroscopy <left>', decision: 'Upheld' }, undefined],
+        [undefined, undefined],
+      ]);
+      const html = renderLetterBody(summarizeLetter(from, 's.txt', 'file:///s.txt'));
+      assert.match(html, /<div class="context" data-context="surgery">2 services go with this surgery: items 2, 3\.<\/div>/);
+      assert.match(html, /<td class="service">Cold therapy unit<div class="context" data-context="surgery">Goes with the surgery, item 1: Knee arthroscopy &#60;left&#62; \(Upheld\)\.<\/div>/);
+      assert.equal(html.match(/data-context="surgery"/g)?.length, 3, 'not on the Norco');
+    }
+  });
 });
 
 describe('RestartPolicy', () => {

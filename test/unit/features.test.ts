@@ -225,6 +225,26 @@ describe('hovers', () => {
     assert.match(t, /Reviewer's guideline: Decision based on MTUS ACOEM/);
     assert.match(t, /Rationale concludes: .*not medically necessary/);
   });
+  test('on an item title: the surgery it goes with; on the surgery, the items that go with it', () => {
+    const entry = (title: string, rationale: string) =>
+      [title, '', 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', '', 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004.', '', `Decision rationale: ${rationale}`, ''].join('\n');
+    const surgeryLetter = docOf(
+      [
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+        '',
+        entry('Arthroscopy of the left knee: Upheld', 'The request is not medically necessary.'),
+        entry('Pre-op Clearance: Upheld', 'As the requested surgical intervention is not medically necessary, the clearance is not medically necessary.'),
+        entry('Post-op physical therapy x 12: Overturned', 'The request is medically necessary.'),
+        entry('Motrin 600mg #40: Upheld', 'The request is not medically necessary.'),
+      ].join('\n'),
+    );
+    const items = ls.getLetter(surgeryLetter)!.items;
+    const at = (i: number) => hoverText(ls.getHover(surgeryLetter, { line: items[i].title.range.start.line, character: 1 }));
+    assert.match(at(0), /\n2 services go with this surgery: items 2, 3 \(1 upheld, 1 overturned\)\.\n/);
+    assert.match(at(1), /\nGoes with the surgery, item 1: Arthroscopy of the left knee, Upheld \(the rationale rests on it\)\.\n/);
+    assert.match(at(2), /\nGoes with the surgery, item 1: Arthroscopy of the left knee, Upheld\.\n/);
+    assert.doesNotMatch(at(3), /surgery/);
+  });
   test('on a Medical Professional Review\'s title: its decision, the opening of its guideline paragraph, and its conclusion', () => {
     const review = docOf(readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8'));
     const it = ls.getLetter(review)?.items[0];

@@ -154,6 +154,30 @@ describe('breakdowns', () => {
   });
 });
 
+describe('the items that go with a surgery', () => {
+  test('count apart from those decided on their own, and the group "Decided on its own" counts each surgery once', () => {
+    const rows = folderOf([
+      { name: 'associated.txt', text: readFileSync(path.join(repoRoot, 'samples', 'malformed-associated-service.txt'), 'utf8') },
+      { name: 'seed.txt', text: readSeed(seedFiles[1]) },
+    ]);
+    const surgery = breakdowns(rows).find((b) => b.id === 'surgery')!;
+    const own = rows.filter((r) => !r.surgery);
+    assert.deepEqual(
+      surgery.groups.map((g) => [g.key, g.items, g.upheld, g.overturned]),
+      [
+        ['Decided on its own', own.length, own.filter((r) => r.decision === 'Upheld').length, own.filter((r) => r.decision === 'Overturned').length],
+        ['Goes with a surgery', 2, 1, 1],
+      ],
+    );
+    const kept = filterRows(rows, { ...noFilter, groups: { surgery: 'Decided on its own' } });
+    assert.deepEqual(kept.map((i) => rows[i].service).filter((s) => /shoulder|clearance|cold/i.test(s)), ['Right shoulder arthroscopy with rotator cuff repair']);
+    assert.deepEqual(
+      filterRows(rows, { ...noFilter, groups: { surgery: 'Goes with a surgery' } }).map((i) => rows[i].service),
+      ['Pre-operative medical clearance', 'Cold therapy unit, 7 day rental'],
+    );
+  });
+});
+
 describe('filterRows', () => {
   test('a group, a decision, words: each keeps exactly the rows that have it', () => {
     const rows = seedRows();
