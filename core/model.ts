@@ -161,7 +161,7 @@ export interface DisputedItem {
   /** The sentence fragment the conclusion was read from. */
   conclusionRange?: Range;
   /** The rationale's words that decide this item by a surgery's fate ("As the requested surgical intervention is
-   *  not medically necessary"), and which way they say the surgery went. */
+   *  not medically necessary"), and which way they say the surgery went; read only below an item deciding a surgery. */
   surgeryDependence?: { range: Range; necessary: boolean };
   /** The surgery this item goes with, decided above it in the same letter (core/parser/surgery.ts). */
   surgery?: SurgeryLink;

@@ -16,7 +16,6 @@ import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
 import type { Layout } from './layout';
 import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
-import { readSurgeryDependence } from './surgery';
 
 // Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
 const LABEL_RE = /^\s*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
@@ -204,8 +203,6 @@ function buildItem(
       const found = readConclusion(collapsed.text);
       item.conclusion = found.conclusion;
       if (found.conclusion !== 'unclear' || found.to > found.from) item.conclusionRange = collapsed.range(found.from, found.to);
-      const dependence = readSurgeryDependence(collapsed.text);
-      if (dependence) item.surgeryDependence = { range: collapsed.range(dependence.from, dependence.to), necessary: dependence.necessary };
     } else {
       const parsed = readCitations(collapsed);
       const guideline: GuidelineParagraph = paragraph as GuidelineParagraph;

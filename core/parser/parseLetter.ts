@@ -95,7 +95,7 @@ export function parseLetter(text: string | LineIndex): LetterModel {
     if (!issues && model.sections.length > 0) fromLine = model.sections[model.sections.length - 1].headingRange.start.line + 1;
     model.items = parseItems(doc, layout, fromLine, doc.lineCount, problems);
     if (model.items.length === 0 && NOTICE_2013_RE.test(doc.text.slice(0, 20000))) model.items = parseNumberedDecisions(doc, problems);
-    linkSurgeries(model.items);
+    linkSurgeries(doc, model.items);
   });
 
   const hasHeading = model.sections.length > 0;

@@ -5,6 +5,8 @@
 // repair often denies a dozen such items with it: a researcher counting decisions needs to know they are one, and
 // the rule associated-service-conflict checks that none is decided against its surgery.
 import type { DisputedItem, SurgeryBasis } from '../model';
+import { CollapsedText } from '../text/collapse';
+import type { LineIndex } from '../text/lines';
 
 /** Services that exist only with an operation, by the words that open or name them. */
 const ASSOCIATED_RE = /\bassociated\s+surgical\s+services?\b/i;
@@ -13,16 +15,19 @@ const PRE_OPERATIVE_RE =
 const POST_OPERATIVE_RE = /\bpost[- ]?op(?:erative(?:ly)?)?\b|\bpost[- ]?surg(?:ical|ery)\b/i;
 
 /** A title naming an operation. "Extended release" is a drug's, not a release's; "surgical service" an associated one's. */
+// (The endings -ectomy, -otomy, -plasty, -odesis, -orrhaphy are matched at a word's end: a leading \w+ would be tried
+// at every letter of every word.)
 const SURGERY_RE =
-  /\b(?:surger(?:y|ies)|surgical(?!\s+services?\b)|arthroscop\w*|\w+ectom(?:y|ies)|\w+otom(?:y|ies)|\w+plast(?:y|ies)|\w+odesis|\w+orrhaphy|fusion|repair|(?<!(?:extended|sustained|controlled|delayed|immediate|modified)[- ])release|decompression|reconstruction|arthroplasty|(?<!hormone\s|testosterone\s)replacement|fixation|ORIF|debridement|excision|resection|neuroplasty|transposition|amputation|manipulation under anesthesia|implantation)\b/i;
+  /(?:ectom(?:y|ies)|otom(?:y|ies)|plast(?:y|ies)|odesis|orrhaphy)\b|\b(?:surger(?:y|ies)|surgical(?!\s+services?\b)|arthroscop\w*|fusion|repair|(?<!(?:extended|sustained|controlled|delayed|immediate|modified)[- ])release|decompression|reconstruction|(?<!hormone\s|testosterone\s)replacement|fixation|ORIF|debridement|excision|resection|transposition|amputation|manipulation under anesthesia|implantation)\b/i;
 
 /** How a title ties its item to a surgery: "Associated surgical service: ...", a pre-operative or a post-operative service. */
 export function titleBasis(service: string): Exclude<SurgeryBasis, 'rationale'> | undefined {
-  if (ASSOCIATED_RE.test(service)) return 'associated';
-  if (PRE_OPERATIVE_RE.test(service)) return 'pre-operative';
-  if (POST_OPERATIVE_RE.test(service)) return 'post-operative';
-  return undefined;
+  // One expression, tried once over the title: the group that matched says which (the first words to match win).
+  const m = TITLE_BASIS_RE.exec(service);
+  if (!m) return undefined;
+  return m[1] !== undefined ? 'associated' : m[2] !== undefined ? 'pre-operative' : 'post-operative';
 }
+const TITLE_BASIS_RE = new RegExp(`(${ASSOCIATED_RE.source})|(${PRE_OPERATIVE_RE.source})|(${POST_OPERATIVE_RE.source})`, 'i');
 
 /** Services that name an operation without being one: a surgical consultation, myofascial release, spinal
  *  decompression therapy. */
@@ -31,7 +36,11 @@ const NOT_SURGERY_RE =
 
 /** Whether a service names an operation itself (not a service that goes with one, nor a consultation about one). */
 export function isSurgery(service: string): boolean {
-  return SURGERY_RE.test(service) && !NOT_SURGERY_RE.test(service) && titleBasis(service) === undefined;
+  return titleBasis(service) === undefined && namesOperation(service);
+}
+
+function namesOperation(service: string): boolean {
+  return SURGERY_RE.test(service) && !NOT_SURGERY_RE.test(service);
 }
 
 // "As the requested surgical intervention is not medically necessary", "Since the surgery has been deemed not
@@ -50,23 +59,54 @@ export interface SurgeryDependenceMatch {
 
 /** The words of a rationale (collapsed onto one line) that decide its item by a surgery's fate, if any. */
 export function readSurgeryDependence(text: string): SurgeryDependenceMatch | undefined {
-  // Cheap checks first: nearly every rationale names no surgery as its premise.
-  if (!text.includes('urg') && !text.includes('rocedure') && !text.includes('peration')) return undefined;
-  const m = DEPENDENCE_RE.exec(text);
-  if (!m) return undefined;
-  return { from: m.index, to: m.index + m[0].length, necessary: !NEGATION_RE.test(m[1]) };
+  // The expression is tried only around the words that can name the surgery (found with indexOf, which is far
+  // cheaper than an expression tried at every position of a rationale that names none, as nearly all do).
+  let first: SurgeryDependenceMatch | undefined;
+  for (const word of SUBJECT_WORDS) {
+    for (let at = text.indexOf(word); at >= 0 && (first === undefined || at < first.from); at = text.indexOf(word, at + word.length)) {
+      const from = Math.max(0, at - SUBJECT_REACH);
+      const window = text.slice(from, at + VERDICT_REACH);
+      // Most mentions of a surgery are not a premise: no verdict follows them.
+      if (!VERDICT_WORDS.some((v) => window.includes(v, at - from))) continue;
+      const m = DEPENDENCE_RE.exec(window);
+      if (m && from + m.index <= at && (first === undefined || from + m.index < first.from)) {
+        first = { from: from + m.index, to: from + m.index + m[0].length, necessary: !NEGATION_RE.test(m[1]) };
+      }
+    }
+  }
+  return first;
 }
+
+/** What the surgery is called ("surgery", "surgical intervention", "procedure", "operation"), as indexOf finds it;
+ *  how far before it the sentence may start, and after it the verdict may end. */
+const SUBJECT_WORDS = ['urg', 'rocedure', 'peration'];
+const SUBJECT_REACH = 100;
+const VERDICT_REACH = 90;
+const VERDICT_WORDS = ['ecessary', 'ndicated', 'upported', 'ertified', 'pproved', 'arranted', 'ppropriate'];
 
 /**
  * Ties each item that goes with a surgery to the nearest item above it that decides one. An item tied by neither
- * its title nor its rationale, or with no surgery above it, stays untied.
+ * its title nor its rationale, or with no surgery above it, stays untied. A rationale is read for the surgery's fate
+ * only below a surgery: most letters decide none, and their rationales are not read again.
  */
-export function linkSurgeries(items: DisputedItem[]): void {
+export function linkSurgeries(doc: LineIndex, items: DisputedItem[]): void {
   let surgery: DisputedItem | undefined;
-  for (const item of items) {
-    const fromTitle = titleBasis(item.title.value);
-    const basis = fromTitle ?? (item.surgeryDependence ? 'rationale' : undefined);
-    if (basis && surgery) item.surgery = { item: surgery.index, basis };
-    else if (!fromTitle && isSurgery(item.service)) surgery = item;
+  // (Most letters decide no surgery: for them each item but the last is tried once against SURGERY_RE, no more.)
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (surgery) {
+      const words = item.rationale?.textRange;
+      if (words) {
+        const collapsed = new CollapsedText(doc, doc.offsetAt(words.start), doc.offsetAt(words.end));
+        const found = readSurgeryDependence(collapsed.text);
+        if (found) item.surgeryDependence = { range: collapsed.range(found.from, found.to), necessary: found.necessary };
+      }
+      const basis = titleBasis(item.title.value) ?? (item.surgeryDependence ? 'rationale' : undefined);
+      if (basis) {
+        item.surgery = { item: surgery.index, basis };
+        continue;
+      }
+    }
+    if (i + 1 < items.length && namesOperation(item.service) && titleBasis(item.title.value) === undefined) surgery = item;
   }
 }

@@ -133,7 +133,7 @@ describe('the parser ties items to the surgery above them', () => {
   test('a pre-operative service with no surgery above it stays untied', () => {
     const model = parseLetter(letter([['Pre-op clearance', 'Upheld', DEPENDENT], [SURGERY, 'Upheld', 'Not medically necessary.']]));
     assert.equal(model.items[0].surgery, undefined);
-    assert.ok(model.items[0].surgeryDependence, 'the words are read all the same');
+    assert.equal(model.items[0].surgeryDependence, undefined, 'a rationale is read for it only below a surgery');
   });
 
   test('the corpus letter of a denied shoulder surgery: its seven services all go with item 1', { skip: corpusSkip }, () => {
