@@ -7,7 +7,7 @@ import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabe
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
-import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
+import { conclusionLabels, decisionLabel, itemNumbersText } from '../core/summary/letterSummary';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;
@@ -113,7 +113,7 @@ function surgeryLine(r: ItemRow): string {
   }
   if (!r.withSurgery) return '';
   const n = r.withSurgery.length;
-  return `<div class="context" data-context="surgery">${n === 1 ? '1 service goes' : `${n} services go`} with this surgery: item${n === 1 ? '' : 's'} ${r.withSurgery.map((i) => i + 1).join(', ')}.</div>`;
+  return `<div class="context" data-context="surgery">${n === 1 ? '1 service goes' : `${n} services go`} with this surgery: ${itemNumbersText(r.withSurgery)}.</div>`;
 }
 
 function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): string {

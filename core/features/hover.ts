@@ -5,7 +5,7 @@ import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel, 
 import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
-import { firstSentence } from '../summary/letterSummary';
+import { firstSentence, itemNumbersText } from '../summary/letterSummary';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface HoverOptions {
@@ -112,8 +112,8 @@ function surgeryLine(model: LetterModel, item: DisputedItem): string | undefined
   const upheld = withIt.filter((i) => i.decision === 'Upheld').length;
   const overturned = withIt.filter((i) => i.decision === 'Overturned').length;
   const counts = [upheld > 0 ? `${upheld} upheld` : '', overturned > 0 ? `${overturned} overturned` : ''].filter(Boolean).join(', ');
-  const numbers = withIt.map((i) => i.index + 1).join(', ');
-  return `${withIt.length === 1 ? '1 service goes' : `${withIt.length} services go`} with this surgery: item${withIt.length === 1 ? '' : 's'} ${numbers}${counts ? ` (${counts})` : ''}.`;
+  const numbers = itemNumbersText(withIt.map((i) => i.index));
+  return `${withIt.length === 1 ? '1 service goes' : `${withIt.length} services go`} with this surgery: ${numbers}${counts ? ` (${counts})` : ''}.`;
 }
 
 /** How the workspace's other items for the same service were decided (Find All References lists them). */

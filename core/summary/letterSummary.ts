@@ -56,7 +56,15 @@ export const conclusionLabels: Record<Conclusion, string> = {
 
 /** A letter's summary, from its model or from what imr/folderSummary sends of it (a LetterModel is a FolderLetter). */
 export function summarizeLetter(model: FolderLetter, name: string, uri: string): LetterSummary {
-  const items = model.items.map((item) => itemRow(item, model.items));
+  // Each surgery's items, gathered once (a letter may hold thousands of items).
+  const withSurgery = new Map<number, number[]>();
+  for (const item of model.items) {
+    if (!item.surgery) continue;
+    const list = withSurgery.get(item.surgery.item);
+    if (list) list.push(item.index);
+    else withSurgery.set(item.surgery.item, [item.index]);
+  }
+  const items = model.items.map((item) => itemRow(item, model.items, withSurgery.get(item.index)));
   return {
     name,
     uri,
@@ -75,9 +83,8 @@ export function summarizeLetter(model: FolderLetter, name: string, uri: string):
   };
 }
 
-function itemRow(item: FolderItem, items: readonly FolderItem[]): ItemRow {
+function itemRow(item: FolderItem, items: readonly FolderItem[], withSurgery: number[] | undefined): ItemRow {
   const surgery = item.surgery ? items[item.surgery.item] : undefined;
-  const withSurgery = items.filter((i) => i.surgery?.item === item.index).map((i) => i.index);
   return {
     index: item.index,
     service: item.service || item.title.value,
@@ -86,7 +93,7 @@ function itemRow(item: FolderItem, items: readonly FolderItem[]): ItemRow {
     decisionText: item.decision ? undefined : item.decisionText?.value,
     ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
     ...(surgery ? { surgery: { index: surgery.index, service: surgery.service || surgery.title.value, decision: surgery.decision } } : {}),
-    ...(withSurgery.length > 0 ? { withSurgery } : {}),
+    ...(withSurgery ? { withSurgery } : {}),
     guideline: guidelineText(item.maximusGuideline),
     guidelineBasis: guidelineBasis(item.maximusGuideline, item.form),
     claimsBasis: guidelineBasis(item.claimsAdministratorGuideline, item.form),
@@ -95,6 +102,22 @@ function itemRow(item: FolderItem, items: readonly FolderItem[]): ItemRow {
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
     titleRange: item.titleLines[0] ?? item.title.range,
   };
+}
+
+/**
+ * Items by their numbers, 1-based, runs joined ("items 2–8, 11"); after twelve runs, how many more. A pathological
+ * letter of thousands of items would otherwise give a hover of thousands of numbers.
+ */
+export function itemNumbersText(indexes: readonly number[]): string {
+  const runs: string[] = [];
+  for (let k = 0; k < indexes.length; ) {
+    let end = k;
+    while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+    runs.push(end > k ? `${indexes[k] + 1}–${indexes[end] + 1}` : `${indexes[k] + 1}`);
+    k = end + 1;
+  }
+  const shown = runs.length > 12 ? `${runs.slice(0, 12).join(', ')} and ${runs.length - 12} more` : runs.join(', ');
+  return `${indexes.length === 1 && runs.length === 1 ? 'item' : 'items'} ${shown}`;
 }
 
 /** The citations of a guideline paragraph, else its statements, else its text. */

@@ -27,6 +27,12 @@ const generators = {
   'glued references': ['Harris J. Occupational medicine practice guidelines, 2nd edition (2004) p 301 ', (r) => guideline(`Decision based on Non-MTUS Citation ODG Low Back 2016 - Manipulation ${r}`)],
   'title lines': ['Word word word\n', (r) => `${front}${heading}${r}:  Upheld\nDecision rationale: ok\n`],
   'blank lines': ['\n \n', (r) => front + r],
+  // Every item after the first goes with its surgery: each rationale is read again for the surgery's fate, and the
+  // summaries gather each surgery's items.
+  'services of one surgery': [
+    'Associated surgical service: Sling:  Upheld\nMAXIMUS guideline: Decision based on MTUS\nDecision rationale: As the requested surgical intervention is not medically necessary, the service is not medically necessary.\n',
+    (r) => `${front}${heading}Right shoulder arthroscopy:  Overturned\nMAXIMUS guideline: Decision based on MTUS\nDecision rationale: medically necessary.\n${r}`,
+  ],
   'rationale conclusions': ['is not medically necessary and cannot be considered medically necessary, ', (r) => guideline(`Decision based on MTUS\nDecision rationale: ${r}`)],
 };
 

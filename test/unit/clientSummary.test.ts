@@ -9,7 +9,7 @@ import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportForm
 import { fileName, folderRows, summarizeFolder } from '../../core/summary/folderRows';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
-import { countsText, decisionLabel, firstSentence, summarizeLetter } from '../../core/summary/letterSummary';
+import { countsText, decisionLabel, firstSentence, itemNumbersText, summarizeLetter } from '../../core/summary/letterSummary';
 import { RestartPolicy } from '../../client/restartPolicy';
 import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
 import { renderLetterBody } from '../../client/summaryHtml';
@@ -342,11 +342,19 @@ describe('renderLetterBody', () => {
         [undefined, undefined],
       ]);
       const html = renderLetterBody(summarizeLetter(from, 's.txt', 'file:///s.txt'));
-      assert.match(html, /<div class="context" data-context="surgery">2 services go with this surgery: items 2, 3\.<\/div>/);
+      assert.match(html, /<div class="context" data-context="surgery">2 services go with this surgery: items 2–3\.<\/div>/);
       assert.match(html, /<td class="service">Cold therapy unit<div class="context" data-context="surgery">Goes with the surgery, item 1: Knee arthroscopy &#60;left&#62; \(Upheld\)\.<\/div>/);
       assert.equal(html.match(/data-context="surgery"/g)?.length, 3, 'not on the Norco');
     }
   });
+});
+
+test('itemNumbersText: 1-based, runs joined, the rest counted after twelve runs', () => {
+  assert.equal(itemNumbersText([1]), 'item 2');
+  assert.equal(itemNumbersText([1, 2, 3, 4, 5, 6, 7, 10]), 'items 2–8, 11');
+  assert.equal(itemNumbersText([0, 2]), 'items 1, 3');
+  const every = Array.from({ length: 5000 }, (_, i) => 2 * i);
+  assert.equal(itemNumbersText(every), 'items 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23 and 4988 more');
 });
 
 describe('RestartPolicy', () => {

@@ -240,7 +240,7 @@ describe('hovers', () => {
     );
     const items = ls.getLetter(surgeryLetter)!.items;
     const at = (i: number) => hoverText(ls.getHover(surgeryLetter, { line: items[i].title.range.start.line, character: 1 }));
-    assert.match(at(0), /\n2 services go with this surgery: items 2, 3 \(1 upheld, 1 overturned\)\.\n/);
+    assert.match(at(0), /\n2 services go with this surgery: items 2–3 \(1 upheld, 1 overturned\)\.\n/);
     assert.match(at(1), /\nGoes with the surgery, item 1: Arthroscopy of the left knee, Upheld \(the rationale rests on it\)\.\n/);
     assert.match(at(2), /\nGoes with the surgery, item 1: Arthroscopy of the left knee, Upheld\.\n/);
     assert.doesNotMatch(at(3), /surgery/);
