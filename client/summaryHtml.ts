@@ -3,7 +3,7 @@
 import type { ItemContext } from '../core/features/itemContext';
 import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
-import { breakdownNotes, breakdowns, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare } from '../core/summary/folderStats';
+import { breakdownNotes, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare, shownBreakdowns } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
@@ -325,7 +325,7 @@ ${copiesNote(view.copies ?? [])}${counts(upheld, overturned, rows.length)}</head
   return `${header}
 ${filterBar(view, keptRows)}
 <div class="breakdowns">
-${breakdowns(keptRows)
+${shownBreakdowns(rows, keptRows)
   .map((b) => breakdownTable(view, b))
   .join('\n')}
 </div>

@@ -1,7 +1,7 @@
 // The summary command's report: the folder summary's counts (core/summary/folderStats.ts, as the extension's panel
 // shows them) as Markdown for people and JSON for programs.
 import type { Breakdown, StatsRow } from '../../core/summary/folderStats';
-import { breakdownNotes, breakdowns, breakdownTitles, overturnedShare } from '../../core/summary/folderStats';
+import { breakdownNotes, breakdownTitles, overturnedShare, shownBreakdowns } from '../../core/summary/folderStats';
 import { plural } from './plural';
 import { copiesText, type Copy } from '../../core/summary/copies';
 
@@ -26,7 +26,7 @@ export function summaryReport(letters: number, rows: readonly StatsRow[], copies
     upheld,
     overturned,
     undecided: rows.length - upheld - overturned,
-    breakdowns: breakdowns(rows).map((b) => ({
+    breakdowns: shownBreakdowns(rows, rows).map((b) => ({
       id: b.id,
       title: breakdownTitles[b.id],
       groups: b.groups.map(({ label, items, upheld: u, overturned: o }) => ({ label, items, upheld: u, overturned: o })),

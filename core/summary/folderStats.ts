@@ -139,6 +139,15 @@ export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
   });
 }
 
+/**
+ * The breakdowns a page shows of the kept rows: the one by surgery only when some item of the folder goes with a
+ * surgery (in a folder without any, its one group, every item "Decided on its own", says nothing).
+ */
+export function shownBreakdowns(all: readonly StatsRow[], kept: readonly StatsRow[]): Breakdown[] {
+  const withSurgeries = all.some((r) => r.surgery !== undefined);
+  return breakdowns(kept).filter((b) => b.id !== 'surgery' || withSurgeries);
+}
+
 /** How a group is named on the page (as in GroupCount.label). */
 export function groupLabel(rows: readonly FolderRow[], by: BreakdownId, key: string): string {
   if (by !== 'service') return key;

@@ -18,6 +18,7 @@ import {
   nextFilter,
   nextSort,
   noFilter,
+  shownBreakdowns,
   sortColumns,
   sortRows,
 } from '../../core/summary/folderStats';
@@ -175,6 +176,10 @@ describe('the items that go with a surgery', () => {
       filterRows(rows, { ...noFilter, groups: { surgery: 'Goes with a surgery' } }).map((i) => rows[i].service),
       ['Pre-operative medical clearance', 'Cold therapy unit, 7 day rental'],
     );
+    // Shown while the folder has such items, even when the filter keeps none of them; not for a folder without any.
+    const ids = (all: FolderRow[], kept: FolderRow[]) => shownBreakdowns(all, kept).map((b) => b.id);
+    assert.deepEqual(ids(rows, kept.map((i) => rows[i])), [...breakdownIds]);
+    assert.deepEqual(ids(seedRows(), seedRows()), breakdownIds.filter((id) => id !== 'surgery'));
   });
 });
 
