@@ -11,7 +11,7 @@ import type { LineIndex } from '../text/lines';
 /** Services that exist only with an operation, by the words that open or name them. */
 const ASSOCIATED_RE = /\bassociated\s+surgical\s+services?\b/i;
 const PRE_OPERATIVE_RE =
-  /\b(?:pre|peri|intra)[- ]?op(?:erative(?:ly)?)?\b|\bpre[- ]?surg(?:ical|ery)\b|\b(?:medical|surgical|cardiac|pre[- ]?op(?:erative)?)\s+clearance\b|^clearance\b|\bassistant\s+(?:surgeon|pa|physician|md)\b|\b(?:surgical|surgeon'?s?|pa|physician\s+assistant|nurse)\s+assist(?:ant|ance)?\b|\bco-?surgeon\b/i;
+  /\b(?:pre|peri|intra)[- ]?op(?:erative(?:ly)?)?\b|\bpre[- ]?surg(?:ical|ery)\b|\b(?:medical|surgical|cardiac|pre[- ]?op(?:erative)?)\s+clearance\b|^clearance\b|\bassistant\s+(?:surgeon|pa|physician|md)\b|\b(?:surgical|surgeon'?s?|pa|physician\s+assistant)\s+assist(?:ant|ance)?\b|\bco-?surgeon\b/i;
 const POST_OPERATIVE_RE = /\bpost[- ]?op(?:erative(?:ly)?)?\b|\bpost[- ]?surg(?:ical|ery)\b/i;
 
 /** A title naming an operation. "Extended release" is a drug's, not a release's; "surgical service" an associated one's. */
