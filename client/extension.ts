@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LetterModel } from '../core/model';
+import type { DisputedItem, LetterModel } from '../core/model';
 import { ActiveLetter } from './activeLetter';
 import { checkFolder } from './checkFolder';
 import { checkedMessage } from '../core/summary/checkMessage';
@@ -25,7 +25,7 @@ export interface ImrApi {
   letter(uri: vscode.Uri): Promise<LetterModel | null>;
   /** The status bar text while it is shown. */
   statusText(): string | undefined;
-  /** The labels of the items view's rows. */
+  /** The labels of the items view's rows, depth first, a surgery's services indented by two spaces under it. */
   itemLabels(): string[];
   /** The letter the summary panel shows, if one is open. */
   summaryUri(): string | undefined;
@@ -129,7 +129,12 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
   return {
     letter: (uri) => store.get(uri),
     statusText: () => status.shownText(),
-    itemLabels: () => items.getChildren().map((i) => String(items.getTreeItem(i).label)),
+    itemLabels: () => {
+      // Depth first, a surgery's services indented under it.
+      const rows = (list: DisputedItem[], indent: string): string[] =>
+        list.flatMap((i) => [`${indent}${String(items.getTreeItem(i).label)}`, ...rows(items.getChildren(i), `${indent}  `)]);
+      return rows(items.getChildren(), '');
+    },
     summaryUri: () => panels.letterPanel?.uri.toString(),
     serverState: () =>
       languageClient.state === State.Running ? 'running' : languageClient.state === State.Starting ? 'starting' : 'stopped',

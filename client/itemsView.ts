@@ -22,17 +22,19 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
     this.changed.fire();
   }
 
+  /** The letter's items, each service that goes with a surgery under that surgery (core/parser/surgery.ts). */
   getChildren(element?: DisputedItem): DisputedItem[] {
-    if (element) return [];
-    return this.active.model?.items ?? [];
+    const items = this.active.model?.items ?? [];
+    return element ? items.filter((i) => i.surgery?.item === element.index) : items.filter((i) => !i.surgery);
   }
 
-  getParent(): undefined {
-    return undefined;
+  getParent(item: DisputedItem): DisputedItem | undefined {
+    return item.surgery ? this.active.model?.items[item.surgery.item] : undefined;
   }
 
   getTreeItem(item: DisputedItem): vscode.TreeItem {
-    const tree = new vscode.TreeItem(item.service || item.title.value, vscode.TreeItemCollapsibleState.None);
+    const hasServices = this.active.model?.items.some((i) => i.surgery?.item === item.index) ?? false;
+    const tree = new vscode.TreeItem(item.service || item.title.value, hasServices ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.active.uri;
     tree.id = `${uri?.toString()}#${item.index}`;
     tree.description = guidelineText(item.maximusGuideline);
@@ -46,6 +48,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
       const words = document.getText(toVsRange(item.conclusionRange)).replace(/\s+/g, ' ').trim();
       if (words) tooltip.appendMarkdown('\n\n> ').appendText(words);
     }
+    if (item.surgery) tooltip.appendMarkdown('\n\n').appendText(`Goes with the surgery, item ${item.surgery.item + 1}.`);
     tree.tooltip = tooltip;
     tree.accessibilityInformation = { label: `${item.service}: ${item.decision ?? 'no decision'}` };
     tree.contextValue = 'imrItem';

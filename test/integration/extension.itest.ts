@@ -253,6 +253,11 @@ suite('IMR Letters extension', () => {
     await openLetter(seed1);
     await until('the items of the other letter', () => api.itemLabels().length === 1 && api.itemLabels());
     assert.equal(api.statusText(), '1 item · 1 upheld · 0 overturned');
+
+    // A surgery's services are listed under it.
+    await openLetter('malformed-associated-service.txt');
+    await until('the surgery with its services', () => api.itemLabels().length === 3);
+    assert.deepEqual(api.itemLabels(), ['Right shoulder arthroscopy with rotator cuff repair', '  Pre-operative medical clearance', '  Cold therapy unit, 7 day rental']);
   });
 
   test('IMR: Show Decision Summary opens the webview beside the letter, following the active letter', async () => {
