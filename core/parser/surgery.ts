@@ -59,30 +59,10 @@ export interface SurgeryDependenceMatch {
 
 /** The words of a rationale (collapsed onto one line) that decide its item by a surgery's fate, if any. */
 export function readSurgeryDependence(text: string): SurgeryDependenceMatch | undefined {
-  // The expression is tried only around the words that can name the surgery (found with indexOf, which is far
-  // cheaper than an expression tried at every position of a rationale that names none, as nearly all do).
-  let first: SurgeryDependenceMatch | undefined;
-  for (const word of SUBJECT_WORDS) {
-    for (let at = text.indexOf(word); at >= 0 && (first === undefined || at < first.from); at = text.indexOf(word, at + word.length)) {
-      const from = Math.max(0, at - SUBJECT_REACH);
-      const window = text.slice(from, at + VERDICT_REACH);
-      // Most mentions of a surgery are not a premise: no verdict follows them.
-      if (!VERDICT_WORDS.some((v) => window.includes(v, at - from))) continue;
-      const m = DEPENDENCE_RE.exec(window);
-      if (m && from + m.index <= at && (first === undefined || from + m.index < first.from)) {
-        first = { from: from + m.index, to: from + m.index + m[0].length, necessary: !NEGATION_RE.test(m[1]) };
-      }
-    }
-  }
-  return first;
+  if (!text.includes('urg') && !text.includes('rocedure') && !text.includes('peration')) return undefined;
+  const m = DEPENDENCE_RE.exec(text);
+  return m ? { from: m.index, to: m.index + m[0].length, necessary: !NEGATION_RE.test(m[1]) } : undefined;
 }
-
-/** What the surgery is called ("surgery", "surgical intervention", "procedure", "operation"), as indexOf finds it;
- *  how far before it the sentence may start, and after it the verdict may end. */
-const SUBJECT_WORDS = ['urg', 'rocedure', 'peration'];
-const SUBJECT_REACH = 100;
-const VERDICT_REACH = 90;
-const VERDICT_WORDS = ['ecessary', 'ndicated', 'upported', 'ertified', 'pproved', 'arranted', 'ppropriate'];
 
 /**
  * Ties each item that goes with a surgery to the nearest item above it that decides one. An item tied by neither
