@@ -10,6 +10,7 @@ import type {
   Hover,
   InlayHint,
   Location,
+  LocationLink,
   Position,
   Range,
   SelectionRange,
@@ -23,6 +24,7 @@ import { getInlayHints } from './features/inlayHints';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { citationAt, getHover } from './features/hover';
+import { getDefinition } from './features/definition';
 import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 import { getDocumentHighlights, getReferences } from './features/citationReferences';
 import { getServiceReferences, itemTitleAt } from './features/serviceReferences';
@@ -78,6 +80,8 @@ export interface LanguageService {
    */
   getReferences(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>): Location[] | null;
   getDocumentHighlights(doc: ITextDocument, position: Position): DocumentHighlight[] | null;
+  /** From a service that goes with a surgery (its title, or its rationale's words resting on the surgery) to the surgery. */
+  getDefinition(doc: ITextDocument, position: Position): LocationLink[] | null;
   /** Each item's guideline sections and, given the workspace's letters, its precedents (the summary panel's). */
   getItemContext(doc: ITextDocument, workspaceLetters?: Iterable<WorkspaceLetter>): ItemContext[];
   getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
@@ -196,6 +200,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getDocumentHighlights: (doc, position) => {
       const d = getLetterDocument(doc);
       return getDocumentHighlights(d, d.lines.clampPosition(position));
+    },
+    getDefinition: (doc, position) => {
+      const d = getLetterDocument(doc);
+      return getDefinition(d, d.lines.clampPosition(position));
     },
     getCodeActions: (doc, range, diagnosticOptions) => {
       const d = getLetterDocument(doc);

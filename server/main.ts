@@ -178,6 +178,8 @@ export function startServer(connection: Connection): void {
   let hasWatchedFiles = false;
   /** Whether the client shows a diagnostic's related places (LSP: publishDiagnostics.relatedInformation). */
   let hasRelatedInformation = false;
+  /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
+  let hasDefinitionLinks = false;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
@@ -316,6 +318,7 @@ export function startServer(connection: Connection): void {
     hasWorkspaceFolderChanges = caps.workspace?.workspaceFolders === true;
     hasWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
+    hasDefinitionLinks = caps.textDocument?.definition?.linkSupport === true;
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
@@ -333,6 +336,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         referencesProvider: { workDoneProgress: true },
         documentHighlightProvider: true,
+        definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: [':'] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -576,6 +580,13 @@ export function startServer(connection: Connection): void {
     guard(null, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentHighlights(d, p.position) : null;
+    }),
+  );
+  connection.onDefinition(
+    guard(null, (p) => {
+      const d = documents.get(p.textDocument.uri);
+      const links = d ? service.getDefinition(d, p.position) : null;
+      return links && !hasDefinitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
     }),
   );
   connection.onCodeAction(

@@ -100,6 +100,15 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
   return lines.join('\n\n');
 }
 
+/** On a rationale's words that rest on the surgery's fate: which surgery, how it was decided, and whether that agrees. */
+function dependenceText(item: DisputedItem, surgery: DisputedItem): string {
+  const says = item.surgeryDependence?.necessary ? 'medically necessary' : 'not medically necessary';
+  const lines = [`This decision rests on the surgery, item ${surgery.index + 1}: **${escapeMarkdown(surgery.service.trim())}**, ${surgery.decision ?? 'no decision'}.`];
+  const agrees = surgery.decision === undefined || (surgery.decision === 'Overturned') === item.surgeryDependence?.necessary;
+  if (!agrees) lines.push(`The rationale takes the surgery as ${says}, but the letter ${surgery.decision === 'Overturned' ? 'overturns its denial' : 'upholds its denial'}.`);
+  return lines.join('\n\n');
+}
+
 /** The surgery an item goes with, or the items that go with a surgery, and how they were decided. */
 function surgeryLine(model: LetterModel, item: DisputedItem): string | undefined {
   const surgery = item.surgery ? model.items[item.surgery.item] : undefined;
@@ -160,6 +169,9 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
       return markdown(text, item.decisionText.range);
     }
     if (touches(item.title.range, position)) return markdown(itemSummary(doc, item, options), item.title.range);
+    const dependence = item.surgeryDependence;
+    const surgery = item.surgery && doc.model.items[item.surgery.item];
+    if (dependence && surgery && touches(dependence.range, position)) return markdown(dependenceText(item, surgery), dependence.range);
   }
   return null;
 }

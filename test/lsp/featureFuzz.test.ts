@@ -17,6 +17,7 @@ import type {
   Hover,
   InlayHint,
   Location,
+  LocationLink,
   Position,
   Range,
   SelectionRange,
@@ -155,6 +156,11 @@ describe('every feature at random places of damaged letters', { skip: serverSkip
               assertRange(lines, r.range, 'reference');
             }
             for (const h of (await client.request<DocumentHighlight[] | null>('textDocument/documentHighlight', { ...td, position })) ?? []) assertRange(lines, h.range, 'highlight');
+            for (const l of (await client.request<LocationLink[] | null>('textDocument/definition', { ...td, position })) ?? []) {
+              assert.equal(l.targetUri, uri, 'a definition outside the letter');
+              for (const r of [l.originSelectionRange!, l.targetRange, l.targetSelectionRange]) assertRange(lines, r, 'definition');
+              assert.ok(contains(l.targetRange, l.targetSelectionRange), 'a definition whose selection lies outside its range');
+            }
             const items = await client.request<CompletionItem[] | { items: CompletionItem[] } | null>('textDocument/completion', { ...td, position });
             for (const item of Array.isArray(items) ? items : (items?.items ?? [])) {
               const edit = item.textEdit;

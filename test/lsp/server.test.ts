@@ -27,6 +27,7 @@ import type {
   Hover,
   InlayHint,
   Location,
+  LocationLink,
   MarkupContent,
   SelectionRange,
   SymbolInformation,
@@ -122,6 +123,36 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
       assert.equal(plain.relatedInformation, undefined);
       const { relatedInformation: _, ...rest } = d;
       assert.deepEqual(plain, rest);
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  test('Go to Definition from a service that goes with a surgery reaches the surgery: a link for a client that takes links, a location for one that does not', async () => {
+    const text = readSample('malformed-associated-service.txt');
+    const u = uri('definition');
+    await client.open(u, text);
+    const model = parseLetter(text);
+    const [surgery, , cold] = model.items;
+    const at = cold.surgeryDependence!.range.start;
+    const links = await client.request<LocationLink[] | null>('textDocument/definition', { textDocument: { uri: u }, position: { line: at.line, character: at.character + 5 } });
+    assert.deepEqual(links, [{ originSelectionRange: cold.surgeryDependence!.range, targetUri: u, targetRange: surgery.range, targetSelectionRange: surgery.title.range }]);
+    assert.equal(textAt(text, links![0].targetSelectionRange), 'Right shoulder arthroscopy with rotator cuff repair');
+    const fromTitle = await client.request<LocationLink[] | null>('textDocument/definition', { textDocument: { uri: u }, position: cold.title.range.start });
+    assert.deepEqual(fromTitle?.map((l) => [l.originSelectionRange, l.targetSelectionRange]), [[cold.title.range, surgery.title.range]]);
+    const onSurgery = await client.request<unknown>('textDocument/definition', { textDocument: { uri: u }, position: surgery.title.range.start });
+    assert.equal(onSurgery, null, 'the surgery itself goes nowhere');
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: { line: at.line, character: at.character + 5 } });
+    assert.equal(
+      (hover?.contents as MarkupContent).value,
+      'This decision rests on the surgery, item 1: **Right shoulder arthroscopy with rotator cuff repair**, Overturned.\n\nThe rationale takes the surgery as not medically necessary, but the letter overturns its denial.',
+    );
+    await client.close(u);
+    const { client: bare } = await LspClient.start({ bare: true });
+    try {
+      await bare.open(u, text);
+      const locations = await bare.request<Location[] | null>('textDocument/definition', { textDocument: { uri: u }, position: cold.title.range.start });
+      assert.deepEqual(locations, [{ uri: u, range: surgery.title.range }]);
     } finally {
       await bare.stop();
     }

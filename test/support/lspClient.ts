@@ -125,6 +125,7 @@ export class LspClient {
             window: { workDoneProgress: true },
             textDocument: {
               publishDiagnostics: { versionSupport: true, relatedInformation: true },
+              definition: { linkSupport: true },
               documentSymbol: { hierarchicalDocumentSymbolSupport: true },
               synchronization: { dynamicRegistration: false },
             },
