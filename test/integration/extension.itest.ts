@@ -258,6 +258,18 @@ suite('IMR Letters extension', () => {
     await openLetter('malformed-associated-service.txt');
     await until('the surgery with its services', () => api.itemLabels().length === 3);
     assert.deepEqual(api.itemLabels(), ['Right shoulder arthroscopy with rotator cuff repair', '  Pre-operative medical clearance', '  Cold therapy unit, 7 day rental']);
+    // F12 on a service's title reaches its surgery.
+    const surgeryLetter = vscode.window.activeTextEditor!.document;
+    const cold = (await api.letter(surgeryLetter.uri))!.items[2];
+    const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      surgeryLetter.uri,
+      new vscode.Position(cold.title.range.start.line, cold.title.range.start.character + 3),
+    );
+    assert.equal(targets.length, 1);
+    const target = targets[0];
+    const targetRange = target instanceof vscode.Location ? target.range : (target.targetSelectionRange ?? target.targetRange);
+    assert.equal(surgeryLetter.getText(targetRange), 'Right shoulder arthroscopy with rotator cuff repair');
   });
 
   test('IMR: Show Decision Summary opens the webview beside the letter, following the active letter', async () => {
