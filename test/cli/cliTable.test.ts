@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { allColumns, tableColumns } from '../../cli/table';
 import { parseCsv, runCli, seedFiles, tempDir } from './support';
+import { itemsLetter } from '../support/itemsLetter';
 
 // A letter of the 2016 template with every part the table reads: the header table (values on the next lines, as
 // PDFs give them), the credentials block, the patient in the summary, and a partial, retrospective authorization
@@ -162,28 +163,16 @@ test('table --columns: the columns named, in that order, on workers too; +LIST a
 test('table: the services that go with a surgery name its item, what ties them and its decision', (t) => {
   const dir = tempDir(t);
   const file = path.join(dir, 'surgery.txt');
-  const item = (title: string, rationale: string) => [
-    title,
-    '',
-    'Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Surgical Considerations.',
-    '',
-    'MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Surgical Considerations.',
-    '',
-    `Decision rationale: ${rationale}`,
-    '',
-  ];
   const depends = 'As the requested surgical intervention is not medically necessary, the requested ancillary service is not medically necessary.';
   writeFileSync(
     file,
-    [
-      'IMR ISSUES, DECISIONS AND RATIONALES',
-      '',
-      ...item('Norco 10/325mg #60: Upheld', 'The request is not medically necessary.'),
-      ...item('Right shoulder arthroscopy with rotator cuff repair: Upheld', 'As such, the requested surgical intervention is not medically necessary.'),
-      ...item('Associated surgical service: Cold therapy unit: Upheld', depends),
-      ...item('Labs to include: EKG: Upheld', depends),
-      ...item('Post-op physical therapy x 12: Upheld', 'The request is not medically necessary.'),
-    ].join('\n'),
+    itemsLetter([
+      ['Norco 10/325mg #60', 'Upheld', 'The request is not medically necessary.'],
+      ['Right shoulder arthroscopy with rotator cuff repair', 'Upheld', 'As such, the requested surgical intervention is not medically necessary.'],
+      ['Associated surgical service: Cold therapy unit', 'Upheld', depends],
+      ['Labs to include: EKG', 'Upheld', depends],
+      ['Post-op physical therapy x 12', 'Upheld', 'The request is not medically necessary.'],
+    ]),
   );
   const r = runCli(['table', '--format', 'json', '--columns', 'item_index,service,surgery_item,surgery_basis,surgery_decision', file], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);

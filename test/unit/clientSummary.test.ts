@@ -17,6 +17,7 @@ import { parseWebviewMessage } from '../../client/webviewMessages';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
 import { citedSections } from '../../core/knowledge/sections';
 import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
+import { itemsLetter } from '../support/itemsLetter';
 import { readSeed, seedFiles } from '../lsp/mutants';
 
 const seed3 = readFileSync(path.join(seedsDir, '003_600b92038191239e.txt'), 'utf8');
@@ -324,14 +325,12 @@ describe('renderLetterBody', () => {
   });
 
   test('a surgery and the services that go with it name each other, escaped, from the model and from the folder summary alike', () => {
-    const entry = (title: string, rationale: string) =>
-      `${title}\n\nClaims Administrator guideline: Decision based on MTUS.\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: ${rationale}\n\n`;
-    const text =
-      'IMR ISSUES, DECISIONS AND RATIONALES\n\n' +
-      entry('Knee arthroscopy <left>: Upheld', 'Not medically necessary.') +
-      entry('Associated surgical service: Cold therapy unit: Upheld', 'As the requested surgical intervention is not medically necessary, neither is this.') +
-      entry('Pre-op clearance: Upheld', 'Not medically necessary.') +
-      entry('Norco 10/325mg #60: Upheld', 'Not medically necessary.');
+    const text = itemsLetter([
+      ['Knee arthroscopy <left>', 'Upheld', 'Not medically necessary.'],
+      ['Associated surgical service: Cold therapy unit', 'Upheld', 'As the requested surgical intervention is not medically necessary, neither is this.'],
+      ['Pre-op clearance', 'Upheld', 'Not medically necessary.'],
+      ['Norco 10/325mg #60', 'Upheld', 'Not medically necessary.'],
+    ]);
     const model = parseLetter(text);
     for (const from of [model, folderLetterOf(model)]) {
       const rows = summarizeLetter(from, 's.txt', 'file:///s.txt').items;

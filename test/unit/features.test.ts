@@ -18,6 +18,7 @@ import { rangeContains } from '../../core/text/lines';
 import { corpusLetters, corpusSkip, repoRoot } from '../support/env';
 import { applyEdits, dropParagraph, readCorpusLetter, readSample, readSeed, replaceOnce } from '../lsp/mutants';
 import { textAt } from '../support/text';
+import { itemsLetter } from '../support/itemsLetter';
 
 const seed = readSeed();
 const seedTitle = '12 Physical Therapy Treatments for The Lumbar Spine';
@@ -226,17 +227,13 @@ describe('hovers', () => {
     assert.match(t, /Rationale concludes: .*not medically necessary/);
   });
   test('on an item title: the surgery it goes with; on the surgery, the items that go with it', () => {
-    const entry = (title: string, rationale: string) =>
-      [title, '', 'Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.', '', 'MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004.', '', `Decision rationale: ${rationale}`, ''].join('\n');
     const surgeryLetter = docOf(
-      [
-        'IMR ISSUES, DECISIONS AND RATIONALES',
-        '',
-        entry('Arthroscopy of the left knee: Upheld', 'The request is not medically necessary.'),
-        entry('Pre-op Clearance: Upheld', 'As the requested surgical intervention is not medically necessary, the clearance is not medically necessary.'),
-        entry('Post-op physical therapy x 12: Overturned', 'The request is medically necessary.'),
-        entry('Motrin 600mg #40: Upheld', 'The request is not medically necessary.'),
-      ].join('\n'),
+      itemsLetter([
+        ['Arthroscopy of the left knee', 'Upheld', 'The request is not medically necessary.'],
+        ['Pre-op Clearance', 'Upheld', 'As the requested surgical intervention is not medically necessary, the clearance is not medically necessary.'],
+        ['Post-op physical therapy x 12', 'Overturned', 'The request is medically necessary.'],
+        ['Motrin 600mg #40', 'Upheld', 'The request is not medically necessary.'],
+      ]),
     );
     const items = ls.getLetter(surgeryLetter)!.items;
     const at = (i: number) => hoverText(ls.getHover(surgeryLetter, { line: items[i].title.range.start.line, character: 1 }));

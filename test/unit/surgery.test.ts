@@ -8,6 +8,7 @@ import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { isSurgery, readSurgeryDependence, titleBasis } from '../../core/parser/surgery';
 import { corpusSkip } from '../support/env';
+import { itemsLetter } from '../support/itemsLetter';
 import { textAt } from '../support/text';
 import { readCorpusLetter, replaceOnce } from '../lsp/mutants';
 
@@ -74,23 +75,7 @@ describe('the words that tie an item to a surgery', () => {
   });
 });
 
-const letter = (items: [title: string, decision: string, rationale: string][], eol = '\n') =>
-  [
-    'IMR ISSUES, DECISIONS AND RATIONALES',
-    '',
-    ...items.flatMap(([title, decision, rationale]) => [
-      `${title}: ${decision}`,
-      '',
-      'Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Surgical Considerations.',
-      '',
-      'MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Surgical Considerations.',
-      '',
-      `Decision rationale: ${rationale}`,
-      '',
-    ]),
-  ]
-    .join('\n')
-    .replace(/\n/g, eol);
+const letter = itemsLetter;
 
 const SURGERY = 'Right shoulder arthroscopy with rotator cuff repair';
 const DEPENDENT = 'As the requested surgical intervention is not medically necessary per the\ndocumentation, the requested ancillary service is not medically necessary.';
