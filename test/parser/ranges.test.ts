@@ -28,6 +28,13 @@ function assertRangesReadBack(text: string, model: LetterModel, where: string) {
       assert.equal(item.form === 'review' ? collapse(writtenLabel) : writtenLabel, p.label, `${label}: label`);
       if (p.textRange) assert.equal(collapse(textAt(text, p.textRange)), p.text, `${label}: ${p.kind} text`);
     }
+    if (item.surgeryDependence) {
+      assert.match(
+        collapse(textAt(text, item.surgeryDependence.range)),
+        /^(?:as|since|because|given that) .* (?:necessary|indicated|supported|certified|approved|warranted|appropriate)$/i,
+        `${label}: the rationale's words resting on the surgery`,
+      );
+    }
     for (const c of [...(item.maximusGuideline?.citations ?? []), ...(item.claimsAdministratorGuideline?.citations ?? [])]) {
       assert.equal(collapse(textAt(text, c.range)), c.text, `${label}: citation`);
     }
@@ -51,10 +58,13 @@ function shape(model: LetterModel) {
     maximus: i.maximusGuideline?.text,
     rationale: i.rationale?.text,
     citations: i.maximusGuideline?.citations.map((c) => c.text),
+    surgery: i.surgery && `${i.surgery.item}:${i.surgery.basis}:${i.surgeryDependence?.necessary}`,
   }));
 }
 
 const seeds = readdirSync(seedsDir).map((f) => path.join(seedsDir, f));
+// Our own letters: the seeds, and the sample of a surgery with its services.
+const ownLetters = [...seeds, path.join(repoRoot, 'samples', 'malformed-associated-service.txt')];
 const letters = corpusLetters()
   .filter((_, i) => i % 7 === 0)
   .map((f) => path.join(lettersDir, f));
@@ -63,8 +73,8 @@ const toCrlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
 const doubleSpaced = (t: string) => t.replace(/\r?\n/g, '\n\n');
 
 describe('exact ranges', () => {
-  for (const file of seeds) {
-    test(`seed ${path.basename(file)}: ranges read back, as written and in CRLF`, () => {
+  for (const file of ownLetters) {
+    test(`${path.basename(file)}: ranges read back, as written and in CRLF`, () => {
       const text = readFileSync(file, 'utf8');
       assertRangesReadBack(text, parseLetter(text), 'LF');
       const crlf = toCrlf(text);
@@ -101,7 +111,7 @@ describe('exact ranges', () => {
 
   test('white space as PDFs give it: spaces as no-break spaces or tabs, or doubled, read and lint as plain spaces', () => {
     const templatesDir = path.join(repoRoot, 'test', 'fixtures', 'templates');
-    const files = [...seeds, ...readdirSync(templatesDir).map((f) => path.join(templatesDir, f)), ...letters];
+    const files = [...ownLetters, ...readdirSync(templatesDir).map((f) => path.join(templatesDir, f)), ...letters];
     const codes = (text: string, model: LetterModel) => lintLetter(model, { text, now: new Date('2026-01-01') }).map((d) => d.code);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
