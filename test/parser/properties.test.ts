@@ -66,6 +66,11 @@ function assertWellFormed(text: string, model: LetterModel) {
         assert.ok(g!.textRange && rangeContains(g!.textRange, c.range), 'paragraph text contains its citations');
       }
     }
+    if (item.surgeryDependence) {
+      assert.ok(item.rationale?.textRange && rangeContains(item.rationale.textRange, item.surgeryDependence.range), 'the rationale contains its words resting on the surgery');
+    }
+    // A surgery is an item above, itself tied to none.
+    if (item.surgery) assert.ok(item.surgery.item < item.index && !model.items[item.surgery.item].surgery, 'an item goes with a surgery above it');
   }
 }
 
@@ -73,6 +78,8 @@ const letterTexts = [
   ...readdirSync(seedsDir).map((f) => readFileSync(path.join(seedsDir, f), 'utf8')),
   // The older templates, whose items are read another way.
   ...readdirSync(templatesDir).map((f) => readFileSync(path.join(templatesDir, f), 'utf8')),
+  // A surgery with the services that go with it.
+  readFileSync(path.join(repoRoot, 'samples', 'malformed-associated-service.txt'), 'utf8'),
   ...corpusLetters()
     .filter((_, i) => i % 10 === 0)
     .map((f) => readFileSync(path.join(lettersDir, f), 'utf8')),
