@@ -64,7 +64,7 @@ function fileUri(file: string): string {
 /** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */
 function statsRows(file: string, model: LetterModel): { rows: StatsRow[]; key: string } {
   const summary = summarizeLetter(folderLetterOf(model), file, file);
-  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, specialty, year, service, surgery }) => ({
+  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, specialty, year, service, serviceKind, surgery }) => ({
     decision,
     guidelineBasis,
     claimsBasis,
@@ -72,6 +72,7 @@ function statsRows(file: string, model: LetterModel): { rows: StatsRow[]; key: s
     specialty,
     year,
     service,
+    ...(serviceKind !== undefined ? { serviceKind } : {}),
     ...(surgery ? { surgery } : {}),
   }));
   return { rows, key: letterKey(summary) };

@@ -1,6 +1,7 @@
 // A letter as a folder summary shows it (model.ts, FolderLetter): the fields the summary reads, nothing else.
 import type { FolderItem, FolderLetter, LetterModel } from './model';
 import { citedSections } from './knowledge/sections';
+import { serviceKind } from './text/serviceWords';
 import { isJsSpace } from './text/chars';
 
 /**
@@ -49,6 +50,7 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
         decisionText: value(item.decisionText),
         partial: item.partial && { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized },
         surgery: item.surgery && { item: item.surgery.item, basis: item.surgery.basis },
+        serviceKind: serviceKind(item.service),
         conclusion: item.conclusion,
         maximusGuideline: item.maximusGuideline && {
           text: item.maximusGuideline.text,

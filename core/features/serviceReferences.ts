@@ -1,12 +1,12 @@
 // The other items of the workspace for the same service as an item of the letter: the precedents a reader of the
 // letter looks for ("how were other requests for a lumbar MRI decided?"). Find All References on an item's title
-// lists them, and the title's hover counts them. The same service is the same words, whatever the case and spacing
-// (the folder summary's service groups); the workspace's copy of this letter is left out, the open document's own
-// items being the ones to show.
+// lists them, and the title's hover counts them. The same service is the same kind of service, whatever its quantity,
+// dose, side or word order (serviceKind.ts; the folder summary's service groups); the workspace's copy of this letter
+// is left out, the open document's own items being the ones to show.
 import type { Location } from 'vscode-languageserver-types';
 import type { DisputedItem, LetterModel, Position } from '../model';
 import { itemTitleRange } from '../rules/itemRanges';
-import { sameServiceKey } from '../summary/folderStats';
+import { serviceKind } from '../text/serviceWords';
 import { distinctWorkspaceLetters, sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { letterKey } from '../summary/copies';
 import { summarizeLetter } from '../summary/letterSummary';
@@ -17,16 +17,17 @@ export function itemTitleAt(doc: LetterDocument, position: Position): DisputedIt
   return doc.model.items.find((item) => touches(item.title.range, position));
 }
 
-/** The items for the same service: this letter's others, then the other letters', in the order given. */
+/** The items for the same kind of service: this letter's others, then the other letters', in the order given. */
 function sameServiceItems(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): Array<{ uri: string; item: WorkspaceItem | DisputedItem }> {
-  const key = sameServiceKey(item.service);
-  if (!key) return [];
+  if (item.service.trim() === '') return [];
+  const key = serviceKind(item.service);
   const found: Array<{ uri: string; item: WorkspaceItem | DisputedItem }> = [];
-  for (const other of doc.model.items) if (other !== item && sameServiceKey(other.service) === key) found.push({ uri: doc.uri, item: other });
+  for (const other of doc.model.items) if (other !== item && serviceKind(other.service) === key) found.push({ uri: doc.uri, item: other });
   const own = sameFile(doc.uri);
   for (const letter of letters) {
     if (sameFile(letter.uri) === own) continue;
-    for (const other of letter.letter.items) if (sameServiceKey(other.service) === key) found.push({ uri: letter.uri, item: other });
+    // (Each workspace item carries its kind, worked out once when its letter was read.)
+    for (const other of letter.letter.items) if ((other.serviceKind ?? serviceKind(other.service)) === key) found.push({ uri: letter.uri, item: other });
   }
   return found;
 }

@@ -4,7 +4,7 @@
 import type { GuidelineCitation } from '../model';
 import { bestMatch, cachedPool } from './bestMatch';
 import { entriesOf } from './data';
-import { isNumberWord } from '../text/quantities';
+import { serviceWords } from '../text/serviceWords';
 import { isAnyBodyPart } from './odgChapters';
 import type { Resolution } from './resolve';
 import type { KnowledgeEntry } from './types';
@@ -29,21 +29,6 @@ export function odgChapterOfService(service: string): string | undefined {
   // "carpal tunnel release of the right wrist" is one body part.
   const parts = found.includes('carpal-tunnel') ? ['carpal-tunnel'] : found;
   return parts.length === 1 ? parts[0] : undefined;
-}
-
-/** A service's words that can name a topic: without quantities, doses, sides, schedules and request labels. */
-export function serviceWords(service: string): string {
-  return service
-    .replace(/^\s*(?:associated surgical services?|retrospective(?: request)?|prospective(?: request)?|request(?:ed)? for)\s*:?\s*/i, '')
-    .replace(/\([^)]*\)/g, (m) => (/\d/.test(m) ? ' ' : m))
-    .replace(/\S*[\d#]\S*/g, ' ')
-    // ("x" as in "2 x 6", not the x of "X-rays".)
-    .replace(/(?<![\w-])x(?![\w-])/gi, ' ')
-    .replace(/\b(?:left|right|bilateral|times|per|a|every|week|weeks|month|months|day|days|daily|session|sessions|visit|visits|refills?|supply|qty|quantity|with|without|contrast|dos|additional|once|twice)\b/gi, ' ')
-    // Numbers written out ("four weeks") are quantities too: "four" is in an opioid entry's "four A's".
-    .replace(/\b[A-Za-z]+\b/g, (word) => (isNumberWord(word) ? ' ' : word))
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The pool of entries a service may be matched against, for the guideline (and chapter) a citation names. */

@@ -66,7 +66,7 @@ export function overturnedShare(counts: { upheld: number; overturned: number }):
 const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, claims: 12, specialty: 12, year: 30, service: 15, surgery: 2 };
 
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
-export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'service' | 'surgery'>;
+export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'service' | 'serviceKind' | 'surgery'>;
 
 /** An item whose reviewer cited no section the knowledge base knows. */
 export const noSectionKnown = 'Not in the knowledge base';
@@ -97,25 +97,16 @@ export function groupKey(row: StatsRow, by: BreakdownId): string {
     case 'year':
       return row.year;
     case 'service':
-      return serviceKey(row);
+      return row.serviceKind ?? sameServiceKey(row.service);
     case 'surgery':
       return row.surgery ? withSurgery : onItsOwn;
   }
 }
 
-/** The same service written in another case or spacing is the same service (a group here, a reference elsewhere). */
+/** The same words, whatever the case and spacing: what copies.ts compares of two letters' items. (The service groups
+ *  and the precedents compare the kind of service: serviceKind.ts.) */
 export function sameServiceKey(service: string): string {
   return service.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-const serviceKeys = new WeakMap<StatsRow, string>();
-function serviceKey(row: StatsRow): string {
-  let key = serviceKeys.get(row);
-  if (key === undefined) {
-    key = sameServiceKey(row.service);
-    serviceKeys.set(row, key);
-  }
-  return key;
 }
 
 /** The counts of each breakdown over the rows: groups by size (years in order), the largest first. */

@@ -12,6 +12,9 @@ export interface ItemRow {
   decisionText?: string;
   /** A partial authorization: the request as made and the part the claims administrator authorized. */
   partial?: { originalRequest: string; authorized?: string };
+  /** What kind of service it is (core/text/serviceWords.ts), as folderLetterOf gives it: the folder summary's
+   *  service groups. (A letter's own model, summarised for its panel, has none: the panel groups nothing.) */
+  serviceKind?: string;
   /** The surgery this item goes with (its index, service and decision), or the items that go with this surgery. */
   surgery?: { index: number; service: string; decision?: Decision };
   withSurgery?: number[];
@@ -88,6 +91,7 @@ function itemRow(item: FolderItem, items: readonly FolderItem[], withSurgery: nu
   return {
     index: item.index,
     service: item.service || item.title.value,
+    ...(item.serviceKind !== undefined ? { serviceKind: item.serviceKind } : {}),
     title: item.title.value,
     decision: item.decision,
     decisionText: item.decision ? undefined : item.decisionText?.value,

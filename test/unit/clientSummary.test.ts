@@ -16,6 +16,7 @@ import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
 import { citedSections } from '../../core/knowledge/sections';
+import { serviceKind } from '../../core/text/serviceWords';
 import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { itemsLetter } from '../support/itemsLetter';
 import { readSeed, seedFiles } from '../lsp/mutants';
@@ -86,11 +87,13 @@ describe('summarizeLetter', () => {
     for (const text of texts) {
       const model = parseLetter(text);
       const folder = folderLetterOf(model);
-      // The same, but for the guideline sections, which only the server's reading adds (the knowledge base's).
+      // The same, but for the guideline sections and the kinds of service, which only the server's reading adds (the
+      // knowledge base's, and the folder summary's groups).
       const fromFolder = summarizeLetter(folder, 'a.txt', 'file:///a.txt');
       const fromModel = summarizeLetter(model, 'a.txt', 'file:///a.txt');
       assert.deepEqual(fromFolder.items.map((i) => i.sections), model.items.map((i) => citedSections(i.maximusGuideline?.citations ?? [])));
-      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map((i) => ({ ...i, sections: [] })) }, fromModel);
+      assert.deepEqual(fromFolder.items.map((i) => i.serviceKind), model.items.map((i) => serviceKind(i.service)));
+      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map(({ serviceKind: _, ...i }) => ({ ...i, sections: [] })) }, fromModel);
       assert.ok(JSON.stringify(folder).length < JSON.stringify(model).length, 'smaller than the model');
       items += folder.items.length;
     }

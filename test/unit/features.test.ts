@@ -342,6 +342,23 @@ describe('references and highlights of a citation', () => {
     assert.equal(ls.getReferences(doc, { line: 0, character: 0 }, letters), null);
   });
 
+  test('on an item\'s title: the same service whatever its quantity, dose, side or word order, and not another body part', () => {
+    const letterOf = (uri: string, title: string, decision: string) => workspaceLetterOf(uri, parseLetter(`Case Number: CM16-00000${uri.length}\n${itemsLetter([[title, decision, 'The request is not medically necessary.']])}`));
+    const norco = docOf(itemsLetter([['Norco 10/325mg #60', 'Upheld', 'The request is not medically necessary.'], ['MRI of the cervical spine', 'Upheld', 'Not medically necessary.']]));
+    const letters = [
+      letterOf('file:///ws/a.txt', 'Norco 5/325mg #30', 'Overturned'),
+      letterOf('file:///ws/bb.txt', 'Retrospective: Norco 7.5-325mg #112', 'Upheld'),
+      letterOf('file:///ws/ccc.txt', 'Cervical spine MRI without contrast', 'Upheld'),
+      letterOf('file:///ws/dddd.txt', 'MRI (magnetic resonance imaging) of the right cervical spine', 'Overturned'),
+      letterOf('file:///ws/eeeee.txt', 'MRI of the lumbar spine', 'Upheld'),
+      letterOf('file:///ws/ffffff.txt', 'Percocet 10/325mg #60', 'Upheld'),
+    ];
+    const [n, m] = ls.getLetter(norco)!.items;
+    assert.match(hoverText(ls.getHover(norco, n.title.range.start, letters)), /2 other items for this service here: 1 upheld, 1 overturned\./);
+    assert.match(hoverText(ls.getHover(norco, m.title.range.start, letters)), /2 other items for this service here: 1 upheld, 1 overturned\./);
+    assert.deepEqual(ls.getReferences(norco, m.title.range.start, letters)?.map((l) => l.uri), [norco.uri, 'file:///ws/ccc.txt', 'file:///ws/dddd.txt']);
+  });
+
   test('on an item\'s title: references and the hover\'s figures are the items for the same service, whatever its case and spacing', () => {
     // A copy of the letter (its items are the letter's own: listed, not counted), another letter with the same
     // items (another case number), one with the MRI item's service in other case and spacing and decided otherwise,

@@ -25,6 +25,7 @@ import {
 import { guidelineBasis, summarizeLetter } from '../../core/summary/letterSummary';
 import { folderLetterOf } from '../../core/folderLetter';
 import { parseLetter } from '../../core/parser/parseLetter';
+import { serviceKind } from '../../core/text/serviceWords';
 import { corpusLetters, corpusSkip, lettersDir, readSources, repoRoot } from '../support/env';
 import { readSeed, seedFiles } from '../lsp/mutants';
 
@@ -33,6 +34,9 @@ function folderOf(named: Array<{ name: string; text: string }>): FolderRow[] {
   const letters = named.map(({ name, text }) => ({ uri: `file:///f/${name}`, letter: JSON.parse(JSON.stringify(folderLetterOf(parseLetter(text)))) }));
   return folderRows(summarizeFolder(letters));
 }
+
+/** A row for another service, of that service's kind (as folderLetterOf gives it). */
+const withService = (row: FolderRow, service: string): FolderRow => ({ ...row, service, serviceKind: serviceKind(service) });
 
 const seedRows = () => folderOf(seedFiles.map((name) => ({ name, text: readSeed(name) })));
 const corpusRows = () => folderOf(corpusLetters().map((name) => ({ name, text: readFileSync(path.join(lettersDir, name), 'utf8') })));
@@ -107,7 +111,7 @@ describe('breakdowns', () => {
 
   test('groups are listed largest first (years in order), the rest counted as hidden', () => {
     const rows = seedRows();
-    const many: FolderRow[] = Array.from({ length: 40 }, (_, i) => ({ ...rows[0], service: `Service ${i % 20}`, index: i }));
+    const many: FolderRow[] = Array.from({ length: 40 }, (_, i) => ({ ...withService(rows[0], `Service ${'abcdefghijklmnopqrst'[i % 20].repeat(3)}`), index: i }));
     const services = breakdowns(many).find((b) => b.id === 'service')!;
     assert.equal(services.groups.length, 15);
     assert.equal(services.hidden, 5);
@@ -149,7 +153,7 @@ describe('breakdowns', () => {
 
   test('a service written in another case or spacing is the same group', () => {
     const row = seedRows()[0];
-    const rows = [{ ...row, service: 'Lumbar  MRI' }, { ...row, service: 'lumbar mri' }];
+    const rows = [withService(row, 'Lumbar  MRI'), withService(row, 'lumbar mri')];
     const services = breakdowns(rows).find((b) => b.id === 'service')!;
     assert.deepEqual(services.groups.map((g) => [g.key, g.items]), [['lumbar mri', 2]]);
   });

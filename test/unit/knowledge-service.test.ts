@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { parseCitations } from '../../core/parser/citations/paragraph';
 import { LineIndex } from '../../core/text/lines';
 import { citationHoverMarkdown, resolveCitation } from '../../core/knowledge/index';
-import { entryForService, odgChapterOfService, serviceWords } from '../../core/knowledge/serviceTopic';
+import { entryForService, odgChapterOfService } from '../../core/knowledge/serviceTopic';
+import { serviceWords } from '../../core/text/serviceWords';
 import type { GuidelineCitation } from '../../core/model';
 
 function cite(text: string): GuidelineCitation {
