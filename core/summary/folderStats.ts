@@ -104,7 +104,7 @@ export function groupKey(row: StatsRow, by: BreakdownId): string {
 }
 
 /** The same words, whatever the case and spacing: what copies.ts compares of two letters' items. (The service groups
- *  and the precedents compare the kind of service: serviceKind.ts.) */
+ *  and the precedents compare the kind of service: core/text/serviceWords.ts.) */
 export function sameServiceKey(service: string): string {
   return service.replace(/\s+/g, ' ').trim().toLowerCase();
 }
