@@ -35,19 +35,76 @@ const SYNONYMS: [RegExp, string][] = [
   [/\btranscutaneous electrical nerve stimulation\b|\btens unit\b/g, 'tens'],
 ];
 
+/**
+ * Brand names of the drugs workers' compensation letters decide most, to their generic names (a combination to its
+ * parts): "Norco 10/325mg" and "Hydrocodone/APAP 10/325mg" are one drug, "Meloxicam (Mobic)" and "Mobic" too.
+ */
+const GENERIC_NAMES = new Map<string, string>([
+  ['norco', 'hydrocodone acetaminophen'],
+  ['vicodin', 'hydrocodone acetaminophen'],
+  ['lortab', 'hydrocodone acetaminophen'],
+  ['percocet', 'oxycodone acetaminophen'],
+  ['endocet', 'oxycodone acetaminophen'],
+  ['ultracet', 'tramadol acetaminophen'],
+  ['apap', 'acetaminophen'],
+  ['tylenol', 'acetaminophen'],
+  ['oxycontin', 'oxycodone'],
+  ['ultram', 'tramadol'],
+  ['duragesic', 'fentanyl'],
+  ['butrans', 'buprenorphine'],
+  ['flexeril', 'cyclobenzaprine'],
+  ['fexmid', 'cyclobenzaprine'],
+  ['amrix', 'cyclobenzaprine'],
+  ['soma', 'carisoprodol'],
+  ['zanaflex', 'tizanidine'],
+  ['skelaxin', 'metaxalone'],
+  ['robaxin', 'methocarbamol'],
+  ['norflex', 'orphenadrine'],
+  ['neurontin', 'gabapentin'],
+  ['gralise', 'gabapentin'],
+  ['lyrica', 'pregabalin'],
+  ['celebrex', 'celecoxib'],
+  ['mobic', 'meloxicam'],
+  ['naprosyn', 'naproxen'],
+  ['anaprox', 'naproxen'],
+  ['motrin', 'ibuprofen'],
+  ['voltaren', 'diclofenac'],
+  ['relafen', 'nabumetone'],
+  ['lidoderm', 'lidocaine patch'],
+  ['prilosec', 'omeprazole'],
+  ['protonix', 'pantoprazole'],
+  ['nexium', 'esomeprazole'],
+  ['pepcid', 'famotidine'],
+  ['zofran', 'ondansetron'],
+  ['ambien', 'zolpidem'],
+  ['cymbalta', 'duloxetine'],
+  ['elavil', 'amitriptyline'],
+  ['desyrel', 'trazodone'],
+]);
+
+/** Plurals to their singular: "extremities", "patches", "injections"; not "ms", "bus" or "class". */
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
 const REGIONS = /\b(?:cervical|thoracic|lumbar|lumbosacral)\b/;
 const WITH_CONTRAST = /\bwith(?: and without)? contrast\b|\bw\/ ?contrast\b/i;
 
-/** The kind of service: its words without quantities and the like, synonyms made one, singular, in order. */
+/** The kind of service: its words without quantities and the like, synonyms and brand names made one, singular, in order. */
 export function serviceKind(service: string): string {
   let text = serviceWords(service).toLowerCase();
   for (const [re, word] of SYNONYMS) text = text.replace(re, word);
   const words = new Set<string>();
-  for (const raw of text.split(/[^a-z0-9]+/)) {
-    if (raw === '' || STOP_WORDS.has(raw)) continue;
-    // Plurals to their singular: "extremities", "injections", not "ms" or "bus".
-    const word = raw.length > 4 && raw.endsWith('ies') ? `${raw.slice(0, -3)}y` : raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
-    words.add(word);
+  for (const written of text.split(/[^a-z0-9]+/)) {
+    if (written === '' || STOP_WORDS.has(written)) continue;
+    const generic = GENERIC_NAMES.get(written);
+    if (generic !== undefined) {
+      for (const part of generic.split(' ')) words.add(part);
+      continue;
+    }
+    words.add(singular(written));
   }
   // "The lumbar spine" is the lumbar region: "lumbar MRI" and "MRI of the lumbar spine" are one service.
   if (REGIONS.test(text)) words.delete('spine');

@@ -17,6 +17,12 @@ test('one kind whatever the quantity, dose, side, schedule, plural, synonym or w
     ['X-rays of the lumbar spine', 'Lumbar spine x-ray', 'One (1) x-ray of the lumbar spine', 'Radiographs of the lumbar spine'],
     ['Physical therapy 2 times a week for 6 weeks', 'Eight (8) physical therapy sessions', 'Physical Therapy sessions, 12', 'Additional physical therapy x 6'],
     ['Associated surgical service: Cold therapy unit, 7 day rental', 'Cold therapy unit'],
+    // A brand and its generic name.
+    ['Norco 10/325mg #90', 'Hydrocodone/APAP 10/325mg #60', 'Hydrocodone/acetaminophen 7.5/325', 'Vicodin'],
+    ['Ultram 50mg #60', 'Tramadol 50mg #30'],
+    ['Meloxicam (Mobic) 7.5mg #30', 'Mobic 15mg', 'Meloxicam 7.5mg'],
+    ['Flexeril 10mg #90', 'Cyclobenzaprine 7.5mg #60'],
+    ['Lidoderm patches', 'Lidocaine 5% patch #30'],
   ];
   for (const group of same) for (const s of group) assert.equal(serviceKind(s), serviceKind(group[0]), `${s} ~ ${group[0]}`);
   assert.equal(serviceKind('MRI of the cervical spine'), 'cervical mri');
@@ -29,6 +35,9 @@ test('other kinds: another body part, another drug, another test, a repeat', () 
     ['MRI of the lumbar spine without contrast', 'MRI for lumbar spine with contrast'],
     ['MRI of the lumbar spine', 'MRI of the lumbar spine with and without contrast'],
     ['Norco 10/325mg #60', 'Percocet 10/325mg #60'],
+    ['Norco 10/325mg #60', 'Hydrocodone ER 20mg'],
+    ['Tramadol 50mg', 'Tramadol ER 150mg'],
+    ['Lidoderm patch', 'Lidocaine ointment 5%'],
     ['EMG of the upper extremities', 'EMG/NCS of the upper extremities'],
     ['Physical therapy for the knee', 'Physical therapy for the lumbar spine'],
     ['Lidocaine 5% patch', 'Lidocaine 5% ointment'],
