@@ -21,7 +21,7 @@ export const associatedServiceConflict: Rule = {
         // "As the requested surgical intervention is not medically necessary..." under an overturned surgery.
         reports.push({
           range: dependence.range,
-          message: `The rationale of ${itemName(item)} rests on the surgery being ${dependence.necessary ? '' : 'not '}medically necessary, but the surgery, ${itemName(surgery)}, is ${surgery.decision}.`,
+          message: `The rationale of ${itemName(item)} rests on the surgery ${dependence.necessary ? 'being' : 'not being'} medically necessary, but the surgery, ${itemName(surgery)}, is ${surgery.decision}.`,
           data: { item: item.index, surgery: surgery.index },
           related: [surgeryAt],
         });

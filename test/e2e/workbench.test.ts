@@ -456,4 +456,43 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     const lines = (await page.locator('.view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     assert.match(lines, /Page\(s\): 298 ?§ Low back: Physical Methods,Chronic Pain/);
   });
+
+  test('a surgery and its services: nested in the IMR Letter view, named by the hover on the rationale\'s words, reached by F12', async () => {
+    const name = 'malformed-associated-service.txt';
+    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
+    await quickOpen(name);
+    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
+    const surgeryModel = parseLetter(readFileSync(path.join(repoRoot, 'samples', name), 'utf8'));
+    const [surgery, , cold] = surgeryModel.items;
+
+    await setExpanded('IMR Letter', true);
+    const rows = pane('IMR Letter').locator('.monaco-list-row');
+    await rows.nth(2).waitFor({ timeout: 15_000 });
+    assert.deepEqual(
+      await Promise.all([0, 1, 2].map(async (i) => [await rows.nth(i).locator('.label-name').first().innerText(), await rows.nth(i).getAttribute('aria-level')])),
+      [
+        ['Right shoulder arthroscopy with rotator cuff repair', '1'],
+        ['Pre-operative medical clearance', '2'],
+        ['Cold therapy unit, 7 day rental', '2'],
+      ],
+    );
+    await shot('items-view-surgery');
+
+    // The rationale's words resting on the surgery: the hover names it, F12 goes to its title.
+    const words = cold.surgeryDependence!.range.start;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${words.line + 1}:${words.character + 3}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents', { hasText: 'This decision rests on the surgery' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /item 1: Right shoulder arthroscopy with rotator cuff repair, Overturned\.[\s\S]*overturns its denial/);
+    await shot('hover-surgery');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F12');
+    const at = surgery.title.range.start;
+    await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${at.line + 1}, Col ${at.character + 1}` }).waitFor({ timeout: 10_000 });
+  });
 });

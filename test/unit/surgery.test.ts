@@ -149,7 +149,7 @@ describe('associated-service-conflict', () => {
       assert.deepEqual(ds[0].range, { start: { line: 16, character: 20 }, end: { line: 16, character: 85 } });
       assert.equal(
         ds[0].message,
-        'The rationale of item 2 (Cold therapy unit) rests on the surgery being not medically necessary, but the surgery, item 1 (Right shoulder arthroscopy with rotator cuff repair), is Overturned.',
+        'The rationale of item 2 (Cold therapy unit) rests on the surgery not being medically necessary, but the surgery, item 1 (Right shoulder arthroscopy with rotator cuff repair), is Overturned.',
       );
       assert.deepEqual(ds[0].relatedInformation?.map((r) => [textAt(text, r.location.range), r.message]), [['Overturned', 'The surgery, item 1: Overturned.']]);
     }
