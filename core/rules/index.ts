@@ -1,6 +1,7 @@
 // The single list of lint rules, read by the linter, the server, the CLI and the docs test.
 import { associatedServiceConflict } from './associatedServiceConflict';
 import { citationPageMismatch } from './citationPageMismatch';
+import { dateOfInjuryMismatch } from './dateOfInjuryMismatch';
 import { dateOrder } from './dateOrder';
 import { decisionRationaleConflict } from './decisionRationaleConflict';
 import { duplicateItem } from './duplicateItem';
@@ -30,6 +31,7 @@ export const allRules: readonly Rule[] = [
   associatedServiceConflict,
   partialAuthorizationMismatch,
   dateOrder,
+  dateOfInjuryMismatch,
   citationPageMismatch,
   supersededGuideline,
   unresolvedCitation,

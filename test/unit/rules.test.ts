@@ -66,15 +66,20 @@ describe('the real letters', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('the only warnings on the corpus are real uncited decisions, and the only information the 2009 Chronic Pain guideline cited after 2016', { skip: corpusSkip }, () => {
+  test('the only warnings on the corpus are real uncited decisions and four dates of injury that disagree, and the only information the 2009 Chronic Pain guideline cited after 2016', { skip: corpusSkip }, () => {
     let superseded = 0;
+    const mismatches: string[] = [];
     for (const f of corpusLetters()) {
       const text = readCorpusLetter(f);
-      for (const d of lint(text)) {
+      for (const d of lint(text, { uri: 'file:///corpus.txt' })) {
         if (d.code === 'superseded-guideline') {
           superseded++;
           assert.equal(d.severity, DiagnosticSeverity.Information);
           assert.match(textAt(text, d.range), /Chronic Pain Medical Treatment\s+2009/);
+          continue;
+        }
+        if (d.code === 'date-of-injury-mismatch') {
+          mismatches.push(`${f.slice(0, 3)} ${textAt(text, d.range)} / ${textAt(text, d.relatedInformation![0].location.range)}`);
           continue;
         }
         assert.equal(d.code, 'uncited-decision', `${f}:${d.range.start.line + 1} ${message(d)}`);
@@ -82,6 +87,8 @@ describe('the real letters', () => {
       }
     }
     assert.equal(superseded, 6, 'five claims administrators and one reviewer cite the 2009 edition in 2016-2017 letters');
+    // Four letters whose summary gives another date of injury than their header (read by hand: each is so).
+    assert.deepEqual(mismatches, ['001 October 10, 2015 / 10/10/2016', '013 10-18-2016 / 10/10/2016', '032 11/05/2016 / 11/15/2016', '065 10/18/2016 / 10/26/2016']);
   });
 });
 
@@ -378,11 +385,14 @@ describe('date-order', () => {
   const now = new Date('2024-01-01T00:00:00Z');
 
   test('is quiet on dates in order', () => {
-    assert.deepEqual(codes(header('10/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed, { now }), []);
+    // (The seed's clinical summary gives the date of injury as March 18, 2013.)
+    assert.deepEqual(codes(header('03/18/2013', '11/18/2014', '12/19/2014', '11/09/2014') + seed, { now }), []);
   });
   test('fires on an injury after the UR denial', () => {
     const text = header('12/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed;
-    const ds = lint(text, { now });
+    // The seed's summary says March 18, 2013: that date of injury disagrees too.
+    const ds = lint(text, { now }).filter((d) => d.code !== 'date-of-injury-mismatch');
+    assert.deepEqual(lint(text, { now }).map((d) => d.code).sort(), ['date-of-injury-mismatch', 'date-order']);
     assert.deepEqual(ds.map((d) => d.code), ['date-order']);
     assert.match(message(ds[0]), /UR denial date/);
     assert.equal(textAt(text, ds[0].range), '11/09/2014');
@@ -403,6 +413,27 @@ describe('date-order', () => {
   test('fires on a doctored corpus header', { skip: corpusSkip }, () => {
     const text = replaceOnce(readCorpusLetter('001_CM16-0219557.txt'), 'Date of Injury:  10/10/2016', 'Date of Injury:  12/10/2016');
     assert.ok(only(text, 'date-order').length >= 1);
+  });
+});
+
+describe('date-of-injury-mismatch', () => {
+  const header = (injury: string) => `Case Number: CM16-0219557\nDate Assigned: 11/18/2014 Date of Injury:  ${injury}\nDecision Date: 12/19/2014 UR Denial Date:  11/09/2014\n\n`;
+  const now = new Date('2024-01-01T00:00:00Z');
+  test('fires on the summary\'s date when it is another day than the header\'s, the header\'s related, LF and CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = (header('03/19/2013') + seed).replace(/\r?\n/g, eol);
+      const ds = lint(text, { now, uri: 'file:///d.txt' }).filter((d) => d.code === 'date-of-injury-mismatch');
+      assert.equal(ds.length, 1);
+      assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+      assert.equal(textAt(text, ds[0].range), 'March 18, 2013');
+      assert.equal(message(ds[0]), 'The clinical case summary gives the date of injury as March 18, 2013 (2013-03-18); the header table says 03/19/2013 (2013-03-19).');
+      assert.deepEqual(ds[0].relatedInformation?.map((r) => [textAt(text, r.location.range), r.message]), [['03/19/2013', 'The header table\'s date of injury, 03/19/2013.']]);
+    }
+  });
+  test('quiet when both name the same day, however written, and when either is missing', () => {
+    assert.deepEqual(only(header('03/18/2013') + seed, 'date-of-injury-mismatch'), []);
+    assert.deepEqual(only(header('3/18/13') + seed, 'date-of-injury-mismatch'), []);
+    assert.deepEqual(only(seed, 'date-of-injury-mismatch'), [], 'no header');
   });
 });
 
