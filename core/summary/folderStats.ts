@@ -113,15 +113,19 @@ export function sameServiceKey(service: string): string {
 export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
   return breakdownIds.map((id) => {
     const groups = new Map<string, GroupCount>();
+    // A service group gathers several wordings: it is named by its most frequent one.
+    const wordings = new Map<string, Map<string, number>>();
     for (const row of rows) {
       for (const key of groupKeys(row, id)) {
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { key, label: id === 'service' ? row.service : key, items: 0, upheld: 0, overturned: 0 }));
+        if (!g) groups.set(key, (g = { key, label: key, items: 0, upheld: 0, overturned: 0 }));
         g.items++;
         if (row.decision === 'Upheld') g.upheld++;
         else if (row.decision === 'Overturned') g.overturned++;
+        if (id === 'service') countWording(wordings, key, row.service);
       }
     }
+    for (const [key, counts] of wordings) groups.get(key)!.label = mostFrequent(counts);
     const sorted = [...groups.values()].sort((a, b) =>
       id === 'year' ? a.key.localeCompare(b.key) : b.items - a.items || a.key.localeCompare(b.key),
     );
@@ -142,7 +146,30 @@ export function shownBreakdowns(all: readonly StatsRow[], kept: readonly StatsRo
 /** How a group is named on the page (as in GroupCount.label). */
 export function groupLabel(rows: readonly FolderRow[], by: BreakdownId, key: string): string {
   if (by !== 'service') return key;
-  return rows.find((r) => groupKey(r, by) === key)?.service ?? key;
+  const wordings = new Map<string, Map<string, number>>();
+  for (const r of rows) if (groupKey(r, by) === key) countWording(wordings, key, r.service);
+  const counts = wordings.get(key);
+  return counts ? mostFrequent(counts) : key;
+}
+
+function countWording(wordings: Map<string, Map<string, number>>, key: string, service: string): void {
+  let counts = wordings.get(key);
+  if (!counts) wordings.set(key, (counts = new Map()));
+  const wording = service.replace(/\s+/g, ' ').trim();
+  counts.set(wording, (counts.get(wording) ?? 0) + 1);
+}
+
+/** The wording counted most often; of equals, the first met. */
+function mostFrequent(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [wording, n] of counts) {
+    if (n > most) {
+      best = wording;
+      most = n;
+    }
+  }
+  return best;
 }
 
 function decisionMatches(row: FolderRow, decision: DecisionFilter): boolean {

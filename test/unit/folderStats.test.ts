@@ -14,6 +14,7 @@ import {
   filterRows,
   groupKey,
   groupKeys,
+  groupLabel,
   noSectionKnown,
   nextFilter,
   nextSort,
@@ -156,6 +157,11 @@ describe('breakdowns', () => {
     const rows = [withService(row, 'Lumbar  MRI'), withService(row, 'lumbar mri')];
     const services = breakdowns(rows).find((b) => b.id === 'service')!;
     assert.deepEqual(services.groups.map((g) => [g.key, g.items]), [['lumbar mri', 2]]);
+    // A group of several wordings is named by the most frequent, on the page and on its filter's chip.
+    const worded = [withService(row, 'Lumbar MRI'), withService(row, 'MRI of the lumbar spine'), withService(row, 'MRI of the  lumbar spine without contrast'), withService(row, 'MRI of the lumbar spine')];
+    const group = breakdowns(worded).find((b) => b.id === 'service')!.groups;
+    assert.deepEqual(group.map((g) => [g.key, g.label, g.items]), [['lumbar mri', 'MRI of the lumbar spine', 4]]);
+    assert.equal(groupLabel(worded, 'service', 'lumbar mri'), 'MRI of the lumbar spine');
   });
 });
 
