@@ -159,12 +159,13 @@ function countWording(wordings: Map<string, Map<string, number>>, key: string, s
   counts.set(wording, (counts.get(wording) ?? 0) + 1);
 }
 
-/** The wording counted most often; of equals, the first met. */
+/** The wording counted most often; of equals, the shortest (the least particular: "Cyclobenzaprine" rather than
+ *  "Cyclobenzaprine 7.5mg #27"), then the first met. */
 function mostFrequent(counts: ReadonlyMap<string, number>): string {
   let best = '';
   let most = 0;
   for (const [wording, n] of counts) {
-    if (n > most) {
+    if (n > most || (n === most && wording.length < best.length)) {
       best = wording;
       most = n;
     }

@@ -162,6 +162,9 @@ describe('breakdowns', () => {
     const group = breakdowns(worded).find((b) => b.id === 'service')!.groups;
     assert.deepEqual(group.map((g) => [g.key, g.label, g.items]), [['lumbar mri', 'MRI of the lumbar spine', 4]]);
     assert.equal(groupLabel(worded, 'service', 'lumbar mri'), 'MRI of the lumbar spine');
+    // Of wordings as frequent, the shortest: the least particular.
+    const once = [withService(row, 'Cyclobenzaprine 7.5mg #27'), withService(row, 'Cyclobenzaprine'), withService(row, 'Flexeril 10mg #90')];
+    assert.deepEqual(breakdowns(once).find((b) => b.id === 'service')!.groups.map((g) => [g.key, g.label]), [['cyclobenzaprine', 'Cyclobenzaprine']]);
   });
 });
 
