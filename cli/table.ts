@@ -3,6 +3,7 @@ import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel }
 import { citedSections } from '../core/knowledge/sections';
 import { citationSourceText } from '../core/parser/citations/paragraph';
 import { guidelineBasis } from '../core/summary/letterSummary';
+import { serviceKind } from '../core/text/serviceWords';
 
 export type Cell = string | number | boolean | null;
 
@@ -34,6 +35,9 @@ const columnValues = {
   line: ({ item }) => item.title.range.start.line + 1,
   item_title: ({ item }) => item.title.value,
   service: ({ item }) => item.service,
+  // The kind of service the precedents and the summary's service groups compare ("cervical mri", "hydrocodone ..."):
+  // GROUP BY it to count a service whatever its quantity, dose, side or wording.
+  service_kind: ({ item }) => serviceKind(item.service),
   original_request: ({ item }) => item.partial?.originalRequest ?? null,
   authorized: ({ item }) => item.partial?.authorized ?? null,
   retrospective: ({ item }) => item.retrospective,

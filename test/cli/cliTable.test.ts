@@ -78,6 +78,7 @@ test('table: every default column of an item, read from the header, the reviewer
     item_title:
       'Retrospective Acupuncture 8 sessions (DOS 10/20/16) was the original request. Acupuncture 6 sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Acupuncture 2 sessions is',
     service: 'Acupuncture 2 sessions',
+    service_kind: 'acupuncture',
     original_request: 'Retrospective Acupuncture 8 sessions (DOS 10/20/16)',
     authorized: 'Acupuncture 6 sessions',
     retrospective: 'true',
@@ -175,6 +176,11 @@ test('table: the services that go with a surgery name its item, what ties them a
     ]),
   );
   const r = runCli(['table', '--format', 'json', '--columns', 'item_index,service,surgery_item,surgery_basis,surgery_decision', file], { cwd: dir });
+  const kinds = runCli(['table', '--format', 'json', '--columns', 'service_kind', file], { cwd: dir });
+  assert.deepEqual(
+    (JSON.parse(kinds.stdout) as Record<string, unknown>[]).map((row) => row.service_kind),
+    ['acetaminophen hydrocodone', 'arthroscopy cuff repair rotator shoulder', 'cold therapy unit', 'ekg include lab', 'op physical post therapy'],
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(
     (JSON.parse(r.stdout) as Record<string, unknown>[]).map((row) => Object.values(row)),
