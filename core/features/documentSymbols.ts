@@ -44,6 +44,8 @@ export function itemDetail(item: DisputedItem): string {
   const parts = [word];
   if (item.partial) parts.push('partial');
   if (item.retrospective) parts.push('retrospective');
+  // A service that goes with a surgery: which one (the Outline and workspace symbols show it beside the title).
+  if (item.surgery) parts.push(`with item ${item.surgery.item + 1}`);
   return parts.join(' · ');
 }
 

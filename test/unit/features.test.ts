@@ -241,6 +241,9 @@ describe('hovers', () => {
     assert.match(at(1), /\nGoes with the surgery, item 1: Arthroscopy of the left knee, Upheld \(the rationale rests on it\)\.\n/);
     assert.match(at(2), /\nGoes with the surgery, item 1: Arthroscopy of the left knee, Upheld\.\n/);
     assert.doesNotMatch(at(3), /surgery/);
+    // The Outline names the surgery beside each service's decision.
+    const details = ls.getDocumentSymbols(surgeryLetter).flatMap((s) => [s, ...(s.children ?? [])]).filter((s) => /Upheld|Overturned/.test(s.detail ?? '')).map((s) => s.detail);
+    assert.deepEqual(details, ['Upheld', 'Upheld · with item 1', 'Overturned · with item 1', 'Upheld']);
   });
   test('on a Medical Professional Review\'s title: its decision, the opening of its guideline paragraph, and its conclusion', () => {
     const review = docOf(readFileSync(path.join(repoRoot, 'test/fixtures/templates/professional-review.txt'), 'utf8'));
