@@ -1,6 +1,6 @@
 // The "IMR Letter" view in the Explorer: the disputed items of the active letter, with their decisions.
 import * as vscode from 'vscode';
-import type { DisputedItem } from '../core/model';
+import type { DisputedItem, LetterModel } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
 import { toVsRange } from './navigation';
 import { conclusionLabels, guidelineText } from '../core/summary/letterSummary';
@@ -10,6 +10,24 @@ function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
   if (item.decision === 'Upheld') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('charts.red'));
   if (item.decision === 'Overturned') return new vscode.ThemeIcon('pass', new vscode.ThemeColor('charts.green'));
   return new vscode.ThemeIcon('question', new vscode.ThemeColor('charts.yellow'));
+}
+
+// Each surgery's services, gathered once per model: the tree asks for every item's children (a letter may hold
+// thousands of items).
+const services = new WeakMap<LetterModel, Map<number, DisputedItem[]>>();
+function servicesOf(model: LetterModel): Map<number, DisputedItem[]> {
+  let map = services.get(model);
+  if (!map) {
+    map = new Map();
+    for (const item of model.items) {
+      if (!item.surgery) continue;
+      const list = map.get(item.surgery.item);
+      if (list) list.push(item);
+      else map.set(item.surgery.item, [item]);
+    }
+    services.set(model, map);
+  }
+  return map;
 }
 
 export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
@@ -24,8 +42,9 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
 
   /** The letter's items, each service that goes with a surgery under that surgery (core/parser/surgery.ts). */
   getChildren(element?: DisputedItem): DisputedItem[] {
-    const items = this.active.model?.items ?? [];
-    return element ? items.filter((i) => i.surgery?.item === element.index) : items.filter((i) => !i.surgery);
+    const model = this.active.model;
+    if (!model) return [];
+    return element ? (servicesOf(model).get(element.index) ?? []) : model.items.filter((i) => !i.surgery);
   }
 
   getParent(item: DisputedItem): DisputedItem | undefined {
@@ -33,7 +52,8 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
   }
 
   getTreeItem(item: DisputedItem): vscode.TreeItem {
-    const hasServices = this.active.model?.items.some((i) => i.surgery?.item === item.index) ?? false;
+    const model = this.active.model;
+    const hasServices = model !== null && model !== undefined && servicesOf(model).has(item.index);
     const tree = new vscode.TreeItem(item.service || item.title.value, hasServices ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.active.uri;
     tree.id = `${uri?.toString()}#${item.index}`;
