@@ -33,6 +33,10 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bnerve conduction (?:velocity |studies|study)\b|\bncv\b/g, 'ncs'],
   [/\bphysiotherapy\b|\bpt\b/g, 'physical therapy'],
   [/\btranscutaneous electrical nerve stimulation\b|\btens unit\b/g, 'tens'],
+  // The spine's regions as letters also name them.
+  [/\blow(?:er)? back\b|\blumbosacral\b/g, 'lumbar'],
+  [/\bneck\b/g, 'cervical'],
+  [/\b(?:mid|upper) back\b/g, 'thoracic'],
 ];
 
 /**
@@ -89,7 +93,7 @@ function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
-const REGIONS = /\b(?:cervical|thoracic|lumbar|lumbosacral)\b/;
+const REGIONS = /\b(?:cervical|thoracic|lumbar)\b/;
 const WITH_CONTRAST = /\bwith(?: and without)? contrast\b|\bw\/ ?contrast\b/i;
 
 /** The kind of service: its words without quantities and the like, synonyms and brand names made one, singular, in order. */

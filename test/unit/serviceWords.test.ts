@@ -17,6 +17,9 @@ test('one kind whatever the quantity, dose, side, schedule, plural, synonym or w
     ['X-rays of the lumbar spine', 'Lumbar spine x-ray', 'One (1) x-ray of the lumbar spine', 'Radiographs of the lumbar spine'],
     ['Physical therapy 2 times a week for 6 weeks', 'Eight (8) physical therapy sessions', 'Physical Therapy sessions, 12', 'Additional physical therapy x 6'],
     ['Associated surgical service: Cold therapy unit, 7 day rental', 'Cold therapy unit'],
+    // The spine's regions by their other names.
+    ['Physical therapy for the lumbar spine 2 times a week for 3 weeks', 'Physical therapy to the low back two sessions', 'Physical therapy 2 times a week for 6 weeks lower back'],
+    ['MRI of the neck', 'MRI of the cervical spine'],
     // A brand and its generic name.
     ['Norco 10/325mg #90', 'Hydrocodone/APAP 10/325mg #60', 'Hydrocodone/acetaminophen 7.5/325', 'Vicodin'],
     ['Ultram 50mg #60', 'Tramadol 50mg #30'],
