@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { sameServiceKey } from '../../core/summary/folderStats';
 import { serviceKind } from '../../core/text/serviceWords';
@@ -46,6 +47,19 @@ test('other kinds: another body part, another drug, another test, a repeat', () 
     ['Lidocaine 5% patch', 'Lidocaine 5% ointment'],
   ];
   for (const [a, b] of different) assert.notEqual(serviceKind(a), serviceKind(b), `${a} / ${b}`);
+});
+
+test('any string gives a kind: no exception, in lower case, the same for the same words in another order or spacing (fast-check)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom('MRI', 'Norco', 'of', 'the', 'lumbar', 'spine', 'x-ray', '#60', '10/325mg', 'with contrast', 'Left', '(', ')'), fc.string({ maxLength: 8 })), { maxLength: 8 }), (words) => {
+      const kind = serviceKind(words.join(' '));
+      assert.equal(typeof kind, 'string');
+      assert.equal(kind, kind.toLowerCase());
+      assert.equal(serviceKind(words.join('   ')), kind);
+    }),
+    { numRuns: 500 },
+  );
+  assert.equal(serviceKind('MRI lumbar spine'), serviceKind('lumbar spine MRI'));
 });
 
 test('a service of nothing but numbers keeps its words', () => {
