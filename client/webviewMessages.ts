@@ -56,8 +56,9 @@ export function parseWebviewMessage(message: unknown): WebviewMessage | undefine
     case 'ready':
       return { type: 'ready' };
     case 'reveal':
-      if (isCount(m.index) && m.row === undefined) return { type: 'reveal', index: m.index };
-      if (isCount(m.row) && m.index === undefined) return { type: 'reveal', row: m.row };
+      // (`+ 0` makes a -0, which passes as a count, the 0 it means.)
+      if (isCount(m.index) && m.row === undefined) return { type: 'reveal', index: m.index + 0 };
+      if (isCount(m.row) && m.index === undefined) return { type: 'reveal', row: m.row + 0 };
       return undefined;
     case 'export':
       return isExportFormat(m.format) ? { type: 'export', format: m.format } : undefined;
