@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DisputedItem, LetterModel } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
 import { toVsRange } from './navigation';
-import { conclusionLabels, guidelineText } from '../core/summary/letterSummary';
+import { conclusionLabels, guidelineText, servicesBySurgery } from '../core/summary/letterSummary';
 
 function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
   // Upheld: the denial stands (red); Overturned: the service is authorised (green).
@@ -12,21 +12,11 @@ function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
   return new vscode.ThemeIcon('question', new vscode.ThemeColor('charts.yellow'));
 }
 
-// Each surgery's services, gathered once per model: the tree asks for every item's children (a letter may hold
-// thousands of items).
+// Each surgery's services, gathered once per model: the tree asks for every item's children.
 const services = new WeakMap<LetterModel, Map<number, DisputedItem[]>>();
 function servicesOf(model: LetterModel): Map<number, DisputedItem[]> {
   let map = services.get(model);
-  if (!map) {
-    map = new Map();
-    for (const item of model.items) {
-      if (!item.surgery) continue;
-      const list = map.get(item.surgery.item);
-      if (list) list.push(item);
-      else map.set(item.surgery.item, [item]);
-    }
-    services.set(model, map);
-  }
+  if (!map) services.set(model, (map = servicesBySurgery(model.items)));
   return map;
 }
 

@@ -7,7 +7,7 @@ import { breakdownNotes, breakdownTitles, decisionFilters, groupLabel, isFiltere
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
-import { conclusionLabels, decisionLabel, itemNumbersText } from '../core/summary/letterSummary';
+import { conclusionLabels, decisionLabel, surgeryServicesText } from '../core/summary/letterSummary';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;
@@ -112,8 +112,7 @@ function surgeryLine(r: ItemRow): string {
     return `<div class="context" data-context="surgery">Goes with the surgery, item ${r.surgery.index + 1}: ${escapeHtml(r.surgery.service)}${decided}.</div>`;
   }
   if (!r.withSurgery) return '';
-  const n = r.withSurgery.length;
-  return `<div class="context" data-context="surgery">${n === 1 ? '1 service goes' : `${n} services go`} with this surgery: ${itemNumbersText(r.withSurgery)}.</div>`;
+  return `<div class="context" data-context="surgery">${surgeryServicesText(r.withSurgery)}.</div>`;
 }
 
 function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): string {

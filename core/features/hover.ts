@@ -5,7 +5,7 @@ import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel, 
 import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
-import { firstSentence, itemNumbersText } from '../summary/letterSummary';
+import { firstSentence, surgeryServicesText } from '../summary/letterSummary';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface HoverOptions {
@@ -121,8 +121,7 @@ function surgeryLine(model: LetterModel, item: DisputedItem): string | undefined
   const upheld = withIt.filter((i) => i.decision === 'Upheld').length;
   const overturned = withIt.filter((i) => i.decision === 'Overturned').length;
   const counts = [upheld > 0 ? `${upheld} upheld` : '', overturned > 0 ? `${overturned} overturned` : ''].filter(Boolean).join(', ');
-  const numbers = itemNumbersText(withIt.map((i) => i.index));
-  return `${withIt.length === 1 ? '1 service goes' : `${withIt.length} services go`} with this surgery: ${numbers}${counts ? ` (${counts})` : ''}.`;
+  return `${surgeryServicesText(withIt.map((i) => i.index))}${counts ? ` (${counts})` : ''}.`;
 }
 
 /** How the workspace's other items for the same service were decided (Find All References lists them). */

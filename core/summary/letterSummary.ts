@@ -59,15 +59,8 @@ export const conclusionLabels: Record<Conclusion, string> = {
 
 /** A letter's summary, from its model or from what imr/folderSummary sends of it (a LetterModel is a FolderLetter). */
 export function summarizeLetter(model: FolderLetter, name: string, uri: string): LetterSummary {
-  // Each surgery's items, gathered once (a letter may hold thousands of items).
-  const withSurgery = new Map<number, number[]>();
-  for (const item of model.items) {
-    if (!item.surgery) continue;
-    const list = withSurgery.get(item.surgery.item);
-    if (list) list.push(item.index);
-    else withSurgery.set(item.surgery.item, [item.index]);
-  }
-  const items = model.items.map((item) => itemRow(item, model.items, withSurgery.get(item.index)));
+  const withSurgery = servicesBySurgery(model.items);
+  const items = model.items.map((item) => itemRow(item, model.items, withSurgery.get(item.index)?.map((i) => i.index)));
   return {
     name,
     uri,
@@ -106,6 +99,26 @@ function itemRow(item: FolderItem, items: readonly FolderItem[], withSurgery: nu
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
     titleRange: item.titleLines[0] ?? item.title.range,
   };
+}
+
+/**
+ * Each surgery's services (core/parser/surgery.ts) by the surgery's index, gathered in one pass: a letter may hold
+ * thousands of items, and the views ask for every item's services.
+ */
+export function servicesBySurgery<T extends { surgery?: { item: number } }>(items: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    if (!item.surgery) continue;
+    const list = map.get(item.surgery.item);
+    if (list) list.push(item);
+    else map.set(item.surgery.item, [item]);
+  }
+  return map;
+}
+
+/** "2 services go with this surgery: items 2–3", as the hover and the summary panel say it. */
+export function surgeryServicesText(indexes: readonly number[]): string {
+  return `${indexes.length === 1 ? '1 service goes' : `${indexes.length} services go`} with this surgery: ${itemNumbersText(indexes)}`;
 }
 
 /**

@@ -30,7 +30,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bcomputed tomography\b|\bcat scan\b|\bct scans?\b/g, 'ct'],
   [/\bx[- ]?rays?\b|\bradiographs?\b/g, 'xray'],
   [/\belectromyograph(?:y|ic studies)\b/g, 'emg'],
-  [/\bnerve conduction (?:velocity |studies|study)\b|\bncv\b/g, 'ncs'],
+  [/\bnerve conduction(?: velocity)?(?: stud(?:y|ies))?\b|\bncv\b/g, 'ncs'],
   [/\bphysiotherapy\b|\bpt\b/g, 'physical therapy'],
   [/\btranscutaneous electrical nerve stimulation\b|\btens unit\b/g, 'tens'],
   // The spine's regions as letters also name them.

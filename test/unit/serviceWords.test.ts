@@ -15,6 +15,7 @@ test('one kind whatever the quantity, dose, side, schedule, plural, synonym or w
     ['Norco 10/325mg #60', 'Norco 5/325mg #30', 'Retrospective: Norco 7.5-325mg #112'],
     ['MRI of the cervical spine', 'Cervical spine MRI without contrast', 'MRI (magnetic resonance imaging) of the cervical spine', 'MRI Cervical Spine', 'cervical MRI'],
     ['EMG/NCV of the bilateral upper extremities', 'NCV/EMG bilateral upper extremity', 'EMG/NCS of the upper extremities'],
+    ['NCS of the left upper extremity', 'Nerve conduction velocity studies of the upper extremity', 'Nerve Conduction Velocity, upper extremity', 'Nerve conduction study of the right upper extremity'],
     ['X-rays of the lumbar spine', 'Lumbar spine x-ray', 'One (1) x-ray of the lumbar spine', 'Radiographs of the lumbar spine'],
     ['Physical therapy 2 times a week for 6 weeks', 'Eight (8) physical therapy sessions', 'Physical Therapy sessions, 12', 'Additional physical therapy x 6'],
     ['Associated surgical service: Cold therapy unit, 7 day rental', 'Cold therapy unit'],
