@@ -52,6 +52,8 @@ export function toJson(summaries: readonly LetterSummary[]): string {
     file: s.name,
     caseNumber: s.caseNumber ?? null,
     decisionDate: s.decisionDate ?? null,
+    applicationReceived: s.applicationReceived ?? null,
+    daysToDecision: s.timeline.applicationToDecision ?? null,
     upheld: s.upheld,
     overturned: s.overturned,
     items: s.items.map((row) => ({

@@ -8,6 +8,7 @@ import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
 import { conclusionLabels, decisionLabel, surgeryServicesText } from '../core/summary/letterSummary';
+import { turnaroundText } from '../core/summary/timeline';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;
@@ -83,7 +84,6 @@ function counts(upheld: number, overturned: number, items: number): string {
 <span class="badge upheld">Upheld ${upheld}</span> <span class="badge overturned">Overturned ${overturned}</span></p>`;
 }
 
-/** The summary of one letter; `undefined` while the server has not answered, `null` when it has no model. */
 /** What the workspace says of a letter's items (imr/itemContext): each one's sections and precedents. */
 export interface LetterContext {
   items: ItemContext[];
@@ -97,7 +97,6 @@ function sectionsLine(context: ItemContext | undefined): string {
   return `<div class="context" data-context="sections">Section${context.sections.length === 1 ? '' : 's'}: ${escapeHtml(context.sections.join('; '))}</div>`;
 }
 
-/** Under an item's service: how the workspace's other items for it were decided. */
 /** A partial authorization: what was requested and authorized; the row's service is the part decided. */
 function partialLine(r: ItemRow): string {
   if (!r.partial) return '';
@@ -115,6 +114,7 @@ function surgeryLine(r: ItemRow): string {
   return `<div class="context" data-context="surgery">${surgeryServicesText(r.withSurgery)}.</div>`;
 }
 
+/** Under an item's service: how the workspace's other items for it were decided. */
 function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): string {
   const stats = context?.sameService;
   if (!stats) return '';
@@ -123,6 +123,7 @@ function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): s
   return `<div class="context" data-context="precedents">${escapeHtml(text)}</div>`;
 }
 
+/** The summary of one letter; `undefined` while the server has not answered, `null` when it has no model. */
 export function renderLetterBody(summary: LetterSummary | null | undefined, context?: LetterContext): string {
   if (summary === undefined) return '<p class="muted">Waiting for the language server…</p>';
   if (summary === null) return '<p class="muted">Open the letter in an editor (as an IMR Letter) to see its summary.</p>';
@@ -151,9 +152,13 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
 <div class="facts">
 <section><h2>Case</h2>${definitions([
     ['Case number', summary.caseNumber],
-    ['Date assigned', summary.dateAssigned],
+    ['Priority', summary.priority],
     ['Date of injury', summary.dateOfInjury],
+    ['UR denial', summary.urDenialDate],
+    ['Application received', summary.applicationReceived],
+    ['Date assigned', summary.dateAssigned],
     ['Decision date', summary.decisionDate],
+    ['Days to decision', turnaroundText(summary.timeline)],
     ['Patient', patient],
   ])}</section>
 <section><h2>Expert reviewer</h2>${definitions([
@@ -225,6 +230,7 @@ const groupColumnTitles: Record<BreakdownId, string> = {
   claims: 'Guideline',
   specialty: 'Specialty',
   year: 'Year',
+  turnaround: 'Days',
   service: 'Service',
   surgery: 'Item',
 };

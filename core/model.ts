@@ -214,7 +214,15 @@ export interface LetterModel {
  */
 export interface FolderLetter {
   isLetter: boolean;
-  header?: { caseNumber?: ValueOf<string>; dateAssigned?: ValueOf<string>; dateOfInjury?: ValueOf<string>; decisionDate?: ValueOf<string> };
+  header?: {
+    caseNumber?: ValueOf<string>;
+    dateAssigned?: ValueOf<string>;
+    dateOfInjury?: ValueOf<string>;
+    decisionDate?: ValueOf<string>;
+    urDenialDate?: ValueOf<string>;
+    applicationReceived?: ValueOf<string>;
+    priority?: ValueOf<string>;
+  };
   patient: { age?: ValueOf<number>; sex?: ValueOf<'male' | 'female'>; dateOfInjury?: ValueOf<string> };
   reviewer?: { licensure: ValueOf<string[]>; specialties: ValueOf<string[]> };
   items: FolderItem[];

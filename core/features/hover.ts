@@ -1,4 +1,5 @@
-// Hovers: a cited guideline's summary, what a decision word means, and an item's decision at a glance.
+// Hovers: a cited guideline's summary, what a decision word means, an item's decision at a glance, and the review's
+// timeline on the header's dates.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel, Position } from '../model';
@@ -7,6 +8,7 @@ import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type Wo
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
 import { firstSentence, surgeryServicesText } from '../summary/letterSummary';
 import { serviceStats, type ServiceStats } from './serviceReferences';
+import { timelineHover } from './timelineHover';
 
 export interface HoverOptions {
   /** Letters of the workspace, for "cited by N letters, X % upheld" figures. */
@@ -172,5 +174,5 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
     const surgery = item.surgery && doc.model.items[item.surgery.item];
     if (dependence && surgery && touches(dependence.range, position)) return markdown(dependenceText(item, surgery), dependence.range);
   }
-  return null;
+  return timelineHover(doc.model.header, position);
 }

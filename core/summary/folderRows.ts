@@ -2,6 +2,7 @@
 import type { FolderLetter } from '../model';
 import type { ItemRow, LetterSummary } from './letterSummary';
 import { summarizeLetter } from './letterSummary';
+import { turnaroundGroup, type TurnaroundGroup } from './timeline';
 
 export interface FolderRow extends ItemRow {
   uri: string;
@@ -11,6 +12,8 @@ export interface FolderRow extends ItemRow {
   specialty: string;
   /** The year of the decision date (YYYY), or "Not stated". */
   year: string;
+  /** Days from the application to the decision, in the turnaround breakdown's groups (timeline.ts). */
+  turnaround: TurnaroundGroup;
 }
 
 export const notStated = 'Not stated';
@@ -37,6 +40,7 @@ export function folderRows(summaries: readonly LetterSummary[]): FolderRow[] {
       specialty: s.specialties.join(', ') || notStated,
       // Dates in the model are ISO (YYYY-MM-DD).
       year: /^\d{4}/.exec(s.decisionDate ?? '')?.[0] ?? notStated,
+      turnaround: turnaroundGroup(s.timeline.applicationToDecision),
     };
     return s.items.map((row) => ({ ...row, ...letter }));
   });

@@ -1,14 +1,17 @@
 // What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section,
-// the claims administrator's guideline, specialty, decision year, service) and the rows a filter keeps. Pure, so tests run without VS Code.
+// the claims administrator's guideline, specialty, decision year, days to decision, service, surgery) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
 import { conclusionLabels, noneCited, notRead } from './letterSummary';
+import { turnaroundGroups } from './timeline';
 
-export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'service', 'surgery'] as const;
+export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'turnaround', 'service', 'surgery'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
 
 /** What a reader of a breakdown must know to read its counts right. */
 export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
   section: 'An item decided on two sections counts in both.',
+  turnaround:
+    "From the application's receipt to the decision date, as the header gives them. The 30 days the statute allows a standard review run from the receipt of the application and its records, which the letters do not date.",
   surgery:
     'Items that go with a surgery: a clearance, an assistant, an associated service or post-operative therapy, decided with the surgery above them in the same letter, often in one sentence. Without them, each surgery counts once.',
 };
@@ -19,6 +22,7 @@ export const breakdownTitles: Record<BreakdownId, string> = {
   claims: "Claims administrator's guideline",
   specialty: "Reviewer's specialty",
   year: 'Decision year',
+  turnaround: 'Days from application to decision',
   service: 'Service',
   surgery: 'Decided with a surgery',
 };
@@ -63,10 +67,22 @@ export function overturnedShare(counts: { upheld: number; overturned: number }):
 }
 
 /** Services vary freely ("MRI of the lumbar spine", "Lumbar MRI"): only the most frequent are listed. */
-const maxGroups: Record<BreakdownId, number> = { guideline: 12, section: 15, claims: 12, specialty: 12, year: 30, service: 15, surgery: 2 };
+const maxGroups: Record<BreakdownId, number> = {
+  guideline: 12,
+  section: 15,
+  claims: 12,
+  specialty: 12,
+  year: 30,
+  turnaround: turnaroundGroups.length,
+  service: 15,
+  surgery: 2,
+};
 
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
-export type StatsRow = Pick<FolderRow, 'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'service' | 'serviceKind' | 'surgery'>;
+export type StatsRow = Pick<
+  FolderRow,
+  'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'turnaround' | 'service' | 'serviceKind' | 'surgery'
+>;
 
 /** An item whose reviewer cited no section the knowledge base knows. */
 export const noSectionKnown = 'Not in the knowledge base';
@@ -96,6 +112,8 @@ export function groupKey(row: StatsRow, by: BreakdownId): string {
       return row.specialty;
     case 'year':
       return row.year;
+    case 'turnaround':
+      return row.turnaround;
     case 'service':
       return row.serviceKind ?? sameServiceKey(row.service);
     case 'surgery':
@@ -109,7 +127,16 @@ export function sameServiceKey(service: string): string {
   return service.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** The counts of each breakdown over the rows: groups by size (years in order), the largest first. */
+/** The order of a breakdown's groups: years and turnarounds in their own order, the others the largest first. */
+function groupOrder(id: BreakdownId): (a: GroupCount, b: GroupCount) => number {
+  if (id === 'year') return (a, b) => a.key.localeCompare(b.key);
+  if (id === 'turnaround') return (a, b) => rank(a.key) - rank(b.key);
+  return (a, b) => b.items - a.items || a.key.localeCompare(b.key);
+}
+
+const rank = (key: string) => (turnaroundGroups as readonly string[]).indexOf(key);
+
+/** The counts of each breakdown over the rows: groups by size (years and turnarounds in order), the largest first. */
 export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
   return breakdownIds.map((id) => {
     const groups = new Map<string, GroupCount>();
@@ -126,9 +153,7 @@ export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
       }
     }
     for (const [key, counts] of wordings) groups.get(key)!.label = mostFrequent(counts);
-    const sorted = [...groups.values()].sort((a, b) =>
-      id === 'year' ? a.key.localeCompare(b.key) : b.items - a.items || a.key.localeCompare(b.key),
-    );
+    const sorted = [...groups.values()].sort(groupOrder(id));
     const shown = id === 'year' ? sorted.slice(-maxGroups[id]) : sorted.slice(0, maxGroups[id]);
     return { id, groups: shown, hidden: sorted.length - shown.length };
   });

@@ -1,5 +1,6 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
 import type { Conclusion, Decision, DisputedItem, FolderItem, FolderLetter, Range } from '../model';
+import { timelineOf, type Timeline } from './timeline';
 
 type FolderCitation = NonNullable<FolderItem['maximusGuideline']>['citations'][number];
 
@@ -42,6 +43,12 @@ export interface LetterSummary {
   dateAssigned?: string;
   dateOfInjury?: string;
   decisionDate?: string;
+  urDenialDate?: string;
+  applicationReceived?: string;
+  /** "Standard" or "Expedited", as written. */
+  priority?: string;
+  /** The days between those dates (timeline.ts). */
+  timeline: Timeline;
   age?: number;
   sex?: string;
   specialties: string[];
@@ -69,6 +76,15 @@ export function summarizeLetter(model: FolderLetter, name: string, uri: string):
     dateAssigned: model.header?.dateAssigned?.value,
     dateOfInjury: model.header?.dateOfInjury?.value ?? model.patient.dateOfInjury?.value,
     decisionDate: model.header?.decisionDate?.value,
+    urDenialDate: model.header?.urDenialDate?.value,
+    applicationReceived: model.header?.applicationReceived?.value,
+    priority: model.header?.priority?.value,
+    timeline: timelineOf({
+      urDenialDate: model.header?.urDenialDate?.value,
+      applicationReceived: model.header?.applicationReceived?.value,
+      dateAssigned: model.header?.dateAssigned?.value,
+      decisionDate: model.header?.decisionDate?.value,
+    }),
     age: model.patient.age?.value,
     sex: model.patient.sex?.value,
     specialties: model.reviewer?.specialties.value ?? [],

@@ -558,6 +558,18 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     await client.close(u);
   });
 
+  test("a hover on the header's decision date gives the review's timeline, over the date's range", async () => {
+    const text = readSample('malformed-associated-service.txt').replace(/\n/g, '\r\n');
+    const u = uri('timeline');
+    await client.open(u, text);
+    const field = parseLetter(text).header!.decisionDate!;
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: field.range.end });
+    assert.deepEqual(hover?.range, field.range);
+    assert.equal(textAt(text, hover!.range!), '11/07/2016');
+    assert.match((hover?.contents as MarkupContent).value, /- \*\*application → decision: 42 days\*\*/);
+    await client.close(u);
+  });
+
   test('document links and citation hovers on a corpus letter', async () => {
     const u = uri('005');
     const text = readCorpusLetter('005_CM16-0229336.txt');

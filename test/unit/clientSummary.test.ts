@@ -30,6 +30,7 @@ function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): Letter
     uri: 'file:///x.txt',
     isLetter: true,
     caseNumber: 'CM16-0000001',
+    timeline: {},
     specialties: [],
     licensure: [],
     upheld: 1,

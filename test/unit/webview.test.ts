@@ -36,7 +36,10 @@ function summary(): LetterSummary {
     uri: 'file:///letters/a.txt',
     isLetter: true,
     caseNumber: hostile,
+    priority: hostile,
+    applicationReceived: '2016-12-30',
     decisionDate: '2017-02-01',
+    timeline: { applicationToDecision: 33 },
     age: 45,
     sex: 'male',
     specialties: ['<script>alert(2)</script>'],
@@ -135,6 +138,9 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
   test('strings from the letter show as text: no element, no script, no dialog', async () => {
     await load(renderLetterBody(summary()));
     assert.equal(await page.locator('h1').innerText(), hostile);
+    const fact = (term: string) => page.locator(`dt:text-is("${term}") + dd`).innerText();
+    assert.equal(await fact('Priority'), hostile);
+    assert.equal(await fact('Days to decision'), '33 days from the application');
     assert.equal(await page.locator('td.service').first().innerText(), hostile);
     assert.equal(await page.locator('td.rationale').first().innerText(), '</td></tr></table><svg onload=alert(4)>');
     // What the workspace says of the items, escaped too.
@@ -209,7 +215,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
   });
 
   function folderView(over: Partial<FolderView> = {}): FolderView {
-    const rows: FolderRow[] = summary().items.map((r) => ({ ...r, uri: 'file:///f/a.txt', file: hostile, caseNumber: hostile, specialty: hostile, year: '2017' }));
+    const rows: FolderRow[] = summary().items.map((r) => ({ ...r, uri: 'file:///f/a.txt', file: hostile, caseNumber: hostile, specialty: hostile, year: '2017', turnaround: 'Within 30 days' }));
     return { folderName: hostile, rows, letters: 1, filter: noFilter, kept: rows.map((_, i) => i), limit: folderPageSize, ...over };
   }
   const lastPosted = () => page.evaluate(() => (globalThis as unknown as PageGlobals).posted.at(-1));
@@ -250,6 +256,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
       ['MTUS + ODG', '1', '0', '1', '100%'],
     ]);
     assert.deepEqual(await cells('year'), [['2017', '2', '1', '1', '50%']]);
+    assert.deepEqual(await cells('turnaround'), [['Within 30 days', '2', '1', '1', '50%']]);
     // The claims administrator's guideline, its label escaped.
     assert.deepEqual(await cells('claims'), [
       ['<b onmouseover=alert(6)>ODG</b>', '1', '1', '0', '0%'],

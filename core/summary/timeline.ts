@@ -1,0 +1,98 @@
+// How long the review took: the days between the header's dates, for the hover on them, the letter's summary panel,
+// the folder summary's breakdown and the table. Pure; dates are the model's ISO dates (YYYY-MM-DD).
+//
+// The spans are facts, not a verdict on timeliness: Labor Code 4610.6(d) counts the review's 30 days (3 when
+// expedited) from the receipt of the application and its supporting records, and the letter dates only the
+// application. So nothing here calls a decision late.
+
+/** The header dates a timeline reads, as the model (or a folder letter) gives them. */
+export interface TimelineDates {
+  urDenialDate?: string;
+  applicationReceived?: string;
+  dateAssigned?: string;
+  decisionDate?: string;
+  /** "Standard" or "Expedited", as written. */
+  priority?: string;
+}
+
+export interface Timeline {
+  /** Days from the utilization review's denial to the application for IMR. */
+  urToApplication?: number;
+  /** Days from the application to the case's assignment. */
+  applicationToAssigned?: number;
+  /** Days from the assignment to the decision. */
+  assignedToDecision?: number;
+  /** Days from the application to the decision: the review's turnaround. */
+  applicationToDecision?: number;
+}
+
+const dayMs = 86_400_000;
+
+/** The day number (days since 1970-01-01, UTC) of an ISO date, or undefined when the text is not one. */
+function dayNumber(iso: string | undefined): number | undefined {
+  if (iso === undefined || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
+  return Date.UTC(y, m - 1, d) / dayMs;
+}
+
+/** Days from one ISO date to another (negative when the second comes first); undefined when either is missing. */
+export function daysBetween(from: string | undefined, to: string | undefined): number | undefined {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return a === undefined || b === undefined ? undefined : b - a;
+}
+
+export function timelineOf(dates: TimelineDates): Timeline {
+  const spans: Timeline = {};
+  const set = (key: keyof Timeline, days: number | undefined) => {
+    if (days !== undefined) spans[key] = days;
+  };
+  set('urToApplication', daysBetween(dates.urDenialDate, dates.applicationReceived));
+  set('applicationToAssigned', daysBetween(dates.applicationReceived, dates.dateAssigned));
+  set('assignedToDecision', daysBetween(dates.dateAssigned, dates.decisionDate));
+  set('applicationToDecision', daysBetween(dates.applicationReceived, dates.decisionDate));
+  return spans;
+}
+
+/** "1 day", "31 days"; a negative span says the dates are out of order (the date-order rule reports them). */
+export function daysText(days: number): string {
+  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} earlier (out of order)`;
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** "31 days from the application, 29 from the assignment": the summary panel's line; undefined without either. */
+export function turnaroundText(t: Timeline): string | undefined {
+  const fromApplication = t.applicationToDecision;
+  const fromAssignment = t.assignedToDecision;
+  if (fromApplication !== undefined && fromAssignment !== undefined && fromApplication >= 0 && fromAssignment >= 0) {
+    return `${daysText(fromApplication)} from the application, ${fromAssignment} from the assignment`;
+  }
+  const parts: string[] = [];
+  if (fromApplication !== undefined) parts.push(`${daysText(fromApplication)} from the application`);
+  if (fromAssignment !== undefined) parts.push(`${daysText(fromAssignment)} from the assignment`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** What the statute allows, in our words (sources: ../shared/guidelines/FACTS.md, "Independent Medical Review"). */
+export const timelineRules =
+  'An application for IMR is due within 30 days of the service of the utilization review decision (Labor Code 4610.5). ' +
+  'A standard review is decided within 30 days of the receipt of the application and its supporting records, an ' +
+  'expedited one within 3 days (Labor Code 4610.6(d)). The letter does not date the receipt of the records, so these ' +
+  'spans do not show by themselves whether the review was late.';
+
+/** The groups of the folder summary's turnaround breakdown, in their order. */
+export const turnaroundGroups = ['Within 30 days', '31–40 days', '41–60 days', 'Over 60 days', 'Dates out of order', 'Not stated'] as const;
+export type TurnaroundGroup = (typeof turnaroundGroups)[number];
+
+/** The turnaround group of a span from the application to the decision. */
+export function turnaroundGroup(days: number | undefined): TurnaroundGroup {
+  if (days === undefined) return 'Not stated';
+  if (days < 0) return 'Dates out of order';
+  if (days <= 30) return 'Within 30 days';
+  if (days <= 40) return '31–40 days';
+  if (days <= 60) return '41–60 days';
+  return 'Over 60 days';
+}
