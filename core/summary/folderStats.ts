@@ -161,11 +161,13 @@ export function breakdowns(rows: readonly StatsRow[]): Breakdown[] {
 
 /**
  * The breakdowns a page shows of the kept rows: the one by surgery only when some item of the folder goes with a
- * surgery (in a folder without any, its one group, every item "Decided on its own", says nothing).
+ * surgery, the one by days to decision only when some letter dates both (without, each has one group, every item
+ * "Decided on its own" or "Not stated", which says nothing).
  */
 export function shownBreakdowns(all: readonly StatsRow[], kept: readonly StatsRow[]): Breakdown[] {
   const withSurgeries = all.some((r) => r.surgery !== undefined);
-  return breakdowns(kept).filter((b) => b.id !== 'surgery' || withSurgeries);
+  const withDates = all.some((r) => r.turnaround !== 'Not stated');
+  return breakdowns(kept).filter((b) => (b.id !== 'surgery' || withSurgeries) && (b.id !== 'turnaround' || withDates));
 }
 
 /** How a group is named on the page (as in GroupCount.label). */

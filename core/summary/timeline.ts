@@ -57,10 +57,11 @@ export function timelineOf(dates: TimelineDates): Timeline {
   return spans;
 }
 
-/** "1 day", "31 days"; a negative span says the dates are out of order (the date-order rule reports them). */
+/** "1 day", "31 days", "-3 days (out of order)": a negative span's dates are out of order (the date-order rule
+ *  reports them). */
 export function daysText(days: number): string {
-  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} earlier (out of order)`;
-  return `${days} day${days === 1 ? '' : 's'}`;
+  const text = `${days} day${Math.abs(days) === 1 ? '' : 's'}`;
+  return days < 0 ? `${text} (out of order)` : text;
 }
 
 /** "31 days from the application, 29 from the assignment": the summary panel's line; undefined without either. */
@@ -71,9 +72,11 @@ export function turnaroundText(t: Timeline): string | undefined {
     return `${daysText(fromApplication)} from the application, ${fromAssignment} from the assignment`;
   }
   const parts: string[] = [];
-  if (fromApplication !== undefined) parts.push(`${daysText(fromApplication)} from the application`);
-  if (fromAssignment !== undefined) parts.push(`${daysText(fromAssignment)} from the assignment`);
-  return parts.length > 0 ? parts.join(', ') : undefined;
+  if (fromApplication !== undefined) parts.push(`${fromApplication} day${Math.abs(fromApplication) === 1 ? '' : 's'} from the application`);
+  if (fromAssignment !== undefined) parts.push(`${fromAssignment} day${Math.abs(fromAssignment) === 1 ? '' : 's'} from the assignment`);
+  if (parts.length === 0) return undefined;
+  const outOfOrder = (fromApplication ?? 0) < 0 || (fromAssignment ?? 0) < 0;
+  return `${parts.join(', ')}${outOfOrder ? ' (dates out of order)' : ''}`;
 }
 
 /** What the statute allows, in our words (sources: ../shared/guidelines/FACTS.md, "Independent Medical Review"). */

@@ -39,14 +39,15 @@ describe('days between dates', () => {
   test('the words for a span, and the turnaround groups at their edges', () => {
     assert.equal(daysText(1), '1 day');
     assert.equal(daysText(31), '31 days');
-    assert.equal(daysText(-1), '1 day earlier (out of order)');
+    assert.equal(daysText(-1), '-1 day (out of order)');
+    assert.equal(daysText(-35), '-35 days (out of order)');
     assert.deepEqual(
       [undefined, -1, 0, 30, 31, 40, 41, 60, 61, 400].map(turnaroundGroup),
       ['Not stated', 'Dates out of order', 'Within 30 days', 'Within 30 days', '31–40 days', '31–40 days', '41–60 days', '41–60 days', 'Over 60 days', 'Over 60 days'],
     );
     assert.equal(turnaroundText({ applicationToDecision: 42, assignedToDecision: 35 }), '42 days from the application, 35 from the assignment');
     assert.equal(turnaroundText({ assignedToDecision: 1 }), '1 day from the assignment');
-    assert.equal(turnaroundText({ applicationToDecision: -3, assignedToDecision: 4 }), '3 days earlier (out of order) from the application, 4 days from the assignment');
+    assert.equal(turnaroundText({ applicationToDecision: -3, assignedToDecision: 4 }), '-3 days from the application, 4 days from the assignment (dates out of order)');
     assert.equal(turnaroundText({ urToApplication: 7 }), undefined, 'no turnaround without the decision date');
   });
 });
