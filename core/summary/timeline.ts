@@ -84,7 +84,8 @@ export const timelineRules =
   'An application for IMR is due within 30 days of the service of the utilization review decision (Labor Code 4610.5). ' +
   'A standard review is decided within 30 days of the receipt of the application and its supporting records, an ' +
   'expedited one within 3 days (Labor Code 4610.6(d)). The letter does not date the receipt of the records, so these ' +
-  'spans do not show by themselves whether the review was late.';
+  'spans do not show by themselves whether the review was late. An appeal of the determination is filed with the ' +
+  'Appeals Board within 30 days of the date it was mailed (Labor Code 4610.6(h)).';
 
 /** The groups of the folder summary's turnaround breakdown, in their order. */
 export const turnaroundGroups = ['Within 30 days', '31–40 days', '41–60 days', 'Over 60 days', 'Dates out of order', 'Not stated'] as const;
