@@ -86,13 +86,15 @@ export function turnaroundText(t: Timeline): string | undefined {
  * https://law.justia.com/cases/california/workers-compensation-appeals-board/2015/adj984305-lbo-0377754.html), and
  * the Board's rule 10575(c), 30 days after service (https://www.dir.ca.gov/t8/10575.html).
  */
-export const timelineRules =
-  'An application for IMR is due within 30 days of the service of the utilization review decision (Labor Code 4610.5). ' +
-  'A standard review is decided within 30 days of the receipt of the application and its supporting records, an ' +
-  'expedited one within 3 days (Labor Code 4610.6(d)). The letter does not date the receipt of the records, so these ' +
-  'spans do not show by themselves whether the review was late. An appeal of the determination is filed with the ' +
-  'Appeals Board within 30 days of its service, 5 days more when it was served by mail (Labor Code 4610.6(h); ' +
-  'Matute v. LAUSD, WCAB en banc, 2015).';
+export const timelineRules = [
+  '**What the law allows**',
+  '',
+  '- application for IMR: 30 days from the service of the UR decision (Labor Code 4610.5)',
+  '- standard review: 30 days from the receipt of the application and its records; expedited: 3 days (Labor Code ' +
+    "4610.6(d)). The letter does not date the records' receipt: these spans alone do not show a late review.",
+  "- appeal to the Appeals Board: 30 days from the determination's service, 5 more when served by mail (Labor Code " +
+    '4610.6(h); Matute v. LAUSD, WCAB en banc, 2015)',
+].join('\n');
 
 /** The groups of the folder summary's turnaround breakdown, in their order. */
 export const turnaroundGroups = ['Within 30 days', '31–40 days', '41–60 days', 'Over 60 days', 'Dates out of order', 'Not stated'] as const;

@@ -495,4 +495,20 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     const at = surgery.title.range.start;
     await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${at.line + 1}, Col ${at.character + 1}` }).waitFor({ timeout: 10_000 });
   });
+
+  test("a hover on the header's decision date shows the review's timeline", async () => {
+    // The letter of the test above, still the active editor.
+    const date = parseLetter(readFileSync(path.join(repoRoot, 'samples', 'malformed-associated-service.txt'), 'utf8')).header!.decisionDate!.range.start;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${date.line + 1}:${date.character + 3}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents', { hasText: "The review's timeline" }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /assignment → decision 11\/07\/2016: 35 days[\s\S]*application → decision: 42 days/);
+    await shot('hover-timeline');
+    await page.keyboard.press('Escape');
+  });
 });

@@ -144,7 +144,7 @@ describe('the hover on the header dates', () => {
       assert.match(value, /- assignment → decision 11\/07\/2016: 35 days\n/);
       assert.match(value, /- \*\*application → decision: 42 days\*\*/);
       assert.match(value, /Labor Code 4610\.6\(d\)/);
-      assert.match(value, /within 30 days of its service, 5 days more when it was served by mail \(Labor Code 4610\.6\(h\); Matute/);
+      assert.match(value, /\n- appeal to the Appeals Board: 30 days from the determination's service, 5 more when served by mail \(Labor Code 4610\.6\(h\); Matute/);
     });
 
     test(`${name}: on the priority, the application's date and the UR denial's too; not beside them`, () => {
