@@ -4,7 +4,7 @@ import { filesPerWorker, inProcessBelow } from './pipeline';
 import { allColumns, isTableColumn, tableColumns } from './table';
 import type { TableColumn } from './table';
 
-export type Command = 'parse' | 'text' | 'lint' | 'table' | 'summary' | 'rules';
+export type Command = 'parse' | 'text' | 'format' | 'lint' | 'table' | 'summary' | 'rules';
 export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'csv' | 'markdown';
 
@@ -13,6 +13,7 @@ export const severities: readonly Severity[] = ['error', 'warning', 'information
 const formatsOf: Record<Command, readonly Format[]> = {
   parse: ['json'],
   text: ['text'],
+  format: ['text'],
   lint: ['text', 'json', 'sarif', 'github'],
   table: ['csv', 'json'],
   summary: ['markdown', 'json'],
@@ -34,6 +35,8 @@ export interface Request {
   maxWarnings?: number;
   /** table: the columns from --columns, in their order; undefined: the default columns. */
   columns?: TableColumn[];
+  /** format: print the letter tidied (one FILE), list the letters that are not (--check), or tidy them (--write). */
+  formatMode?: 'print' | 'check' | 'write';
 }
 
 /** The path that stands for standard input, and the name a letter read from it goes by in the output. */
@@ -60,6 +63,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let useConfig = true;
   let maxWarnings: number | undefined;
   let columns: TableColumn[] | undefined;
+  let formatMode: 'check' | 'write' | undefined;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -117,6 +121,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--columns':
         columns = readColumns(value());
         break;
+      case '--check':
+      case '--write':
+        flag();
+        if (formatMode !== undefined && formatMode !== name.slice(2)) throw new UsageError('--check and --write cannot be combined');
+        formatMode = name === '--check' ? 'check' : 'write';
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -126,6 +136,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === undefined) throw new UsageError('no command given');
   if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
   if ((command === 'parse' || command === 'text') && paths.length !== 1) throw new UsageError(`${command} takes exactly one FILE`);
+  if (formatMode !== undefined && command !== 'format') throw new UsageError(`--${formatMode} applies to format only`);
+  if (command === 'format') {
+    if (paths.length === 0) throw new UsageError('format needs a FILE, or PATHs with --check or --write');
+    if (formatMode === undefined && paths.length !== 1) throw new UsageError('format prints one FILE; give --check or --write for several');
+    if (formatMode === 'write' && paths.includes(stdinPath)) throw new UsageError("format --write cannot write to standard input (drop --write to print the letter)");
+  }
   if ((command === 'lint' || command === 'table' || command === 'summary') && paths.length === 0) {
     throw new UsageError(`${command} needs at least one PATH`);
   }
@@ -141,7 +157,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
-  return { kind: 'run', request: { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings, columns } };
+  const request: Request = { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings, columns };
+  if (command === 'format') request.formatMode = formatMode ?? 'print';
+  return { kind: 'run', request };
 }
 
 function isCommand(s: string): s is Command {
@@ -202,6 +220,11 @@ Commands:
   parse FILE        print the letter model of FILE as JSON
   text FILE         print the text of FILE as the tool reads it: a PDF's text, laid out in lines
                     (imr-letters text letter.pdf > letter.txt, to open or edit it as text)
+  format FILE       print the letter tidied, as the editor's Format Document does: the blank lines
+                    that separate no paragraphs removed (a double-spaced extract's, a page break's),
+                    one empty line between paragraphs, no spaces around a line; not a word changed
+  format --check PATH...  list the letters that are not tidy (exit 1 when there is one)
+  format --write PATH...  tidy those letters in place (text files; a PDF is left alone)
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   summary PATH...   the decisions counted as the extension's folder summary counts them: upheld and
@@ -224,6 +247,7 @@ Options:
   --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
   --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default
                     columns and then these (--columns +rationale adds each rationale's text)
+  --check, --write  format: list the letters that are not tidy, or tidy them in place
   -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of
                     files, none below ${inProcessBelow} and one per ${filesPerWorker}, up to ${defaultJobs()} here)
   -h, --help        show this help
@@ -243,7 +267,8 @@ stderr as "imr-letters: FILE: reason" and skipped; the run goes on.
 Exit status:
   0  no error-level diagnostic (lint), no more warnings than --max-warnings, and every
      file could be read
-  1  lint found an error-level diagnostic or more warnings than --max-warnings, or a file
-     was reported as unreadable, undecodable, or (when named) not a letter
+  1  lint found an error-level diagnostic or more warnings than --max-warnings, format --check
+     found a letter that is not tidy, or a file was reported as unreadable, undecodable, or
+     (when named) not a letter
   2  usage error: unknown command or option, bad value, bad .imr-letters.json
 `;

@@ -13,6 +13,7 @@ import type { Task } from './analyse';
 import { parseArgs, stdinName, stdinPath, UsageError, usage } from './args';
 import type { Request } from './args';
 import { ConfigError, ConfigResolver } from './config';
+import { formatCommand } from './format';
 import { githubReporter, jsonReporter, sarifReporter, textReporter } from './formats/lintReporters';
 import type { LintReporter, LintSummary, RuleInfo } from './formats/lintReporters';
 import { printable } from './formats/printable';
@@ -100,13 +101,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`imr-letters: ${e.message}\nRun 'imr-letters --help' for usage.\n`);
     return 2;
   }
-  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text');
+  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text' && request.command !== 'format');
   try {
     switch (request.command) {
       case 'parse':
         return await parseCommand(request.paths[0], messages);
       case 'text':
         return await textCommand(request.paths[0], messages);
+      case 'format':
+        return await formatCommand(request, messages, () => readStdin(messages));
       case 'rules':
         return rulesCommand(request);
       case 'lint':

@@ -15,6 +15,7 @@ import type {
   Range,
   SelectionRange,
   SymbolInformation,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getCodeActions } from './features/codeActions';
@@ -23,6 +24,7 @@ import { getDocumentLinks } from './features/documentLinks';
 import { getInlayHints } from './features/inlayHints';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
+import { formattingEdits } from './features/formatting';
 import { citationAt, getHover } from './features/hover';
 import { getDefinition } from './features/definition';
 import type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
@@ -86,6 +88,9 @@ export interface LanguageService {
   getItemContext(doc: ITextDocument, workspaceLetters?: Iterable<WorkspaceLetter>): ItemContext[];
   getCodeActions(doc: ITextDocument, range: Range, options?: DiagnosticOptions): CodeAction[];
   getCompletions(doc: ITextDocument, position: Position): CompletionItem[];
+  /** Format Document: the edits that tidy a letter's white space (features/formatting.ts); none for a document
+   *  that is not a letter. */
+  getFormattingEdits(doc: ITextDocument): TextEdit[];
   /** Frees what is cached for a document (on close). */
   forget(uri: string): void;
   /** How many documents are cached (for tests of the cache). */
@@ -217,6 +222,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getCompletions: (doc, position) => {
       const d = getLetterDocument(doc);
       return getCompletions(d, d.lines.clampPosition(position));
+    },
+    getFormattingEdits: (doc) => {
+      const d = getLetterDocument(doc);
+      return d.model.isLetter ? formattingEdits(d.text, d.lines) : [];
     },
     forget: (uri) => {
       cache.delete(uri);

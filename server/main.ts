@@ -339,6 +339,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: [':'] },
+        documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'imr-letters', version: '0.1.0' },
@@ -574,6 +575,12 @@ export function startServer(connection: Connection): void {
       } finally {
         progress?.done();
       }
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard([], (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getFormattingEdits(d) : [];
     }),
   );
   connection.onDocumentHighlight(

@@ -1,0 +1,123 @@
+// imr-letters format: letters tidied as the editor's Format Document tidies them (core/features/formatting.ts):
+// printed (one letter), listed when not tidy (--check), or rewritten in place (--write), in their own encoding.
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { tidyLetter } from '../core/features/formatting';
+import { parseLetter } from '../core/parser/parseLetter';
+import { isPdf } from '../core/text/decode';
+import type { Request } from './args';
+import { stdinName, stdinPath } from './args';
+import { discover, errorReason } from './discover';
+import { plural } from './formats/plural';
+import { readLetterFile } from './readLetter';
+import type { ReadResult } from './readLetter';
+
+export interface FormatMessages {
+  report(file: string, reason: string): void;
+  warn(message: string): void;
+}
+
+type Checked = { kind: 'tidy' } | { kind: 'untidy'; tidied: string } | { kind: 'skipped' } | { kind: 'bad' };
+
+export async function formatCommand(request: Request, messages: FormatMessages, readStdin: () => Promise<ReadResult>): Promise<number> {
+  const mode = request.formatMode ?? 'print';
+  if (mode === 'print') {
+    const input = request.paths[0];
+    const file = input === stdinPath ? stdinName : input;
+    const read = input === stdinPath ? await readStdin() : await readLetterFile(input);
+    if (!read.ok) {
+      messages.report(file, read.reason);
+      return 1;
+    }
+    if (!parseLetter(read.text).isLetter) {
+      messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); not formatted');
+      return 1;
+    }
+    process.stdout.write(tidyLetter(read.text));
+    return 0;
+  }
+
+  let letters = 0;
+  let untidy = 0;
+  let bad = 0;
+  const check = async (file: string, explicit: boolean, read: () => ReadResult | Promise<ReadResult>): Promise<Checked> => {
+    const result = await read();
+    if (!result.ok) {
+      messages.report(file, result.reason);
+      return { kind: 'bad' };
+    }
+    if (!parseLetter(result.text).isLetter) {
+      if (explicit) messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
+      return { kind: 'skipped' };
+    }
+    const tidied = tidyLetter(result.text);
+    return tidied === result.text ? { kind: 'tidy' } : { kind: 'untidy', tidied };
+  };
+  const count = (file: string, checked: Checked) => {
+    if (checked.kind === 'bad') bad++;
+    if (checked.kind === 'tidy' || checked.kind === 'untidy') letters++;
+    if (checked.kind !== 'untidy') return;
+    untidy++;
+    if (mode === 'write') {
+      try {
+        writeLetter(file, checked.tidied);
+      } catch (e) {
+        messages.report(file, `not written: ${errorReason(e)}`);
+        bad++;
+        return;
+      }
+    }
+    process.stdout.write(`${file}\n`);
+  };
+
+  if (request.paths[0] === stdinPath) {
+    count(stdinName, await check(stdinName, true, readStdin));
+  } else {
+    for await (const found of discover(request.paths)) {
+      if (found.kind === 'problem') {
+        messages.report(found.file, found.reason);
+        bad++;
+        continue;
+      }
+      if (startsAsPdf(found.file)) {
+        // A PDF's text is the reader's, laid out afresh at each reading: there is nothing to tidy or write.
+        if (found.explicit) messages.report(found.file, 'a PDF, left as it is (imr-letters text FILE.pdf > FILE.txt, then format the .txt)');
+        continue;
+      }
+      count(found.file, await check(found.file, found.explicit, () => readLetterFile(found.file)));
+    }
+  }
+  const letterCount = plural(letters, 'letter');
+  if (mode === 'check') {
+    messages.warn(untidy === 0 ? `${letterCount}, all tidy` : `${untidy} of ${letterCount} not tidy (imr-letters format --write tidies them)`);
+    return untidy > 0 || bad > 0 ? 1 : 0;
+  }
+  messages.warn(`${untidy} of ${letterCount} tidied`);
+  return bad > 0 ? 1 : 0;
+}
+
+function startsAsPdf(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(5);
+    return isPdf(head.subarray(0, readSync(fd, head, 0, 5, 0)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes a letter back in the encoding it was read in: UTF-8 (with its byte-order mark if it had one) or UTF-16. */
+function writeLetter(file: string, text: string): void {
+  const old = readFileSync(file);
+  if (old[0] === 0xff && old[1] === 0xfe) {
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  } else if (old[0] === 0xfe && old[1] === 0xff) {
+    writeFileSync(file, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+  } else if (old[0] === 0xef && old[1] === 0xbb && old[2] === 0xbf) {
+    writeFileSync(file, `\ufeff${text}`, 'utf8');
+  } else {
+    writeFileSync(file, text, 'utf8');
+  }
+}

@@ -1,0 +1,138 @@
+// Format Document (core/features/formatting.ts): a letter tidied without changing what the parser reads in it, the
+// same whatever the white space it came with, and the edits that make it, on the lines they change only.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formattingEdits, tidyLetter } from '../../core/features/formatting';
+import { createLanguageService } from '../../core/languageService';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { corpusLetters, corpusSkip, repoRoot, seedsDir } from '../support/env';
+import { readCorpusLetter, readSample } from '../lsp/mutants';
+
+/** What the parser reads in a letter, without where: every range and position, and the line count, left out. */
+function content(text: string): unknown {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') {
+      if ('line' in v && 'character' in v) return 'position';
+      if ('start' in v && 'end' in v && typeof (v as { start: unknown }).start === 'object') return 'range';
+      return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'lineCount').map(([k, x]) => [k, strip(x)]));
+    }
+    return v;
+  };
+  return strip(parseLetter(text));
+}
+
+const applied = (text: string) => TextDocument.applyEdits(TextDocument.create('file:///x', 'imr', 1, text), formattingEdits(text));
+
+/** Tidied, the letter reads the same, tidying again changes nothing, and the edits make the same text. */
+function assertTidies(text: string, what: string): string {
+  const tidied = tidyLetter(text);
+  assert.deepEqual(content(tidied), content(text), `${what}: the parser reads the tidied letter as the letter`);
+  assert.equal(tidyLetter(tidied), tidied, `${what}: tidying is idempotent`);
+  assert.equal(applied(text), tidied, `${what}: the edits make the tidied text`);
+  assert.deepEqual(formattingEdits(tidied), [], `${what}: a tidy letter needs no edit`);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = tidied.split(eol);
+  assert.equal(lines.pop(), '', `${what}: ends with one line break`);
+  assert.ok(lines.length === 0 || (lines[0] !== '' && lines[lines.length - 1] !== ''), `${what}: no empty line first or last`);
+  lines.forEach((l, i) => {
+    assert.equal(l, l.trim(), `${what}: line ${i + 1} has no white space around it`);
+    assert.ok(!(l === '' && lines[i + 1] === ''), `${what}: line ${i + 1}: one empty line between paragraphs`);
+    assert.ok(!l.includes('\r') && !l.includes('\n'), `${what}: line ${i + 1}: one kind of line break`);
+  });
+  return tidied;
+}
+
+const seeds = readdirSync(seedsDir).map((f) => readFileSync(path.join(seedsDir, f), 'utf8'));
+const templates = ['notice-2013.txt', 'professional-review.txt'].map((f) => readFileSync(path.join(repoRoot, 'test', 'fixtures', 'templates', f), 'utf8'));
+
+describe('Format Document', () => {
+  test('the seeds, the older templates and the samples read the same tidied, in LF and CRLF', () => {
+    const samples = readdirSync(path.join(repoRoot, 'samples')).filter((f) => f.endsWith('.txt')).map(readSample);
+    for (const [i, text] of [...seeds, ...templates, ...samples].entries()) {
+      assertTidies(text, `letter ${i}`);
+      assertTidies(text.replace(/\r?\n/g, '\r\n'), `letter ${i} in CRLF`);
+    }
+  });
+
+  test('every corpus letter reads the same tidied', { skip: corpusSkip }, () => {
+    let changed = 0;
+    for (const f of corpusLetters()) {
+      const text = readCorpusLetter(f);
+      if (assertTidies(text, f) !== text) changed++;
+    }
+    assert.equal(changed, corpusLetters().length, 'each corpus letter has white space to tidy (trailing spaces at least)');
+  });
+
+  test('a double-spaced extract loses the empty line after each line, and keeps the gaps between paragraphs', () => {
+    const seed = seeds[0];
+    const tidied = tidyLetter(seed);
+    assert.ok(seed.split('\n').length > 1.8 * tidied.split('\n').length, 'about half the lines go');
+    assert.match(tidied, /^HOW THE IMR FINAL DETERMINATION WAS MADE\nMAXIMUS Federal Services sent the complete case file/);
+    assert.match(tidied, /\nClaims Administrator guideline: [^\n]+\nMTUS\. {2}Decision based on Non-MTUS Citation/, 'a paragraph keeps its lines together');
+    assert.match(tidied, /\n\nDecision rationale: /, 'an empty line before the next paragraph');
+  });
+
+  test('page breaks inside a paragraph go, form feeds with them; a lone CR becomes the letter\'s line break', () => {
+    const seed = tidyLetter(seeds[1]);
+    const lines = seed.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Decision rationale:'));
+    // pdftotext: an empty line ends a page and a form feed starts the next, here between two lines of the rationale.
+    const broken = [...lines.slice(0, at + 1), '', `\f${lines[at + 1]}`, ...lines.slice(at + 2)].join('\n');
+    assert.equal(tidyLetter(broken), seed);
+    assertTidies(broken, 'page break');
+    const loneCr = seed.replace('\n', '\r');
+    assert.equal(tidyLetter(loneCr), seed);
+  });
+
+  test('the edits touch only the lines that change', () => {
+    const lines = tidyLetter(seeds[2]).split('\n');
+    // The guideline paragraph's last line, the empty line, the rationale.
+    const at = lines.findIndex((l) => l.startsWith('Decision rationale:')) - 2;
+    assert.equal(lines[at + 1], '');
+    lines[at] = `${lines[at]}   `;
+    lines[at + 2] = `  ${lines[at + 2]}`;
+    lines.splice(at + 1, 0, '', '');
+    const edits = formattingEdits(lines.join('\n'));
+    assert.deepEqual(edits, [
+      { range: { start: { line: at, character: lines[at].length - 3 }, end: { line: at, character: lines[at].length } }, newText: '' },
+      // Of the three empty lines, the first stays; the deletion of the other two runs on into the rationale's indent.
+      { range: { start: { line: at + 2, character: 0 }, end: { line: at + 4, character: 2 } }, newText: '' },
+    ]);
+  });
+
+  test('text that is not a letter gets no edits from the language service; an empty one tidies to nothing', () => {
+    const ls = createLanguageService();
+    const doc = TextDocument.create('file:///notes.txt', 'imr', 1, 'Shopping list:   \n\n\n  milk  \n');
+    assert.deepEqual(ls.getFormattingEdits(doc), []);
+    const letter = TextDocument.create('file:///letter.txt', 'imr', 1, seeds[0]);
+    assert.equal(TextDocument.applyEdits(letter, ls.getFormattingEdits(letter)), tidyLetter(seeds[0]));
+    assert.equal(tidyLetter(''), '');
+    assert.equal(tidyLetter(' \n\t\n'), '');
+  });
+
+  test('any white space added to a letter (blank lines, spaces, page breaks, CRLF): the letter reads the same tidied', () => {
+    const whiteSpace = fc.constantFrom('', ' ', '   ', '\t', '\f');
+    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('blank-line', 'space-line', 'trailing', 'leading', 'page-break'), space: whiteSpace });
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.boolean(), (which, edits, crlf) => {
+        const lines = seeds[which].split('\n');
+        for (const e of edits) {
+          const at = e.at % lines.length;
+          if (e.kind === 'blank-line') lines.splice(at, 0, '');
+          else if (e.kind === 'space-line') lines.splice(at, 0, e.space || ' ');
+          else if (e.kind === 'trailing') lines[at] += e.space;
+          else if (e.kind === 'leading') lines[at] = e.space + lines[at];
+          else lines.splice(at, 1, '', `\f${lines[at]}`);
+        }
+        const text = lines.join(crlf ? '\r\n' : '\n');
+        assertTidies(text, 'mutant');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
