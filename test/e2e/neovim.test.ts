@@ -1,7 +1,7 @@
 // The language server under another editor's LSP client: Neovim's own (Lua, its own JSON-RPC, byte columns turned into
 // UTF-16 ones), started by the configuration docs/neovim.md gives for Neovim 0.7 to 0.9, copied from the page as
 // written. Neovim edits a CRLF letter whose title holds astral and accented characters: its diagnostics, quick fix,
-// hover and outline must land on the same characters as the core's own ranges.
+// hover and outline must land on the same characters as the core's own ranges, and Format Document must leave it tidied.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { tidyLetter } from '../../core/features/formatting';
 import { createLanguageService } from '../../core/languageService';
 import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
@@ -73,6 +74,9 @@ local ok, err = pcall(function()
   for _, answer in pairs(symbols) do
     if answer.result then out.symbols = answer.result end
   end
+  -- Format Document, as :lua vim.lsp.buf.formatting_sync() does it: Neovim applies the server's edits.
+  vim.lsp.buf.formatting_sync(nil, 10000)
+  out.formatted = vim.api.nvim_buf_get_lines(0, 0, -1, false)
   out.clients = #vim.lsp.buf_get_clients(0)
 end)
 if not ok then out.error = tostring(err) end
@@ -83,7 +87,7 @@ vim.cmd('qa!')
 /** The UTF-8 byte column of a UTF-16 character position in a line (what Neovim's diagnostics hold). */
 const byteColumn = (line: string, character: number) => Buffer.byteLength(line.slice(0, character), 'utf8');
 
-test(`Neovim's own LSP client (${nvimVersion ?? 'Neovim'}), configured as docs/neovim.md says: diagnostics, a quick fix, a hover and the outline, on the right bytes of a CRLF letter with astral characters`, { skip, timeout: 90_000 }, (t) => {
+test(`Neovim's own LSP client (${nvimVersion ?? 'Neovim'}), configured as docs/neovim.md says: diagnostics, a quick fix, a hover, the outline and Format Document, on the right bytes of a CRLF letter with astral characters`, { skip, timeout: 90_000 }, (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'imr-nvim-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   // The seed letter with a misspelt decision, its title holding a mathematical letter (two UTF-16 units, four bytes),
@@ -149,6 +153,7 @@ test(`Neovim's own LSP client (${nvimVersion ?? 'Neovim'}), configured as docs/n
     fixed_line: string;
     hover?: { contents: { kind: string; value: string } };
     symbols?: DocumentSymbol[];
+    formatted: string[];
     clients: number;
   };
   assert.equal(seen.error, undefined, `the script failed in Neovim: ${seen.error}\n${run.stderr}`);
@@ -163,4 +168,8 @@ test(`Neovim's own LSP client (${nvimVersion ?? 'Neovim'}), configured as docs/n
   assert.match(seen.hover?.contents.value ?? '', /utilization review denial stands/, 'the hover found the decision word behind the astral characters');
   assert.deepEqual(seen.symbols && outline(seen.symbols), expectedOutline);
   assert.ok(expectedOutline.includes('12 Physical Therapy Treatments for The 𝐋umbar Spine (café 😀)'), expectedOutline.join(' | '));
+  const tidied = tidyLetter(fixedText).split('\r\n');
+  assert.equal(tidied.pop(), '');
+  assert.deepEqual(seen.formatted, tidied, "Format Document: Neovim's buffer holds the tidied letter");
+  assert.ok(seen.formatted.length < lines.length * 0.6, 'the double-spaced letter lost its every other line');
 });

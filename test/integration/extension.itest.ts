@@ -154,6 +154,26 @@ suite('IMR Letters extension', () => {
     }
   });
 
+  test('Format Document tidies a double-spaced letter, and the server reads the same items in it', async () => {
+    const editor = await openLetter(seed1);
+    const document = editor.document;
+    const before = (await api.letter(document.uri))?.items.map((i) => [i.title.value, i.decision, i.rationale?.text]);
+    const lines = document.lineCount;
+    const version = document.version;
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await until('the formatted text', () => document.version > version);
+    const text = document.getText();
+    assert.ok(document.lineCount < lines * 0.6, `${document.lineCount} lines of ${lines}: the empty line after each line is gone`);
+    assert.doesNotMatch(text, /[ \t]\n|\n\n\n/, 'no white space at a line end, one empty line between paragraphs');
+    const after = await until('the model of the formatted text', async () => {
+      const model = await api.letter(document.uri);
+      return model?.lineCount === document.lineCount && model.items.map((i) => [i.title.value, i.decision, i.rationale?.text]);
+    });
+    assert.deepEqual(after, before);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(document.lineCount, lines, 'reverted for the tests after');
+  });
+
   test('a hover on a guideline citation describes the guideline', async () => {
     const editor = await openLetter(seed1);
     const model = await api.letter(editor.document.uri);

@@ -31,11 +31,13 @@ import type {
   MarkupContent,
   SelectionRange,
   SymbolInformation,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
 import type { FolderCheckResult, FolderLetter, LetterModel } from '../../core/model';
 import { folderLetterOf } from '../../core/folderLetter';
 import { folderStatsFor } from '../../core/features/hover';
+import { tidyLetter } from '../../core/features/formatting';
 import type { ItemContext } from '../../core/features/itemContext';
 import { citedSections } from '../../core/knowledge/sections';
 import { workspaceLetterOf } from '../../core/features/workspaceLetter';
@@ -79,6 +81,7 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
         'documentHighlightProvider',
         'codeActionProvider',
         'completionProvider',
+        'documentFormattingProvider',
       ] as const) {
         assert.ok(caps[k], k);
       }
@@ -555,6 +558,21 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     await client.open(u, text);
     const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'zyxwv' });
     assert.deepEqual(found.map((s) => s.location.uri), [u]);
+    await client.close(u);
+  });
+
+  test('Format Document: the edits make the tidied letter, and a tidy letter gets none', async () => {
+    const text = readSample('malformed-unknown-decision.txt').replace(/\n/g, '\r\n');
+    const u = uri('format');
+    await client.open(u, text);
+    const options = { tabSize: 4, insertSpaces: true };
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options });
+    assert.ok(edits.length > 10, `${edits.length} edits`);
+    const tidied = TextDocument.applyEdits(TextDocument.create(u, 'imr', 1, text), edits);
+    assert.equal(tidied, tidyLetter(text));
+    await client.close(u);
+    await client.open(u, tidied);
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: u }, options }), []);
     await client.close(u);
   });
 

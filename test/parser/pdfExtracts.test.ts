@@ -11,6 +11,7 @@ import { hasLetterMarkers } from '../../client/letterMarkers';
 import { parseLetter } from '../../core';
 import type { Field, Range } from '../../core/model';
 import { LineIndex } from '../../core/text/lines';
+import { tidyLetter } from '../../core/features/formatting';
 import fc from 'fast-check';
 import { corpusLetters, distDir, lettersDir, pdfDir, seedsDir, skipUnless } from '../support/env';
 import { headerValues, reading } from '../support/reading';
@@ -165,8 +166,14 @@ function eachExtract(label: string, extract: (pdf: string, target: string) => vo
 // (pdfminer warns on stderr that these PDFs ask not to be extracted; a failure still throws with its stderr.)
 const quiet = { stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[] };
 const noPdfs = skipUnless(existsSync(pdfDir), `no corpus PDFs at ${pdfDir} (set IMR_CORPUS)`);
+/** The extract tidied by Format Document (imr-letters format) reads as the extract does. */
+const sameTidied = (got: ReturnType<typeof reading>, text: string, what: string) => {
+  const tidied = tidyLetter(text);
+  assert.deepEqual(reading(parseLetter(tidied), tidied), got, `${what}, tidied`);
+};
 const sameLetter = (got: ReturnType<typeof reading>, expected: ReturnType<typeof reading>, text: string, what: string) => {
   assert.deepEqual(got, expected, what);
+  sameTidied(got, text, what);
   // VS Code switches the .txt to the letter language by the markers in its first lines.
   assert.ok(hasLetterMarkers(text), `${what}: no letter markers`);
   // Exact ranges in this text too: each header value, decision word and title reads back at its range.
@@ -224,8 +231,9 @@ test('every corpus PDF read through mutool (MuPDF) reads as the pypdf text of th
 const pdf2txt = onPath('pdf2txt');
 test('through pdfminer (pdf2txt) every item reads the same, and no header field takes another field\'s value', { skip: noPdfs || skipUnless(pdf2txt !== undefined, 'no pdf2txt on PATH (bash scripts/setup-pdf-tools.sh installs it)') }, () => {
   let present = 0;
-  eachExtract('pdf2txt', (pdf, target) => execFileSync(pdf2txt!, ['-o', target, pdf], quiet), (got, expected, _text, what) => {
+  eachExtract('pdf2txt', (pdf, target) => execFileSync(pdf2txt!, ['-o', target, pdf], quiet), (got, expected, text, what) => {
     assert.deepEqual({ ...got, header: {} }, { ...expected, header: {} }, what);
+    sameTidied(got, text, what);
     for (const [key, value] of Object.entries(got.header)) {
       assert.equal(value, (expected.header as Record<string, string>)[key], `${what}: ${key}`);
       present++;
