@@ -89,6 +89,19 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
   }
 
+  /** Moves the cursor to a 0-based position of the active editor (Go to Line), shows the hover there (Ctrl+K Ctrl+I)
+   *  and waits for it; `hasText` picks it out when an earlier hover may still be fading. */
+  async function hoverAt(at: { line: number; character: number }, hasText?: string): Promise<Locator> {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${at.line + 1}:${at.character + 1}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents', hasText ? { hasText } : {}).first();
+    await hover.waitFor({ timeout: 15_000 });
+    return hover;
+  }
+
   /** The frame inside the webview's nested iframes that holds the summary page. */
   async function summaryFrame(timeoutMs = 20_000): Promise<Frame> {
     const end = Date.now() + timeoutMs;
@@ -221,13 +234,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
   test('a hover on a guideline citation shows its summary', async () => {
     const citation = model.items.flatMap((i) => i.maximusGuideline?.citations ?? [])[0];
     assert.ok(citation, 'the letter cites a guideline');
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(`${citation.range.start.line + 1}:${citation.range.start.character + 3}`);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
-    await hover.waitFor({ timeout: 15_000 });
+    const hover = await hoverAt({ line: citation.range.start.line, character: citation.range.start.character + 2 });
     assert.match(await hover.innerText(), /MTUS|ODG|ACOEM/);
     await shot('hover');
     await page.keyboard.press('Escape');
@@ -481,13 +488,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     // The rationale's words resting on the surgery: the hover names it, F12 goes to its title.
     const words = cold.surgeryDependence!.range.start;
     await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(`${words.line + 1}:${words.character + 3}`);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents', { hasText: 'This decision rests on the surgery' }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    const hover = await hoverAt({ line: words.line, character: words.character + 2 }, 'This decision rests on the surgery');
     assert.match(await hover.innerText(), /item 1: Right shoulder arthroscopy with rotator cuff repair, Overturned\.[\s\S]*overturns its denial/);
     await shot('hover-surgery');
     await page.keyboard.press('Escape');
@@ -500,13 +501,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     // The letter of the test above, still the active editor.
     const date = parseLetter(readFileSync(path.join(repoRoot, 'samples', 'malformed-associated-service.txt'), 'utf8')).header!.decisionDate!.range.start;
     await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(`${date.line + 1}:${date.character + 3}`);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents', { hasText: "The review's timeline" }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    const hover = await hoverAt({ line: date.line, character: date.character + 2 }, "The review's timeline");
     assert.match(await hover.innerText(), /assignment → decision 11\/07\/2016: 35 days[\s\S]*application → decision: 42 days/);
     await shot('hover-timeline');
     await page.keyboard.press('Escape');
