@@ -6,6 +6,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { analyseLayout } from '../parser/layout';
 import { LineIndex } from '../text/lines';
+import { eolOf } from './letterDocument';
 
 /** A line of the tidied letter and the line of the original it comes from. */
 interface TidyLine {
@@ -31,11 +32,6 @@ function tidyLines(lines: LineIndex): TidyLine[] {
     out.push({ from: line.index, text: line.text.trim() });
   }
   return out;
-}
-
-/** The end-of-line a document uses: CRLF when it has one, else LF. */
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** The tidied text of a letter (ending with one line break; empty for a text of white space only). */

@@ -45,9 +45,9 @@ export function union(a: Range, b: Range): Range {
   };
 }
 
-/** The end-of-line the document uses, so edits keep its style. */
-export function eolOf(doc: LetterDocument): string {
-  return doc.text.includes('\r\n') ? '\r\n' : '\n';
+/** The end-of-line a document uses, so that edits keep its style: CRLF when it has one, else LF. */
+export function eolOf(doc: LetterDocument | string): string {
+  return (typeof doc === 'string' ? doc : doc.text).includes('\r\n') ? '\r\n' : '\n';
 }
 
 export function isBlankLine(doc: LetterDocument, line: number): boolean {
