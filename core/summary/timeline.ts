@@ -11,8 +11,6 @@ export interface TimelineDates {
   applicationReceived?: string;
   dateAssigned?: string;
   decisionDate?: string;
-  /** "Standard" or "Expedited", as written. */
-  priority?: string;
 }
 
 export interface Timeline {
@@ -57,11 +55,13 @@ export function timelineOf(dates: TimelineDates): Timeline {
   return spans;
 }
 
+/** "1 day", "31 days", "-3 days". */
+const dayCount = (days: number) => `${days} day${Math.abs(days) === 1 ? '' : 's'}`;
+
 /** "1 day", "31 days", "-3 days (out of order)": a negative span's dates are out of order (the date-order rule
  *  reports them). */
 export function daysText(days: number): string {
-  const text = `${days} day${Math.abs(days) === 1 ? '' : 's'}`;
-  return days < 0 ? `${text} (out of order)` : text;
+  return days < 0 ? `${dayCount(days)} (out of order)` : dayCount(days);
 }
 
 /** "31 days from the application, 29 from the assignment": the summary panel's line; undefined without either. */
@@ -69,11 +69,11 @@ export function turnaroundText(t: Timeline): string | undefined {
   const fromApplication = t.applicationToDecision;
   const fromAssignment = t.assignedToDecision;
   if (fromApplication !== undefined && fromAssignment !== undefined && fromApplication >= 0 && fromAssignment >= 0) {
-    return `${daysText(fromApplication)} from the application, ${fromAssignment} from the assignment`;
+    return `${dayCount(fromApplication)} from the application, ${fromAssignment} from the assignment`;
   }
   const parts: string[] = [];
-  if (fromApplication !== undefined) parts.push(`${fromApplication} day${Math.abs(fromApplication) === 1 ? '' : 's'} from the application`);
-  if (fromAssignment !== undefined) parts.push(`${fromAssignment} day${Math.abs(fromAssignment) === 1 ? '' : 's'} from the assignment`);
+  if (fromApplication !== undefined) parts.push(`${dayCount(fromApplication)} from the application`);
+  if (fromAssignment !== undefined) parts.push(`${dayCount(fromAssignment)} from the assignment`);
   if (parts.length === 0) return undefined;
   const outOfOrder = (fromApplication ?? 0) < 0 || (fromAssignment ?? 0) < 0;
   return `${parts.join(', ')}${outOfOrder ? ' (dates out of order)' : ''}`;
