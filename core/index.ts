@@ -8,3 +8,4 @@ export { lintLetter, type LintOptions, type RuleSeverity } from './lint';
 export { allRules } from './rules/index';
 export type { Rule, RuleContext, RuleReport } from './rules/rule';
 export { createLanguageService, type LanguageService } from './languageService';
+export { formattingEdits, tidyLetter } from './features/formatting';

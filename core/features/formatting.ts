@@ -49,19 +49,16 @@ export function tidyLetter(text: string): string {
 export function formattingEdits(text: string, lines: LineIndex = new LineIndex(text)): TextEdit[] {
   const eol = eolOf(text);
   const tidy = tidyLines(lines);
-  const edits: TextEdit[] = [];
+  // Edits as offsets first: a run of removed lines (a page of blank lines) is merged into one deletion as it grows,
+  // and turned into positions once.
+  const edits: { from: number; to: number; newText: string }[] = [];
   const all = lines.lines;
   const lineStart = (i: number) => (i < all.length ? all[i].start : text.length);
-  const position = (offset: number) => lines.positionAt(offset);
   const replace = (from: number, to: number, newText: string) => {
-    if (text.slice(from, to) === newText) return;
+    if (to - from === newText.length && text.startsWith(newText, from)) return;
     const last = edits[edits.length - 1];
-    // Adjacent edits become one: a run of removed lines is one deletion.
-    if (last && lines.offsetAt(last.range.end) === from && last.newText === '' && newText === '') {
-      last.range.end = position(to);
-      return;
-    }
-    edits.push({ range: { start: position(from), end: position(to) }, newText });
+    if (last && last.to === from && last.newText === '' && newText === '') last.to = to;
+    else edits.push({ from, to, newText });
   };
   let k = 0;
   for (let i = 0; i < all.length; i++) {
@@ -84,5 +81,5 @@ export function formattingEdits(text: string, lines: LineIndex = new LineIndex(t
       replace(line.start, next, '');
     }
   }
-  return edits;
+  return edits.map((e) => ({ range: { start: lines.positionAt(e.from), end: lines.positionAt(e.to) }, newText: e.newText }));
 }

@@ -41,11 +41,11 @@ function documentOf([piece, make], megabytes) {
   return make(piece.repeat(Math.max(1, Math.round((megabytes * 1e6 - base) / piece.length))));
 }
 
-function best(text) {
+function best(text, work = (t) => core.lintLetter(core.parseLetter(t), { text: t })) {
   let fastest = Infinity;
   for (let k = 0; k < 3; k++) {
     const start = process.hrtime.bigint();
-    core.lintLetter(core.parseLetter(text), { text });
+    work(text);
     fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
   }
   return fastest;
@@ -63,6 +63,18 @@ for (const [name, generator] of Object.entries(generators)) {
   console.log(`| ${name} | ${times.map((t) => fixed(t)).join(' | ')} | ${fixed(growth)}× |`);
 }
 console.log(`\nlargest growth per doubling: ${fixed(worst.growth)}× (${worst.name}); about 4× would mean time growing with the square of the size`);
+
+// Format Document of the same documents: the edits that tidy them (core/features/formatting.ts), asked for on demand.
+console.log(`\n| Format Document, repeated | ${sizes.map((s) => `${s} MB (ms)`).join(' | ')} | growth |`);
+console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`);
+let worstFormat = { name: '', growth: 0 };
+for (const [name, generator] of Object.entries(generators)) {
+  const times = sizes.map((s) => best(documentOf(generator, s), (t) => core.formattingEdits(t)));
+  const growth = times[2] / Math.max(times[1], 0.5);
+  if (growth > worstFormat.growth) worstFormat = { name, growth };
+  console.log(`| ${name} | ${times.map((t) => fixed(t)).join(' | ')} | ${fixed(growth)}× |`);
+}
+console.log(`\nFormat Document, largest growth per doubling: ${fixed(worstFormat.growth)}× (${worstFormat.name})`);
 
 // Then fragments of real letters chosen at random (a seeded generator: the same fragments every run), each repeated
 // to 0.5 and 2 MB, alone or after a letter's issues heading: a search for growth the generators above miss.
