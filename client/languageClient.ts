@@ -20,6 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       middleware: {
         // A PDF's text (the imr-pdf scheme) is read-only: its quick fixes could not be applied.
         provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === pdfScheme ? [] : next(document, range, context, token)),
+        // Nor can it be formatted (and the PDF's reader lays its text out anew at each reading).
+        provideDocumentFormattingEdits: (document, options, token, next) => (document.uri.scheme === pdfScheme ? [] : next(document, options, token)),
         // The server names a letter read from a PDF by the PDF's file; the editor shows its text (imr-pdf), where the
         // symbol's or item's range lies.
         provideWorkspaceSymbols: async (query, token, next) => {
