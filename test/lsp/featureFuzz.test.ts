@@ -21,9 +21,12 @@ import type {
   Position,
   Range,
   SelectionRange,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import { corpusLetters, distDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
+import { modelContent } from '../support/reading';
+import { tidyLetter } from '../../core/features/formatting';
 import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
 
 const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
@@ -177,6 +180,14 @@ describe('every feature at random places of damaged letters', { skip: serverSkip
               for (const e of edits) assertRange(lines, e.range, `edit of "${a.title}"`);
               if (edits.length > 0) applyEdits(text, edits);
             }
+          }
+          // Format Document: edits inside the text that make it tidy and leave the letter as the parser reads it.
+          const formatting = await client.request<TextEdit[]>('textDocument/formatting', { ...td, options: { tabSize: 4, insertSpaces: true } });
+          for (const e of formatting) assertRange(lines, e.range, 'formatting edit');
+          if (formatting.length > 0) {
+            const tidied = applyEdits(text, formatting);
+            assert.equal(tidied, tidyLetter(text), 'the edits make the tidied text');
+            assert.deepEqual(modelContent(tidied), modelContent(text), 'the tidied letter reads as the letter');
           }
         } finally {
           await client.close(uri);

@@ -1,6 +1,6 @@
 // What a reader gets from a letter, ranges aside: to compare the same letter read from two texts (a PDF's text
 // from different extractors, a letter printed as a PDF and read back).
-import { lintLetter } from '../../core';
+import { lintLetter, parseLetter } from '../../core';
 import type { LetterModel } from '../../core/model';
 
 /** The header's values by field name, in name order. */
@@ -38,3 +38,18 @@ export function reading(model: LetterModel, text: string) {
   };
 }
 
+
+/** The whole letter model of a text without where things are: every range and position, and the line count, left
+ *  out (what Format Document must not change). */
+export function modelContent(text: string): unknown {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') {
+      if ('line' in v && 'character' in v) return 'position';
+      if ('start' in v && 'end' in v && typeof (v as { start: unknown }).start === 'object') return 'range';
+      return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'lineCount').map(([k, x]) => [k, strip(x)]));
+    }
+    return v;
+  };
+  return strip(parseLetter(text));
+}

@@ -8,30 +8,16 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formattingEdits, tidyLetter } from '../../core/features/formatting';
 import { createLanguageService } from '../../core/languageService';
-import { parseLetter } from '../../core/parser/parseLetter';
 import { corpusLetters, corpusSkip, repoRoot, seedsDir } from '../support/env';
 import { readCorpusLetter, readSample } from '../lsp/mutants';
-
-/** What the parser reads in a letter, without where: every range and position, and the line count, left out. */
-function content(text: string): unknown {
-  const strip = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(strip);
-    if (v && typeof v === 'object') {
-      if ('line' in v && 'character' in v) return 'position';
-      if ('start' in v && 'end' in v && typeof (v as { start: unknown }).start === 'object') return 'range';
-      return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'lineCount').map(([k, x]) => [k, strip(x)]));
-    }
-    return v;
-  };
-  return strip(parseLetter(text));
-}
+import { modelContent } from '../support/reading';
 
 const applied = (text: string) => TextDocument.applyEdits(TextDocument.create('file:///x', 'imr', 1, text), formattingEdits(text));
 
 /** Tidied, the letter reads the same, tidying again changes nothing, and the edits make the same text. */
 function assertTidies(text: string, what: string): string {
   const tidied = tidyLetter(text);
-  assert.deepEqual(content(tidied), content(text), `${what}: the parser reads the tidied letter as the letter`);
+  assert.deepEqual(modelContent(tidied), modelContent(text), `${what}: the parser reads the tidied letter as the letter`);
   assert.equal(tidyLetter(tidied), tidied, `${what}: tidying is idempotent`);
   assert.equal(applied(text), tidied, `${what}: the edits make the tidied text`);
   assert.deepEqual(formattingEdits(tidied), [], `${what}: a tidy letter needs no edit`);
