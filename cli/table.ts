@@ -1,6 +1,7 @@
 // The research table: one row per disputed item, with the letter's case facts repeated on each row.
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel } from '../core/model';
-import { citedSections } from '../core/knowledge/sections';
+import { citedSections, sectionLabel } from '../core/knowledge/sections';
+import { mtusNotCited } from '../core/knowledge/mtusNotCited';
 import { citationSourceText } from '../core/parser/citations/paragraph';
 import { guidelineBasis } from '../core/summary/letterSummary';
 import { serviceKind } from '../core/text/serviceWords';
@@ -61,6 +62,11 @@ const columnValues = {
   // The knowledge base's sections they resolve to, as the summaries group them ("MTUS Chronic Pain: Opioids").
   maximus_sections: ({ item }) => joined(citedSections(item.maximusGuideline?.citations ?? [])),
   maximus_statements: ({ item }) => statements(item.maximusGuideline),
+  // The MTUS section on the service when the reviewer cited none of the MTUS (core/knowledge/mtusNotCited.ts).
+  mtus_not_cited: ({ model, item }) => {
+    const entry = mtusNotCited(item, model.header?.decisionDate?.value);
+    return entry ? sectionLabel(entry) : null;
+  },
   conclusion: ({ item }) => item.conclusion,
   // The surgery the item goes with (core/parser/surgery.ts), by its item_index, so that a researcher can count a
   // surgery's dozen associated denials as one decision or leave them out.

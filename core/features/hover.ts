@@ -2,6 +2,9 @@
 // timeline on the header's dates.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
+import { pagesText } from '../knowledge/hover';
+import { mtusNotCited } from '../knowledge/mtusNotCited';
+import { sectionLabel } from '../knowledge/sections';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel, Position } from '../model';
 import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
@@ -97,9 +100,20 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
   const surgery = surgeryLine(doc.model, item);
   if (surgery) lines.push(surgery);
   lines.push(`Reviewer's guideline: ${citationsText(item.maximusGuideline, item)}`);
+  const mtus = mtusNotCited(item, doc.model.header?.decisionDate?.value);
+  if (mtus) lines.push(mtusNotCitedText(sectionLabel(mtus), pagesText(mtus.pages)));
   lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
   if (options.workspaceLetters) lines.push(sameServiceLine(serviceStats(doc, item, options.workspaceLetters), options.unreadLetters ?? 0));
   return lines.join('\n\n');
+}
+
+/** An MTUS section on the service the reviewer did not cite (knowledge/mtusNotCited.ts): a fact to check, not a verdict. */
+function mtusNotCitedText(section: string, pages: string | undefined): string {
+  return (
+    `MTUS not cited: the MTUS has a section on this service, **${section}**${pages ? ` (${pages})` : ''}. The MTUS comes first ` +
+    'among the standards of medical necessity (Labor Code 4610.5(c)(2)); other guidelines serve where it does not address the ' +
+    'request (a repeat study, say), which the rationale may explain.'
+  );
 }
 
 /** On a rationale's words that rest on the surgery's fate: which surgery, how it was decided, and whether that agrees. */

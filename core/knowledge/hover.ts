@@ -8,7 +8,7 @@ import { resolveCitation, type CitationContext, type Resolution } from './resolv
 import { entryForService } from './serviceTopic';
 import type { GuidelineInfo, KnowledgeEntry } from './types';
 
-function pagesText(pages: PageRange[] | undefined): string | undefined {
+export function pagesText(pages: PageRange[] | undefined): string | undefined {
   if (!pages || pages.length === 0) return undefined;
   const list = pages.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`)).join(', ');
   return pages.length === 1 && pages[0].from === pages[0].to ? `p. ${list}` : `pp. ${list}`;

@@ -96,6 +96,7 @@ test('table: every default column of an item, read from the header, the reviewer
     maximus_guidelines: 'MTUS Acupuncture Medical Treatment Guidelines; ODG, Pain Chapter, Acupuncture',
     maximus_sections: 'MTUS Acupuncture: Acupuncture Medical Treatment Guidelines; ODG: Acupuncture (ODG)',
     maximus_statements: '',
+    mtus_not_cited: '',
     conclusion: 'medically-necessary',
     surgery_item: '',
     surgery_basis: '',

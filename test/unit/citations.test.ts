@@ -103,6 +103,24 @@ test('corpus 001: two MTUS guidelines joined by "and", then ACOEM 3rd edition wi
   assert.deepEqual(acoem.range, r(55, 78, 57, 18));
 });
 
+test('the basis statements in "their", "his/her" and "his or her", each over its exact words', () => {
+  for (const who of ['their', 'his/her', 'his or her']) {
+    const outside = `The MAXIMUS physician based ${who} decision on recommendation(s) outside of the MTUS Guidelines.`;
+    const notBased = `The Claims Administrator did not base ${who} decision on the MTUS.`;
+    const text = `MAXIMUS guideline: ${outside} ${notBased}\nDecision rationale: x\n`;
+    const { parsed, doc } = paragraph(text, 'MAXIMUS guideline:');
+    const at = (range: Range) => text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end));
+    assert.deepEqual(
+      parsed.statements.map((st) => [st.kind, at(st.range)]),
+      [
+        ['outside-mtus', outside],
+        ['not-based-on-mtus', notBased],
+      ],
+      who,
+    );
+  }
+});
+
 test('corpus 005: URLs broken at line ends are rejoined, one citation per URL', { skip: corpusSkip }, () => {
   const { parsed } = paragraph(letter('005_CM16-0229336.txt'), 'MAXIMUS guideline:');
   assert.deepEqual(parsed.statements.map((s) => s.kind), ['outside-mtus']);

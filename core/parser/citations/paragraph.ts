@@ -62,13 +62,18 @@ const STATEMENTS: { kind: CitationStatementKind; literal: string; reach: number;
     reach: 46,
     re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not cite any medical evidence(?:\s(?:for|in)\s(?:its|their|the)\s(?:decision|determination))?\.?/g,
   },
-  { kind: 'not-based-on-mtus', literal: 'did not base', reach: 46, re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not base (?:their|its|his|her) (?:decision|determination) on the MTUS(?: Guidelines)?\.?/g },
+  {
+    kind: 'not-based-on-mtus',
+    literal: 'did not base',
+    reach: 46,
+    re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sdid not base (?:their|its|his\/her|his or her|his|her) (?:decision|determination) on the MTUS(?: Guidelines)?\.?/g,
+  },
   {
     kind: 'outside-mtus',
     literal: 'outside',
-    // "The " + a capital + 40 letters + " based their determination on recommendations(s) ".
-    reach: 94,
-    re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sbased (?:their|its|his|her) (?:decision|determination) on recommendations?(?:\(s\))? outside (?:of )?the MTUS(?: Guidelines)?\.?/g,
+    // "The " + a capital + 40 letters + " based his or her determination on recommendations(s) ".
+    reach: 99,
+    re: /(?:The\s)?[A-Z][A-Za-z ]{0,40}?\sbased (?:their|its|his\/her|his or her|his|her) (?:decision|determination) on recommendations?(?:\(s\))? outside (?:of )?the MTUS(?: Guidelines)?\.?/g,
   },
 ];
 
