@@ -1,5 +1,5 @@
-// Hovers: a cited guideline's summary, what a decision word means, an item's decision at a glance, and the review's
-// timeline on the header's dates.
+// Hovers: a cited guideline's summary, what a decision word means, an item's decision at a glance (with the MTUS
+// section on its service when its reviewer cited none of the MTUS), and the review's timeline on the header's dates.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import { pagesText } from '../knowledge/hover';
