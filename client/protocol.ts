@@ -48,7 +48,8 @@ export type CheckFolderResult = FolderCheckResult | null;
 
 /**
  * Request `imr/itemContext`: for each item of an open letter, the guideline sections its reviewer's citations resolve
- * to and how the workspace's other items for the same service were decided (null: no such letter open).
+ * to (or the MTUS section on its service that the reviewer did not cite), and how the workspace's other items for the
+ * same service were decided (null: no such letter open).
  */
 export const itemContextRequest = 'imr/itemContext';
 export interface ItemContextParams {

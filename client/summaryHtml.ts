@@ -92,6 +92,12 @@ export interface LetterContext {
 }
 
 /** Under an item's reviewer's guideline: the sections it resolves to. */
+/** Under the reviewer's guideline: the MTUS section on the service, when the reviewer cited none of the MTUS. */
+function mtusNotCitedLine(context: ItemContext | undefined): string {
+  if (!context?.mtusNotCited) return '';
+  return `<div class="context" data-context="mtus-not-cited">MTUS not cited; the MTUS has a section on this service: ${escapeHtml(context.mtusNotCited)}</div>`;
+}
+
 function sectionsLine(context: ItemContext | undefined): string {
   if (!context || context.sections.length === 0) return '';
   return `<div class="context" data-context="sections">Section${context.sections.length === 1 ? '' : 's'}: ${escapeHtml(context.sections.join('; '))}</div>`;
@@ -142,7 +148,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
 <td class="num">${r.index + 1}</td>
 <td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
 <td class="decision">${badge(r)}</td>
-<td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}</td>
+<td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}${mtusNotCitedLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
 <td class="rationale" data-label="Rationale">${r.rationaleStart ? escapeHtml(r.rationaleStart) : '<span class="muted">(none)</span>'}</td>
 </tr>`,

@@ -65,7 +65,7 @@ describe('the MTUS section on a service', () => {
     assert.equal(of(letter(outside, '02/01/2017', 'Bilateral hearing aids')), undefined, 'no MTUS section on the service');
   });
 
-  test("the item title's hover says so, with the section's pages", () => {
+  test("the item title's hover says so, with the section's pages, and the summary panel's context", () => {
     const ls = createLanguageService();
     const text = letter(outside, '02/01/2017');
     const doc = TextDocument.create('file:///mtus.txt', 'imr', 1, text);
@@ -74,6 +74,9 @@ describe('the MTUS section on a service', () => {
     assert.match(value, /\n\nMTUS not cited: the MTUS has a section on this service, \*\*MTUS ACOEM: Shoulder: Special Studies \(imaging\)\*\* \(pp?\. [\d–, ]+\)\. The MTUS comes first among the standards of medical necessity \(Labor Code 4610\.5\(c\)\(2\)\)/);
     const cited = TextDocument.create('file:///mtus2.txt', 'imr', 1, letter('Decision based on MTUS ACOEM Chapter 9 Shoulder Complaints Page(s): 207-209.', '02/01/2017'));
     assert.doesNotMatch((ls.getHover(cited, ls.getLetter(cited)!.items[0].title.range.start)?.contents as MarkupContent).value, /MTUS not cited/);
+    // The summary panel's context (imr/itemContext) names it too.
+    assert.deepEqual(ls.getItemContext(doc).map((c) => c.mtusNotCited), ['MTUS ACOEM: Shoulder: Special Studies (imaging)']);
+    assert.deepEqual(ls.getItemContext(cited).map((c) => c.mtusNotCited), [undefined]);
   });
 
   test('over the corpus: the seven items decided outside the MTUS on a service it has a section on, each read by hand', { skip: corpusSkip }, () => {
