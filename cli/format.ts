@@ -3,7 +3,7 @@
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { tidyLetter } from '../core/features/formatting';
 import { parseLetter } from '../core/parser/parseLetter';
-import { isPdf } from '../core/text/decode';
+import { encodeLetter, isPdf } from '../core/text/decode';
 import type { Request } from './args';
 import { stdinName, stdinPath } from './args';
 import { discover, errorReason } from './discover';
@@ -108,16 +108,7 @@ function startsAsPdf(file: string): boolean {
   }
 }
 
-/** Writes a letter back in the encoding it was read in: UTF-8 (with its byte-order mark if it had one) or UTF-16. */
+/** Writes a letter back in the encoding it was read in (core/text/decode.ts, encodeLetter). */
 function writeLetter(file: string, text: string): void {
-  const old = readFileSync(file);
-  if (old[0] === 0xff && old[1] === 0xfe) {
-    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-  } else if (old[0] === 0xfe && old[1] === 0xff) {
-    writeFileSync(file, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
-  } else if (old[0] === 0xef && old[1] === 0xbb && old[2] === 0xbf) {
-    writeFileSync(file, `\ufeff${text}`, 'utf8');
-  } else {
-    writeFileSync(file, text, 'utf8');
-  }
+  writeFileSync(file, encodeLetter(text, readFileSync(file)));
 }

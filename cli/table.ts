@@ -5,7 +5,7 @@ import { mtusNotCited } from '../core/knowledge/mtusNotCited';
 import { citationSourceText } from '../core/parser/citations/paragraph';
 import { guidelineBasis } from '../core/summary/letterSummary';
 import { serviceKind } from '../core/text/serviceWords';
-import { daysBetween } from '../core/summary/timeline';
+import { timelineOf } from '../core/summary/timeline';
 
 export type Cell = string | number | boolean | null;
 
@@ -30,9 +30,9 @@ const columnValues = {
   ur_denial_date: ({ model }) => model.header?.urDenialDate?.value ?? null,
   // Days between those dates (core/summary/timeline.ts): the application's wait after the UR denial, and the review's
   // turnaround from the application and from the assignment. Negative when the dates are out of order.
-  days_ur_to_application: ({ model }) => daysBetween(model.header?.urDenialDate?.value, model.header?.applicationReceived?.value) ?? null,
-  days_to_decision: ({ model }) => daysBetween(model.header?.applicationReceived?.value, model.header?.decisionDate?.value) ?? null,
-  days_assigned_to_decision: ({ model }) => daysBetween(model.header?.dateAssigned?.value, model.header?.decisionDate?.value) ?? null,
+  days_ur_to_application: ({ model }) => timelineOf(model.header).urToApplication ?? null,
+  days_to_decision: ({ model }) => timelineOf(model.header).applicationToDecision ?? null,
+  days_assigned_to_decision: ({ model }) => timelineOf(model.header).assignedToDecision ?? null,
   patient_age: ({ model }) => model.patient.age?.value ?? null,
   patient_sex: ({ model }) => model.patient.sex?.value ?? null,
   reviewer_specialty: ({ model }) => joined(model.reviewer?.specialties.value ?? []),

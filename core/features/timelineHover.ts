@@ -12,12 +12,7 @@ const timelineFields = ['urDenialDate', 'applicationReceived', 'dateAssigned', '
 export function timelineHover(header: CaseHeader | undefined, position: Position): Hover | null {
   const hovered = header && timelineFields.map((key) => header[key]).find((f) => f !== undefined && touches(f.range, position));
   if (!header || !hovered) return null;
-  const t = timelineOf({
-    urDenialDate: header.urDenialDate?.value,
-    applicationReceived: header.applicationReceived?.value,
-    dateAssigned: header.dateAssigned?.value,
-    decisionDate: header.decisionDate?.value,
-  });
+  const t = timelineOf(header);
   const written = (f: Field | undefined) => (f ? ` ${escapeMarkdown(f.text)}` : '');
   const steps: string[] = [];
   const step = (days: number | undefined, text: string, strong = false) => {

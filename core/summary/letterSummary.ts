@@ -79,12 +79,7 @@ export function summarizeLetter(model: FolderLetter, name: string, uri: string):
     urDenialDate: model.header?.urDenialDate?.value,
     applicationReceived: model.header?.applicationReceived?.value,
     priority: model.header?.priority?.value,
-    timeline: timelineOf({
-      urDenialDate: model.header?.urDenialDate?.value,
-      applicationReceived: model.header?.applicationReceived?.value,
-      dateAssigned: model.header?.dateAssigned?.value,
-      decisionDate: model.header?.decisionDate?.value,
-    }),
+    timeline: timelineOf(model.header),
     age: model.patient.age?.value,
     sex: model.patient.sex?.value,
     specialties: model.reviewer?.specialties.value ?? [],

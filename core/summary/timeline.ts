@@ -5,12 +5,12 @@
 // expedited) from the receipt of the application and its supporting records, and the letter dates only the
 // application. So nothing here calls a decision late.
 
-/** The header dates a timeline reads, as the model (or a folder letter) gives them. */
+/** The header dates a timeline reads, as the model's header (or a folder letter's) holds them: ISO values. */
 export interface TimelineDates {
-  urDenialDate?: string;
-  applicationReceived?: string;
-  dateAssigned?: string;
-  decisionDate?: string;
+  urDenialDate?: { value: string };
+  applicationReceived?: { value: string };
+  dateAssigned?: { value: string };
+  decisionDate?: { value: string };
 }
 
 export interface Timeline {
@@ -43,15 +43,18 @@ export function daysBetween(from: string | undefined, to: string | undefined): n
   return a === undefined || b === undefined ? undefined : b - a;
 }
 
-export function timelineOf(dates: TimelineDates): Timeline {
+/** The spans between a header's dates; none for a letter without a header. */
+export function timelineOf(header: TimelineDates | undefined): Timeline {
   const spans: Timeline = {};
-  const set = (key: keyof Timeline, days: number | undefined) => {
+  if (!header) return spans;
+  const set = (key: keyof Timeline, from: { value: string } | undefined, to: { value: string } | undefined) => {
+    const days = daysBetween(from?.value, to?.value);
     if (days !== undefined) spans[key] = days;
   };
-  set('urToApplication', daysBetween(dates.urDenialDate, dates.applicationReceived));
-  set('applicationToAssigned', daysBetween(dates.applicationReceived, dates.dateAssigned));
-  set('assignedToDecision', daysBetween(dates.dateAssigned, dates.decisionDate));
-  set('applicationToDecision', daysBetween(dates.applicationReceived, dates.decisionDate));
+  set('urToApplication', header.urDenialDate, header.applicationReceived);
+  set('applicationToAssigned', header.applicationReceived, header.dateAssigned);
+  set('assignedToDecision', header.dateAssigned, header.decisionDate);
+  set('applicationToDecision', header.applicationReceived, header.decisionDate);
   return spans;
 }
 

@@ -23,6 +23,27 @@ export function decodeLetter(bytes: Uint8Array): DecodeResult {
   }
 }
 
+/**
+ * A letter's text in the encoding `like` (the bytes it was read from) is in: UTF-16 in its byte order with its mark,
+ * else UTF-8, with a byte-order mark if `like` had one. What `imr-letters format --write` writes back.
+ */
+export function encodeLetter(text: string, like: Uint8Array): Uint8Array {
+  const order = utf16Order(like);
+  if (order) {
+    const out = new Uint8Array(2 + 2 * text.length);
+    out.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const [first, second] = order === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff];
+      out[2 + 2 * i] = first;
+      out[3 + 2 * i] = second;
+    }
+    return out;
+  }
+  const bom = like.length >= 3 && like[0] === 0xef && like[1] === 0xbb && like[2] === 0xbf;
+  return new TextEncoder().encode(bom ? `\ufeff${text}` : text);
+}
+
 /** Whether the bytes start as every PDF does, with "%PDF-". */
 export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { parseArgs, UsageError } from '../../cli/args';
 import { filesPerWorker, inProcessBelow, pdfWeight, poolSize, runPipeline, workOf } from '../../cli/pipeline';
 import type { Found } from '../../cli/discover';
@@ -12,7 +13,7 @@ import { artifactLocation } from '../../cli/formats/lintReporters';
 import { csvCell } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
 import { readLetterFile } from '../../cli/readLetter';
-import { decodeLetter, firstInvalidUtf8 } from '../../core/text/decode';
+import { decodeLetter, encodeLetter, firstInvalidUtf8 } from '../../core/text/decode';
 import { Output } from '../../cli/output';
 import { parseCsv, seedFiles, tempDir } from './support';
 
@@ -304,4 +305,22 @@ test('compactCitation shortens structured citations and keeps unstructured ones 
   );
   assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: 'Decision based on Non-MTUS Citation', source: 'other' }), 'Decision based on Non-MTUS Citation');
   assert.equal(compactCitation({ ...base, kind: 'non-mtus', text: 'x', source: 'ACOEM', guideline: 'ACOEM', edition: '2nd ed.', pagesText: '301' }), 'ACOEM 2nd ed., p. 301');
+});
+
+test('encodeLetter writes a text in the encoding of the bytes it came from, which decodeLetter reads back as the text', () => {
+  // [bytes a letter was read from, the length of their byte-order mark]: plain UTF-8, UTF-8 with its mark, UTF-16 LE, BE.
+  const likes: [Uint8Array, number][] = [
+    [new Uint8Array([0x41]), 0],
+    [new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 3],
+    [new Uint8Array([0xff, 0xfe, 0x41, 0]), 2],
+    [new Uint8Array([0xfe, 0xff, 0, 0x41]), 2],
+  ];
+  const texts = fc.string({ unit: 'grapheme', minLength: 1 }).filter((t) => !t.includes('\0') && !t.startsWith('\ufeff'));
+  fc.assert(
+    fc.property(texts, fc.constantFrom(...likes), (text, [like, mark]) => {
+      const bytes = encodeLetter(text, like);
+      assert.deepEqual(Array.from(bytes.subarray(0, mark)), Array.from(like.subarray(0, mark)), 'the same byte-order mark');
+      assert.deepEqual(decodeLetter(bytes), { ok: true, text });
+    }),
+  );
 });
