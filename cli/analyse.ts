@@ -64,11 +64,12 @@ function fileUri(file: string): string {
 /** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */
 function statsRows(file: string, model: LetterModel): { rows: StatsRow[]; key: string } {
   const summary = summarizeLetter(folderLetterOf(model), file, file);
-  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, specialty, year, turnaround, service, serviceKind, surgery }) => ({
+  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, grounds, specialty, year, turnaround, service, serviceKind, surgery }) => ({
     decision,
     guidelineBasis,
     claimsBasis,
     sections,
+    grounds,
     specialty,
     year,
     turnaround,

@@ -1,6 +1,7 @@
 // Builds the decision-summary webview's HTML; pure, so tests can load it in a real browser without VS Code.
 // Every string that comes from a letter goes through escapeHtml: the page must show it as text.
 import type { ItemContext } from '../core/features/itemContext';
+import type { GroundKind } from '../core/model';
 import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
 import { breakdownNotes, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare, shownBreakdowns } from '../core/summary/folderStats';
@@ -9,6 +10,7 @@ import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
 import { conclusionLabels, decisionLabel, surgeryServicesText } from '../core/summary/letterSummary';
 import { turnaroundText } from '../core/summary/timeline';
+import { groundLabel } from '../core/summary/grounds';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;
@@ -91,16 +93,23 @@ export interface LetterContext {
   unreadPdfs: number;
 }
 
-/** Under an item's reviewer's guideline: the sections it resolves to. */
 /** Under the reviewer's guideline: the MTUS section on the service, when the reviewer cited none of the MTUS. */
 function mtusNotCitedLine(context: ItemContext | undefined): string {
   if (!context?.mtusNotCited) return '';
   return `<div class="context" data-context="mtus-not-cited">MTUS not cited; the MTUS has a section on this service: ${escapeHtml(context.mtusNotCited)}</div>`;
 }
 
+/** Under an item's reviewer's guideline: the sections it resolves to. */
 function sectionsLine(context: ItemContext | undefined): string {
   if (!context || context.sections.length === 0) return '';
   return `<div class="context" data-context="sections">Section${context.sections.length === 1 ? '' : 's'}: ${escapeHtml(context.sections.join('; '))}</div>`;
+}
+
+/** Under the rationale's conclusion: the grounds read in the rationale (core/parser/grounds.ts), from the item's context
+ *  or, in a folder's rows, from the row. */
+function groundsLine(grounds: readonly GroundKind[]): string {
+  if (grounds.length === 0) return '';
+  return `<div class="context" data-context="grounds">Grounds: ${escapeHtml(grounds.map(groundLabel).join('; '))}</div>`;
 }
 
 /** A partial authorization: what was requested and authorized; the row's service is the part decided. */
@@ -149,7 +158,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
 <td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}${mtusNotCitedLine(contextOf(r.index))}</td>
-<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
+<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(contextOf(r.index)?.grounds.map((g) => g.kind) ?? r.grounds)}</td>
 <td class="rationale" data-label="Rationale">${r.rationaleStart ? escapeHtml(r.rationaleStart) : '<span class="muted">(none)</span>'}</td>
 </tr>`,
     )
@@ -233,6 +242,7 @@ function itemsHeader(sort: FolderSort | undefined): string {
 const groupColumnTitles: Record<BreakdownId, string> = {
   guideline: 'Guideline',
   section: 'Section',
+  grounds: 'Ground',
   claims: 'Guideline',
   specialty: 'Specialty',
   year: 'Year',
@@ -316,7 +326,7 @@ export function renderFolderBody(view: FolderView): string {
 <td class="service">${escapeHtml(r.service)}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
-<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}</td>
+<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>
 </tr>`;
     })
     .join('\n');

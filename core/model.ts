@@ -17,6 +17,23 @@ export type Decision = 'Upheld' | 'Overturned';
 /** What the rationale concludes about medical necessity. */
 export type Conclusion = 'medically-necessary' | 'not-medically-necessary' | 'unclear';
 
+/**
+ * A ground a rationale gives for its decision, read from its wording (core/parser/grounds.ts): against the request
+ * (no documented functional improvement, no red flags, conservative care not shown to have failed, medication
+ * monitoring not documented, beyond the guideline's limits, the request unspecified, not recommended) or for it
+ * (functional improvement documented, the guideline's criteria met).
+ */
+export type GroundKind =
+  | 'no-functional-improvement'
+  | 'no-red-flags'
+  | 'conservative-care-not-tried'
+  | 'medication-monitoring'
+  | 'beyond-guideline-limits'
+  | 'request-unspecified'
+  | 'not-recommended'
+  | 'functional-improvement'
+  | 'criteria-met';
+
 export type SectionKind =
   | 'how-made' // HOW THE IMR FINAL DETERMINATION WAS MADE
   | 'clinical-summary' // CLINICAL CASE SUMMARY
@@ -262,6 +279,8 @@ export interface FolderItem {
   };
   /** The claims administrator's citations, only as far as the summaries count them (their kinds). */
   claimsAdministratorGuideline?: { citations: Pick<GuidelineCitation, 'source'>[] };
+  /** The grounds its rationale gives (core/parser/grounds.ts), read from the whole rationale by folderLetterOf. */
+  grounds?: GroundKind[];
   /** Its first `folderRationaleChars` characters, whitespace runs counted once: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
 }

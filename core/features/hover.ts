@@ -1,5 +1,6 @@
 // Hovers: a cited guideline's summary, what a decision word means, an item's decision at a glance (with the MTUS
-// section on its service when its reviewer cited none of the MTUS), and the review's timeline on the header's dates.
+// section on its service when its reviewer cited none of the MTUS, and the grounds its rationale gives), the grounds
+// with their sentences on the rationale's label, and the review's timeline on the header's dates.
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { citationHoverMarkdown, resolveCitation } from '../knowledge/index';
 import { pagesText } from '../knowledge/hover';
@@ -10,6 +11,8 @@ import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
 import { firstSentence, surgeryServicesText } from '../summary/letterSummary';
+import { groundKinds, groundLabel } from '../summary/grounds';
+import { itemGrounds, type ItemGround } from './grounds';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 import { timelineHover } from './timelineHover';
 
@@ -103,7 +106,32 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
   const mtus = mtusNotCited(item, doc.model.header?.decisionDate?.value);
   if (mtus) lines.push(mtusNotCitedText(sectionLabel(mtus), pagesText(mtus.pages)));
   lines.push(`Rationale concludes: ${conclusionText(doc, item)}`);
+  const grounds = itemGrounds(doc, item);
+  if (grounds.length > 0) lines.push(`Grounds read in the rationale: ${groundsList(grounds)}`);
   if (options.workspaceLetters) lines.push(sameServiceLine(serviceStats(doc, item, options.workspaceLetters), options.unreadLetters ?? 0));
+  return lines.join('\n\n');
+}
+
+/** "No documented functional improvement (line 88); ...": each ground once, at the first sentence that gives it. */
+function groundsList(grounds: readonly ItemGround[]): string {
+  const first = new Map<string, ItemGround>();
+  for (const g of grounds) if (!first.has(g.kind)) first.set(g.kind, g);
+  return [...first.values()].map((g) => `${groundLabel(g.kind)} (line ${g.range.start.line + 1})`).join('; ');
+}
+
+/** On the rationale's label: each ground with the sentence it was read from, quoted. */
+function groundsHover(doc: LetterDocument, item: DisputedItem): string {
+  const grounds = itemGrounds(doc, item);
+  if (grounds.length === 0) {
+    const known = groundKinds.map((k) => groundLabel(k).toLowerCase()).join('; ');
+    return `No grounds read in this rationale. Those read, in their usual wordings: ${known}. A rationale that gives other reasons, or words these otherwise, has none read.`;
+  }
+  const lines = ['**Grounds read in this rationale**, from its sentences about the case:'];
+  for (const g of grounds) {
+    const sentence = textOf(doc, g.range).replace(/\s+/g, ' ').trim();
+    lines.push(`- **${groundLabel(g.kind)}** (line ${g.range.start.line + 1}): "${escapeMarkdown(sentence.length > 240 ? `${sentence.slice(0, 239)}…` : sentence)}"`);
+  }
+  lines.push('Read from the wording, not from the records: check each against the rationale.');
   return lines.join('\n\n');
 }
 
@@ -184,6 +212,7 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
       return markdown(text, item.decisionText.range);
     }
     if (touches(item.title.range, position)) return markdown(itemSummary(doc, item, options), item.title.range);
+    if (item.rationale && touches(item.rationale.labelRange, position)) return markdown(groundsHover(doc, item), item.rationale.labelRange);
     const dependence = item.surgeryDependence;
     const surgery = item.surgery && doc.model.items[item.surgery.item];
     if (dependence && surgery && touches(dependence.range, position)) return markdown(dependenceText(item, surgery), dependence.range);

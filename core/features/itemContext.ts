@@ -5,6 +5,8 @@
 import { mtusNotCited } from '../knowledge/mtusNotCited';
 import { citedSections, sectionLabel } from '../knowledge/sections';
 import type { LetterDocument, WorkspaceLetter } from './letterDocument';
+import type { GroundKind } from '../model';
+import { itemGrounds } from './grounds';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface ItemContext {
@@ -13,6 +15,8 @@ export interface ItemContext {
   sections: string[];
   /** The MTUS section on the item's service when its reviewer cited none of the MTUS (knowledge/mtusNotCited.ts). */
   mtusNotCited?: string;
+  /** The grounds its rationale gives (core/parser/grounds.ts), each once, with the line of the first sentence giving it. */
+  grounds: { kind: GroundKind; line: number }[];
   /** The workspace's other items for the same service; absent without the workspace's letters. */
   sameService?: ServiceStats;
 }
@@ -26,7 +30,19 @@ export function getItemContext(doc: LetterDocument, letters?: Iterable<Workspace
       index: item.index,
       sections: citedSections(item.maximusGuideline?.citations ?? []),
       ...(mtus ? { mtusNotCited: sectionLabel(mtus) } : {}),
+      grounds: firstOfEach(itemGrounds(doc, item)),
       ...(all ? { sameService: serviceStats(doc, item, all) } : {}),
     };
   });
+}
+
+function firstOfEach(grounds: readonly { kind: GroundKind; range: { start: { line: number } } }[]): ItemContext['grounds'] {
+  const seen = new Set<GroundKind>();
+  const out: ItemContext['grounds'] = [];
+  for (const g of grounds) {
+    if (seen.has(g.kind)) continue;
+    seen.add(g.kind);
+    out.push({ kind: g.kind, line: g.range.start.line });
+  }
+  return out;
 }

@@ -1,15 +1,18 @@
 // What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section,
 // the claims administrator's guideline, specialty, decision year, days to decision, service, surgery) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
+import { groundKinds, groundLabel, noGroundRead } from './grounds';
 import { conclusionLabels, noneCited, notRead } from './letterSummary';
 import { turnaroundGroups } from './timeline';
 
-export const breakdownIds = ['guideline', 'section', 'claims', 'specialty', 'year', 'turnaround', 'service', 'surgery'] as const;
+export const breakdownIds = ['guideline', 'section', 'grounds', 'claims', 'specialty', 'year', 'turnaround', 'service', 'surgery'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
 
 /** What a reader of a breakdown must know to read its counts right. */
 export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
   section: 'An item decided on two sections counts in both.',
+  grounds:
+    "Read from the rationale's sentences about the case, by their wording (\"there is no documentation of objective functional improvement\"); the guideline's own words, restated or quoted, are not. An item giving two grounds counts in both; grounds put in other words are not read.",
   turnaround:
     "From the application's receipt to the decision date, as the header gives them. The 30 days the statute allows a standard review run from the receipt of the application and its records, which the letters do not date.",
   surgery:
@@ -19,6 +22,7 @@ export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
 export const breakdownTitles: Record<BreakdownId, string> = {
   guideline: "Reviewer's guideline",
   section: "Reviewer's guideline section",
+  grounds: 'Grounds read in the rationale',
   claims: "Claims administrator's guideline",
   specialty: "Reviewer's specialty",
   year: 'Decision year',
@@ -35,7 +39,7 @@ export const decisionFilters = ['all', 'Upheld', 'Overturned', 'other'] as const
 export type DecisionFilter = (typeof decisionFilters)[number];
 
 export interface FolderFilter {
-  /** Words that must all appear (any case) in the row's file, case number, service, title, guideline or conclusion. */
+  /** Words that must all appear (any case) in the row's file, case number, service, title, guideline, conclusion or grounds. */
   text: string;
   decision: DecisionFilter;
   /** At most one group per breakdown, e.g. { guideline: 'ODG', year: '2016' }. */
@@ -70,6 +74,7 @@ export function overturnedShare(counts: { upheld: number; overturned: number }):
 const maxGroups: Record<BreakdownId, number> = {
   guideline: 12,
   section: 15,
+  grounds: groundKinds.length + 1,
   claims: 12,
   specialty: 12,
   year: 30,
@@ -81,7 +86,7 @@ const maxGroups: Record<BreakdownId, number> = {
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
 export type StatsRow = Pick<
   FolderRow,
-  'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'specialty' | 'year' | 'turnaround' | 'service' | 'serviceKind' | 'surgery'
+  'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'grounds' | 'specialty' | 'year' | 'turnaround' | 'service' | 'serviceKind' | 'surgery'
 >;
 
 /** An item whose reviewer cited no section the knowledge base knows. */
@@ -89,9 +94,10 @@ export const noSectionKnown = 'Not in the knowledge base';
 
 /**
  * The groups a row counts in: one per breakdown, but one per section cited for the sections (an item decided on two
- * sections counts in both).
+ * sections counts in both), and one per ground read for the grounds.
  */
 export function groupKeys(row: StatsRow, by: BreakdownId): readonly string[] {
+  if (by === 'grounds') return row.grounds.length > 0 ? row.grounds.map(groundLabel) : [noGroundRead];
   if (by !== 'section') return [groupKey(row, by)];
   if (row.sections.length > 0) return row.sections;
   // Nothing cited, or cited in words not read: the same group as in the guideline breakdown. Only citations read
@@ -99,12 +105,13 @@ export function groupKeys(row: StatsRow, by: BreakdownId): readonly string[] {
   return [row.guidelineBasis === noneCited || row.guidelineBasis === notRead ? row.guidelineBasis : noSectionKnown];
 }
 
-/** The group of a single-valued breakdown (every breakdown but the sections: their first). */
+/** The group of a single-valued breakdown (every breakdown but the sections and the grounds: their first). */
 export function groupKey(row: StatsRow, by: BreakdownId): string {
   switch (by) {
     case 'guideline':
       return row.guidelineBasis;
     case 'section':
+    case 'grounds':
       return groupKeys(row, by)[0];
     case 'claims':
       return row.claimsBasis;
@@ -211,7 +218,9 @@ const searchTexts = new WeakMap<FolderRow, string>();
 function searchText(row: FolderRow): string {
   let text = searchTexts.get(row);
   if (text === undefined) {
-    text = [row.file, row.caseNumber ?? '', row.service, row.title, row.guideline, conclusionLabels[row.conclusion]].join('\n').toLowerCase();
+    text = [row.file, row.caseNumber ?? '', row.service, row.title, row.guideline, conclusionLabels[row.conclusion], ...row.grounds.map(groundLabel)]
+      .join('\n')
+      .toLowerCase();
     searchTexts.set(row, text);
   }
   return text;

@@ -1,5 +1,5 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
-import type { Conclusion, Decision, DisputedItem, FolderItem, FolderLetter, Range } from '../model';
+import type { Conclusion, Decision, DisputedItem, FolderItem, FolderLetter, GroundKind, Range } from '../model';
 import { timelineOf, type Timeline } from './timeline';
 
 type FolderCitation = NonNullable<FolderItem['maximusGuideline']>['citations'][number];
@@ -28,6 +28,9 @@ export interface ItemRow {
   /** The guideline sections the reviewer's citations resolve to ("MTUS Chronic Pain: Opioids"); none when none do. */
   sections: string[];
   conclusion: Conclusion;
+  /** The grounds the rationale gives (GroundKind), as folderLetterOf reads them; a letter's own model has none (the
+   *  panel of a letter gets them with each item's context). */
+  grounds: GroundKind[];
   /** The first sentence of the decision rationale. */
   rationaleStart: string;
   /** Where the item's title starts (0-based line). */
@@ -107,6 +110,7 @@ function itemRow(item: FolderItem, items: readonly FolderItem[], withSurgery: nu
     claimsBasis: guidelineBasis(item.claimsAdministratorGuideline, item.form),
     sections: item.maximusGuideline?.sections ?? [],
     conclusion: item.conclusion,
+    grounds: item.grounds ?? [],
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
     titleRange: item.titleLines[0] ?? item.title.range,
   };

@@ -98,6 +98,7 @@ test('table: every default column of an item, read from the header, the reviewer
     maximus_statements: '',
     mtus_not_cited: '',
     conclusion: 'medically-necessary',
+    grounds: '',
     surgery_item: '',
     surgery_basis: '',
     surgery_decision: '',

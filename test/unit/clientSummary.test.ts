@@ -14,6 +14,7 @@ import { RestartPolicy } from '../../client/restartPolicy';
 import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
+import { groundKindsOf, readGrounds } from '../../core/parser/grounds';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
 import { citedSections } from '../../core/knowledge/sections';
 import { serviceKind } from '../../core/text/serviceWords';
@@ -46,6 +47,7 @@ function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): Letter
         claimsBasis: 'MTUS',
         sections: [],
         conclusion: 'not-medically-necessary',
+        grounds: [],
         rationaleStart: 'Line one\nline two.',
         titleRange: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } },
         ...over,
@@ -88,13 +90,14 @@ describe('summarizeLetter', () => {
     for (const text of texts) {
       const model = parseLetter(text);
       const folder = folderLetterOf(model);
-      // The same, but for the guideline sections and the kinds of service, which only the server's reading adds (the
-      // knowledge base's, and the folder summary's groups).
+      // The same, but for the guideline sections, the kinds of service and the grounds, which only the server's reading
+      // adds (the knowledge base's, and the folder summary's groups; the grounds from the whole rationale).
       const fromFolder = summarizeLetter(folder, 'a.txt', 'file:///a.txt');
       const fromModel = summarizeLetter(model, 'a.txt', 'file:///a.txt');
       assert.deepEqual(fromFolder.items.map((i) => i.sections), model.items.map((i) => citedSections(i.maximusGuideline?.citations ?? [])));
       assert.deepEqual(fromFolder.items.map((i) => i.serviceKind), model.items.map((i) => serviceKind(i.service)));
-      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map(({ serviceKind: _, ...i }) => ({ ...i, sections: [] })) }, fromModel);
+      assert.deepEqual(fromFolder.items.map((i) => i.grounds), model.items.map((i) => groundKindsOf(readGrounds(i.rationale?.text ?? '', i.service))));
+      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map(({ serviceKind: _, ...i }) => ({ ...i, sections: [], grounds: [] })) }, fromModel);
       assert.ok(JSON.stringify(folder).length < JSON.stringify(model).length, 'smaller than the model');
       items += folder.items.length;
     }

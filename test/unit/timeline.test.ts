@@ -81,6 +81,7 @@ describe("a letter's timeline", () => {
       guidelineBasis: 'MTUS',
       claimsBasis: 'MTUS',
       sections: [],
+      grounds: [],
       specialty: 'x',
       year: '2016',
       turnaround,

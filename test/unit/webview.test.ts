@@ -57,6 +57,7 @@ function summary(): LetterSummary {
         claimsBasis: '<b onmouseover=alert(6)>ODG</b>',
         sections: ['MTUS Chronic Pain: <img src=x onerror=alert(5)>'],
         conclusion: 'not-medically-necessary',
+        grounds: [],
         rationaleStart: '</td></tr></table><svg onload=alert(4)>',
         titleRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 5 } },
       },
@@ -70,6 +71,7 @@ function summary(): LetterSummary {
         claimsBasis: 'MTUS',
         sections: [],
         conclusion: 'medically-necessary',
+        grounds: [],
         rationaleStart: 'It is medically necessary.',
         titleRange: { start: { line: 20, character: 0 }, end: { line: 20, character: 5 } },
       },
@@ -144,7 +146,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('td.service').first().innerText(), hostile);
     assert.equal(await page.locator('td.rationale').first().innerText(), '</td></tr></table><svg onload=alert(4)>');
     // What the workspace says of the items, escaped too.
-    await load(renderLetterBody(summary(), { items: [{ index: 0, sections: [hostile], sameService: { others: 2, upheld: 1, overturned: 1 } }, { index: 1, sections: [], mtusNotCited: hostile, sameService: { others: 0, upheld: 0, overturned: 0 } }], unreadPdfs: 3 }));
+    await load(renderLetterBody(summary(), { items: [{ index: 0, sections: [hostile], grounds: [], sameService: { others: 2, upheld: 1, overturned: 1 } }, { index: 1, sections: [], mtusNotCited: hostile, grounds: [{ kind: 'no-red-flags', line: 30 }, { kind: 'beyond-guideline-limits', line: 31 }], sameService: { others: 0, upheld: 0, overturned: 0 } }], unreadPdfs: 3 }));
     assert.equal(await page.locator('[data-context="sections"]').first().innerText(), `Section: ${hostile}`);
     assert.deepEqual(await page.locator('[data-context="precedents"]').allInnerTexts(), [
       '2 other items for this service here: 1 upheld, 1 overturned (3 PDFs not read yet)',
@@ -153,6 +155,10 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('[data-context="sections"]').count(), 1, 'no line for an item without a section');
     assert.deepEqual(await page.locator('[data-context="mtus-not-cited"]').allInnerTexts(), [`MTUS not cited; the MTUS has a section on this service: ${hostile}`]);
     assert.equal(await page.locator('tr[data-index="1"] [data-context="mtus-not-cited"]').count(), 1, 'under the second item only');
+    assert.deepEqual(await page.locator('[data-context="grounds"]').allInnerTexts(), [
+      "Grounds: No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration",
+    ]);
+    assert.equal(await page.locator('tr[data-index="1"] td.conclusion [data-context="grounds"]').count(), 1, 'under the second item\'s conclusion only');
     assert.equal(await page.locator('main img, main script, main svg').count(), 0);
     assert.equal(await page.title(), hostile);
     assert.equal(await page.locator('main img, main svg, main script, main a').count(), 0);

@@ -1,0 +1,238 @@
+// Reads the grounds a rationale gives for its decision from its wording: "there is no documentation of objective
+// functional improvement", "there is no evidence of any red flag conditions", "the requested 12 sessions exceeds the
+// guideline recommendation". Only sentences about this case count: a rationale first restates its guideline ("A total
+// of up to 18 visits may be appropriate with documentation of functional improvement"), and that is no ground.
+// Not part of parseLetter: the summaries, the table and the hovers read it on demand, so lint does not pay for it.
+import type { GroundKind } from '../model';
+
+export interface GroundMatch {
+  kind: GroundKind;
+  /** [from, to) in the searched text: the sentence the ground was read from. */
+  from: number;
+  to: number;
+}
+
+// Words that tie a sentence to this case: the patient, the records, the request, a date.
+const CASE_RE =
+  /\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician|request(?:ed)?)\b|\bthis request\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
+
+// A sentence that says what the guideline states, unless it goes on to this case ("..., however, the patient ...").
+const GUIDELINE_SAYS_RE =
+  /^(?:Per|According to|As per|The (?:CA |California )?(?:MTUS|ODG|ACOEM|guidelines?|Official))\b|\b(?:guidelines?|MTUS|ODG|ACOEM)\b[^.;]{0,60}\b(?:states?|stated|recommends?|notes?|indicates?|allows?|suggests?|requires?|specif(?:y|ies)|supports?|endorses?)\b/i;
+const TURNS_TO_CASE_RE = /\b(?:in this case|here|however|this (?:patient|claimant|applicant|injured worker))\b/i;
+
+// A quotation of some length: the guideline's words, not the reviewer's finding.
+const QUOTATION_RE = /^\s*["“]|["“][^"”]{40,}["”]/;
+
+// A negation before a ground's words, in the same sentence and not across "but", "however", "although".
+const NEGATED_BEFORE_RE =
+  /(?:\b(?:no|not|lack(?:s|ing)?(?: of)?|without|absence of|absent|fail(?:s|ed)? to|none|nor|unclear|insufficient|inadequate|minimal|limited|little|never|argued? against|argues against)\b|n't)(?:(?!\b(?:but|however|although|though|while|whereas|despite)\b)[^.;:]){0,190}$/i;
+// ... or after them: "functional improvement ... was not indicated".
+const NEGATED_AFTER_RE =
+  /^[^.;:]{0,50}\b(?:(?:is|are|was|were|has|have|had) (?:not|no)|not (?:been )?(?:documented|noted|established|demonstrated|evident|provided|reported|described|indicated)|(?:is|was|were|are) (?:absent|lacking|unclear|missing))\b/i;
+
+/** Each ground's words; `negated` grounds are read only under a negation ("no red flags"), `plain` ones as they stand. */
+export interface GroundWords {
+  kind: GroundKind;
+  words: RegExp;
+  /** Lower-case words of which every match of `words` holds one: a cheap test that passes over most sentences. */
+  stems: string[];
+  reading: 'negated' | 'plain' | 'affirmed';
+  /** The ground the same words give when not negated (functional improvement documented)... */
+  affirmed?: GroundKind;
+  /** ... if the sentence also says the records show it ("has been documented", "from previous treatment"). */
+  shown?: RegExp;
+  /** Words between the negation and the ground's words that turn the negation away from the ground. */
+  notUnder?: RegExp;
+}
+
+export const groundWords: readonly GroundWords[] = [
+  {
+    kind: 'no-functional-improvement',
+    stems: ['functional', 'improvement in', 'objective', 'increase'],
+    words:
+      /\b(?<!program of )functional (?:improvement|benefit|gains?|response)|\bimprovement in (?:function|pain and function|activities of daily living|ADLs?)|\bobjective (?:improvement|benefit|gains?)|\bincrease(?:d|s)? (?:in )?(?:function|activity)/i,
+    reading: 'negated',
+    affirmed: 'functional-improvement',
+    shown: /\b(?:documented|demonstrated|reported|noted|achieved|gained)\b|\b(?:from|with|after) (?:the )?(?:previous|prior)\b/i,
+  },
+  {
+    kind: 'no-red-flags',
+    stems: ['red flag', 'red-flag', 'neurologic', 'nerve', 'surg'],
+    words:
+      /\bred[- ]flags?\b|\bprogressive neurologic|\bneurologic(?:al)? (?:deficits?|dysfunction|compromise)|\bnerve (?:root )?(?:compromise|impingement)|\bsurgical (?:consideration|candidate|lesion)|\b(?:consider|contemplat)\w* (?:any kind of )?surg/i,
+    reading: 'negated',
+  },
+  {
+    kind: 'conservative-care-not-tried',
+    stems: ['first line', 'first-line', 'conservative', 'trial of', 'failed'],
+    words: /\bfirst[- ]line\b|\bconservative (?:care|treatment|management|measures|therapy|therapies)\b|\b(?:a )?trial of\b|\bfailed (?:a )?(?:trial|course)\b/i,
+    reading: 'negated',
+    // "not likely to do well with conservative care": its failure foreseen, a ground for the request.
+    notUnder: /\b(?:going|likely|expected) to (?:do well|respond|improve|benefit)\b/i,
+  },
+  {
+    kind: 'medication-monitoring',
+    stems: ['urine', 'uds', '4 a', 'four a', 'aberrant', 'cures', 'contract', 'agreement', 'drug screen', 'drug test'],
+    words: /\burine (?:drug |toxicology )?(?:screens?|tests?|testing)|\bUDS\b|\b(?:4|four) A'?s\b|\baberrant\b|\bCURES\b|\b(?:pain|opioid|narcotic) (?:contract|agreement)|\bdrug (?:screen|test)/i,
+    reading: 'negated',
+  },
+  {
+    kind: 'beyond-guideline-limits',
+    stems: ['exceed', 'in excess of', 'beyond', 'more than', 'long-term', 'long term'],
+    words:
+      /\bexceed(?:s|ed|ing)?\b|\bin excess of\b|\bbeyond (?:the )?(?:recommended|guidelines?'?)|\bmore than (?:the )?(?:recommended|guidelines?'?)|\blong[- ]term (?:use|usage|treatment (?:with|of))\b/i,
+    reading: 'affirmed',
+  },
+  {
+    kind: 'request-unspecified',
+    stems: ['specif', 'not indicate', 'not state', 'not include', 'not identif', 'not provided', 'without', 'vague', 'open-ended', 'open ended'],
+    words:
+      /\b(?:does|did|do) not (?:specify|indicate|state|include|identify) (?:the |a |any )?(?:quantity|number|frequency|duration|dosage|dose|strength|body part|site|level|amount)|\bwithout (?:a |the |any )?(?:specified )?(?:quantity|frequency|duration|dosage|strength|amount)\b|\b(?:quantity|frequency|duration|dosage|dose|strength|amount|number of (?:sessions|visits))\b[^.;]{0,40}\bnot (?:specified|provided|indicated|stated|included)|\b(?:is|are|was|were) vague\b|\bunspecified (?:type|period|number|quantity|frequency|duration|amount)\b|\bopen[- ]ended\b/i,
+    reading: 'plain',
+  },
+  {
+    kind: 'not-recommended',
+    stems: ['not recommend', 'not currently recommend', 'not support', 'endorse', 'experimental', 'investigational'],
+    words:
+      /\bnot (?:currently )?recommended\b|\bnot supported by (?:the )?(?:guidelines?|MTUS|ODG|ACOEM|evidence)|\b(?:guidelines?|MTUS|ODG|ACOEM|evidence)\b[^.;]{0,30}\bdo(?:es)? not (?:recommend|support|endorse)\b|\bexperimental\b|\binvestigational\b/i,
+    reading: 'plain',
+  },
+  {
+    kind: 'criteria-met',
+    stems: ['meet', 'criteria', 'consistent with', 'accordance', 'keeping with', 'line with'],
+    words:
+      /\bmeets? (?:the )?(?:[A-Za-z'/]+ ){0,3}(?:criteria|recommendations?)\b|\bcriteria (?:have|has|are|were|was) (?:been )?(?:met|satisfied)\b|\bconsistent with (?:the )?(?:guidelines?|recommendations?)\b|\bin (?:accordance|keeping|line) with (?:the )?guidelines?\b/i,
+    reading: 'affirmed',
+  },
+];
+
+// Every ground's stems in one expression over the lower-cased text, and the grounds each stem may start (a bit each).
+// Literal words without \b or case folding, as a trie ("n(?:ot (?:recommend|...)|e(?:urologic|rve))"): several times
+// cheaper than the grounds' own expressions.
+const stemGrounds = new Map<string, number>();
+groundWords.forEach((g, i) => g.stems.forEach((stem) => stemGrounds.set(stem, (stemGrounds.get(stem) ?? 0) | (1 << i))));
+// The expression matches the longest stem at a place: it stands for the shorter ones it begins with too.
+for (const [stem, mask] of stemGrounds) for (const [other, its] of stemGrounds) if (other !== stem && stem.startsWith(other)) stemGrounds.set(stem, mask | its);
+const STEMS_RE = new RegExp(trieSource([...stemGrounds.keys()]), 'g');
+
+/** An expression matching any of the words, their common prefixes shared. */
+function trieSource(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  let withEmpty = false;
+  for (const w of words) {
+    if (w === '') withEmpty = true;
+    else byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w.slice(1)]);
+  }
+  const alternatives = [...byFirst].map(([c, rest]) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&') + trieSource(rest));
+  if (alternatives.length === 0) return '';
+  const group = `(?:${alternatives.join('|')})`;
+  // A word that is a prefix of another ("surg", "surgery") ends here too.
+  return withEmpty ? `${group}?` : alternatives.length === 1 ? alternatives[0] : group;
+}
+
+// "may", "should", "if": what may or should be, unless the sentence names this case in particular.
+const MODAL_RE = /\b(?:should|may|might|must|can|could|would|if|when|unless|is recommended|are recommended)\b/i;
+const NAMES_CASE_RE = /\b(?:the|this) (?:patient|claimant|applicant|injured worker)\b|\b(?:he|she)\b|\bhere\b|\bin this case\b|\bsubmitted\b|\brecords?\b/i;
+
+const ABBREVIATION_RE = /\b(?:Dr|Mr|Mrs|Ms|vs|No|e\.g|i\.e|al|approx|St|Fig)$/;
+
+/** The sentences of a collapsed text, as [from, to) spans: a stop, then a space, then a capital or an opening quote. */
+export function sentenceSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const end = /[.;?!]["”)]?\s+(?=["“(]?[A-Z])/g;
+  let start = 0;
+  for (let m = end.exec(text); m; m = end.exec(text)) {
+    if (ABBREVIATION_RE.test(text.slice(Math.max(start, m.index - 6), m.index))) continue;
+    spans.push([start, m.index + 1]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
+function negated(sentence: string, at: number, length: number, notUnder?: RegExp): boolean {
+  const before = NEGATED_BEFORE_RE.exec(sentence.slice(Math.max(0, at - 200), at));
+  if (before && !notUnder?.test(before[0])) return true;
+  return NEGATED_AFTER_RE.test(sentence.slice(at + length));
+}
+
+function groundAt(g: GroundWords, sentence: string, m: RegExpExecArray): GroundKind | undefined {
+  if (g.reading === 'plain') return g.kind;
+  const isNegated = negated(sentence, m.index, m[0].length, g.notUnder);
+  if (g.reading === 'affirmed') return isNegated ? undefined : g.kind;
+  if (isNegated) return g.kind;
+  return g.affirmed && g.shown?.test(sentence) ? g.affirmed : undefined;
+}
+
+/**
+ * The grounds read in a rationale (its text collapsed to single spaces), in the order of its sentences; a sentence may
+ * give several. The item's own service is left out of the reading: a request "for a urine drug screen" is no ground.
+ */
+export function readGrounds(text: string, service = ''): GroundMatch[] {
+  const found: GroundMatch[] = [];
+  const searched = maskService(text, service);
+  const lower = searched.toLowerCase();
+  let spans: [number, number][] | undefined;
+  // The grounds each sentence may give, by its stems (a bit per ground).
+  let candidates: Map<number, number> | undefined;
+  STEMS_RE.lastIndex = 0;
+  let sentence = 0;
+  for (let m = STEMS_RE.exec(lower); m; m = STEMS_RE.exec(lower)) {
+    spans ??= sentenceSpans(searched);
+    while (sentence < spans.length - 1 && spans[sentence][1] <= m.index) sentence++;
+    candidates ??= new Map();
+    candidates.set(sentence, (candidates.get(sentence) ?? 0) | stemGrounds.get(m[0])!);
+    // A stem may start inside another ("urine drug screen"): look again from the next character.
+    STEMS_RE.lastIndex = m.index + 1;
+  }
+  if (!spans || !candidates) return found;
+  // A service that is itself a ground's subject ("Urine drug screen") does not give that ground.
+  const inService = groundWords.map((g) => g.words.test(service));
+  for (const [index, grounds] of candidates) {
+    const [from, to] = spans[index];
+    const words = searched.slice(from, to);
+    // The grounds' own words first: cheaper than telling a finding from the guideline, and rarer.
+    let finding: boolean | undefined;
+    for (let i = 0; i < groundWords.length; i++) {
+      if (!(grounds & (1 << i)) || inService[i]) continue;
+      const g = groundWords[i];
+      const m = g.words.exec(words);
+      if (!m || !(finding ??= isFinding(words))) continue;
+      const kind = groundAt(g, words, m);
+      if (kind) found.push({ kind, from, to });
+    }
+  }
+  return found.sort((a, b) => a.from - b.from);
+}
+
+/** A sentence about this case, in the reviewer's words: not the guideline restated, generalised or quoted. */
+function isFinding(sentence: string): boolean {
+  if (!CASE_RE.test(sentence) || QUOTATION_RE.test(sentence)) return false;
+  // What may or should be, naming nothing of this case in particular: the guideline restated.
+  const modal = MODAL_RE.exec(sentence);
+  if (modal && !NAMES_CASE_RE.test(sentence.slice(0, modal.index))) return false;
+  return !(GUIDELINE_SAYS_RE.test(sentence) && !TURNS_TO_CASE_RE.test(sentence));
+}
+
+/** The text with each mention of the service blanked out (same length, so offsets hold). */
+function maskService(text: string, service: string): string {
+  const words = service.replace(/\s+/g, ' ').trim();
+  if (words.length < 4) return text;
+  const lower = text.toLowerCase();
+  const needle = words.toLowerCase();
+  let at = lower.indexOf(needle);
+  if (at < 0) return text;
+  let out = '';
+  let last = 0;
+  for (; at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+    out += text.slice(last, at) + ' '.repeat(needle.length);
+    last = at + needle.length;
+  }
+  return out + text.slice(last);
+}
+
+/** The kinds of the grounds, each once, in the order first read. */
+export function groundKindsOf(matches: readonly GroundMatch[]): GroundKind[] {
+  return [...new Set(matches.map((m) => m.kind))];
+}

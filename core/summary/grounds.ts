@@ -1,0 +1,34 @@
+// How the grounds a rationale gives (core/parser/grounds.ts) are named and ordered wherever they are shown.
+import type { GroundKind } from '../model';
+
+/** Against the request first, in the order the folder summary lists them when they tie, then for it. */
+export const groundKinds: readonly GroundKind[] = [
+  'no-functional-improvement',
+  'no-red-flags',
+  'conservative-care-not-tried',
+  'medication-monitoring',
+  'beyond-guideline-limits',
+  'request-unspecified',
+  'not-recommended',
+  'functional-improvement',
+  'criteria-met',
+];
+
+export const groundLabels: Record<GroundKind, string> = {
+  'no-functional-improvement': 'No documented functional improvement',
+  'no-red-flags': 'No red flags, neurological deficit or surgery in view',
+  'conservative-care-not-tried': 'Conservative or first-line care not shown to have failed',
+  'medication-monitoring': 'Medication monitoring not documented (drug screens, CURES)',
+  'beyond-guideline-limits': "Beyond the guideline's number or duration",
+  'request-unspecified': 'Quantity, frequency or duration not specified',
+  'not-recommended': 'Not recommended by the guideline',
+  'functional-improvement': 'Functional improvement documented',
+  'criteria-met': "The guideline's criteria met",
+};
+
+/** The folder summary's group of an item none of whose grounds is read. */
+export const noGroundRead = 'None of these read';
+
+export function groundLabel(kind: GroundKind): string {
+  return groundLabels[kind] ?? kind;
+}

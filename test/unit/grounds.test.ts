@@ -1,0 +1,246 @@
+// The grounds a rationale gives (core/parser/grounds.ts): which sentences count, how negation reads, the exact ranges
+// of the sentences, the hovers, the panel's context, the folder breakdown, and hand-checked corpus items.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { itemGrounds } from '../../core/features/grounds';
+import { createLanguageService } from '../../core/languageService';
+import { folderLetterOf } from '../../core/folderLetter';
+import { groundKindsOf, groundWords, readGrounds, sentenceSpans } from '../../core/parser/grounds';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { breakdowns, filterRows, noFilter } from '../../core/summary/folderStats';
+import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
+import { groundLabel, noGroundRead } from '../../core/summary/grounds';
+import { corpusLetters, corpusSkip } from '../support/env';
+import { readCorpusLetter } from '../lsp/mutants';
+import { textAt } from '../support/text';
+
+const kinds = (text: string, service?: string) => groundKindsOf(readGrounds(text, service));
+
+describe('reading the grounds of a rationale', () => {
+  test('each ground from a sentence about the case, in its usual wordings', () => {
+    assert.deepEqual(kinds('There is no documentation of objective functional improvement with the prior sessions.'), ['no-functional-improvement']);
+    assert.deepEqual(kinds('The patient had decreased pain with medications, however, there was no documentation of functional improvement.'), [
+      'no-functional-improvement',
+    ]);
+    assert.deepEqual(kinds('However, there were no red flags noted on physical examination.'), ['no-red-flags']);
+    assert.deepEqual(kinds('In this case, the documentation submitted for review did not indicate a definitive neurological deficit.'), ['no-red-flags']);
+    assert.deepEqual(kinds('There is no evidence the patient has trialed and failed first line therapy prior to this request.'), ['conservative-care-not-tried']);
+    assert.deepEqual(kinds('There is no evidence that the CURES was checked and documented prior to prescribing the medication.'), ['medication-monitoring']);
+    assert.deepEqual(kinds('The requested 12 sessions exceeds the guideline recommendation.'), ['beyond-guideline-limits']);
+    assert.deepEqual(kinds('The requested service did not specify the quantity of acupuncture treatments.'), ['request-unspecified']);
+    assert.deepEqual(kinds('However, given that the guidelines specifically do not recommend shockwave therapy for the back, the request is not supported.'), [
+      'not-recommended',
+    ]);
+    assert.deepEqual(kinds('Given the objective functional improvement from previous treatment, the request is medically necessary.'), ['functional-improvement']);
+    assert.deepEqual(kinds('This individual meets published criteria for acute inpatient rehabilitation.'), ['criteria-met']);
+  });
+
+  test('a sentence may give several grounds, and each kind is listed once in the order first read', () => {
+    const text =
+      'The medical records do not report further conservative care of at least 1 month or indicate other red flags. There were no red flag symptoms. There is lack of documentation of functional improvement.';
+    assert.deepEqual(kinds(text), ['no-red-flags', 'conservative-care-not-tried', 'no-functional-improvement']);
+    assert.equal(readGrounds(text).length, 4, 'the red flags twice, in two sentences');
+  });
+
+  test("the guideline restated, generalised or quoted is no ground: only the rationale's findings about the case", () => {
+    for (const sentence of [
+      'A total up to 18 visits, over 6-8 weeks, may be appropriate with documentation of objective functional improvement.',
+      'Functional improvement should be documented after six sessions.',
+      // Words of the case, but what may or should be: still the guideline.
+      'Additional sessions may be indicated with documentation of objective functional improvement from the treating physician.',
+      'Acupuncture treatments may be extended if functional improvement is documented in the progress reports.',
+      'CA MTUS/ACOEM Guidelines state that imaging is not recommended in the absence of red flags.',
+      'According to MTUS, long-term use of opioids requires urine drug screens.',
+      'The MTUS states that in the absence of red flag symptoms the best approach to treatment is to maintain the patient as active as possible.',
+      'Per the guideline, "there should be no red flags and a documented failure of conservative treatment before imaging is considered".',
+      'Patients with no risk factor and no cardiovascular disease do not require the use of a proton pump inhibitor.',
+    ]) {
+      assert.deepEqual(kinds(sentence), [], sentence);
+    }
+  });
+
+  test('negation: a finding that is present is no ground against the request, and "but" ends the negation', () => {
+    assert.deepEqual(kinds('The patient has objective functional improvement documented from the prior sessions.'), ['functional-improvement']);
+    assert.deepEqual(kinds('The patient has red flags on examination.'), []);
+    assert.deepEqual(kinds('There is no new injury, but the patient reports red flags and progressive neurologic symptoms.'), []);
+    assert.deepEqual(kinds('The requested amount of physical therapy is not in excess of the guidelines for lumbar pain.'), []);
+    // Two negations read as one finding of failure: a ground against the request.
+    assert.deepEqual(kinds('As the patient has not failed to improve with conservative treatment the studies would not be supported.'), [
+      'conservative-care-not-tried',
+    ]);
+    // Foreseeing its failure is a ground for the request, not against it.
+    assert.deepEqual(kinds('This worker qualifies for an MRI, as they are most likely not going to do well with conservative care alone.'), []);
+  });
+
+  test("the item's own service gives no ground: a urine drug screen requested is not monitoring missing", () => {
+    const sentence = 'There was no indication the patient was at high risk for abuse that would require multiple urine drug screens.';
+    assert.deepEqual(kinds(sentence), ['medication-monitoring']);
+    assert.deepEqual(kinds(sentence, 'Urine Test'), []);
+    assert.deepEqual(kinds('In this case, the request for a urine drug screen is not supported by the records here.', 'Urine drug screen'), []);
+  });
+
+  test('sentences split at stops, not at abbreviations or decimals', () => {
+    const text = 'Dr. Smith saw the patient on 11/2/2016. The dose was 7.5 mg. per day; e.g. twice. Was it "recommended"? Yes.';
+    const spans = sentenceSpans(text).map(([a, b]) => text.slice(a, b));
+    assert.deepEqual(spans, ['Dr. Smith saw the patient on 11/2/2016.', 'The dose was 7.5 mg. per day; e.g. twice.', 'Was it "recommended"?', 'Yes.']);
+  });
+
+  test('never throws, and every span lies inside the text', () => {
+    for (const text of ['', ' ', '.', 'no', '"'.repeat(300), 'There is no. '.repeat(500), 'x'.repeat(100_000), '\u{1F600}. There were no red flags.']) {
+      for (const g of readGrounds(text, 'x')) assert.ok(g.from >= 0 && g.to <= text.length && g.from < g.to);
+    }
+  });
+});
+
+function letter(rationale: string, eol = '\n', before = ''): string {
+  return [
+    'Case Number: CM17-0000001',
+    '',
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    '',
+    `${before}Physical therapy 2 times a week for 6 weeks: Upheld`,
+    '',
+    'Claims Administrator guideline: Decision based on MTUS Chronic Pain Treatment Guidelines, Physical Medicine.',
+    '',
+    'MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines, Physical Medicine.',
+    '',
+    `Decision rationale: ${rationale}`,
+    '',
+  ].join(eol);
+}
+
+const rationale = [
+  'The guidelines allow 9-10 visits over 8 weeks, and more with documentation of functional improvement.',
+  'The patient has had 12 prior sessions. There is no',
+  'documentation of objective functional improvement with',
+  'those sessions. The requested 12 sessions exceeds the guideline',
+  'recommendation. Therefore, the request is not medically necessary.',
+].join('\n');
+
+describe('the grounds in the editor', () => {
+  for (const [name, eol, before] of [
+    ['LF', '\n', ''],
+    ['CRLF', '\r\n', ''],
+    ['astral characters and CRLF', '\r\n', '\u{1F9B4}\u{1D4D0} '],
+  ] as const) {
+    test(`the hover on "Decision rationale:" quotes each ground's sentence, whose range is exact (${name})`, () => {
+      const text = letter(rationale.replace(/\n/g, eol), eol, before);
+      const ls = createLanguageService();
+      const doc = TextDocument.create('file:///grounds.txt', 'imr', 1, text);
+      const item = ls.getLetter(doc)!.items[0];
+      const hover = ls.getHover(doc, item.rationale!.labelRange.start)!;
+      assert.deepEqual(hover.range, item.rationale!.labelRange);
+      const value = (hover.contents as MarkupContent).value;
+      assert.match(value, /^\*\*Grounds read in this rationale\*\*/);
+      const firstLine = text.split(eol).findIndex((l) => l.startsWith('The patient has had')) + 1;
+      assert.ok(value.includes(`- **No documented functional improvement** (line ${firstLine}): "There is no documentation of objective functional improvement with those sessions."`), value);
+      assert.ok(value.includes(`- **Beyond the guideline's number or duration** (line ${firstLine + 2}): "The requested 12 sessions exceeds the guideline recommendation."`), value);
+      // The first sentence restates the guideline: not quoted.
+      assert.doesNotMatch(value, /9-10 visits/);
+      // The title's hover names them, once each, with their lines.
+      const title = (ls.getHover(doc, item.title.range.start)!.contents as MarkupContent).value;
+      assert.ok(
+        title.includes(`Grounds read in the rationale: No documented functional improvement (line ${firstLine}); Beyond the guideline's number or duration (line ${firstLine + 2})`),
+        title,
+      );
+      // The summary panel's context: the kinds and their (0-based) lines.
+      assert.deepEqual(ls.getItemContext(doc)[0].grounds, [
+        { kind: 'no-functional-improvement', line: firstLine - 1 },
+        { kind: 'beyond-guideline-limits', line: firstLine + 1 },
+      ]);
+    });
+  }
+
+  test("the ranges cover exactly the sentences' characters", () => {
+    const text = letter(rationale.replace(/\n/g, '\r\n'), '\r\n', '\u{1F9B4} ');
+    const doc = createLanguageService().getLetterDocument(TextDocument.create('file:///ranges.txt', 'imr', 1, text));
+    assert.deepEqual(
+      itemGrounds(doc, doc.model.items[0]).map((g) => [g.kind, textAt(text, g.range)]),
+      [
+        ['no-functional-improvement', 'There is no\r\ndocumentation of objective functional improvement with\r\nthose sessions.'],
+        ['beyond-guideline-limits', 'The requested 12 sessions exceeds the guideline\r\nrecommendation.'],
+      ],
+    );
+  });
+
+  test('a rationale with none of them says which grounds are read', () => {
+    const ls = createLanguageService();
+    const doc = TextDocument.create('file:///none.txt', 'imr', 1, letter('The request is not medically necessary.'));
+    const item = ls.getLetter(doc)!.items[0];
+    const value = (ls.getHover(doc, item.rationale!.labelRange.start)!.contents as MarkupContent).value;
+    assert.match(value, /^No grounds read in this rationale\. Those read, in their usual wordings: no documented functional improvement; /);
+    assert.doesNotMatch((ls.getHover(doc, item.title.range.start)!.contents as MarkupContent).value, /Grounds read/);
+    assert.deepEqual(ls.getItemContext(doc)[0].grounds, []);
+  });
+});
+
+describe('the grounds in the summaries', () => {
+  test('the folder breakdown counts an item in each of its grounds, and the rest as none read; a group filters', () => {
+    const a = folderLetterOf(parseLetter(letter(rationale)));
+    const b = folderLetterOf(parseLetter(letter('There were no red flag symptoms. The request is not medically necessary.')));
+    const c = folderLetterOf(parseLetter(letter('The request is not medically necessary.')));
+    assert.deepEqual(a.items[0].grounds, ['no-functional-improvement', 'beyond-guideline-limits']);
+    assert.equal(c.items[0].grounds, undefined, 'none read: the field is left out of the folder JSON');
+    const rows = folderRows(summarizeFolder([a, b, c].map((letter, i) => ({ uri: `file:///${i}.txt`, letter }))));
+    const grounds = breakdowns(rows).find((x) => x.id === 'grounds')!;
+    assert.deepEqual(
+      grounds.groups.map((g) => [g.key, g.items, g.upheld]),
+      [
+        [groundLabel('beyond-guideline-limits'), 1, 1],
+        [groundLabel('no-functional-improvement'), 1, 1],
+        [groundLabel('no-red-flags'), 1, 1],
+        [noGroundRead, 1, 1],
+      ],
+    );
+    assert.deepEqual(filterRows(rows, { ...noFilter, groups: { grounds: groundLabel('no-red-flags') } }), [1]);
+    assert.deepEqual(filterRows(rows, { ...noFilter, text: 'functional improvement' }), [0], 'the filter words find the grounds too');
+  });
+});
+
+describe('the grounds of corpus letters, read by hand', { skip: corpusSkip }, () => {
+  // Each item's rationale was read in full: these are the grounds it gives in the words read, and no other.
+  const expected: [string, number, string[]][] = [
+    ['000_CM16-0213037.txt', 0, ['no-red-flags']],
+    ['002_CM16-0221706.txt', 0, ['request-unspecified']],
+    ['005_CM16-0229336.txt', 0, ['criteria-met']],
+    ['014_CM16-0233904.txt', 0, ['no-functional-improvement']],
+    ['039_CM16-0241231.txt', 0, ['beyond-guideline-limits', 'no-functional-improvement']],
+    ['049_CM16-0245466.txt', 3, ['beyond-guideline-limits']],
+    ['060_CM16-0247802.txt', 1, ['no-functional-improvement', 'not-recommended']],
+    ['060_CM16-0247802.txt', 3, ['no-functional-improvement', 'medication-monitoring']],
+    ['068_CM16-0249536.txt', 3, []],
+    ['068_CM16-0249536.txt', 4, ['request-unspecified', 'not-recommended']],
+    ['084_CM17-0003284.txt', 0, ['no-functional-improvement', 'beyond-guideline-limits']],
+    ['086_CM17-0003619.txt', 0, ['conservative-care-not-tried']],
+    ['094_CM17-0004738.txt', 0, ['functional-improvement']],
+    ['108_CM17-0006912.txt', 0, ['request-unspecified']],
+    ['133_CM17-0010362.txt', 0, ['no-functional-improvement']],
+    ['145_CM17-0012582.txt', 1, ['medication-monitoring']],
+  ];
+  test("every match of a ground's words holds one of its stems, the cheap test that passes over the other sentences", () => {
+    let matches = 0;
+    for (const file of corpusLetters()) {
+      for (const item of parseLetter(readCorpusLetter(file)).items) {
+        const text = item.rationale?.text ?? '';
+        for (const [from, to] of sentenceSpans(text)) {
+          for (const g of groundWords) {
+            const m = g.words.exec(text.slice(from, to));
+            if (!m) continue;
+            matches++;
+            assert.ok(g.stems.some((stem) => m[0].toLowerCase().includes(stem)), `${g.kind}: "${m[0]}" holds none of its stems`);
+          }
+        }
+      }
+    }
+    assert.ok(matches > 500, `${matches} matches`);
+  });
+
+  for (const [file, index, grounds] of expected) {
+    test(`${file} item ${index + 1}: ${grounds.join(', ') || 'none'}`, () => {
+      const item = folderLetterOf(parseLetter(readCorpusLetter(file))).items[index];
+      assert.deepEqual(item.grounds ?? [], grounds);
+    });
+  }
+});
