@@ -58,9 +58,9 @@ export const groundWords: readonly GroundWords[] = [
   },
   {
     kind: 'no-red-flags',
-    stems: ['red flag', 'red-flag', 'neurologic', 'nerve', 'surg'],
+    stems: ['red flag', 'red-flag', 'neurologic', 'nerve', 'radicul', 'surg'],
     words:
-      /\bred[- ]flags?\b|\bprogressive neurologic|\bneurologic(?:al)? (?:deficits?|dysfunction|compromise)|\bnerve (?:root )?(?:compromise|impingement)|\bsurgical (?:consideration|candidate|lesion)|\b(?:consider|contemplat)\w* (?:any kind of )?surg/i,
+      /\bred[- ]flags?\b|\bprogressive neurologic|\bneurologic(?:al)? (?:deficits?|dysfunction|compromise)|\bnerve (?:root )?(?:compromise|impingement)|\bradicul(?:ar|opathic) (?:pain|symptoms|findings|signs|complaints)|\bsurgical (?:consideration|candidate|lesion)|\b(?:consider|contemplat)\w* (?:any kind of )?surg/i,
     reading: 'negated',
   },
   {

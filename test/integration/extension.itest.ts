@@ -9,6 +9,7 @@ import { letterPages, writePdf } from '../support/minimalPdf';
 const extensionId = 'imr-letters.imr-letters';
 const seed1 = '001_7412a174a059eca0.txt';
 const seed3 = '003_600b92038191239e.txt';
+const seed4 = '004_a9481a5a1cd48426.txt';
 let api: ImrApi;
 
 function workspaceFile(name: string): vscode.Uri {
@@ -184,6 +185,17 @@ suite('IMR Letters extension', () => {
     const text = hoverText(hovers);
     assert.match(text, /MTUS/);
     assert.match(text, /Low Back Complaints/);
+  });
+
+  test('a hover on "Decision rationale:" quotes the grounds the rationale gives', async () => {
+    const editor = await openLetter(seed4);
+    const model = await api.letter(editor.document.uri);
+    const rationale = model?.items[1].rationale;
+    assert.ok(rationale, 'the seed has a rationale');
+    const at = new vscode.Position(rationale.labelRange.start.line, rationale.labelRange.start.character + 3);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at));
+    assert.match(text, /Grounds read in this rationale/);
+    assert.match(text, /Beyond the guideline's number or duration\*\* \(line \d+\): "Also, the requested number of sessions exceeds guideline recommendations\."/);
   });
 
   test('inlay hints name the topic a citation\'s pages hold, after the citation', async () => {

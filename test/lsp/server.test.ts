@@ -841,6 +841,23 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const ofMri = context!.items.find((c) => c.index === mri.index)!;
       assert.deepEqual(ofMri.sameService, { others: 2, upheld: 2, overturned: 0 });
       assert.deepEqual(ofMri.sections, citedSections(mri.maximusGuideline!.citations));
+      // And the grounds each rationale gives, with the line of the sentence: the massage's number of sessions beyond
+      // the guideline's, the MRI's and the traction's absent red flags and radicular findings.
+      const lineOf = (words: string) => text.split(/\r?\n/).findIndex((l) => l.includes(words));
+      assert.deepEqual(
+        context!.items.map((c) => c.grounds),
+        [
+          [{ kind: 'no-red-flags', line: lineOf('The injured worker reported no radicular pain') }],
+          [{ kind: 'beyond-guideline-limits', line: lineOf('Also, the requested number of sessions exceeds') }],
+          [{ kind: 'no-red-flags', line: lineOf('The evaluation did not note the injured worker to have any red flags') }],
+          [],
+        ],
+      );
+      // The hover on the MRI's "Decision rationale:" label quotes the sentence.
+      const label = mri.rationale!.labelRange;
+      const onLabel = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: label.start });
+      assert.deepEqual(onLabel!.range, label);
+      assert.match((onLabel!.contents as MarkupContent).value, /- \*\*No red flags, neurological deficit or surgery in view\*\* \(line \d+\): "The evaluation did not note the injured worker to have any red flags that would indicate an MRI/);
       assert.equal(await client.request('imr/itemContext', { uri: 'file:///virtual/not-open.txt' }), null);
     } finally {
       await client.stop();

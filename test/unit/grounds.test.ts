@@ -1,6 +1,8 @@
 // The grounds a rationale gives (core/parser/grounds.ts): which sentences count, how negation reads, the exact ranges
 // of the sentences, the hovers, the panel's context, the folder breakdown, and hand-checked corpus items.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
@@ -11,8 +13,9 @@ import { groundKindsOf, groundWords, readGrounds, sentenceSpans } from '../../co
 import { parseLetter } from '../../core/parser/parseLetter';
 import { breakdowns, filterRows, noFilter } from '../../core/summary/folderStats';
 import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
-import { groundLabel, noGroundRead } from '../../core/summary/grounds';
-import { corpusLetters, corpusSkip } from '../support/env';
+import { groundKinds, groundLabel, noGroundRead } from '../../core/summary/grounds';
+import type { GroundKind } from '../../core/model';
+import { corpusLetters, corpusSkip, repoRoot } from '../support/env';
 import { readCorpusLetter } from '../lsp/mutants';
 import { textAt } from '../support/text';
 
@@ -35,6 +38,21 @@ describe('reading the grounds of a rationale', () => {
     ]);
     assert.deepEqual(kinds('Given the objective functional improvement from previous treatment, the request is medically necessary.'), ['functional-improvement']);
     assert.deepEqual(kinds('This individual meets published criteria for acute inpatient rehabilitation.'), ['criteria-met']);
+  });
+
+  test("docs/grounds.md's examples give the ground of their row, and its table names every ground as the panels do", () => {
+    const rows = readFileSync(path.join(repoRoot, 'docs', 'grounds.md'), 'utf8')
+      .split('\n')
+      .filter((l) => /^\| `[a-z-]+` \|/.test(l))
+      .map((l) => l.split(' | ').map((c) => c.replace(/^\| /, '').replace(/ \|$/, '')));
+    assert.deepEqual(rows.map((r) => r[0].replace(/`/g, '')), [...groundKinds]);
+    for (const [code, shown, examples] of rows) {
+      const kind = code.replace(/`/g, '') as GroundKind;
+      assert.equal(shown, groundLabel(kind));
+      const sentences = [...examples.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(sentences.length > 0);
+      for (const sentence of sentences) assert.deepEqual(kinds(sentence), [kind], sentence);
+    }
   });
 
   test('a sentence may give several grounds, and each kind is listed once in the order first read', () => {
