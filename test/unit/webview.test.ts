@@ -223,7 +223,16 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
   });
 
   function folderView(over: Partial<FolderView> = {}): FolderView {
-    const rows: FolderRow[] = summary().items.map((r) => ({ ...r, uri: 'file:///f/a.txt', file: hostile, caseNumber: hostile, specialty: hostile, year: '2017', turnaround: 'Within 30 days' }));
+    const rows: FolderRow[] = summary().items.map((r, i) => ({
+      ...r,
+      uri: 'file:///f/a.txt',
+      file: hostile,
+      caseNumber: hostile,
+      specialty: hostile,
+      year: '2017',
+      turnaround: 'Within 30 days',
+      grounds: i === 0 ? ['no-red-flags', 'beyond-guideline-limits'] : [],
+    }));
     return { folderName: hostile, rows, letters: 1, filter: noFilter, kept: rows.map((_, i) => i), limit: folderPageSize, ...over };
   }
   const lastPosted = () => page.evaluate(() => (globalThis as unknown as PageGlobals).posted.at(-1));
@@ -277,6 +286,17 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
       ['Not in the knowledge base', '1', '0', '1', '100%'],
     ]);
     assert.match(await page.locator('[data-breakdown="section"] p.muted').innerText(), /counts in both/);
+    // The grounds read in the rationales: an item in each of its grounds, one with none in its own group; each row
+    // names its grounds under its conclusion.
+    assert.deepEqual(await cells('grounds'), [
+      ["Beyond the guideline's number or duration", '1', '1', '0', '0%'],
+      ['No red flags, neurological deficit or surgery in view', '1', '1', '0', '0%'],
+      ['None of these read', '1', '0', '1', '100%'],
+    ]);
+    assert.equal(await page.locator('[data-breakdown="grounds"] caption').textContent(), 'Grounds read in the rationale');
+    assert.deepEqual(await page.locator('table.items [data-context="grounds"]').allInnerTexts(), [
+      "Grounds: No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration",
+    ]);
   });
 
   test('the filter box, the decision list, the chips and "Show more" post what the user asked for', async () => {
