@@ -506,4 +506,17 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await shot('hover-timeline');
     await page.keyboard.press('Escape');
   });
+
+  test('a hover on "Decision rationale:" quotes the grounds the rationale gives', async () => {
+    const name = '004_a9481a5a1cd48426.txt';
+    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
+    await quickOpen(name);
+    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
+    const massage = parseLetter(readFileSync(path.join(repoRoot, 'samples', name), 'utf8')).items[1];
+    const label = massage.rationale!.labelRange.start;
+    const hover = await hoverAt({ line: label.line, character: label.character + 2 }, 'Grounds read in this rationale');
+    assert.match(await hover.innerText(), /Beyond the guideline's number or duration \(line \d+\): "Also, the requested number of sessions exceeds guideline recommendations\."/);
+    await shot('hover-grounds');
+    await page.keyboard.press('Escape');
+  });
 });
