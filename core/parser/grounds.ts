@@ -31,7 +31,10 @@ const NEGATED_BEFORE_RE =
 const NEGATED_AFTER_RE =
   /^[^.;:]{0,50}\b(?:(?:is|are|was|were|has|have|had) (?:not|no)|not (?:been )?(?:documented|noted|established|demonstrated|evident|provided|reported|described|indicated)|(?:is|was|were|are) (?:absent|lacking|unclear|missing))\b/i;
 
-/** Each ground's words; `negated` grounds are read only under a negation ("no red flags"), `plain` ones as they stand. */
+/**
+ * Each ground's words and how they are read: `negated` only under a negation ("no red flags"), `affirmed` only without
+ * one ("the requested 12 sessions exceeds", not "is not in excess of"), `plain` as they stand ("did not specify").
+ */
 export interface GroundWords {
   kind: GroundKind;
   words: RegExp;
