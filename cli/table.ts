@@ -2,7 +2,7 @@
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel } from '../core/model';
 import { citedSections, sectionLabel } from '../core/knowledge/sections';
 import { mtusNotCited } from '../core/knowledge/mtusNotCited';
-import { groundKindsOf, readGrounds } from '../core/parser/grounds';
+import { itemGroundKinds } from '../core/parser/grounds';
 import { citationSourceText } from '../core/parser/citations/paragraph';
 import { guidelineBasis } from '../core/summary/letterSummary';
 import { serviceKind } from '../core/text/serviceWords';
@@ -70,7 +70,7 @@ const columnValues = {
   },
   conclusion: ({ item }) => item.conclusion,
   // The grounds read in the rationale (core/parser/grounds.ts), as kinds: "no-functional-improvement; no-red-flags".
-  grounds: ({ item }) => (item.rationale ? joined(groundKindsOf(readGrounds(item.rationale.text, item.service))) : null),
+  grounds: ({ item }) => (item.rationale ? joined(itemGroundKinds(item)) : null),
   // The surgery the item goes with (core/parser/surgery.ts), by its item_index, so that a researcher can count a
   // surgery's dozen associated denials as one decision or leave them out.
   surgery_item: ({ item }) => item.surgery?.item ?? null,

@@ -1,7 +1,7 @@
 // A letter as a folder summary shows it (model.ts, FolderLetter): the fields the summary reads, nothing else.
 import type { FolderItem, FolderLetter, LetterModel } from './model';
 import { citedSections } from './knowledge/sections';
-import { groundKindsOf, readGrounds } from './parser/grounds';
+import { itemGroundKinds } from './parser/grounds';
 import { serviceKind } from './text/serviceWords';
 import { isJsSpace } from './text/chars';
 
@@ -74,7 +74,6 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
 
 /** The grounds of the whole rationale (the folder letter keeps only its start), when any is read. */
 function groundsOf(item: LetterModel['items'][number]): Pick<FolderItem, 'grounds'> {
-  if (!item.rationale) return {};
-  const grounds = groundKindsOf(readGrounds(item.rationale.text, item.service));
+  const grounds = itemGroundKinds(item);
   return grounds.length > 0 ? { grounds } : {};
 }

@@ -20,8 +20,9 @@ export type Conclusion = 'medically-necessary' | 'not-medically-necessary' | 'un
 /**
  * A ground a rationale gives for its decision, read from its wording (core/parser/grounds.ts): against the request
  * (no documented functional improvement, no red flags, conservative care not shown to have failed, medication
- * monitoring not documented, beyond the guideline's limits, the request unspecified, not recommended) or for it
- * (functional improvement documented, the guideline's criteria met).
+ * monitoring not documented, beyond the guideline's limits, the request unspecified, not recommended, the surgery it
+ * goes with not medically necessary) or for it (functional improvement documented, the guideline's criteria met, the
+ * surgery medically necessary).
  */
 export type GroundKind =
   | 'no-functional-improvement'
@@ -31,8 +32,10 @@ export type GroundKind =
   | 'beyond-guideline-limits'
   | 'request-unspecified'
   | 'not-recommended'
+  | 'surgery-not-necessary'
   | 'functional-improvement'
-  | 'criteria-met';
+  | 'criteria-met'
+  | 'surgery-necessary';
 
 export type SectionKind =
   | 'how-made' // HOW THE IMR FINAL DETERMINATION WAS MADE

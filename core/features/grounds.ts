@@ -2,6 +2,7 @@
 import type { DisputedItem, GroundKind, Range } from '../model';
 import { readGrounds } from '../parser/grounds';
 import { CollapsedText } from '../text/collapse';
+import { comparePositions } from '../text/lines';
 import type { LetterDocument } from './letterDocument';
 
 export interface ItemGround {
@@ -10,7 +11,15 @@ export interface ItemGround {
   range: Range;
 }
 
+/** The grounds of an item (core/parser/grounds.ts, itemGroundKinds), in the order of their sentences. */
 export function itemGrounds(doc: LetterDocument, item: DisputedItem): ItemGround[] {
+  const grounds = rationaleGrounds(doc, item);
+  const dependence = item.surgeryDependence;
+  if (dependence) grounds.push({ kind: dependence.necessary ? 'surgery-necessary' : 'surgery-not-necessary', range: dependence.range });
+  return grounds.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+function rationaleGrounds(doc: LetterDocument, item: DisputedItem): ItemGround[] {
   const rationale = item.rationale;
   if (!rationale?.textRange) return [];
   const collapsed = new CollapsedText(doc.lines, doc.lines.offsetAt(rationale.textRange.start), doc.lines.offsetAt(rationale.textRange.end));

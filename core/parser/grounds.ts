@@ -3,7 +3,7 @@
 // guideline recommendation". Only sentences about this case count: a rationale first restates its guideline ("A total
 // of up to 18 visits may be appropriate with documentation of functional improvement"), and that is no ground.
 // Not part of parseLetter: the summaries, the table and the hovers read it on demand, so lint does not pay for it.
-import type { GroundKind } from '../model';
+import type { DisputedItem, GroundKind } from '../model';
 
 export interface GroundMatch {
   kind: GroundKind;
@@ -14,7 +14,7 @@ export interface GroundMatch {
 
 // Words that tie a sentence to this case: the patient, the records, the request, a date.
 const CASE_RE =
-  /\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician|request(?:ed)?)\b|\bthis request\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
+  /\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician)\b|\brequest(?:s|ed)?\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
 
 // A sentence that says what the guideline states, unless it goes on to this case ("..., however, the patient ...").
 const GUIDELINE_SAYS_RE =
@@ -134,9 +134,12 @@ function trieSource(words: readonly string[]): string {
   return withEmpty ? `${group}?` : alternatives.length === 1 ? alternatives[0] : group;
 }
 
-// "may", "should", "if": what may or should be, unless the sentence names this case in particular.
-const MODAL_RE = /\b(?:should|may|might|must|can|could|would|if|when|unless|is recommended|are recommended)\b/i;
-const NAMES_CASE_RE = /\b(?:the|this) (?:patient|claimant|applicant|injured worker)\b|\b(?:he|she)\b|\bhere\b|\bin this case\b|\bsubmitted\b|\brecords?\b/i;
+// "may", "should", "if": what may or should be, unless the sentence names this case in particular. ("Would" is left
+// out: "the additional sessions would exceed the guideline" is a finding.)
+const MODAL_RE = /\b(?:should|may|might|must|can|could|if|when|unless|is recommended|are recommended)\b/i;
+const CONCESSION_RE = /^(?:Although|Though|Even though|While|Whilst)\b[^,]*,/i;
+const NAMES_CASE_RE =
+  /\b(?:the|this) (?:patient|claimant|applicant|injured worker)\b|\b(?:he|she)\b|\bhere\b|\bin this case\b|\bsubmitted\b|\brecords?\b|\brequest(?:s|ed)?\b/i;
 
 const ABBREVIATION_RE = /\b(?:Dr|Mr|Mrs|Ms|vs|No|e\.g|i\.e|al|approx|St|Fig)$/;
 
@@ -213,8 +216,10 @@ export function readGrounds(text: string, service = ''): GroundMatch[] {
 function isFinding(sentence: string): boolean {
   if (!CASE_RE.test(sentence) || QUOTATION_RE.test(sentence)) return false;
   // What may or should be, naming nothing of this case in particular: the guideline restated.
+  // A concession ("Although additional therapy may be appropriate, the requested 6 sessions exceed...") is no
+  // such statement: its main clause is the finding.
   const modal = MODAL_RE.exec(sentence);
-  if (modal && !NAMES_CASE_RE.test(sentence.slice(0, modal.index))) return false;
+  if (modal && !CONCESSION_RE.test(sentence) && !NAMES_CASE_RE.test(sentence.slice(0, modal.index))) return false;
   return !(GUIDELINE_SAYS_RE.test(sentence) && !TURNS_TO_CASE_RE.test(sentence));
 }
 
@@ -238,4 +243,14 @@ function maskService(text: string, service: string): string {
 /** The kinds of the grounds, each once, in the order first read. */
 export function groundKindsOf(matches: readonly GroundMatch[]): GroundKind[] {
   return [...new Set(matches.map((m) => m.kind))];
+}
+
+/**
+ * The grounds of an item: those read in its rationale, then the surgery's fate when the rationale rests on it ("As the
+ * requested surgical intervention is not medically necessary, ..."), as core/parser/surgery.ts read it.
+ */
+export function itemGroundKinds(item: DisputedItem): GroundKind[] {
+  const kinds = item.rationale ? groundKindsOf(readGrounds(item.rationale.text, item.service)) : [];
+  if (item.surgeryDependence) kinds.push(item.surgeryDependence.necessary ? 'surgery-necessary' : 'surgery-not-necessary');
+  return kinds;
 }

@@ -10,8 +10,10 @@ export const groundKinds: readonly GroundKind[] = [
   'beyond-guideline-limits',
   'request-unspecified',
   'not-recommended',
+  'surgery-not-necessary',
   'functional-improvement',
   'criteria-met',
+  'surgery-necessary',
 ];
 
 export const groundLabels: Record<GroundKind, string> = {
@@ -24,6 +26,8 @@ export const groundLabels: Record<GroundKind, string> = {
   'not-recommended': 'Not recommended by the guideline',
   'functional-improvement': 'Functional improvement documented',
   'criteria-met': "The guideline's criteria met",
+  'surgery-not-necessary': 'The surgery it goes with not medically necessary',
+  'surgery-necessary': 'The surgery it goes with medically necessary',
 };
 
 /** The folder summary's group of an item none of whose grounds is read. */

@@ -14,7 +14,7 @@ import { RestartPolicy } from '../../client/restartPolicy';
 import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
 import { renderLetterBody } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
-import { groundKindsOf, readGrounds } from '../../core/parser/grounds';
+import { itemGroundKinds } from '../../core/parser/grounds';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
 import { citedSections } from '../../core/knowledge/sections';
 import { serviceKind } from '../../core/text/serviceWords';
@@ -96,7 +96,7 @@ describe('summarizeLetter', () => {
       const fromModel = summarizeLetter(model, 'a.txt', 'file:///a.txt');
       assert.deepEqual(fromFolder.items.map((i) => i.sections), model.items.map((i) => citedSections(i.maximusGuideline?.citations ?? [])));
       assert.deepEqual(fromFolder.items.map((i) => i.serviceKind), model.items.map((i) => serviceKind(i.service)));
-      assert.deepEqual(fromFolder.items.map((i) => i.grounds), model.items.map((i) => groundKindsOf(readGrounds(i.rationale?.text ?? '', i.service))));
+      assert.deepEqual(fromFolder.items.map((i) => i.grounds), model.items.map(itemGroundKinds));
       assert.deepEqual({ ...fromFolder, items: fromFolder.items.map(({ serviceKind: _, ...i }) => ({ ...i, sections: [], grounds: [] })) }, fromModel);
       assert.ok(JSON.stringify(folder).length < JSON.stringify(model).length, 'smaller than the model');
       items += folder.items.length;

@@ -11,6 +11,7 @@ import { createLanguageService } from '../../core/languageService';
 import { folderLetterOf } from '../../core/folderLetter';
 import { groundKindsOf, groundWords, readGrounds, sentenceSpans } from '../../core/parser/grounds';
 import { parseLetter } from '../../core/parser/parseLetter';
+import { readSurgeryDependence } from '../../core/parser/surgery';
 import { breakdowns, filterRows, noFilter } from '../../core/summary/folderStats';
 import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
 import { groundKinds, groundLabel, noGroundRead } from '../../core/summary/grounds';
@@ -51,7 +52,11 @@ describe('reading the grounds of a rationale', () => {
       assert.equal(shown, groundLabel(kind));
       const sentences = [...examples.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
       assert.ok(sentences.length > 0);
-      for (const sentence of sentences) assert.deepEqual(kinds(sentence), [kind], sentence);
+      for (const sentence of sentences) {
+        // The surgery's fate is core/parser/surgery.ts's reading, of an item below a surgery.
+        if (kind.startsWith('surgery-')) assert.equal(readSurgeryDependence(sentence)?.necessary, kind === 'surgery-necessary', sentence);
+        else assert.deepEqual(kinds(sentence), [kind], sentence);
+      }
     }
   });
 
@@ -181,6 +186,21 @@ describe('the grounds in the editor', () => {
         ['beyond-guideline-limits', 'The requested 12 sessions exceeds the guideline\r\nrecommendation.'],
       ],
     );
+  });
+
+  test("an item below a surgery whose rationale rests on the surgery's fate gives it as a ground, at those words", () => {
+    const text = readFileSync(path.join(repoRoot, 'samples', 'malformed-associated-service.txt'), 'utf8');
+    const ls = createLanguageService();
+    const textDoc = TextDocument.create('file:///surgery.txt', 'imr', 1, text);
+    const doc = ls.getLetterDocument(textDoc);
+    const [surgery, clearance, cold] = doc.model.items;
+    assert.deepEqual(itemGrounds(doc, surgery), []);
+    assert.deepEqual(itemGrounds(doc, clearance), [{ kind: 'surgery-necessary', range: clearance.surgeryDependence!.range }]);
+    assert.deepEqual(itemGrounds(doc, cold), [{ kind: 'surgery-not-necessary', range: cold.surgeryDependence!.range }]);
+    assert.match(textAt(text, cold.surgeryDependence!.range), /surgical intervention is not medically necessary/);
+    const value = (ls.getHover(textDoc, cold.rationale!.labelRange.start)!.contents as MarkupContent).value;
+    assert.match(value, new RegExp(`- \\*\\*The surgery it goes with not medically necessary\\*\\* \\(line ${cold.surgeryDependence!.range.start.line + 1}\\): "`));
+    assert.deepEqual(folderLetterOf(doc.model).items.map((i) => i.grounds), [undefined, ['surgery-necessary'], ['surgery-not-necessary']]);
   });
 
   test('a rationale with none of them says which grounds are read', () => {
