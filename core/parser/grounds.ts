@@ -38,7 +38,8 @@ const NEGATED_AFTER_RE =
 export interface GroundWords {
   kind: GroundKind;
   words: RegExp;
-  /** Lower-case words of which every match of `words` holds one: a cheap test that passes over most sentences. */
+  /** Lower-case words, each starting a word, one of which starts every match of `words`: a cheap test that passes
+   *  over most sentences. */
   stems: string[];
   reading: 'negated' | 'plain' | 'affirmed';
   /** The ground the same words give when not negated (functional improvement documented)... */
@@ -52,7 +53,7 @@ export interface GroundWords {
 export const groundWords: readonly GroundWords[] = [
   {
     kind: 'no-functional-improvement',
-    stems: ['functional', 'improvement in', 'objective', 'increase'],
+    stems: ['functional improvement', 'functional benefit', 'functional gain', 'functional response', 'improvement in', 'objective improvement', 'objective benefit', 'objective gain', 'increase'],
     words:
       /\b(?<!program of )functional (?:improvement|benefit|gains?|response)|\bimprovement in (?:function|pain and function|activities of daily living|ADLs?)|\bobjective (?:improvement|benefit|gains?)|\bincrease(?:d|s)? (?:in )?(?:function|activity)/i,
     reading: 'negated',
@@ -68,7 +69,7 @@ export const groundWords: readonly GroundWords[] = [
   },
   {
     kind: 'conservative-care-not-tried',
-    stems: ['first line', 'first-line', 'conservative', 'trial of', 'failed'],
+    stems: ['first line', 'first-line', 'conservative', 'trial of', 'failed a trial', 'failed trial', 'failed a course', 'failed course'],
     words: /\bfirst[- ]line\b|\bconservative (?:care|treatment|management|measures|therapy|therapies)\b|\b(?:a )?trial of\b|\bfailed (?:a )?(?:trial|course)\b/i,
     reading: 'negated',
     // "not likely to do well with conservative care": its failure foreseen, a ground for the request.
@@ -89,7 +90,7 @@ export const groundWords: readonly GroundWords[] = [
   },
   {
     kind: 'request-unspecified',
-    stems: ['specif', 'not indicate', 'not state', 'not include', 'not identif', 'not provided', 'without', 'vague', 'open-ended', 'open ended'],
+    stems: ['specif', 'unspecified', 'not indicate', 'not state', 'not include', 'not identif', 'not provided', 'without', 'vague', 'open-ended', 'open ended'],
     words:
       /\b(?:does|did|do) not (?:specify|indicate|state|include|identify) (?:the |a |any )?(?:quantity|number|frequency|duration|dosage|dose|strength|body part|site|level|amount)|\bwithout (?:a |the |any )?(?:specified )?(?:quantity|frequency|duration|dosage|strength|amount)\b|\b(?:quantity|frequency|duration|dosage|dose|strength|amount|number of (?:sessions|visits))\b[^.;]{0,40}\bnot (?:specified|provided|indicated|stated|included)|\b(?:is|are|was|were) vague\b|\bunspecified (?:type|period|number|quantity|frequency|duration|amount)\b|\bopen[- ]ended\b/i,
     reading: 'plain',
@@ -103,7 +104,7 @@ export const groundWords: readonly GroundWords[] = [
   },
   {
     kind: 'criteria-met',
-    stems: ['meet', 'criteria', 'consistent with', 'accordance', 'keeping with', 'line with'],
+    stems: ['meet', 'criteria have', 'criteria has', 'criteria are', 'criteria were', 'criteria was', 'consistent with', 'accordance', 'keeping with', 'line with'],
     words:
       /\bmeets? (?:the )?(?:[A-Za-z'/]+ ){0,3}(?:criteria|recommendations?)\b|\bcriteria (?:have|has|are|were|was) (?:been )?(?:met|satisfied)\b|\bconsistent with (?:the )?(?:guidelines?|recommendations?)\b|\bin (?:accordance|keeping|line) with (?:the )?guidelines?\b/i,
     reading: 'affirmed',
@@ -117,7 +118,7 @@ const stemGrounds = new Map<string, number>();
 groundWords.forEach((g, i) => g.stems.forEach((stem) => stemGrounds.set(stem, (stemGrounds.get(stem) ?? 0) | (1 << i))));
 // The expression matches the longest stem at a place: it stands for the shorter ones it begins with too.
 for (const [stem, mask] of stemGrounds) for (const [other, its] of stemGrounds) if (other !== stem && stem.startsWith(other)) stemGrounds.set(stem, mask | its);
-const STEMS_RE = new RegExp(trieSource([...stemGrounds.keys()]), 'g');
+const STEMS_RE = new RegExp(`\\b${trieSource([...stemGrounds.keys()])}`, 'g');
 
 /** An expression matching any of the words, their common prefixes shared. */
 function trieSource(words: readonly string[]): string {
@@ -177,8 +178,7 @@ function groundAt(g: GroundWords, sentence: string, m: RegExpExecArray): GroundK
  */
 export function readGrounds(text: string, service = ''): GroundMatch[] {
   const found: GroundMatch[] = [];
-  const searched = maskService(text, service);
-  const lower = searched.toLowerCase();
+  const [searched, lower] = maskService(text, text.toLowerCase(), service);
   let spans: [number, number][] | undefined;
   // The grounds each sentence may give, by its stems (a bit per ground).
   let candidates: Map<number, number> | undefined;
@@ -223,21 +223,21 @@ function isFinding(sentence: string): boolean {
   return !(GUIDELINE_SAYS_RE.test(sentence) && !TURNS_TO_CASE_RE.test(sentence));
 }
 
-/** The text with each mention of the service blanked out (same length, so offsets hold). */
-function maskService(text: string, service: string): string {
+/** The text, and its lower case, with each mention of the service blanked out (same length, so offsets hold). */
+function maskService(text: string, lower: string, service: string): [string, string] {
   const words = service.replace(/\s+/g, ' ').trim();
-  if (words.length < 4) return text;
-  const lower = text.toLowerCase();
+  if (words.length < 4) return [text, lower];
   const needle = words.toLowerCase();
   let at = lower.indexOf(needle);
-  if (at < 0) return text;
+  if (at < 0) return [text, lower];
   let out = '';
   let last = 0;
   for (; at >= 0; at = lower.indexOf(needle, at + needle.length)) {
     out += text.slice(last, at) + ' '.repeat(needle.length);
     last = at + needle.length;
   }
-  return out + text.slice(last);
+  out += text.slice(last);
+  return [out, out.toLowerCase()];
 }
 
 /** The kinds of the grounds, each once, in the order first read. */
