@@ -1,4 +1,4 @@
-// Parse (and parse + lint) throughput of the bundled core on one core, over all corpus letters.
+// Parse (and parse + lint, parse + the folder summary's letter) throughput of the bundled core on one core, over all corpus letters.
 import { readFileSync } from 'node:fs';
 import { fixed, letterFiles, loadCore, mb, mib } from './common.mjs';
 
@@ -41,3 +41,6 @@ for (const t of texts) items += core.parseLetter(t).items.length;
 console.log(`${items} disputed items parsed per round`);
 measure('parse', (t) => core.parseLetter(t));
 measure('parse + lint', (t) => core.lintLetter(core.parseLetter(t), { text: t }));
+// What the folder summary, imr-letters summary and the workspace index make of a letter: the guideline sections, the
+// kinds of service and the grounds read in each rationale (core/parser/grounds.ts), which lint does without.
+measure('parse + folder', (t) => core.folderLetterOf(core.parseLetter(t)));
