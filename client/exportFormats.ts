@@ -1,6 +1,8 @@
 // The decision table as CSV, JSON and Markdown; pure, so tests run without VS Code.
+import type { ItemContext } from '../core/features/itemContext';
 import type { LetterSummary } from '../core/summary/letterSummary';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
+import { groundLabel } from '../core/summary/grounds';
 
 export type ExportFormat = 'csv' | 'json' | 'markdown';
 export const exportFormats: readonly ExportFormat[] = ['csv', 'json', 'markdown'];
@@ -10,7 +12,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (exportFormats as readonly string[]).includes(value);
 }
 
-const columns = ['Case number', 'Item', 'Service', 'Decision', 'Guideline', 'Conclusion', 'Rationale'] as const;
+const columns = ['Case number', 'Item', 'Service', 'Decision', 'Guideline', 'Conclusion', 'Grounds', 'Rationale'] as const;
 
 function tableRows(summaries: readonly LetterSummary[]): string[][] {
   return summaries.flatMap((s) =>
@@ -21,9 +23,17 @@ function tableRows(summaries: readonly LetterSummary[]): string[][] {
       decisionLabel(row),
       row.guideline,
       conclusionLabels[row.conclusion],
+      row.grounds.map(groundLabel).join('; '),
       row.rationaleStart,
     ]),
   );
+}
+
+/** A letter's summary with each item's grounds from its context (imr/itemContext): a letter's model has none, the
+ *  server reads them. (A folder's rows have theirs.) */
+export function withContextGrounds(summary: LetterSummary, contexts: readonly Pick<ItemContext, 'index' | 'grounds'>[]): LetterSummary {
+  const byIndex = new Map(contexts.map((c) => [c.index, c.grounds.map((g) => g.kind)]));
+  return { ...summary, items: summary.items.map((row) => ({ ...row, grounds: byIndex.get(row.index) ?? row.grounds })) };
 }
 
 export function formatExport(format: ExportFormat, summaries: readonly LetterSummary[]): string {
@@ -63,6 +73,7 @@ export function toJson(summaries: readonly LetterSummary[]): string {
       decision: row.decision ?? null,
       guideline: row.guideline,
       conclusion: row.conclusion,
+      grounds: row.grounds,
       rationale: row.rationaleStart,
     })),
   }));

@@ -9,6 +9,7 @@ import { checkFolder } from './checkFolder';
 import { checkedMessage } from '../core/summary/checkMessage';
 import { registerLanguageDetection } from './detectLanguage';
 import { exportSummaries } from './export';
+import { withContextGrounds } from './exportFormats';
 import { fileName } from '../core/summary/folderRows';
 import { registerItemsView } from './itemsView';
 import { createLanguageClient } from './languageClient';
@@ -100,7 +101,9 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
         void vscode.window.showInformationMessage('Open an IMR letter to export its decision table.');
         return undefined;
       }
-      const summary = summarizeLetter(model, fileName(uri.toString()), uri.toString());
+      // Each item's grounds come with its context from the server (a letter's model has none).
+      const context = await store.itemContext(uri);
+      const summary = withContextGrounds(summarizeLetter(model, fileName(uri.toString()), uri.toString()), context?.items ?? []);
       return exportSummaries([summary], vscode.Uri.joinPath(uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format, target);
     }),
     pdfs,

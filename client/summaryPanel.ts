@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ActiveLetter } from './activeLetter';
 import { isPdfUri, type PdfLetters } from './pdfLetters';
 import { exportSummaries } from './export';
+import { withContextGrounds } from './exportFormats';
 import type { FolderRow } from '../core/summary/folderRows';
 import { fileName, folderRows, keptSummaries, summarizeFolder } from '../core/summary/folderRows';
 import { distinctLetters, type Copy } from '../core/summary/copies';
@@ -178,8 +179,9 @@ export class LetterSummaryPanel extends SummaryPanel {
   }
 
   protected async export(format: string): Promise<void> {
-    const summary = this.summary();
-    if (!summary) return;
+    const shown = this.summary();
+    if (!shown) return;
+    const summary = withContextGrounds(shown, this.context()?.items ?? []);
     await exportSummaries([summary], vscode.Uri.joinPath(this.uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format);
   }
 

@@ -19,6 +19,12 @@ export function itemGrounds(doc: LetterDocument, item: DisputedItem): ItemGround
   return grounds.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
+/** Each kind once, at the first sentence that gives it: what the title's hover and the summary panel name. */
+export function firstOfEachKind(grounds: readonly ItemGround[]): ItemGround[] {
+  const seen = new Set<GroundKind>();
+  return grounds.filter((g) => !seen.has(g.kind) && seen.add(g.kind));
+}
+
 function rationaleGrounds(doc: LetterDocument, item: DisputedItem): ItemGround[] {
   const rationale = item.rationale;
   if (!rationale?.textRange) return [];

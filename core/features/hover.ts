@@ -12,7 +12,7 @@ import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type Wo
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
 import { firstSentence, surgeryServicesText } from '../summary/letterSummary';
 import { groundKinds, groundLabel } from '../summary/grounds';
-import { itemGrounds, type ItemGround } from './grounds';
+import { firstOfEachKind, itemGrounds, type ItemGround } from './grounds';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 import { timelineHover } from './timelineHover';
 
@@ -114,9 +114,9 @@ function itemSummary(doc: LetterDocument, item: DisputedItem, options: HoverOpti
 
 /** "No documented functional improvement (line 88); ...": each ground once, at the first sentence that gives it. */
 function groundsList(grounds: readonly ItemGround[]): string {
-  const first = new Map<string, ItemGround>();
-  for (const g of grounds) if (!first.has(g.kind)) first.set(g.kind, g);
-  return [...first.values()].map((g) => `${groundLabel(g.kind)} (line ${g.range.start.line + 1})`).join('; ');
+  return firstOfEachKind(grounds)
+    .map((g) => `${groundLabel(g.kind)} (line ${g.range.start.line + 1})`)
+    .join('; ');
 }
 
 /** On the rationale's label: each ground with the sentence it was read from, quoted. */

@@ -6,7 +6,7 @@ import { mtusNotCited } from '../knowledge/mtusNotCited';
 import { citedSections, sectionLabel } from '../knowledge/sections';
 import type { LetterDocument, WorkspaceLetter } from './letterDocument';
 import type { GroundKind } from '../model';
-import { itemGrounds } from './grounds';
+import { firstOfEachKind, itemGrounds } from './grounds';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 
 export interface ItemContext {
@@ -30,19 +30,8 @@ export function getItemContext(doc: LetterDocument, letters?: Iterable<Workspace
       index: item.index,
       sections: citedSections(item.maximusGuideline?.citations ?? []),
       ...(mtus ? { mtusNotCited: sectionLabel(mtus) } : {}),
-      grounds: firstOfEach(itemGrounds(doc, item)),
+      grounds: firstOfEachKind(itemGrounds(doc, item)).map((g) => ({ kind: g.kind, line: g.range.start.line })),
       ...(all ? { sameService: serviceStats(doc, item, all) } : {}),
     };
   });
-}
-
-function firstOfEach(grounds: readonly { kind: GroundKind; range: { start: { line: number } } }[]): ItemContext['grounds'] {
-  const seen = new Set<GroundKind>();
-  const out: ItemContext['grounds'] = [];
-  for (const g of grounds) {
-    if (seen.has(g.kind)) continue;
-    seen.add(g.kind);
-    out.push({ kind: g.kind, line: g.range.start.line });
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
-// What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section,
-// the claims administrator's guideline, specialty, decision year, days to decision, service, surgery) and the rows a filter keeps. Pure, so tests run without VS Code.
+// What the folder summary counts and filters: its breakdowns (by the reviewer's guideline, the guideline section, the
+// grounds read in the rationale, the claims administrator's guideline, specialty, decision year, days to decision,
+// service, surgery) and the rows a filter keeps. Pure, so tests run without VS Code.
 import type { FolderRow } from './folderRows';
 import { groundKinds, groundLabel, noGroundRead } from './grounds';
 import { conclusionLabels, noneCited, notRead } from './letterSummary';

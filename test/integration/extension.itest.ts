@@ -324,8 +324,10 @@ suite('IMR Letters extension', () => {
     const csv = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'csv', workspaceFile('out/items.csv'));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
     const lines = text.trim().split('\r\n');
-    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Rationale');
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Rationale');
     assert.equal(lines.length, 4);
+    // The grounds the server read in the rationale ("As mechanical traction is not recommended, ...").
+    assert.match(lines[1], /,Not medically necessary,Not recommended by the guideline,/);
     assert.match(lines[3], /Myofascial Release,Overturned/);
 
     const json = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'json', workspaceFile('out/items.json'));

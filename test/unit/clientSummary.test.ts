@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseLetter } from '../../core/parser/parseLetter';
-import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportFormats';
+import { formatExport, toCsv, toJson, toMarkdown, withContextGrounds } from '../../client/exportFormats';
 import { fileName, folderRows, summarizeFolder } from '../../core/summary/folderRows';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
@@ -156,8 +156,8 @@ describe('exports', () => {
   test('CSV quotes commas, quotes and newlines, and defuses formulas', () => {
     const csv = toCsv([fakeSummary({ guideline: '=HYPERLINK("http://x")' })]);
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Rationale');
-    assert.equal(lines[1], `CM16-0000001,1,"Massage, 6 ""sessions""",Upheld,"'=HYPERLINK(""http://x"")",Not medically necessary,"Line one\nline two."`);
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Rationale');
+    assert.equal(lines[1], `CM16-0000001,1,"Massage, 6 ""sessions""",Upheld,"'=HYPERLINK(""http://x"")",Not medically necessary,,"Line one\nline two."`);
     assert.ok(csv.endsWith('\r\n'));
   });
 
@@ -166,6 +166,15 @@ describe('exports', () => {
     assert.match(md, /^## CM16-0000001 \(x\.txt\)$/m);
     assert.match(md, /\| CM16-0000001 \| 1 \| A \\\| B \\<b\\> \| Upheld \| MTUS \\\| Chronic Pain \|/);
     assert.equal(md.split('\n').filter((l) => l.startsWith('| CM16')).length, 1);
+  });
+
+  test("a letter's export takes each item's grounds from its context; every format writes them", () => {
+    const summary = withContextGrounds(fakeSummary(), [{ index: 0, grounds: [{ kind: 'no-red-flags', line: 3 }, { kind: 'beyond-guideline-limits', line: 4 }] }]);
+    assert.deepEqual(summary.items[0].grounds, ['no-red-flags', 'beyond-guideline-limits']);
+    assert.deepEqual(withContextGrounds(fakeSummary(), []).items[0].grounds, [], 'no context: the rows as they were');
+    assert.match(toCsv([summary]).split('\r\n')[1], /,Not medically necessary,"No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration",/);
+    assert.deepEqual(JSON.parse(toJson([summary])).items[0].grounds, ['no-red-flags', 'beyond-guideline-limits']);
+    assert.match(toMarkdown([summary]), /\| Not medically necessary \| No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration \|/);
   });
 
   test('JSON of one letter is an object with its items; of several, a list', () => {
