@@ -20,7 +20,8 @@ export type Conclusion = 'medically-necessary' | 'not-medically-necessary' | 'un
 /**
  * A ground a rationale gives for its decision, read from its wording (core/parser/grounds.ts): against the request
  * (no documented functional improvement, no red flags, conservative care not shown to have failed, medication
- * monitoring not documented, beyond the guideline's limits, the request unspecified, not recommended, the surgery it
+ * monitoring not documented, beyond the guideline's limits, the request unspecified, not recommended, no rationale
+ * given for the request, no exceptional factors to depart from the guideline, the surgery it
  * goes with not medically necessary) or for it (functional improvement documented, the guideline's criteria met, the
  * surgery medically necessary).
  */
@@ -32,6 +33,8 @@ export type GroundKind =
   | 'beyond-guideline-limits'
   | 'request-unspecified'
   | 'not-recommended'
+  | 'no-rationale-given'
+  | 'no-exceptional-factors'
   | 'surgery-not-necessary'
   | 'functional-improvement'
   | 'criteria-met'

@@ -103,6 +103,20 @@ export const groundWords: readonly GroundWords[] = [
     reading: 'plain',
   },
   {
+    kind: 'no-rationale-given',
+    stems: ['rationale', 'rational'],
+    // "There was no clear rationale provided by the physician as to the medical necessity for the request."
+    words: /\brationale?\b/i,
+    reading: 'negated',
+  },
+  {
+    kind: 'no-exceptional-factors',
+    stems: ['exceptional', 'extenuating', 'extraordinary', 'special circumstance', 'compelling'],
+    // "There were no exceptional factors noted that would warrant exceeding the guidelines recommendation."
+    words: /\b(?:exceptional|extenuating|extraordinary|special|compelling) (?:clinical )?(?:factors?|circumstances?|reasons?|facts|indications?|needs?)\b/i,
+    reading: 'negated',
+  },
+  {
     kind: 'criteria-met',
     stems: ['meet', 'criteria have', 'criteria has', 'criteria are', 'criteria were', 'criteria was', 'consistent with', 'accordance', 'keeping with', 'line with'],
     words:

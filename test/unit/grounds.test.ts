@@ -246,16 +246,18 @@ describe('the grounds of corpus letters, read by hand', { skip: corpusSkip }, ()
     ['014_CM16-0233904.txt', 0, ['no-functional-improvement']],
     ['039_CM16-0241231.txt', 0, ['beyond-guideline-limits', 'no-functional-improvement']],
     ['049_CM16-0245466.txt', 3, ['beyond-guideline-limits']],
-    ['060_CM16-0247802.txt', 1, ['no-functional-improvement', 'not-recommended']],
+    ['060_CM16-0247802.txt', 1, ['no-functional-improvement', 'not-recommended', 'no-exceptional-factors']],
     ['060_CM16-0247802.txt', 3, ['no-functional-improvement', 'medication-monitoring']],
     ['068_CM16-0249536.txt', 3, []],
     ['068_CM16-0249536.txt', 4, ['request-unspecified', 'not-recommended']],
-    ['084_CM17-0003284.txt', 0, ['no-functional-improvement', 'beyond-guideline-limits']],
+    ['084_CM17-0003284.txt', 0, ['no-functional-improvement', 'beyond-guideline-limits', 'no-exceptional-factors']],
     ['086_CM17-0003619.txt', 0, ['conservative-care-not-tried']],
     ['094_CM17-0004738.txt', 0, ['functional-improvement']],
     ['108_CM17-0006912.txt', 0, ['request-unspecified']],
-    ['133_CM17-0010362.txt', 0, ['no-functional-improvement']],
-    ['145_CM17-0012582.txt', 1, ['medication-monitoring']],
+    ['133_CM17-0010362.txt', 0, ['no-functional-improvement', 'no-exceptional-factors']],
+    ['145_CM17-0012582.txt', 1, ['no-rationale-given', 'medication-monitoring']],
+    ['065_CM16-0248698.txt', 8, ['no-rationale-given', 'conservative-care-not-tried']],
+    ['008_CM16-0231706.txt', 0, ['beyond-guideline-limits', 'no-exceptional-factors']],
   ];
   test("every match of a ground's words holds one of its stems, the cheap test that passes over the other sentences", () => {
     let matches = 0;
