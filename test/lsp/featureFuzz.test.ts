@@ -27,6 +27,9 @@ import { corpusLetters, distDir, repoRoot, skipUnless } from '../support/env';
 import { LspClient } from '../support/lspClient';
 import { modelContent } from '../support/reading';
 import { tidyLetter } from '../../core/features/formatting';
+import type { ItemContext } from '../../core/features/itemContext';
+import { parseLetter } from '../../core/parser/parseLetter';
+import { groundKinds } from '../../core/summary/grounds';
 import { applyEdits, readCorpusLetter, readSample, readSeed, seedFiles } from './mutants';
 
 const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist/server.js is not built (npm run build)');
@@ -169,6 +172,17 @@ describe('every feature at random places of damaged letters', { skip: serverSkip
               const edit = item.textEdit;
               if (edit && 'range' in edit) assertRange(lines, edit.range, `completion ${item.label}`);
             }
+          }
+          // Each rationale's label: its hover (the grounds read, or none), and the panel's context of every item.
+          for (const item of parseLetter(text).items) {
+            if (!item.rationale) continue;
+            const hover = await client.request<Hover | null>('textDocument/hover', { ...td, position: item.rationale.labelRange.start });
+            assert.ok(hover?.range, 'a hover on every "Decision rationale:" label');
+            assertRange(lines, hover.range, 'rationale label hover');
+          }
+          const context = await client.request<{ items: ItemContext[] } | null>('imr/itemContext', { uri });
+          for (const c of context?.items ?? []) {
+            for (const g of c.grounds) assert.ok(groundKinds.includes(g.kind) && g.line >= 0 && g.line < lines.length, `ground ${g.kind} at line ${g.line}`);
           }
           // Quick fixes for each diagnostic, and for a random range: their edits apply, and land inside the text.
           const end = positions.length > 1 ? positions[1] : positions[0];
