@@ -22,7 +22,8 @@ export type Conclusion = 'medically-necessary' | 'not-medically-necessary' | 'un
  * (no documented functional improvement, no red flags, conservative care not shown to have failed, medication
  * monitoring not documented, beyond the guideline's limits, the request unspecified, not recommended, no rationale
  * given for the request, no exceptional factors to depart from the guideline, the surgery it
- * goes with not medically necessary) or for it (functional improvement documented, the guideline's criteria met, the
+ * goes with not medically necessary) or for it (functional improvement documented, red flags or neurological findings
+ * documented, conservative care tried and failed, within the guideline's limits, the guideline's criteria met, the
  * surgery medically necessary).
  */
 export type GroundKind =
@@ -37,6 +38,9 @@ export type GroundKind =
   | 'no-exceptional-factors'
   | 'surgery-not-necessary'
   | 'functional-improvement'
+  | 'red-flags-present'
+  | 'conservative-care-failed'
+  | 'within-guideline-limits'
   | 'criteria-met'
   | 'surgery-necessary';
 

@@ -12,13 +12,14 @@ export interface GroundMatch {
   to: number;
 }
 
-// Words that tie a sentence to this case: the patient, the records, the request, a date.
+// Words that tie a sentence to this case: the patient, the records, the request, a date (not a guideline's own,
+// "(July 28, 2016)").
 const CASE_RE =
-  /\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician)\b|\brequest(?:s|ed)?\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
+  /\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician)\b|\brequest(?:s|ed)?\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|(?<!\()\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
 
 // A sentence that says what the guideline states, unless it goes on to this case ("..., however, the patient ...").
 const GUIDELINE_SAYS_RE =
-  /^(?:Per|According to|As per|The (?:CA |California )?(?:MTUS|ODG|ACOEM|guidelines?|Official))\b|\b(?:guidelines?|MTUS|ODG|ACOEM)\b[^.;]{0,60}\b(?:states?|stated|recommends?|notes?|indicates?|allows?|suggests?|requires?|specif(?:y|ies)|supports?|endorses?)\b/i;
+  /^(?:Per|According to|As per|The (?:CA |California )?(?:MTUS|ODG|ACOEM|guidelines?|Official))\b|\b(?:guidelines?|MTUS|ODG|ACOEM)\b[^.;]{0,60}\b(?:states?|stated|recommends?|notes?|indicates?|allows?|suggests?|requires?|specif(?:y|ies)|supports?|endorses?|refers?)\b/i;
 const TURNS_TO_CASE_RE = /\b(?:in this case|here|however|this (?:patient|claimant|applicant|injured worker))\b/i;
 
 // A quotation of some length: the guideline's words, not the reviewer's finding.
@@ -26,10 +27,15 @@ const QUOTATION_RE = /^\s*["“]|["“][^"”]{40,}["”]/;
 
 // A negation before a ground's words, in the same sentence and not across "but", "however", "although".
 const NEGATED_BEFORE_RE =
-  /(?:\b(?:no|not|lack(?:s|ing)?(?: of)?|without|absence of|absent|fail(?:s|ed)? to|none|nor|unclear|insufficient|inadequate|minimal|limited|little|never|argued? against|argues against)\b|n't)(?:(?!\b(?:but|however|although|though|while|whereas|despite)\b)[^.;:]){0,190}$/i;
+  /(?:\b(?:no|not|cannot|can not|lack(?:s|ing)?(?: of)?|without|absence of|absent|fail(?:s|ed)? to|none|nor|unclear|insufficient|inadequate|minimal|limited|little|never|argued? against|argues against)\b|n't)(?:(?!\b(?:but|however|although|though|while|whereas|despite)\b)[^.;:]){0,190}$/i;
 // ... or after them: "functional improvement ... was not indicated".
 const NEGATED_AFTER_RE =
-  /^[^.;:]{0,50}\b(?:(?:is|are|was|were|has|have|had) (?:not|no)|not (?:been )?(?:documented|noted|established|demonstrated|evident|provided|reported|described|indicated)|(?:is|was|were|are) (?:absent|lacking|unclear|missing))\b/i;
+  /^[^.;:]{0,50}\b(?:(?:is|are|was|were|has|have|had) (?:not|no)|not (?:been )?(?:documented|noted|established|demonstrated|evident|provided|reported|described|indicated|specified)|(?:is|was|were|are) (?:absent|lacking|unclear|missing))\b/i;
+
+// ... or at the sentence's end, after a long subject: "Details regarding failure of a complete course of conservative
+// therapy including ... is not specified in the records."
+const NEGATED_AT_END_RE =
+  /\b(?:is|are|was|were|has|have) not (?:been )?(?:specified|documented|provided|noted|described|clear|established|included|indicated)\b[^.;]{0,60}[.;]?\s*$/i;
 
 /**
  * Each ground's words and how they are read: `negated` only under a negation ("no red flags"), `affirmed` only without
@@ -66,14 +72,22 @@ export const groundWords: readonly GroundWords[] = [
     words:
       /\bred[- ]flags?\b|\bprogressive neurologic|\bneurologic(?:al)? (?:deficits?|dysfunction|compromise)|\bnerve (?:root )?(?:compromise|impingement)|\bradicul(?:ar|opathic) (?:pain|symptoms|findings|signs|complaints)|\bsurgical (?:consideration|candidate|lesion)|\b(?:consider|contemplat)\w* (?:any kind of )?surg/i,
     reading: 'negated',
+    // "The records indicate a neurologic deficit": present, a ground for the request.
+    affirmed: 'red-flags-present',
+    shown: /\b(?:indicates?|indicated|indicative of|documented|documents|reveals?|revealed|noted|present|demonstrat\w*|shows?|showed|evidence of|consistent with|findings? of)\b/i,
   },
   {
     kind: 'conservative-care-not-tried',
     stems: ['first line', 'first-line', 'conservative', 'trial of', 'failed a trial', 'failed trial', 'failed a course', 'failed course'],
     words: /\bfirst[- ]line\b|\bconservative (?:care|treatment|management|measures|therapy|therapies)\b|\b(?:a )?trial of\b|\bfailed (?:a )?(?:trial|course)\b/i,
     reading: 'negated',
-    // "not likely to do well with conservative care": its failure foreseen, a ground for the request.
-    notUnder: /\b(?:going|likely|expected) to (?:do well|respond|improve|benefit)\b/i,
+    // Tried and failed: a ground for the request ("persistent pain despite conservative care", "has failed conservative
+    // treatment", "has not responded to conservative treatment").
+    affirmed: 'conservative-care-failed',
+    shown: /\bfail(?:ed|ure|ing)\b|\bdespite\b|\brefractory\b|\bpersist\w*|\b(?:not|n't|never) (?:responded|respond|improved|improve|benefited|benefit)\b/i,
+    // A negation that says the care did not work, not that it was not tried: "not likely to do well with conservative
+    // care", "has not responded to conservative treatment" (but "has not failed to improve with" is not tried).
+    notUnder: /^(?!.*\bfail)(?:.*\b(?:going|likely|expected) to (?:do well|respond|improve|benefit)\b|.*\b(?:responded|respond|improved|improve|benefited|benefit)(?: (?:to|with|from))? (?:(?:the|any|prior|previous|recent|a|an) )*$)/i,
   },
   {
     kind: 'medication-monitoring',
@@ -117,10 +131,17 @@ export const groundWords: readonly GroundWords[] = [
     reading: 'negated',
   },
   {
+    kind: 'within-guideline-limits',
+    stems: ['within', 'not in excess', 'not exceed', 'not beyond'],
+    // "The recommended number of visits is within the guidelines recommendation."
+    words: /\bwithin (?:the )?(?:guidelines?'?|recommended|recommendations?|mtus|odg|acoem)\b|\bnot (?:in excess of|exceed(?:ing)?|beyond) (?:the )?(?:recommended|recommendations?|guidelines?|mtus|odg|acoem|california)\b/i,
+    reading: 'plain',
+  },
+  {
     kind: 'criteria-met',
-    stems: ['meet', 'criteria have', 'criteria has', 'criteria are', 'criteria were', 'criteria was', 'consistent with', 'accordance', 'keeping with', 'line with'],
+    stems: ['meet', 'criteria have', 'criteria has', 'criteria are', 'criteria were', 'criteria was', 'consistent with', 'accordance', 'keeping with', 'line with', 'guidelines have', 'supported by', 'do support', 'does support'],
     words:
-      /\bmeets? (?:the )?(?:[A-Za-z'/]+ ){0,3}(?:criteria|recommendations?)\b|\bcriteria (?:have|has|are|were|was) (?:been )?(?:met|satisfied)\b|\bconsistent with (?:the )?(?:guidelines?|recommendations?)\b|\bin (?:accordance|keeping|line) with (?:the )?guidelines?\b/i,
+      /\bmeets? (?:the )?(?:[A-Za-z'/]+ ){0,3}(?:criteria|recommendations?)\b|\bcriteria (?:have|has|are|were|was) (?:been )?(?:met|satisfied)\b|\bconsistent with (?:the )?(?:guidelines?|recommendations?)\b|\bin (?:accordance|keeping|line) with (?:the )?guidelines?\b|\bguidelines (?:have|has) been met\b|\b(?:is|are) supported by (?:the )?(?:guidelines?|mtus|odg|acoem)\b|\bdo(?:es)? support (?:the |this )?(?:request|imaging|treatment|testing|study)\b/i,
     reading: 'affirmed',
   },
 ];
@@ -175,7 +196,8 @@ export function sentenceSpans(text: string): [number, number][] {
 function negated(sentence: string, at: number, length: number, notUnder?: RegExp): boolean {
   const before = NEGATED_BEFORE_RE.exec(sentence.slice(Math.max(0, at - 200), at));
   if (before && !notUnder?.test(before[0])) return true;
-  return NEGATED_AFTER_RE.test(sentence.slice(at + length));
+  const after = sentence.slice(at + length);
+  return NEGATED_AFTER_RE.test(after) || NEGATED_AT_END_RE.test(after);
 }
 
 function groundAt(g: GroundWords, sentence: string, m: RegExpExecArray): GroundKind | undefined {

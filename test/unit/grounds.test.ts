@@ -39,6 +39,9 @@ describe('reading the grounds of a rationale', () => {
     ]);
     assert.deepEqual(kinds('Given the objective functional improvement from previous treatment, the request is medically necessary.'), ['functional-improvement']);
     assert.deepEqual(kinds('This individual meets published criteria for acute inpatient rehabilitation.'), ['criteria-met']);
+    assert.deepEqual(kinds('The records indicate a neurologic deficit.'), ['red-flags-present']);
+    assert.deepEqual(kinds('Based on the clinical notes submitted for review, the patient has failed conservative treatment options.'), ['conservative-care-failed']);
+    assert.deepEqual(kinds('The request for initial 12 sessions is within the recommended guidelines.'), ['within-guideline-limits']);
   });
 
   test("docs/grounds.md's examples give the ground of their row, and its table names every ground as the panels do", () => {
@@ -69,6 +72,8 @@ describe('reading the grounds of a rationale', () => {
 
   test("the guideline restated, generalised or quoted is no ground: only the rationale's findings about the case", () => {
     for (const sentence of [
+      // A guideline's own date is not the case's.
+      'Chronic Pain Medical Treatment Guidelines (July 28, 2016), Epidural Steroid Injections, refers to ACOEM for the evidence of nerve root compromise.',
       'A total up to 18 visits, over 6-8 weeks, may be appropriate with documentation of objective functional improvement.',
       'Functional improvement should be documented after six sessions.',
       // Words of the case, but what may or should be: still the guideline.
@@ -88,13 +93,22 @@ describe('reading the grounds of a rationale', () => {
     assert.deepEqual(kinds('The patient has objective functional improvement documented from the prior sessions.'), ['functional-improvement']);
     assert.deepEqual(kinds('The patient has red flags on examination.'), []);
     assert.deepEqual(kinds('There is no new injury, but the patient reports red flags and progressive neurologic symptoms.'), []);
-    assert.deepEqual(kinds('The requested amount of physical therapy is not in excess of the guidelines for lumbar pain.'), []);
+    // Not beyond the guideline: within it, a ground for the request.
+    assert.deepEqual(kinds('The requested amount of physical therapy is not in excess of the guidelines for lumbar pain.'), ['within-guideline-limits']);
     // Two negations read as one finding of failure: a ground against the request.
     assert.deepEqual(kinds('As the patient has not failed to improve with conservative treatment the studies would not be supported.'), [
       'conservative-care-not-tried',
     ]);
     // Foreseeing its failure is a ground for the request, not against it.
     assert.deepEqual(kinds('This worker qualifies for an MRI, as they are most likely not going to do well with conservative care alone.'), []);
+    // Care that did not work: tried and failed.
+    assert.deepEqual(kinds('The patient has persistent pain that has not responded to conservative treatment.'), ['conservative-care-failed']);
+    // "Cannot", and a negation at the end of a long subject.
+    assert.deepEqual(kinds('The patient cannot be considered as having failed conservative treatment.'), ['conservative-care-not-tried']);
+    assert.deepEqual(
+      kinds('Details regarding failure to a complete course of conservative therapy including physical therapy and appropriate medications including an antidepressant is not specified in the records.'),
+      ['conservative-care-not-tried'],
+    );
   });
 
   test("the item's own service gives no ground: a urine drug screen requested is not monitoring missing", () => {
