@@ -512,9 +512,17 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
     await quickOpen(name);
     await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
-    const massage = parseLetter(readFileSync(path.join(repoRoot, 'samples', name), 'utf8')).items[1];
-    const label = massage.rationale!.labelRange.start;
-    const hover = await hoverAt({ line: label.line, character: label.character + 2 }, 'Grounds read in this rationale');
+    const letter = parseLetter(readFileSync(path.join(repoRoot, 'samples', name), 'utf8'));
+    // The server has read the letter once the status bar counts its items (a hover asked before would find none).
+    await page.locator('.statusbar-item', { hasText: `${letter.items.length} items · ` }).waitFor({ timeout: 15_000 });
+    const label = letter.items[1].rationale!.labelRange.start;
+    const at = { line: label.line, character: label.character + 2 };
+    // Once more if the first hover does not come: the editor may still have been taking the file's focus.
+    const hover = await hoverAt(at, 'Grounds read in this rationale').catch(async () => {
+      await shot('hover-grounds-retry');
+      await page.keyboard.press('Escape');
+      return hoverAt(at, 'Grounds read in this rationale');
+    });
     assert.match(await hover.innerText(), /Beyond the guideline's number or duration \(line \d+\): "Also, the requested number of sessions exceeds guideline recommendations\."/);
     await shot('hover-grounds');
     await page.keyboard.press('Escape');
