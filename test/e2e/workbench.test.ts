@@ -47,6 +47,15 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
   }
 
+  /** Copies a sample letter into the workspace and opens it as an IMR Letter: its text and model. */
+  async function openSample(name: string): Promise<{ text: string; model: LetterModel }> {
+    const text = readFileSync(path.join(repoRoot, 'samples', name), 'utf8');
+    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
+    await quickOpen(name);
+    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
+    return { text, model: parseLetter(text) };
+  }
+
   async function quickOpen(name: string): Promise<void> {
     await quickInput(name, name);
     await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
@@ -447,11 +456,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
 
   test('an inlay hint after a citation by page names what its pages hold', async () => {
     // Seed 001 cites "Page(s): 298" and "Page(s): 98"; it joins the workspace only now, after the folder's counts.
-    const name = '001_7412a174a059eca0.txt';
-    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
-    await quickOpen(name);
-    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
-    const text = readFileSync(path.join(repoRoot, 'samples', name), 'utf8');
+    const { text } = await openSample('001_7412a174a059eca0.txt');
     const line = text.split(/\r?\n/).findIndex((l) => l.startsWith('Page(s): 298,'));
     await page.keyboard.press('Control+G');
     await page.keyboard.type(`${line + 1}:1`);
@@ -466,10 +471,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
 
   test('a surgery and its services: nested in the IMR Letter view, named by the hover on the rationale\'s words, reached by F12', async () => {
     const name = 'malformed-associated-service.txt';
-    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
-    await quickOpen(name);
-    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
-    const surgeryModel = parseLetter(readFileSync(path.join(repoRoot, 'samples', name), 'utf8'));
+    const { model: surgeryModel } = await openSample(name);
     const [surgery, , cold] = surgeryModel.items;
 
     await setExpanded('IMR Letter', true);
@@ -508,11 +510,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
   });
 
   test('a hover on "Decision rationale:" quotes the grounds the rationale gives', async () => {
-    const name = '004_a9481a5a1cd48426.txt';
-    copyFileSync(path.join(repoRoot, 'samples', name), path.join(outputDir, 'workspace', name));
-    await quickOpen(name);
-    await page.locator('[id="status.editor.mode"]', { hasText: 'IMR Letter' }).waitFor({ timeout: 15_000 });
-    const letter = parseLetter(readFileSync(path.join(repoRoot, 'samples', name), 'utf8'));
+    const { model: letter } = await openSample('004_a9481a5a1cd48426.txt');
     // The server has read the letter once the status bar counts its items (a hover asked before would find none).
     await page.locator('.statusbar-item', { hasText: `${letter.items.length} items · ` }).waitFor({ timeout: 15_000 });
     const label = letter.items[1].rationale!.labelRange.start;

@@ -24,24 +24,23 @@ const kinds = (text: string, service?: string) => groundKindsOf(readGrounds(text
 
 describe('reading the grounds of a rationale', () => {
   test('each ground from a sentence about the case, in its usual wordings', () => {
-    assert.deepEqual(kinds('There is no documentation of objective functional improvement with the prior sessions.'), ['no-functional-improvement']);
-    assert.deepEqual(kinds('The patient had decreased pain with medications, however, there was no documentation of functional improvement.'), [
-      'no-functional-improvement',
-    ]);
-    assert.deepEqual(kinds('However, there were no red flags noted on physical examination.'), ['no-red-flags']);
-    assert.deepEqual(kinds('In this case, the documentation submitted for review did not indicate a definitive neurological deficit.'), ['no-red-flags']);
-    assert.deepEqual(kinds('There is no evidence the patient has trialed and failed first line therapy prior to this request.'), ['conservative-care-not-tried']);
-    assert.deepEqual(kinds('There is no evidence that the CURES was checked and documented prior to prescribing the medication.'), ['medication-monitoring']);
-    assert.deepEqual(kinds('The requested 12 sessions exceeds the guideline recommendation.'), ['beyond-guideline-limits']);
-    assert.deepEqual(kinds('The requested service did not specify the quantity of acupuncture treatments.'), ['request-unspecified']);
-    assert.deepEqual(kinds('However, given that the guidelines specifically do not recommend shockwave therapy for the back, the request is not supported.'), [
-      'not-recommended',
-    ]);
-    assert.deepEqual(kinds('Given the objective functional improvement from previous treatment, the request is medically necessary.'), ['functional-improvement']);
-    assert.deepEqual(kinds('This individual meets published criteria for acute inpatient rehabilitation.'), ['criteria-met']);
-    assert.deepEqual(kinds('The records indicate a neurologic deficit.'), ['red-flags-present']);
-    assert.deepEqual(kinds('Based on the clinical notes submitted for review, the patient has failed conservative treatment options.'), ['conservative-care-failed']);
-    assert.deepEqual(kinds('The request for initial 12 sessions is within the recommended guidelines.'), ['within-guideline-limits']);
+    const cases: [string, GroundKind][] = [
+      ['There is no documentation of objective functional improvement with the prior sessions.', 'no-functional-improvement'],
+      ['The patient had decreased pain with medications, however, there was no documentation of functional improvement.', 'no-functional-improvement'],
+      ['However, there were no red flags noted on physical examination.', 'no-red-flags'],
+      ['In this case, the documentation submitted for review did not indicate a definitive neurological deficit.', 'no-red-flags'],
+      ['There is no evidence the patient has trialed and failed first line therapy prior to this request.', 'conservative-care-not-tried'],
+      ['There is no evidence that the CURES was checked and documented prior to prescribing the medication.', 'medication-monitoring'],
+      ['The requested 12 sessions exceeds the guideline recommendation.', 'beyond-guideline-limits'],
+      ['The requested service did not specify the quantity of acupuncture treatments.', 'request-unspecified'],
+      ['However, given that the guidelines specifically do not recommend shockwave therapy for the back, the request is not supported.', 'not-recommended'],
+      ['Given the objective functional improvement from previous treatment, the request is medically necessary.', 'functional-improvement'],
+      ['This individual meets published criteria for acute inpatient rehabilitation.', 'criteria-met'],
+      ['The records indicate a neurologic deficit.', 'red-flags-present'],
+      ['Based on the clinical notes submitted for review, the patient has failed conservative treatment options.', 'conservative-care-failed'],
+      ['The request for initial 12 sessions is within the recommended guidelines.', 'within-guideline-limits'],
+    ];
+    for (const [sentence, kind] of cases) assert.deepEqual(kinds(sentence), [kind], sentence);
   });
 
   test("docs/grounds.md's examples give the ground of their row, and its table names every ground as the panels do", () => {
