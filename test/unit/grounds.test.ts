@@ -123,6 +123,16 @@ describe('reading the grounds of a rationale', () => {
     assert.deepEqual(spans, ['Dr. Smith saw the patient on 11/2/2016.', 'The dose was 7.5 mg. per day; e.g. twice.', 'Was it "recommended"?', 'Yes.']);
   });
 
+  test('a character that lower-cases to two leaves the others where they were', () => {
+    // Sixty of them would push the stems' places in a plain lower-cased copy into the sentence after.
+    const sentence = 'There were no red flags.';
+    const text = `The ${'İ'.repeat(60)} clinic saw the patient. ${sentence} The request was reviewed in full.`;
+    assert.deepEqual(
+      readGrounds(text).map((g) => text.slice(g.from, g.to)),
+      [sentence],
+    );
+  });
+
   test('never throws, and every span lies inside the text', () => {
     for (const text of ['', ' ', '.', 'no', '"'.repeat(300), 'There is no. '.repeat(500), 'x'.repeat(100_000), '\u{1F600}. There were no red flags.']) {
       for (const g of readGrounds(text, 'x')) assert.ok(g.from >= 0 && g.to <= text.length && g.from < g.to);
