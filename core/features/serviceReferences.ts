@@ -4,12 +4,14 @@
 // dose, side or word order (serviceKind.ts; the folder summary's service groups); the workspace's copy of this letter
 // is left out, the open document's own items being the ones to show.
 import type { Location } from 'vscode-languageserver-types';
-import type { DisputedItem, LetterModel, Position } from '../model';
+import type { DisputedItem, GroundKind, LetterModel, Position } from '../model';
+import { itemGroundKinds } from '../parser/grounds';
 import { itemTitleRange } from '../rules/itemRanges';
 import { serviceKind } from '../text/serviceWords';
 import { distinctWorkspaceLetters, sameFile, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { letterKey } from '../summary/copies';
 import { summarizeLetter } from '../summary/letterSummary';
+import { groundKinds } from '../summary/grounds';
 import type { WorkspaceItem } from './workspaceLetter';
 
 /** The item whose title is under the cursor, if any. */
@@ -48,7 +50,12 @@ export interface ServiceStats {
   others: number;
   upheld: number;
   overturned: number;
+  /** The grounds their rationales give most often (core/parser/grounds.ts), with how many of them give each: at most
+   *  three, the most frequent first; absent when none gives any. */
+  grounds?: [GroundKind, number][];
 }
+
+const groundsShown = 3;
 
 // The letter's own key, once per parse (the summary panel asks for every item of the letter at once).
 const ownKeys = new WeakMap<LetterModel, string>();
@@ -64,10 +71,15 @@ function ownKey(model: LetterModel): string {
  */
 export function serviceStats(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): ServiceStats {
   const stats: ServiceStats = { others: 0, upheld: 0, overturned: 0 };
+  const grounds = new Map<GroundKind, number>();
   for (const { item: other } of sameServiceItems(doc, item, distinctWorkspaceLetters(letters, ownKey(doc.model)))) {
     stats.others++;
     if (other.decision === 'Upheld') stats.upheld++;
     else if (other.decision === 'Overturned') stats.overturned++;
+    // A workspace item carries its grounds, read when its letter was; this letter's own are read now.
+    for (const kind of 'symbolRange' in other ? (other.grounds ?? []) : itemGroundKinds(other)) grounds.set(kind, (grounds.get(kind) ?? 0) + 1);
   }
+  const order = (kind: GroundKind) => groundKinds.indexOf(kind);
+  if (grounds.size > 0) stats.grounds = [...grounds].sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0])).slice(0, groundsShown);
   return stats;
 }

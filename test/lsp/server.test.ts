@@ -833,13 +833,16 @@ describe('the workspace index', { skip: serverSkip }, () => {
       // The PDFs are read now (references waited for them): the hover counts both other letters, both upheld, and not
       // the copy of this one.
       const h = await client.request<Hover | null>('textDocument/hover', at);
-      assert.match((h!.contents as MarkupContent).value, /2 other items for this service here: 2 upheld, 0 overturned\./);
+      assert.match(
+        (h!.contents as MarkupContent).value,
+        /2 other items for this service here: 2 upheld, 0 overturned; grounds most given: No red flags, neurological deficit or surgery in view \(2\)\./,
+      );
       // The summary panel's context (imr/itemContext): the same figures, and each item's sections.
       const context = await client.request<{ version: number; items: ItemContext[]; unreadPdfs: number } | null>('imr/itemContext', { uri: u });
       assert.equal(context?.version, 1);
       assert.equal(context?.unreadPdfs, 0);
       const ofMri = context!.items.find((c) => c.index === mri.index)!;
-      assert.deepEqual(ofMri.sameService, { others: 2, upheld: 2, overturned: 0 });
+      assert.deepEqual(ofMri.sameService, { others: 2, upheld: 2, overturned: 0, grounds: [['no-red-flags', 2]] });
       assert.deepEqual(ofMri.sections, citedSections(mri.maximusGuideline!.citations));
       // And the grounds each rationale gives, with the line of the sentence: the massage's number of sessions beyond
       // the guideline's, the MRI's and the traction's absent red flags and radicular findings.

@@ -388,7 +388,8 @@ describe('references and highlights of a citation', () => {
     ]);
     assert.equal(textAt(lower, refs![2].range), 'Updated MRI(magnetic resonance image) of the  cervical spine');
     const hover = hoverText(ls.getHover(doc, at, letters));
-    assert.match(hover, /2 other items for this service here: 1 upheld, 1 overturned\./);
+    // And the grounds their rationales give most: both say there are no red flags.
+    assert.match(hover, /2 other items for this service here: 1 upheld, 1 overturned; grounds most given: No red flags, neurological deficit or surgery in view \(2\)\./);
     assert.match(hoverText(ls.getHover(doc, at, letters.slice(0, 1))), /No other item for this service here\./);
     // The copy alone: the letter's own items, not others.
     assert.match(hoverText(ls.getHover(doc, at, letters.slice(0, 2))), /No other item for this service here\./);
@@ -399,7 +400,7 @@ describe('references and highlights of a citation', () => {
     // The summary panel's context: each item's sections and precedents, the MRI's as the hover counts them.
     const context = ls.getItemContext(doc, letters);
     assert.deepEqual(context.map((c) => c.index), model.items.map((i) => i.index));
-    assert.deepEqual(context.find((c) => c.index === mri.index)!.sameService, { others: 2, upheld: 1, overturned: 1 });
+    assert.deepEqual(context.find((c) => c.index === mri.index)!.sameService, { others: 2, upheld: 1, overturned: 1, grounds: [['no-red-flags', 2]] });
     assert.deepEqual(context.find((c) => c.index === mri.index)!.sections, ['MTUS ACOEM: Neck: Special Studies (imaging and electrodiagnostics)']);
     assert.ok(ls.getItemContext(doc).every((c) => c.sameService === undefined), 'without the workspace, sections only');
   });

@@ -7,6 +7,8 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { itemGrounds } from '../../core/features/grounds';
+import { workspaceLetterOf } from '../../core/features/workspaceLetter';
+import { sameServiceText } from '../../core/summary/precedents';
 import { createLanguageService } from '../../core/languageService';
 import { folderLetterOf } from '../../core/folderLetter';
 import { groundKindsOf, groundWords, readGrounds, sentenceSpans } from '../../core/parser/grounds';
@@ -257,6 +259,32 @@ describe('the grounds in the summaries', () => {
     );
     assert.deepEqual(filterRows(rows, { ...noFilter, groups: { grounds: groundLabel('no-red-flags') } }), [1]);
     assert.deepEqual(filterRows(rows, { ...noFilter, text: 'functional improvement' }), [0], 'the filter words find the grounds too');
+  });
+});
+
+describe('the grounds of the precedents', () => {
+  test("the title's hover names the grounds the other items for the service give most: three at most, ties in the grounds' order", () => {
+    const others = [
+      'There is no documentation of functional improvement. The requested 12 sessions exceeds the guideline recommendation. There were no red flags.',
+      'There were no red flags. There is no documentation of functional improvement.',
+      'There were no red flags. The requested service did not specify the quantity of sessions.',
+      'There were no red flags.',
+    ].map((rationale, i) => workspaceLetterOf(`file:///ws/${i}.txt`, parseLetter(letter(rationale).replace('CM17-0000001', `CM17-000000${i + 2}`))));
+    const ls = createLanguageService();
+    const doc = TextDocument.create('file:///open.txt', 'imr', 1, letter('The request is not medically necessary.'));
+    const stats = ls.getItemContext(doc, others)[0].sameService!;
+    assert.deepEqual(stats.grounds, [
+      ['no-red-flags', 4],
+      ['no-functional-improvement', 2],
+      ['beyond-guideline-limits', 1],
+    ]);
+    assert.equal(
+      sameServiceText(stats),
+      "4 other items for this service here: 4 upheld, 0 overturned; grounds most given: No red flags, neurological deficit or surgery in view (4), No documented functional improvement (2), Beyond the guideline's number or duration (1)",
+    );
+    // None given: the figures alone.
+    const plain = workspaceLetterOf('file:///ws/plain.txt', parseLetter(letter('The request is not medically necessary.').replace('CM17-0000001', 'CM17-0000009')));
+    assert.equal(sameServiceText(ls.getItemContext(doc, [plain])[0].sameService!), '1 other item for this service here: 1 upheld, 0 overturned');
   });
 });
 
