@@ -1,5 +1,4 @@
 // The decision table as CSV, JSON and Markdown; pure, so tests run without VS Code.
-import type { ItemContext } from '../core/features/itemContext';
 import type { LetterSummary } from '../core/summary/letterSummary';
 import { conclusionLabels, decisionLabel } from '../core/summary/letterSummary';
 import { groundLabel } from '../core/summary/grounds';
@@ -27,13 +26,6 @@ function tableRows(summaries: readonly LetterSummary[]): string[][] {
       row.rationaleStart,
     ]),
   );
-}
-
-/** A letter's summary with each item's grounds from its context (imr/itemContext): a letter's model has none, the
- *  server reads them. (A folder's rows have theirs.) */
-export function withContextGrounds(summary: LetterSummary, contexts: readonly Pick<ItemContext, 'index' | 'grounds'>[]): LetterSummary {
-  const byIndex = new Map(contexts.map((c) => [c.index, c.grounds.map((g) => g.kind)]));
-  return { ...summary, items: summary.items.map((row) => ({ ...row, grounds: byIndex.get(row.index) ?? row.grounds })) };
 }
 
 export function formatExport(format: ExportFormat, summaries: readonly LetterSummary[]): string {

@@ -9,7 +9,6 @@ import { checkFolder } from './checkFolder';
 import { checkedMessage } from '../core/summary/checkMessage';
 import { registerLanguageDetection } from './detectLanguage';
 import { exportSummaries } from './export';
-import { withContextGrounds } from './exportFormats';
 import { fileName } from '../core/summary/folderRows';
 import { registerItemsView } from './itemsView';
 import { createLanguageClient } from './languageClient';
@@ -17,7 +16,7 @@ import { LetterStore } from './letters';
 import { registerNavigation } from './navigation';
 import { PdfLetters, pdfScheme } from './pdfLetters';
 import { registerStatusBar } from './statusBar';
-import { summarizeLetter } from '../core/summary/letterSummary';
+import { summarizeLetter, withContextGrounds } from '../core/summary/letterSummary';
 import { SummaryPanels } from './summaryPanel';
 
 /** What the extension exposes to other extensions and to its integration tests. */

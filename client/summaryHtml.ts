@@ -8,7 +8,7 @@ import { breakdownNotes, breakdownTitles, decisionFilters, groupLabel, isFiltere
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
-import { conclusionLabels, decisionLabel, surgeryServicesText } from '../core/summary/letterSummary';
+import { conclusionLabels, decisionLabel, surgeryServicesText, withContextGrounds } from '../core/summary/letterSummary';
 import { turnaroundText } from '../core/summary/timeline';
 import { groundLabel } from '../core/summary/grounds';
 
@@ -105,8 +105,7 @@ function sectionsLine(context: ItemContext | undefined): string {
   return `<div class="context" data-context="sections">Section${context.sections.length === 1 ? '' : 's'}: ${escapeHtml(context.sections.join('; '))}</div>`;
 }
 
-/** Under the rationale's conclusion: the grounds read in the rationale (core/parser/grounds.ts), from the item's context
- *  or, in a folder's rows, from the row. */
+/** Under the rationale's conclusion: the grounds read in the rationale (core/parser/grounds.ts). */
 function groundsLine(grounds: readonly GroundKind[]): string {
   if (grounds.length === 0) return '';
   return `<div class="context" data-context="grounds">Grounds: ${escapeHtml(grounds.map(groundLabel).join('; '))}</div>`;
@@ -151,14 +150,15 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
       ? [summary.age !== undefined ? `${summary.age} years` : '', summary.sex ?? ''].filter(Boolean).join(', ')
       : undefined;
   const contextOf = (index: number) => context?.items.find((c) => c.index === index);
-  const rows = summary.items
+  // The grounds come with the context (a letter's model has none), as in the letter's exports.
+  const rows = (context ? withContextGrounds(summary, context.items) : summary).items
     .map(
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
 <td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}${mtusNotCitedLine(contextOf(r.index))}</td>
-<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(contextOf(r.index)?.grounds.map((g) => g.kind) ?? r.grounds)}</td>
+<td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>
 <td class="rationale" data-label="Rationale">${r.rationaleStart ? escapeHtml(r.rationaleStart) : '<span class="muted">(none)</span>'}</td>
 </tr>`,
     )

@@ -1,6 +1,6 @@
 // The grounds an item's rationale gives (core/parser/grounds.ts), each with the range of the sentence it was read from.
 import type { DisputedItem, GroundKind, Range } from '../model';
-import { readGrounds } from '../parser/grounds';
+import { readGrounds, surgeryGround } from '../parser/grounds';
 import { CollapsedText } from '../text/collapse';
 import { comparePositions } from '../text/lines';
 import type { LetterDocument } from './letterDocument';
@@ -14,8 +14,8 @@ export interface ItemGround {
 /** The grounds of an item (core/parser/grounds.ts, itemGroundKinds), in the order of their sentences. */
 export function itemGrounds(doc: LetterDocument, item: DisputedItem): ItemGround[] {
   const grounds = rationaleGrounds(doc, item);
-  const dependence = item.surgeryDependence;
-  if (dependence) grounds.push({ kind: dependence.necessary ? 'surgery-necessary' : 'surgery-not-necessary', range: dependence.range });
+  const surgery = surgeryGround(item);
+  if (surgery && item.surgeryDependence) grounds.push({ kind: surgery, range: item.surgeryDependence.range });
   return grounds.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 

@@ -359,6 +359,13 @@ export function groundKindsOf(matches: readonly GroundMatch[]): GroundKind[] {
  */
 export function itemGroundKinds(item: DisputedItem): GroundKind[] {
   const kinds = item.rationale ? groundKindsOf(readGrounds(item.rationale.text, item.service)) : [];
-  if (item.surgeryDependence) kinds.push(item.surgeryDependence.necessary ? 'surgery-necessary' : 'surgery-not-necessary');
+  const surgery = surgeryGround(item);
+  if (surgery) kinds.push(surgery);
   return kinds;
+}
+
+/** The ground an item's rationale gives by resting on its surgery's fate, if it does. */
+export function surgeryGround(item: DisputedItem): GroundKind | undefined {
+  if (!item.surgeryDependence) return undefined;
+  return item.surgeryDependence.necessary ? 'surgery-necessary' : 'surgery-not-necessary';
 }

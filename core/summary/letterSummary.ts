@@ -1,5 +1,6 @@
 // Turns the server's letter model into the rows and counts the views show; pure, so tests run without VS Code.
 import type { Conclusion, Decision, DisputedItem, FolderItem, FolderLetter, GroundKind, Range } from '../model';
+import type { ItemContext } from '../features/itemContext';
 import { timelineOf, type Timeline } from './timeline';
 
 type FolderCitation = NonNullable<FolderItem['maximusGuideline']>['citations'][number];
@@ -222,4 +223,11 @@ export function countsText(summary: Pick<LetterSummary, 'items' | 'upheld' | 'ov
 /** The decision as shown: the normalised word, the word as written, or "No decision". */
 export function decisionLabel(row: Pick<ItemRow, 'decision' | 'decisionText'>): string {
   return row.decision ?? (row.decisionText ? row.decisionText : 'No decision');
+}
+
+/** A letter's summary with each item's grounds from its context (imr/itemContext): a letter's model has none, the
+ *  server reads them. (A folder's rows have theirs.) What the letter's panel shows and its exports write. */
+export function withContextGrounds(summary: LetterSummary, contexts: readonly Pick<ItemContext, 'index' | 'grounds'>[]): LetterSummary {
+  const byIndex = new Map(contexts.map((c) => [c.index, c.grounds.map((g) => g.kind)]));
+  return { ...summary, items: summary.items.map((row) => ({ ...row, grounds: byIndex.get(row.index) ?? row.grounds })) };
 }
