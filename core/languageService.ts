@@ -14,6 +14,7 @@ import type {
   Position,
   Range,
   SelectionRange,
+  SemanticTokens,
   SymbolInformation,
   TextEdit,
 } from 'vscode-languageserver-types';
@@ -22,6 +23,7 @@ import { getCodeActions } from './features/codeActions';
 import { getCompletions } from './features/completion';
 import { getDocumentLinks } from './features/documentLinks';
 import { getInlayHints } from './features/inlayHints';
+import { encodeSemanticTokens, getSemanticTokens } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getFoldingRanges } from './features/folding';
 import { formattingEdits } from './features/formatting';
@@ -72,6 +74,8 @@ export interface LanguageService {
   getDocumentLinks(doc: ITextDocument): DocumentLink[];
   /** After each citation by page within the range, the topics those pages hold in the knowledge base. */
   getInlayHints(doc: ITextDocument, range: Range): InlayHint[];
+  /** Semantic tokens (features/semanticTokens.ts), encoded for the protocol; with a range, those of its lines. */
+  getSemanticTokens(doc: ITextDocument, range?: Range): SemanticTokens;
   /** `unreadLetters`: letters of the workspace not read yet (PDFs read in the background), left out of the figures. */
   getHover(doc: ITextDocument, position: Position, workspaceLetters?: Iterable<WorkspaceLetter>, unreadLetters?: number): Hover | null;
   /** Whether the hover or references at a position count the workspace's letters (on a citation or an item's title). */
@@ -187,6 +191,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getWorkspaceSymbols: (letters, query, isCancelled) => getWorkspaceSymbols(letters, query, { isCancelled }),
     getDocumentLinks: (doc) => getDocumentLinks(getLetterDocument(doc)),
     getInlayHints: (doc, range) => getInlayHints(getLetterDocument(doc), range),
+    getSemanticTokens: (doc, range) => ({
+      data: encodeSemanticTokens(
+        getSemanticTokens(getLetterDocument(doc), range && { start: range.start.line, end: range.end.character === 0 ? range.end.line - 1 : range.end.line }),
+      ),
+    }),
     getHover: (doc, position, workspaceLetters, unreadLetters) => {
       const d = getLetterDocument(doc);
       return getHover(d, d.lines.clampPosition(position), { workspaceLetters, unreadLetters });

@@ -187,6 +187,8 @@ export interface DisputedItem {
   conclusion: Conclusion;
   /** The sentence fragment the conclusion was read from. */
   conclusionRange?: Range;
+  /** The words within it that conclude, a negation included ("is not medically necessary": "not medically necessary"). */
+  conclusionPhrase?: Range;
   /** The rationale's words that decide this item by a surgery's fate ("As the requested surgical intervention is
    *  not medically necessary"), and which way they say the surgery went; read only below an item deciding a surgery. */
   surgeryDependence?: { range: Range; necessary: boolean };

@@ -22,6 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
+import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
@@ -333,6 +334,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
         hoverProvider: true,
         referencesProvider: { workDoneProgress: true },
         documentHighlightProvider: true,
@@ -511,6 +513,18 @@ export function startServer(connection: Connection): void {
     guard([], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getInlayHints(d, p.range) : [];
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    guard({ data: [] }, (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getSemanticTokens(d) : { data: [] };
+    }),
+  );
+  connection.languages.semanticTokens.onRange(
+    guard({ data: [] }, (p) => {
+      const d = documents.get(p.textDocument.uri);
+      return d ? service.getSemanticTokens(d, p.range) : { data: [] };
     }),
   );
   connection.onWorkspaceSymbol(

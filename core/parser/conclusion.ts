@@ -9,6 +9,16 @@ export interface ConclusionMatch {
   /** [from, to) in the searched text: the clause the conclusion was read from. */
   from: number;
   to: number;
+  /** [phraseFrom, phraseTo): the words within it that conclude, a negation included ("cannot be considered
+   *  medically necessary", "medical necessity has not been established"). */
+  phraseFrom: number;
+  phraseTo: number;
+}
+
+interface Reading {
+  conclusion: Conclusion;
+  from: number;
+  to: number;
 }
 
 // The adjective forms, and the noun form "medical necessity".
@@ -17,7 +27,7 @@ const KEYWORD_RE = /\bmedically[- ](?:necessary|appropriate|indicated|warranted|
 // Words that may stand between a negation and the keyword: "not be considered", "not supported ... as being".
 const CHAIN =
   '(?:(?:be|been|being|is|are|was|were|considered|deemed|determined|found|established|supported|substantiated|shown|proven|demonstrated|felt|judged|regarded|viewed|seen|appear|appears|seem|seems|currently|presently|at|this|time|yet|fully|clearly|reasonably|recommended|indicated|and|or|to|as|a|the|request|therefore|thus|medically|appropriate)[ ,-]+){0,6}';
-const NEGATED_BEFORE_RE = new RegExp(`(?:\\bnot|\\bcannot|\\bcan not|n't|\\bnever|\\bno longer|\\bneither|\\bnon)[ -]+${CHAIN}$`, 'i');
+const NEGATED_BEFORE_RE = new RegExp(`(?:\\bnot|\\bcannot|\\bcan not|n't|\\bnever|\\bno longer|\\bneither|\\bnon)[ ,-]+${CHAIN}$`, 'i');
 // "not supported by the provided records as being medically necessary".
 const NEGATED_LOOSE_RE = /\bnot (?:supported|established|shown|substantiated|demonstrated|deemed|considered)\b[^.;:]{0,70}\bas (?:being )?$/i;
 const COPULA_BEFORE_RE = new RegExp(`\\b(?:is|are|was|were|be|been|being|as|deemed|considered|found)[ ,]+${CHAIN}$`, 'i');
@@ -44,31 +54,44 @@ export function readConclusion(text: string): ConclusionMatch {
   for (let k = keywords.length - 1; k >= 0; k--) {
     const at = keywords[k];
     const end = at + lengths[k];
-    const conclusion = readAt(text, at, text.slice(at, end));
-    if (conclusion) return { conclusion, from: clauseStartBefore(text, at), to: clauseEndAfter(text, end) };
+    const reading = readAt(text, at, text.slice(at, end));
+    if (reading)
+      return {
+        conclusion: reading.conclusion,
+        from: clauseStartBefore(text, at),
+        to: clauseEndAfter(text, end),
+        phraseFrom: reading.from,
+        phraseTo: reading.to,
+      };
   }
-  return { conclusion: 'unclear', from: 0, to: 0 };
+  return { conclusion: 'unclear', from: 0, to: 0, phraseFrom: 0, phraseTo: 0 };
 }
 
-/** The conclusion stated at a keyword, or undefined when the keyword concludes nothing there. */
-function readAt(text: string, at: number, keyword: string): Conclusion | undefined {
-  const before = text.slice(Math.max(0, at - 140), at);
-  const after = text.slice(at + keyword.length, at + keyword.length + 160);
+/** The conclusion stated at a keyword and the words that state it, or undefined when the keyword concludes nothing there. */
+function readAt(text: string, at: number, keyword: string): Reading | undefined {
+  const beforeFrom = Math.max(0, at - 140);
+  const before = text.slice(beforeFrom, at);
+  const end = at + keyword.length;
+  const after = text.slice(end, end + 160);
+  const negative = (m: RegExpExecArray | null, fromBefore: boolean): Reading | undefined =>
+    m ? { conclusion: 'not-medically-necessary', from: fromBefore ? beforeFrom + m.index : at, to: fromBefore ? end : end + m[0].length } : undefined;
+  const positive: Reading = { conclusion: 'medically-necessary', from: at, to: end };
   if (/necessity$/i.test(keyword)) {
-    if (NOUN_NEGATED_AFTER_RE.test(after)) return 'not-medically-necessary';
-    if (NOUN_NEGATED_BEFORE_RE.test(before)) return 'not-medically-necessary';
-    if (NOUN_POSITIVE_AFTER_RE.test(after) || NOUN_POSITIVE_BEFORE_RE.test(before)) return 'medically-necessary';
+    const negated = negative(NOUN_NEGATED_AFTER_RE.exec(after), false) ?? negative(NOUN_NEGATED_BEFORE_RE.exec(before), true);
+    if (negated) return negated;
+    if (NOUN_POSITIVE_AFTER_RE.test(after) || NOUN_POSITIVE_BEFORE_RE.test(before)) return positive;
     return undefined;
   }
   // "medically necessary to ...", "necessary for ...": a purpose, not a verdict.
   if (/^ (?:to|for|in order)\b/i.test(after) && !/^ for (?:this|the) (?:patient|injured worker|claimant|applicant)\b/i.test(after))
     return undefined;
-  if (NEGATED_BEFORE_RE.test(before) || NEGATED_LOOSE_RE.test(before)) return 'not-medically-necessary';
+  const negated = negative(NEGATED_BEFORE_RE.exec(before), true) ?? negative(NEGATED_LOOSE_RE.exec(before), true);
+  if (negated) return negated;
   if (CONDITIONAL_BEFORE_RE.test(before)) return undefined;
   const bare = /^necessary$/i.test(keyword);
-  if (COPULA_BEFORE_RE.test(before)) return 'medically-necessary';
+  if (COPULA_BEFORE_RE.test(before)) return positive;
   // A bare "necessary" must follow a verb to be a verdict ("the request is necessary").
-  return bare ? undefined : 'medically-necessary';
+  return bare ? undefined : positive;
 }
 
 function clauseStartBefore(text: string, at: number): number {

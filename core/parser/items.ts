@@ -203,6 +203,7 @@ function buildItem(
       const found = readConclusion(collapsed.text);
       item.conclusion = found.conclusion;
       if (found.conclusion !== 'unclear' || found.to > found.from) item.conclusionRange = collapsed.range(found.from, found.to);
+      if (found.conclusion !== 'unclear') item.conclusionPhrase = collapsed.range(found.phraseFrom, found.phraseTo);
     } else {
       const parsed = readCitations(collapsed);
       const guideline: GuidelineParagraph = paragraph as GuidelineParagraph;

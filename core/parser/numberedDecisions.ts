@@ -58,7 +58,10 @@ export function parseNumberedDecisions(doc: LineIndex, problems: ParseProblem[])
         textRange: rationaleRange,
         range: rationaleRange,
       };
-      if (found.conclusion !== 'unclear') item.conclusionRange = c.range(rationaleStart + found.from, rationaleStart + found.to);
+      if (found.conclusion !== 'unclear') {
+        item.conclusionRange = c.range(rationaleStart + found.from, rationaleStart + found.to);
+        item.conclusionPhrase = c.range(rationaleStart + found.phraseFrom, rationaleStart + found.phraseTo);
+      }
     }
     return item;
   });

@@ -114,6 +114,7 @@ export function parseProfessionalReview(doc: LineIndex, problems: ParseProblem[]
       const { from } = content(rationalePart);
       const range = c.range(from + found.from, from + found.to);
       item.conclusionRange = range;
+      item.conclusionPhrase = c.range(from + found.phraseFrom, from + found.phraseTo);
       // No decision word: the conclusion stands for it (Upheld = the denial stands = not medically necessary).
       const said = p.text.slice(found.from, found.to);
       item.decisionText = { value: said, text: said, range };

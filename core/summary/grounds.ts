@@ -21,6 +21,21 @@ export const groundKinds: readonly GroundKind[] = [
   'surgery-necessary',
 ];
 
+/** The grounds for the request (the rest are against it): those that side with overturning the denial. */
+const forRequest: ReadonlySet<GroundKind> = new Set<GroundKind>([
+  'functional-improvement',
+  'red-flags-present',
+  'conservative-care-failed',
+  'within-guideline-limits',
+  'criteria-met',
+  'surgery-necessary',
+]);
+
+/** Which way a ground points: against the request (with the denial) or for it. */
+export function groundSide(kind: GroundKind): 'against' | 'for' {
+  return forRequest.has(kind) ? 'for' : 'against';
+}
+
 export const groundLabels: Record<GroundKind, string> = {
   'no-functional-improvement': 'No documented functional improvement',
   'no-red-flags': 'No red flags, neurological deficit or surgery in view',

@@ -85,6 +85,11 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
       ] as const) {
         assert.ok(caps[k], k);
       }
+      assert.deepEqual(caps.semanticTokensProvider, {
+        legend: { tokenTypes: ['imrItemTitle', 'imrDecision', 'imrConclusion', 'imrGround'], tokenModifiers: ['upheld', 'overturned'] },
+        full: true,
+        range: true,
+      });
     } finally {
       await c.stop();
     }
@@ -632,6 +637,45 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     const before = { start: { line: 0, character: 0 }, end: { line: line - 1, character: 0 } };
     assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: u }, range: before }), []);
     await client.close(u);
+  });
+
+  test('semantic tokens: the whole letter, then a range, decoded with the legend the server announced', async () => {
+    const { client: c, init } = await LspClient.start();
+    try {
+      const legend = (init.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] } }).legend;
+      const u = uri('tokens');
+      // CRLF, and astral characters before the title: the columns are UTF-16 code units.
+      const text = seed.replace('12 Physical Therapy', '😀 12 Physical Therapy').replace(/\n/g, '\r\n');
+      await c.open(u, text);
+      const lines = text.split('\r\n');
+      const decode = (data: number[]) => {
+        const out: string[] = [];
+        let line = 0;
+        let character = 0;
+        for (let i = 0; i < data.length; i += 5) {
+          line += data[i];
+          character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+          const mods = legend.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
+          out.push(`${line} ${legend.tokenTypes[data[i + 3]]}${mods.map((m) => `.${m}`).join('')} ${lines[line].slice(character, character + data[i + 2])}`);
+        }
+        return out;
+      };
+      const full = decode((await c.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: u } })).data);
+      const titleLine = lines.findIndex((l) => l.startsWith('😀 12 Physical Therapy'));
+      assert.deepEqual(full.slice(0, 2), [
+        `${titleLine} imrItemTitle 😀 12 Physical Therapy Treatments for The Lumbar Spine`,
+        `${titleLine} imrDecision.upheld Upheld`,
+      ]);
+      assert.match(full[full.length - 1], /^\d+ imrConclusion\.upheld not medically necessary$/);
+      const range = { start: { line: titleLine, character: 0 }, end: { line: titleLine + 1, character: 0 } };
+      const some = decode((await c.request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri: u }, range })).data);
+      assert.deepEqual(some, full.slice(0, 2));
+      // A document the server does not hold: no tokens, and it goes on serving.
+      assert.deepEqual(await c.request('textDocument/semanticTokens/full', { textDocument: { uri: uri('unknown') } }), { data: [] });
+      assert.ok(c.isRunning);
+    } finally {
+      await c.stop();
+    }
   });
 
   test('imr/folderSummary lists the folder\'s letters', async () => {

@@ -3,29 +3,35 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readConclusion } from '../../core/parser/conclusion';
 
-const cases: [string, string][] = [
-  ['Therefore, the request is not medically necessary.', 'not-medically-necessary'],
-  ['As such, the request is determined to not be medically necessary.', 'not-medically-necessary'],
-  ['The request cannot be considered medically necessary at this time.', 'not-medically-necessary'],
-  ['Thus, the request is not-medically necessary.', 'not-medically-necessary'],
-  ['The request does not appear medically necessary.', 'not-medically-necessary'],
-  ['The MRI is not supported by the provided records as being medically necessary at this time.', 'not-medically-necessary'],
-  ['Therefore, the requested Diclofenac ER 100mg #60 is not seen as medically necessary.', 'not-medically-necessary'],
-  ['The quantity requested cannot be deemed medically necessary without further evidence of efficacy.', 'not-medically-necessary'],
-  ['The medical necessity of the request has not been established.', 'not-medically-necessary'],
-  ['As such, the request is not necessary.', 'not-medically-necessary'],
-  ['Therefore, the request is medically necessary and appropriate.', 'medically-necessary'],
-  ['The requested surgery is a medical necessity to the patient.', 'medically-necessary'],
-  ['MRI of the left knee without contrast is medically necessary.', 'medically-necessary'],
-  ['Given the documented improvement, the request is medically necessary.', 'medically-necessary'],
-  ['The guideline criteria are met; medical necessity has been established.', 'medically-necessary'],
-  ['The applicant was seen on 11/08/2016 and reported pain.', 'unclear'],
-  ['', 'unclear'],
+// Each wording, what it concludes, and the words that say so (the negation included).
+const cases: [string, string, string][] = [
+  ['Therefore, the request is not medically necessary.', 'not-medically-necessary', 'not medically necessary'],
+  ['As such, the request is determined to not be medically necessary.', 'not-medically-necessary', 'not be medically necessary'],
+  ['The request cannot be considered medically necessary at this time.', 'not-medically-necessary', 'cannot be considered medically necessary'],
+  ['Thus, the request is not-medically necessary.', 'not-medically-necessary', 'not-medically necessary'],
+  ['The request does not appear medically necessary.', 'not-medically-necessary', 'not appear medically necessary'],
+  ['The MRI is not supported by the provided records as being medically necessary at this time.', 'not-medically-necessary', 'not supported by the provided records as being medically necessary'],
+  ['Therefore, the requested Diclofenac ER 100mg #60 is not seen as medically necessary.', 'not-medically-necessary', 'not seen as medically necessary'],
+  ['The quantity requested cannot be deemed medically necessary without further evidence of efficacy.', 'not-medically-necessary', 'cannot be deemed medically necessary'],
+  ['The medical necessity of the request has not been established.', 'not-medically-necessary', 'medical necessity of the request has not been established'],
+  ['As such, the request is not necessary.', 'not-medically-necessary', 'not necessary'],
+  ['Therefore, the request is medically necessary and appropriate.', 'medically-necessary', 'medically necessary'],
+  ['The requested surgery is a medical necessity to the patient.', 'medically-necessary', 'medical necessity'],
+  ['MRI of the left knee without contrast is medically necessary.', 'medically-necessary', 'medically necessary'],
+  ['Given the documented improvement, the request is medically necessary.', 'medically-necessary', 'medically necessary'],
+  ['The guideline criteria are met; medical necessity has been established.', 'medically-necessary', 'medical necessity'],
+  ['The applicant was seen on 11/08/2016 and reported pain.', 'unclear', ''],
+  ['', 'unclear', ''],
+  ['The request is not, therefore, medically necessary.', 'not-medically-necessary', 'not, therefore, medically necessary'],
 ];
 
-for (const [sentence, expected] of cases) {
+for (const [sentence, expected, phrase] of cases) {
   test(`"${sentence}" → ${expected}`, () => {
-    assert.equal(readConclusion(sentence).conclusion, expected);
+    const found = readConclusion(sentence);
+    assert.equal(found.conclusion, expected);
+    assert.equal(sentence.slice(found.phraseFrom, found.phraseTo), phrase);
+    // The phrase lies within the clause.
+    assert.ok(found.from <= found.phraseFrom && found.phraseTo <= found.to);
   });
 }
 

@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { type LetterModel, lintLetter, parseLetter } from '../../core';
 import { corpusLetters, corpusSkip, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { textAt } from '../support/text';
+import { rangeContains } from '../../core/text/lines';
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -34,6 +35,14 @@ function assertRangesReadBack(text: string, model: LetterModel, where: string) {
         /^(?:as|since|because|given that) .* (?:necessary|indicated|supported|certified|approved|warranted|appropriate)$/i,
         `${label}: the rationale's words resting on the surgery`,
       );
+    }
+    if (item.conclusionPhrase) {
+      // The words that conclude: a keyword, a negation when the conclusion is negative, within the conclusion's clause.
+      const phrase = collapse(textAt(text, item.conclusionPhrase));
+      assert.match(phrase, /medically[- ]\w+|medical[- ]necessity|\bnecessary\b/i, `${label}: conclusion phrase`);
+      if (item.conclusion === 'not-medically-necessary')
+        assert.match(phrase, /\b(?:not|cannot|can not|never|no longer|neither|non)\b|n't/i, `${label}: the negation is in the phrase`);
+      assert.ok(item.conclusionRange && rangeContains(item.conclusionRange, item.conclusionPhrase), `${label}: phrase within the clause`);
     }
     for (const c of [...(item.maximusGuideline?.citations ?? []), ...(item.claimsAdministratorGuideline?.citations ?? [])]) {
       assert.equal(collapse(textAt(text, c.range)), c.text, `${label}: citation`);
