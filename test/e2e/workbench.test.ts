@@ -525,4 +525,41 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await shot('hover-grounds');
     await page.keyboard.press('Escape');
   });
+
+  test('semantic highlighting: every line of a wrapped title as a heading, the grounds in italics', async () => {
+    // Seed 004, still the active editor: its fourth title wraps over two lines, and the grammar alone leaves the first plain.
+    const text = readFileSync(path.join(repoRoot, 'samples', '004_a9481a5a1cd48426.txt'), 'utf8');
+    const title = parseLetter(text).items[3].titleLines.map((r) => r.start.line);
+    const groundLine = text.split(/\r?\n/).findIndex((l) => l.startsWith('Also, the requested number of sessions exceeds'));
+    await page.locator('.monaco-editor .view-lines').first().click();
+    /** Moves to a line and reads the colour, weight and slant the editor gives the first span holding `words`, once
+     *  `done` accepts them: the tokens come after the text. */
+    async function styleOf(line: number, words: string, done: (style: string) => boolean): Promise<string> {
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(`${line + 1}:1`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+      const span = page.locator('.view-lines .view-line span span', { hasText: words }).first();
+      let style = '';
+      for (const end = Date.now() + 15_000; Date.now() < end && !done(style); await page.waitForTimeout(200))
+        style = await span.evaluate((el) => {
+          const g = globalThis as unknown as { getComputedStyle(e: unknown): { color: string; fontWeight: string; fontStyle: string } };
+          const s = g.getComputedStyle(el);
+          return `${s.color} ${s.fontWeight} ${s.fontStyle}`;
+        });
+      return style;
+    }
+    // The theme's heading style (the scope package.json maps imrItemTitle to), as the grammar gives it to a section
+    // heading, against plain text; whichever theme the tests before left.
+    const lines = text.split(/\r?\n/);
+    const heading = await styleOf(lines.findIndex((l) => l.startsWith('IMR ISSUES, DECISIONS')), 'IMR ISSUES', (s) => s !== '');
+    const plain = await styleOf(lines.findIndex((l) => l.startsWith('grade scientific evidence')), 'grade scientific evidence', (s) => s !== '');
+    assert.notEqual(heading, plain);
+    assert.equal(await styleOf(title[0], 'REFERRAL TO PAIN MANAGEMENT', (s) => s === heading), heading);
+    assert.equal(await styleOf(title[1], 'EPIDURAL STEROID INJECTION', (s) => s === heading), heading);
+    await shot('semantic-title');
+    assert.doesNotMatch(plain, / italic$/);
+    assert.match(await styleOf(groundLine, 'the requested number of sessions exceeds', (s) => s.endsWith(' italic')), / italic$/);
+    await shot('semantic-grounds');
+  });
 });

@@ -198,6 +198,33 @@ suite('IMR Letters extension', () => {
     assert.match(text, /Beyond the guideline's number or duration\*\* \(line \d+\): "Also, the requested number of sessions exceeds guideline recommendations\."/);
   });
 
+  test('semantic tokens mark each line of a wrapped title, the decision word and the conclusion\'s words', async () => {
+    const editor = await openLetter(seed4);
+    const document = editor.document;
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    assert.deepEqual(legend.tokenTypes, ['imrItemTitle', 'imrDecision', 'imrConclusion', 'imrGround']);
+    const tokens = await until('semantic tokens', async () =>
+      (await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri)) ?? undefined,
+    );
+    const seen: string[] = [];
+    const data = tokens.data;
+    for (let i = 0, line = 0, character = 0; i < data.length; i += 5) {
+      line += data[i];
+      character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+      const mods = legend.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
+      seen.push(`${legend.tokenTypes[data[i + 3]]}${mods.map((m) => `.${m}`).join('')} ${document.getText(new vscode.Range(line, character, line, character + data[i + 2]))}`);
+    }
+    const at = seen.indexOf('imrItemTitle REFERRAL TO PAIN MANAGEMENT TO DISCUSS ABOUT A CERVICAL');
+    assert.ok(at >= 0, `the wrapped title's first line among ${seen.length} tokens`);
+    assert.deepEqual(seen.slice(at), [
+      'imrItemTitle REFERRAL TO PAIN MANAGEMENT TO DISCUSS ABOUT A CERVICAL',
+      'imrItemTitle EPIDURAL STEROID INJECTION',
+      'imrDecision.upheld Upheld',
+      'imrConclusion.upheld not medically necessary',
+    ]);
+    assert.ok(seen.includes('imrGround.upheld Also, the requested number of sessions exceeds guideline recommendations.'));
+  });
+
   test('inlay hints name the topic a citation\'s pages hold, after the citation', async () => {
     const editor = await openLetter(seed1);
     const document = editor.document;

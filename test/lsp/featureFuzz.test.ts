@@ -143,6 +143,17 @@ describe('every feature at random places of damaged letters', { skip: serverSkip
           for (const h of await client.request<InlayHint[]>('textDocument/inlayHint', { ...td, range: whole })) {
             assertRange(lines, { start: h.position, end: h.position }, `inlay hint ${String(h.label)}`);
           }
+          // Semantic tokens: five numbers each, in order, apart, and each on one line of the letter.
+          const { data } = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', td);
+          assert.equal(data.length % 5, 0, 'semantic tokens: five numbers a token');
+          for (let i = 0, line = 0, character = 0, end = 0; i < data.length; i += 5) {
+            if (data[i] > 0) end = 0;
+            line += data[i];
+            character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+            assert.ok(character >= end && data[i + 2] > 0, 'semantic tokens apart and not empty');
+            end = character + data[i + 2];
+            assertRange(lines, { start: { line, character }, end: { line, character: end } }, 'semantic token');
+          }
           for (const d of diagnostics) for (const r of d.relatedInformation ?? []) assertRange(lines, r.location.range, `related place of ${d.code}`);
           const chains = await client.request<SelectionRange[]>('textDocument/selectionRange', { ...td, positions });
           assert.equal(chains.length, positions.length, 'one selection chain per position');
