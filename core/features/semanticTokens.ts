@@ -8,6 +8,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Conclusion, Decision, DisputedItem } from '../model';
 import { groundSide } from '../summary/grounds';
 import { trimEndIndex, trimStartIndex } from '../text/chars';
+import { comparePositions } from '../text/lines';
 import { itemGrounds } from './grounds';
 import type { LetterDocument } from './letterDocument';
 
@@ -58,7 +59,7 @@ export function getSemanticTokens(doc: LetterDocument, lines?: { start: number; 
 
 function itemMarks(doc: LetterDocument, item: DisputedItem): Mark[] {
   const marks: Mark[] = [];
-  if (item.title.range.end.line > item.title.range.start.line || item.title.range.end.character > item.title.range.start.character)
+  if (comparePositions(item.title.range.start, item.title.range.end) < 0)
     marks.push({ range: item.title.range, type: 'imrItemTitle', modifiers: [] });
   // A Medical Professional Review has no decision word: its decision is the conclusion, marked as such below.
   if (item.decisionText && item.form !== 'review')
@@ -80,9 +81,8 @@ function conclusionModifiers(conclusion: Conclusion): SemanticTokenModifier[] {
   return conclusion === 'not-medically-necessary' ? ['upheld'] : ['overturned'];
 }
 
-
 /**
- * Cuts the marks into tokens: one per line, trimmed, and where marks overlap, the characters go to the mark of the
+ * Cuts the marks into tokens: one per line, without the white space at either end, and where marks overlap, the characters go to the mark of the
  * highest precedence (the others keep what is left on either side).
  */
 function paint(doc: LetterDocument, marks: Mark[]): SemanticToken[] {
@@ -96,7 +96,7 @@ function paint(doc: LetterDocument, marks: Mark[]): SemanticToken[] {
         const from = trimStartIndex(doc.text, lineStart + cutFrom, lineStart + cutTo);
         const to = trimEndIndex(doc.text, from, lineStart + cutTo);
         // What a cut leaves of a sentence may be a lone "." or ",": not worth a token.
-        if (!hasWordChar(doc.text, from, to)) continue;
+        if (!WORD_CHAR_RE.test(doc.text.slice(from, to))) continue;
         taken.push({ line: piece.line, character: from - lineStart, length: to - from, type: mark.type, modifiers: mark.modifiers });
       }
       byLine.set(piece.line, taken);
@@ -107,25 +107,20 @@ function paint(doc: LetterDocument, marks: Mark[]): SemanticToken[] {
   return tokens;
 }
 
-/** A range's part on each of its lines, without the white space at either end of a line. */
+/** A range's part on each of its lines (columns within the line, its break left out). */
 function linePieces(doc: LetterDocument, range: Range): { line: number; from: number; to: number }[] {
   const pieces: { line: number; from: number; to: number }[] = [];
   const last = Math.min(range.end.line, doc.lines.lineCount - 1);
   for (let l = range.start.line; l <= last; l++) {
-    const line = doc.lines.lines[l];
-    const lineFrom = l === range.start.line ? line.start + Math.min(range.start.character, line.end - line.start) : line.start;
-    const lineTo = l === range.end.line ? line.start + Math.min(range.end.character, line.end - line.start) : line.end;
-    const from = trimStartIndex(doc.text, lineFrom, lineTo);
-    const to = trimEndIndex(doc.text, from, lineTo);
-    if (to > from) pieces.push({ line: l, from: from - line.start, to: to - line.start });
+    const length = doc.lines.lines[l].end - doc.lines.lines[l].start;
+    const from = l === range.start.line ? Math.min(range.start.character, length) : 0;
+    const to = l === range.end.line ? Math.min(range.end.character, length) : length;
+    if (to > from) pieces.push({ line: l, from, to });
   }
   return pieces;
 }
 
-function hasWordChar(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (/[\p{L}\p{N}]/u.test(text[i])) return true;
-  return false;
-}
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 
 /** The stretches of [from, to) that none of the tokens covers. */
 function uncovered(from: number, to: number, tokens: readonly SemanticToken[]): [number, number][] {
