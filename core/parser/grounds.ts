@@ -315,7 +315,7 @@ export function readGrounds(text: string, service = ''): GroundMatch[] {
 }
 
 /** A sentence about this case, in the reviewer's words: not the guideline restated, generalised or quoted. */
-function isFinding(sentence: string): boolean {
+export function isFinding(sentence: string): boolean {
   if (!CASE_RE.test(sentence) || QUOTATION_RE.test(sentence)) return false;
   // What may or should be, naming nothing of this case in particular: the guideline restated.
   // A concession ("Although additional therapy may be appropriate, the requested 6 sessions exceed...") is no

@@ -1,5 +1,6 @@
 // The single list of lint rules, read by the linter, the server, the CLI and the docs test.
 import { associatedServiceConflict } from './associatedServiceConflict';
+import { bodyPartMismatch } from './bodyPartMismatch';
 import { citationPageMismatch } from './citationPageMismatch';
 import { dateOfInjuryMismatch } from './dateOfInjuryMismatch';
 import { dateOrder } from './dateOrder';
@@ -32,6 +33,7 @@ export const allRules: readonly Rule[] = [
   partialAuthorizationMismatch,
   dateOrder,
   dateOfInjuryMismatch,
+  bodyPartMismatch,
   citationPageMismatch,
   supersededGuideline,
   unresolvedCitation,

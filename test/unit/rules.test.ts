@@ -9,6 +9,8 @@ import { lintLetter, type LintOptions } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { allRules } from '../../core/rules/index';
 import { suggestDecisions } from '../../core/rules/unknownDecision';
+import { bodyRegionsIn, firstBodyRegion } from '../../core/text/bodyRegions';
+import { LineIndex } from '../../core/text/lines';
 import { corpusLetters, corpusSkip, lettersDir, repoRoot } from '../support/env';
 import { textAt } from '../support/text';
 import {
@@ -434,6 +436,63 @@ describe('date-of-injury-mismatch', () => {
     assert.deepEqual(only(header('03/18/2013') + seed, 'date-of-injury-mismatch'), []);
     assert.deepEqual(only(header('3/18/13') + seed, 'date-of-injury-mismatch'), []);
     assert.deepEqual(only(seed, 'date-of-injury-mismatch'), [], 'no header');
+  });
+});
+
+describe('body-part-mismatch', () => {
+  // Seed 001's rationale names no part of the body; each case adds a sentence before its last one.
+  const withSentence = (sentence: string, title = seedTitle) =>
+    replaceOnce(replaceOnce(seed, 'In light of the above issues,', `${sentence} In light of the above issues,`), seedTitle, title);
+  const cervical = 'Physical therapy, cervical and thoracic spine';
+  const finding = 'The clinical information indicated the patient complained of continued pain of the lumbar spine.';
+
+  test('fires on the first part the findings name, the request related, LF and CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = withSentence(finding, cervical).replace(/\r?\n/g, eol);
+      const ds = lint(text, { uri: 'file:///b.txt' }).filter((d) => d.code === 'body-part-mismatch');
+      assert.equal(ds.length, 1);
+      assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+      assert.equal(textAt(text, ds[0].range), 'lumbar');
+      assert.equal(
+        message(ds[0]),
+        `The rationale of item 1 (${cervical}) speaks of the low back ("lumbar"), never of the neck or mid back the request is for.`,
+      );
+      assert.deepEqual(ds[0].relatedInformation?.map((r) => [textAt(text, r.location.range), r.message]), [[cervical, `The request: ${cervical}.`]]);
+      assert.deepEqual(ds[0].data, { requested: ['neck', 'mid back'], spoken: ['low back'] });
+    }
+  });
+
+  test('the same place whether the caller gives the line index (the editor) or not (the command line)', () => {
+    const text = withSentence('She has neck pain radiating to the right shoulder since 10/12/2016.');
+    const model = parseLetter(text);
+    const withLines = lintLetter(model, { text, lines: new LineIndex(text) }).filter((d) => d.code === 'body-part-mismatch');
+    const without = lintLetter(model, { text }).filter((d) => d.code === 'body-part-mismatch');
+    assert.deepEqual(withLines, without);
+    assert.equal(textAt(text, without[0].range), 'neck');
+    assert.match(message(without[0]), /speaks of the neck and shoulder \("neck"\), never of the low back the request is for\.$/);
+  });
+
+  test('quiet when the findings name the request\'s part too, or a limb its spinal region reaches, or only the guideline does', () => {
+    for (const [sentence, title] of [
+      ['The patient reports neck pain and low back pain.', seedTitle],
+      ['The patient reports pain radiating to the left foot.', seedTitle],
+      ['The patient has numbness in both hands on 11/02/2016.', cervical.replace(' and Thoracic', '')],
+      ['The MTUS recommends a short course of therapy for neck and shoulder complaints.', seedTitle],
+      [finding, '12 Physical Therapy Treatments'],
+      [finding, seedTitle],
+    ])
+      assert.deepEqual(only(withSentence(sentence, title), 'body-part-mismatch'), [], `${sentence} / ${title}`);
+  });
+
+  test('the parts of the body in the letters\' words, spinal levels in capitals only', () => {
+    assert.deepEqual(bodyRegionsIn('MRI of the thoracolumbar spine'), ['mid back', 'low back']);
+    assert.deepEqual(bodyRegionsIn('Left L5-S1 epidural steroid injection'), ['low back']);
+    assert.deepEqual(bodyRegionsIn('C5-C6 anterior cervical discectomy'), ['neck']);
+    // The thoracolumbar junction: both.
+    assert.deepEqual(bodyRegionsIn('T12-L1 facet injection'), ['mid back', 'low back']);
+    assert.deepEqual(bodyRegionsIn('Right rotator cuff repair, carpal tunnel release'), ['shoulder', 'wrist or hand']);
+    assert.deepEqual(bodyRegionsIn('Vitamin C, T3 levels, l5 of the list, handling'), []);
+    assert.deepEqual(firstBodyRegion('Pain of the knee and the low back'), { region: 'knee', from: 12, to: 16 });
   });
 });
 
