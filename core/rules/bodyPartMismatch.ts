@@ -3,7 +3,7 @@
 // continued pain of the lumbar spine". Such a rationale was likely written for another request or another claim, and
 // a finding of fact that does not fit the request is what an appeal looks for (Labor Code 4610.6(h)(5)).
 import type { BodyRegion } from '../text/bodyRegions';
-import { bodyRegionsIn, firstBodyRegion, withRelatedRegions } from '../text/bodyRegions';
+import { bodyRegionMentions, bodyRegionsIn, withRelatedRegions, type BodyRegionMention } from '../text/bodyRegions';
 import { isFinding, sentenceSpans } from '../parser/grounds';
 import { CollapsedText } from '../text/collapse';
 import { LineIndex } from '../text/lines';
@@ -25,19 +25,26 @@ export const bodyPartMismatch: Rule = {
       const requested = bodyRegionsIn(item.title.value);
       if (requested.length === 0) continue;
       const fits = withRelatedRegions(requested);
-      // Most rationales name no other part at all: one look at the whole text before its sentences.
-      if (bodyRegionsIn(rationale.text).every((r) => fits.has(r))) continue;
+      // Most rationales name no other part at all: the sentences are looked at only when one does.
+      const mentions = bodyRegionMentions(rationale.text);
+      if (mentions.every((m) => m.regions.every((r) => fits.has(r)))) continue;
       const spoken = new Set<BodyRegion>();
-      let first: { from: number; to: number; words: string } | undefined;
-      for (const [from, to] of sentenceSpans(rationale.text)) {
-        const sentence = rationale.text.slice(from, to);
-        const regions = bodyRegionsIn(sentence);
-        if (regions.length === 0 || !isFinding(sentence)) continue;
-        for (const r of regions) spoken.add(r);
-        const at = firstBodyRegion(sentence);
-        if (at && !first) first = { from: from + at.from, to: from + at.to, words: sentence.slice(at.from, at.to) };
+      let first: BodyRegionMention | undefined;
+      const sentences = sentenceSpans(rationale.text);
+      let s = -1;
+      let finding = false;
+      for (const mention of mentions) {
+        // The sentence that holds the mention, and whether it is a finding about the case: once a sentence.
+        if (s < 0 || sentences[s][1] <= mention.from) {
+          do s++;
+          while (s < sentences.length - 1 && sentences[s][1] <= mention.from);
+          finding = isFinding(rationale.text.slice(sentences[s][0], sentences[s][1]));
+        }
+        if (!finding) continue;
+        for (const r of mention.regions) spoken.add(r);
+        first ??= mention;
       }
-      if (spoken.size === 0 || [...spoken].some((r) => fits.has(r)) || !first) continue;
+      if (!first || [...spoken].some((r) => fits.has(r))) continue;
       let range = rationale.labelRange;
       // The command line passes no line index: one is built only for a letter that has a report, which is rare.
       index ??= lines ?? (text === undefined ? undefined : new LineIndex(text));
@@ -47,7 +54,7 @@ export const bodyPartMismatch: Rule = {
       }
       reports.push({
         range,
-        message: `The rationale of ${itemName(item)} speaks of the ${list([...spoken], 'and')} ("${first.words}"), never of the ${list(requested, 'or')} the request is for.`,
+        message: `The rationale of ${itemName(item)} speaks of the ${list([...spoken], 'and')} ("${rationale.text.slice(first.from, first.to)}"), never of the ${list(requested, 'or')} the request is for.`,
         data: { requested, spoken: [...spoken] },
         related: [{ range: itemTitleRange(item), message: `The request: ${item.title.value}.` }],
       });

@@ -1,21 +1,69 @@
 // The regions of the body a text names: the three spinal regions and the limbs' joints, in the words of the letters
 // ("lumbar", "low back", "L4-5"; "rotator cuff"; "carpal tunnel"). What the rule body-part-mismatch compares between
-// an item's request and its rationale.
+// an item's request and its rationale. Each text is scanned twice, once for the words and once for the spinal levels
+// (in capitals only: "L4-5", "C5-C6", "T12-L1"), since lint reads every rationale of every letter.
 
 export type BodyRegion = 'neck' | 'mid back' | 'low back' | 'shoulder' | 'elbow' | 'wrist or hand' | 'hip' | 'knee' | 'ankle or foot';
 
-/** Each region, its words, and (matched in capitals only) its spinal levels: "L4-5", "C5-C6", "T12-L1". */
-const regionWords: [BodyRegion, RegExp, RegExp?][] = [
-  ['neck', /\b(?:cervical|neck|c-spine)\b/i, /\bC[1-7](?:-(?:C?[1-7]|T1))?\b/],
-  ['mid back', /\b(?:thoracic|thoracolumbar|mid-?back|middle back|t-spine)\b/i, /\bT(?:[1-9]|1[0-2])-(?:T?(?:[1-9]|1[0-2])|L1)\b/],
-  ['low back', /\b(?:lumbar|lumbosacral|thoracolumbar|low(?:er)? back|l-spine|sacroiliac|si joints?|sciatica)\b/i, /\bL[1-5](?:-(?:L?[1-5]|S1))?\b/],
-  ['shoulder', /\b(?:shoulders?|rotator cuff|acromioclavicular|glenohumeral|subacromial)\b/i],
-  ['elbow', /\b(?:elbows?|epicondyl\w*|olecranon|cubital)\b/i],
-  ['wrist or hand', /\b(?:wrists?|hands?|fingers?|thumbs?|carpal|metacarpal\w*)\b/i],
-  ['hip', /\b(?:hips?|femoroacetabular|trochanter\w*)\b/i],
-  ['knee', /\b(?:knees?|menisc\w*|patell\w*)\b/i],
-  ['ankle or foot', /\b(?:ankles?|foot|feet|plantar|heels?|toes?|achilles)\b/i],
+/** The regions in the order they are listed in, and the words of each; a group of the expressions below each. */
+const regionOrder: readonly BodyRegion[] = ['neck', 'mid back', 'low back', 'shoulder', 'elbow', 'wrist or hand', 'hip', 'knee', 'ankle or foot'];
+const wordGroups: readonly (readonly BodyRegion[])[] = [
+  ['neck'],
+  ['mid back', 'low back'],
+  ['mid back'],
+  ['low back'],
+  ['shoulder'],
+  ['elbow'],
+  ['wrist or hand'],
+  ['hip'],
+  ['knee'],
+  ['ankle or foot'],
 ];
+const WORDS_RE = new RegExp(
+  `\\b(?:${[
+    'cervical|neck|c-spine',
+    'thoracolumbar',
+    'thoracic|mid-?back|middle back|t-spine',
+    'lumbar|lumbosacral|low(?:er)? back|l-spine|sacroiliac|si joints?|sciatica',
+    'shoulders?|rotator cuff|acromioclavicular|glenohumeral|subacromial',
+    'elbows?|epicondyl\\w*|olecranon|cubital',
+    'wrists?|hands?|fingers?|thumbs?|carpal|metacarpal\\w*',
+    'hips?|femoroacetabular|trochanter\\w*',
+    'knees?|menisc\\w*|patell\\w*',
+    'ankles?|foot|feet|plantar|heels?|toes?|achilles',
+  ]
+    .map((words) => `(${words})`)
+    .join('|')})\\b`,
+  'gi',
+);
+const LEVELS_RE = /\b(?:(C[1-7](?:-(?:C?[1-7]|T1))?)|(T(?:[1-9]|1[0-2])-(?:T?(?:[1-9]|1[0-2])|L1))|(L[1-5](?:-(?:L?[1-5]|S1))?))\b/g;
+
+export interface BodyRegionMention {
+  regions: readonly BodyRegion[];
+  from: number;
+  to: number;
+}
+
+/** Every place a text names a region, in the order of the text. */
+export function bodyRegionMentions(text: string): BodyRegionMention[] {
+  const mentions: BodyRegionMention[] = [];
+  WORDS_RE.lastIndex = 0;
+  for (let m = WORDS_RE.exec(text); m; m = WORDS_RE.exec(text))
+    mentions.push({ regions: wordGroups[m.findIndex((g, i) => i > 0 && g !== undefined) - 1], from: m.index, to: m.index + m[0].length });
+  LEVELS_RE.lastIndex = 0;
+  for (let m = LEVELS_RE.exec(text); m; m = LEVELS_RE.exec(text)) {
+    // A level reaching into the next region ("T12-L1") is in both.
+    const regions: BodyRegion[] = m[1] ? ['neck'] : m[2] ? (m[2].endsWith('L1') ? ['mid back', 'low back'] : ['mid back']) : ['low back'];
+    mentions.push({ regions, from: m.index, to: m.index + m[0].length });
+  }
+  return mentions.sort((a, b) => a.from - b.from);
+}
+
+/** The regions a text names, in the order of the list above. */
+export function bodyRegionsIn(text: string): BodyRegion[] {
+  const named = new Set(bodyRegionMentions(text).flatMap((m) => m.regions));
+  return regionOrder.filter((r) => named.has(r));
+}
 
 /** A spinal region and the limb its nerves reach: a cervical request is argued from the arm's symptoms, a lumbar one
  *  from the leg's, and a limb's request may be argued from the spine. */
@@ -29,22 +77,6 @@ const related: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
   knee: ['low back'],
   'ankle or foot': ['low back'],
 };
-
-/** The regions a text names, in the order of the list above. */
-export function bodyRegionsIn(text: string): BodyRegion[] {
-  return regionWords.filter(([, words, levels]) => words.test(text) || levels?.test(text)).map(([region]) => region);
-}
-
-/** Where a text first names a region, and which; undefined when it names none. */
-export function firstBodyRegion(text: string): { region: BodyRegion; from: number; to: number } | undefined {
-  let first: { region: BodyRegion; from: number; to: number } | undefined;
-  for (const [region, ...expressions] of regionWords)
-    for (const expression of expressions) {
-      const m = expression?.exec(text);
-      if (m && (!first || m.index < first.from)) first = { region, from: m.index, to: m.index + m[0].length };
-    }
-  return first;
-}
 
 /** The regions themselves and those a rationale may argue them from. */
 export function withRelatedRegions(regions: readonly BodyRegion[]): Set<BodyRegion> {

@@ -9,7 +9,7 @@ import { lintLetter, type LintOptions } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { allRules } from '../../core/rules/index';
 import { suggestDecisions } from '../../core/rules/unknownDecision';
-import { bodyRegionsIn, firstBodyRegion } from '../../core/text/bodyRegions';
+import { bodyRegionMentions, bodyRegionsIn } from '../../core/text/bodyRegions';
 import { LineIndex } from '../../core/text/lines';
 import { corpusLetters, corpusSkip, lettersDir, repoRoot } from '../support/env';
 import { textAt } from '../support/text';
@@ -492,7 +492,11 @@ describe('body-part-mismatch', () => {
     assert.deepEqual(bodyRegionsIn('T12-L1 facet injection'), ['mid back', 'low back']);
     assert.deepEqual(bodyRegionsIn('Right rotator cuff repair, carpal tunnel release'), ['shoulder', 'wrist or hand']);
     assert.deepEqual(bodyRegionsIn('Vitamin C, T3 levels, l5 of the list, handling'), []);
-    assert.deepEqual(firstBodyRegion('Pain of the knee and the low back'), { region: 'knee', from: 12, to: 16 });
+    assert.deepEqual(bodyRegionMentions('Pain of the knee, the low back and L4-5'), [
+      { regions: ['knee'], from: 12, to: 16 },
+      { regions: ['low back'], from: 22, to: 30 },
+      { regions: ['low back'], from: 35, to: 39 },
+    ]);
   });
 });
 
