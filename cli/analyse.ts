@@ -47,7 +47,7 @@ export function analyseText(task: Task, file: string, text: string, { rules, col
   try {
     const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
-    if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns) };
+    if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns, { text, rules }) };
     if (task === 'summary') return { kind: 'summary', ...statsRows(file, model) };
     return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {

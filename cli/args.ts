@@ -149,7 +149,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (paths.includes(stdinPath) && paths.length > 1) {
     throw new UsageError(`'${stdinPath}' (a letter on standard input) cannot be combined with other paths`);
   }
-  if (rules.size > 0 && command !== 'lint') throw new UsageError('--rule applies to lint only');
+  // The table's column `checks` lists the rules that fire on each item, with the same severities as lint.
+  if (rules.size > 0 && command !== 'lint' && command !== 'table') throw new UsageError('--rule applies to lint and table only');
   if (maxWarnings !== undefined && command !== 'lint') throw new UsageError('--max-warnings applies to lint only');
   if (columns !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
   const allowed = formatsOf[command];
@@ -241,8 +242,8 @@ Options:
                     table: csv (default), json;
                     summary: markdown (default), json; rules: text (default), json;
                     parse: json; text: text
-  --rule ID=SEV     set a rule's severity: error, warning, information, hint or off
-                    (repeatable; overrides .imr-letters.json)
+  --rule ID=SEV     lint, table: set a rule's severity: error, warning, information, hint or off
+                    (repeatable; overrides .imr-letters.json; the table's column checks follows it)
   --no-config       ignore .imr-letters.json files
   --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
   --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default

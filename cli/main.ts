@@ -223,7 +223,8 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
   await streamResults(request, messages, {
     task: 'table',
     columns,
-    resolver: resolverFor({ ...request, useConfig: false }, messages),
+    // The column checks follows the rules' severities as lint does; the other columns need no configuration.
+    resolver: resolverFor(columns.includes('checks') ? request : { ...request, useConfig: false }, messages),
     start: writer.start(),
     write: (result) => {
       if (unusable(result, messages)) badFiles++;

@@ -7,6 +7,8 @@ import { citationSourceText } from '../core/parser/citations/paragraph';
 import { guidelineBasis } from '../core/summary/letterSummary';
 import { serviceKind } from '../core/text/serviceWords';
 import { timelineOf } from '../core/summary/timeline';
+import { checksByItem } from '../core/summary/itemChecks';
+import { lintLetter, type RuleSeverity } from '../core/lint';
 
 export type Cell = string | number | boolean | null;
 
@@ -14,6 +16,8 @@ interface ItemOf {
   file: string;
   model: LetterModel;
   item: DisputedItem;
+  /** The rule ids of the item's diagnostics, with the file's rules (linted once a letter, only for the column). */
+  checks: () => string[];
 }
 
 /**
@@ -76,6 +80,8 @@ const columnValues = {
   surgery_item: ({ item }) => item.surgery?.item ?? null,
   surgery_basis: ({ item }) => item.surgery?.basis ?? null,
   surgery_decision: ({ model, item }) => (item.surgery ? (model.items[item.surgery.item]?.decision ?? null) : null),
+  // The rule ids of the item's diagnostics, as `imr-letters lint` finds them with the same rules: "body-part-mismatch".
+  checks: ({ checks }) => joined(checks()),
   rationale: ({ item }) => (item.rationale ? item.rationale.text.replace(/\s+/g, ' ').trim() || null : null),
 } satisfies Record<string, (of: ItemOf) => Cell>;
 
@@ -93,11 +99,24 @@ export function isTableColumn(name: string): name is TableColumn {
 
 export type TableRow = Partial<Record<TableColumn, Cell>>;
 
+/** What the column `checks` needs of the letter: its text and the rules' severities (the file's configuration). */
+export interface TableLint {
+  text?: string;
+  rules?: Record<string, RuleSeverity>;
+}
+
 /** The letter's rows: one per item, holding the given columns in their order. */
-export function tableRows(file: string, model: LetterModel, columns: readonly TableColumn[] = tableColumns): TableRow[] {
-  return model.items.map((item) => {
+export function tableRows(file: string, model: LetterModel, columns: readonly TableColumn[] = tableColumns, lint: TableLint = {}): TableRow[] {
+  let checks: string[][] | undefined;
+  const checksOf = (index: number) => {
+    checks ??= checksByItem(model.items, lintLetter(model, { text: lint.text, rules: lint.rules })).items.map((ds) => [
+      ...new Set(ds.map((d) => String(d.code))),
+    ]);
+    return checks[index];
+  };
+  return model.items.map((item, index) => {
     const row: TableRow = {};
-    for (const c of columns) row[c] = columnValues[c]({ file, model, item });
+    for (const c of columns) row[c] = columnValues[c]({ file, model, item, checks: () => checksOf(index) });
     return row;
   });
 }

@@ -102,6 +102,7 @@ test('table: every default column of an item, read from the header, the reviewer
     surgery_item: '',
     surgery_basis: '',
     surgery_decision: '',
+    checks: '',
   });
 });
 
@@ -197,4 +198,32 @@ test('table: the services that go with a surgery name its item, what ties them a
       [4, 'Post-op physical therapy x 12', 1, 'post-operative', 'Upheld'],
     ],
   );
+});
+
+test("table: the column checks names the rules that fire on each item, with lint's severities, in the main thread and on workers", (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'checks.txt');
+  writeFileSync(
+    file,
+    itemsLetter([
+      ['MRI of the cervical spine', 'Upheld', 'The patient complained of continued pain of the lumbar spine. The request is not medically necessary.'],
+      ['Norco 10/325mg #60', 'Overturned', 'The request is not medically necessary.'],
+      ['Acupuncture x 6', 'Upheld', 'The request is not medically necessary.'],
+    ]),
+  );
+  const checks = (...args: string[]) => {
+    const r = runCli(['table', '--format', 'json', '--columns', 'item_index,checks', ...args, file], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout) as Record<string, unknown>[]).map((row) => row.checks);
+  };
+  // The letter lacks its other sections: missing-section is the letter's, in no item's column.
+  assert.deepEqual(checks(), ['body-part-mismatch', 'decision-rationale-conflict', null]);
+  assert.deepEqual(checks('--jobs', '1'), ['body-part-mismatch', 'decision-rationale-conflict', null]);
+  assert.deepEqual(checks('--rule', 'body-part-mismatch=off'), [null, 'decision-rationale-conflict', null]);
+  writeFileSync(path.join(dir, '.imr-letters.json'), JSON.stringify({ rules: { 'decision-rationale-conflict': 'off' } }));
+  assert.deepEqual(checks(), ['body-part-mismatch', null, null]);
+  // What lint says of the same letter, item by item.
+  const lint = runCli(['lint', '--format', 'json', file], { cwd: dir });
+  const codes = (JSON.parse(lint.stdout) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics.map((d) => d.code));
+  assert.deepEqual(codes.filter((c) => c !== 'missing-section').sort(), ['body-part-mismatch']);
 });

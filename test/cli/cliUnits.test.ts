@@ -129,7 +129,7 @@ test('parseArgs refuses what it does not understand', () => {
     ['table', 'x', '--format', 'sarif'],
     ['lint', 'x', '--rule', 'x'],
     ['lint', 'x', '--rule', 'x=loud'],
-    ['table', 'x', '--rule', 'x=off'],
+    ['summary', 'x', '--rule', 'x=off'],
     ['lint', 'x', '--jobs', 'many'],
     ['lint', 'x', '--format'],
     ['parse'],

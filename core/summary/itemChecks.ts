@@ -1,0 +1,28 @@
+// Which of a letter's diagnostics concern which of its items: those that start within an item's range (from its
+// title through its rationale: a problem of an item points at its title, a paragraph or words of its rationale); the
+// rest (a missing section, the header's dates) are the letter's. The summary panel lists each item's under it, and
+// `imr-letters table` has their rule ids in the column `checks`.
+import type { Position, Range } from '../model';
+
+export interface ItemChecks<D> {
+  /** Per item, in the order of `items`, its diagnostics in the order given. */
+  items: D[][];
+  /** Those within no item. */
+  letter: D[];
+}
+
+export function checksByItem<D extends { range: Range }>(items: readonly { range: Range }[], diagnostics: readonly D[]): ItemChecks<D> {
+  const byItem: D[][] = items.map(() => []);
+  const letter: D[] = [];
+  for (const d of diagnostics) {
+    const at = items.findIndex((item) => before(item.range.start, d.range.start) && before(d.range.start, item.range.end));
+    if (at >= 0) byItem[at].push(d);
+    else letter.push(d);
+  }
+  return { items: byItem, letter };
+}
+
+/** Whether a comes before b or is b. (core/summary takes only types from the rest of the core: no comparePositions.) */
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
