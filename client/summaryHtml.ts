@@ -11,6 +11,7 @@ import { copiesText, type Copy } from '../core/summary/copies';
 import { conclusionLabels, decisionLabel, surgeryServicesText, withContextGrounds } from '../core/summary/letterSummary';
 import { turnaroundText } from '../core/summary/timeline';
 import { groundLabel } from '../core/summary/grounds';
+import type { Check, LetterChecks } from '../core/summary/itemChecks';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;
@@ -111,6 +112,18 @@ function groundsLine(grounds: readonly GroundKind[]): string {
   return `<div class="context" data-context="grounds">Grounds: ${escapeHtml(grounds.map(groundLabel).join('; '))}</div>`;
 }
 
+const severityLabels: Record<Check['severity'], string> = { error: 'Error', warning: 'Warning', information: 'Note', hint: 'Hint' };
+
+/** The problems the checks find (the Problems view's, for this letter): under an item's service, or the letter's. */
+function checksLines(checks: readonly Check[] | undefined): string {
+  return (checks ?? [])
+    .map(
+      (c) =>
+        `<div class="context check ${c.severity}" data-context="check" data-rule="${escapeHtml(c.code)}"><span class="severity">${severityLabels[c.severity]}:</span> ${escapeHtml(c.message)} <span class="rule">(${escapeHtml(c.code)})</span></div>`,
+    )
+    .join('');
+}
+
 /** A partial authorization: what was requested and authorized; the row's service is the part decided. */
 function partialLine(r: ItemRow): string {
   if (!r.partial) return '';
@@ -138,7 +151,7 @@ function precedentsLine(context: ItemContext | undefined, unreadPdfs: number): s
 }
 
 /** The summary of one letter; `undefined` while the server has not answered, `null` when it has no model. */
-export function renderLetterBody(summary: LetterSummary | null | undefined, context?: LetterContext): string {
+export function renderLetterBody(summary: LetterSummary | null | undefined, context?: LetterContext, checks?: LetterChecks): string {
   if (summary === undefined) return '<p class="muted">Waiting for the language server…</p>';
   if (summary === null) return '<p class="muted">Open the letter in an editor (as an IMR Letter) to see its summary.</p>';
   const heading = summary.caseNumber
@@ -155,7 +168,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
     .map(
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}</td>
+<td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}${checksLines(checks?.items.get(r.index))}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}${mtusNotCitedLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>
@@ -163,7 +176,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
 </tr>`,
     )
     .join('\n');
-  return `<header>${heading}${counts(summary.upheld, summary.overturned, summary.items.length)}</header>
+  return `<header>${heading}${counts(summary.upheld, summary.overturned, summary.items.length)}${checksLines(checks?.letter)}</header>
 <div class="facts">
 <section><h2>Case</h2>${definitions([
     ['Case number', summary.caseNumber],

@@ -14,6 +14,7 @@ import { revealItem, toVsRange } from './navigation';
 import type { LetterSummary } from '../core/summary/letterSummary';
 import { summarizeLetter, withContextGrounds } from '../core/summary/letterSummary';
 import type { FolderFilter, FolderSort } from '../core/summary/folderStats';
+import { checksByItem, type Check, type CheckSeverity, type LetterChecks } from '../core/summary/itemChecks';
 import { filterRows, isFiltered, nextFilter, nextSort, noFilter, sortRows } from '../core/summary/folderStats';
 import { folderPageSize, renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
 import type { WebviewMessage } from './webviewMessages';
@@ -159,6 +160,9 @@ export class LetterSummaryPanel extends SummaryPanel {
       services.store.onDidChange((changed) => {
         if (changed.toString() === this.uri.toString()) this.render();
       }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === this.uri.toString())) this.render();
+      }),
     );
     if (services.store.cached(uri) === undefined) services.store.refresh(uri);
   }
@@ -168,7 +172,16 @@ export class LetterSummaryPanel extends SummaryPanel {
   }
 
   protected body(): string {
-    return renderLetterBody(this.summary(), this.context() ?? undefined);
+    return renderLetterBody(this.summary(), this.context() ?? undefined, this.checks());
+  }
+
+  /** The letter's problems as the editor has them (the Problems view's), each item's under it. */
+  private checks(): LetterChecks | undefined {
+    const model = this.services.store.cached(this.uri);
+    if (!model) return undefined;
+    const diagnostics = vscode.languages.getDiagnostics(this.uri).filter((d) => d.source === 'imr');
+    const { items, letter } = checksByItem(model.items, diagnostics);
+    return { items: new Map(model.items.map((item, i) => [item.index, items[i].map(checkOf)])), letter: letter.map(checkOf) };
   }
 
   protected async reveal(message: { index: number } | { row: number }): Promise<void> {
@@ -364,4 +377,16 @@ export class SummaryPanels implements vscode.Disposable {
     this.letter?.dispose();
     this.folder?.dispose();
   }
+}
+
+const severities: Record<vscode.DiagnosticSeverity, CheckSeverity> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+function checkOf(d: vscode.Diagnostic): Check {
+  const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+  return { code, severity: severities[d.severity], message: d.message };
 }

@@ -4,6 +4,22 @@
 // `imr-letters table` has their rule ids in the column `checks`.
 import type { Position, Range } from '../model';
 
+export type CheckSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A diagnostic as the summary panel shows it. */
+export interface Check {
+  /** The rule's id. */
+  code: string;
+  severity: CheckSeverity;
+  message: string;
+}
+
+/** A letter's checks for its panel: each item's, by the item's index, and the letter's own. */
+export interface LetterChecks {
+  items: ReadonlyMap<number, readonly Check[]>;
+  letter: readonly Check[];
+}
+
 export interface ItemChecks<D> {
   /** Per item, in the order of `items`, its diagnostics in the order given. */
   items: D[][];

@@ -509,6 +509,20 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await page.keyboard.press('Escape');
   });
 
+  test("the summary panel lists each item's problems under it, as the Problems view has them", async () => {
+    // The letter of the tests above, still the active editor: the summary panel follows it.
+    const frame = await summaryFrame();
+    const check = frame.locator('tr[data-index="2"] td.service [data-context="check"][data-rule="associated-service-conflict"]');
+    await check.waitFor({ timeout: 15_000 });
+    assert.match(
+      await check.innerText(),
+      /^Warning: The rationale of item 3 \(Cold therapy unit, 7 day rental\) rests on the surgery not being medically necessary, .* \(associated-service-conflict\)$/,
+    );
+    assert.equal(await frame.locator('[data-context="check"]').count(), 1, 'the one problem of the letter');
+    await check.scrollIntoViewIfNeeded();
+    await shot('summary-checks');
+  });
+
   test('a hover on "Decision rationale:" quotes the grounds the rationale gives', async () => {
     const { model: letter } = await openSample('004_a9481a5a1cd48426.txt');
     // The server has read the letter once the status bar counts its items (a hover asked before would find none).

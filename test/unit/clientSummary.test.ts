@@ -20,7 +20,9 @@ import { citedSections } from '../../core/knowledge/sections';
 import { serviceKind } from '../../core/text/serviceWords';
 import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';
 import { itemsLetter } from '../support/itemsLetter';
-import { readSeed, seedFiles } from '../lsp/mutants';
+import { readSample, readSeed, seedFiles } from '../lsp/mutants';
+import { checksByItem } from '../../core/summary/itemChecks';
+import { lintLetter } from '../../core/lint';
 
 const seed3 = readFileSync(path.join(seedsDir, '003_600b92038191239e.txt'), 'utf8');
 const seedTexts = () => seedFiles.map((f) => readSeed(f));
@@ -414,5 +416,26 @@ describe('distinctLetters', () => {
     assert.deepEqual(letters.map((l) => l.name), ['x.txt', 'z.txt', 'w.txt']);
     assert.deepEqual(copies, [{ name: 'y.txt', of: 'x.txt' }]);
     assert.notEqual(letterKey(letters[0]), letterKey(letters[1]));
+  });
+});
+
+describe('checksByItem', () => {
+  test("each diagnostic goes to the item it starts in, from the item's first character to its last; the rest to the letter", () => {
+    const text = readSample('malformed-associated-service.txt');
+    const model = parseLetter(text);
+    const at = (line: number, character: number) => ({ range: { start: { line, character }, end: { line, character } } });
+    const [first, second, third] = model.items;
+    const diagnostics = [
+      { ...at(0, 0), code: 'letter' },
+      { ...at(first.range.start.line, first.range.start.character), code: 'a' },
+      { ...at(second.range.end.line, second.range.end.character), code: 'b' },
+      { ...at(third.range.end.line, third.range.end.character + 1), code: 'c' },
+    ];
+    const { items, letter } = checksByItem(model.items, diagnostics);
+    assert.deepEqual(items.map((ds) => ds.map((d) => d.code)), [['a'], ['b'], []]);
+    assert.deepEqual(letter, [diagnostics[0], diagnostics[3]]);
+    // The letter's real problems: the conflict is the third item's.
+    const lint = checksByItem(model.items, lintLetter(model, { text }));
+    assert.deepEqual(lint.items.map((ds) => ds.map((d) => d.code)), [[], [], ['associated-service-conflict']]);
   });
 });

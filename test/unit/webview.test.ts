@@ -146,7 +146,15 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('td.service').first().innerText(), hostile);
     assert.equal(await page.locator('td.rationale').first().innerText(), '</td></tr></table><svg onload=alert(4)>');
     // What the workspace says of the items, escaped too.
-    await load(renderLetterBody(summary(), { items: [{ index: 0, sections: [hostile], grounds: [], sameService: { others: 2, upheld: 1, overturned: 1 } }, { index: 1, sections: [], mtusNotCited: hostile, grounds: [{ kind: 'no-red-flags', line: 30 }, { kind: 'beyond-guideline-limits', line: 31 }], sameService: { others: 0, upheld: 0, overturned: 0 } }], unreadPdfs: 3 }));
+    // And the problems the checks find: an item's under its service, the letter's in the header.
+    const checks = {
+      items: new Map([[0, [{ code: 'body-part-mismatch', severity: 'warning' as const, message: hostile }]]]),
+      letter: [{ code: hostile, severity: 'error' as const, message: `A section is missing: ${hostile}` }],
+    };
+    await load(renderLetterBody(summary(), { items: [{ index: 0, sections: [hostile], grounds: [], sameService: { others: 2, upheld: 1, overturned: 1 } }, { index: 1, sections: [], mtusNotCited: hostile, grounds: [{ kind: 'no-red-flags', line: 30 }, { kind: 'beyond-guideline-limits', line: 31 }], sameService: { others: 0, upheld: 0, overturned: 0 } }], unreadPdfs: 3 }, checks));
+    assert.deepEqual(await page.locator('header [data-context="check"]').allInnerTexts(), [`Error: A section is missing: ${hostile} (${hostile})`]);
+    assert.deepEqual(await page.locator('tr[data-index="0"] td.service [data-context="check"]').allInnerTexts(), [`Warning: ${hostile} (body-part-mismatch)`]);
+    assert.equal(await page.locator('tr[data-index="1"] [data-context="check"]').count(), 0, 'no line for an item without problems');
     assert.equal(await page.locator('[data-context="sections"]').first().innerText(), `Section: ${hostile}`);
     assert.deepEqual(await page.locator('[data-context="precedents"]').allInnerTexts(), [
       '2 other items for this service here: 1 upheld, 1 overturned (3 PDFs not read yet)',
