@@ -48,7 +48,7 @@ export function analyseText(task: Task, file: string, text: string, { rules, col
     const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
     if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns, { text, rules }) };
-    if (task === 'summary') return { kind: 'summary', ...statsRows(file, model) };
+    if (task === 'summary') return { kind: 'summary', ...statsRows(file, model, rules) };
     return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {
     // The parser and the rules promise never to throw; if one does, lose this file, not the run.
@@ -62,14 +62,16 @@ function fileUri(file: string): string {
 }
 
 /** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */
-function statsRows(file: string, model: LetterModel): { rows: StatsRow[]; key: string } {
+function statsRows(file: string, model: LetterModel, rules: Record<string, Severity>): { rows: StatsRow[]; key: string } {
   const summary = summarizeLetter(folderLetterOf(model), file, file);
-  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, grounds, specialty, year, turnaround, service, serviceKind, surgery }) => ({
+  const rows = folderRows([summary]).map(({ decision, guidelineBasis, claimsBasis, sections, grounds, checks, specialty, year, turnaround, service, serviceKind, surgery }) => ({
     decision,
     guidelineBasis,
     claimsBasis,
     sections,
     grounds,
+    // The rules the file's configuration turns off are not counted.
+    checks: checks.filter((id) => rules[id] !== 'off'),
     specialty,
     year,
     turnaround,

@@ -149,8 +149,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (paths.includes(stdinPath) && paths.length > 1) {
     throw new UsageError(`'${stdinPath}' (a letter on standard input) cannot be combined with other paths`);
   }
-  // The table's column `checks` lists the rules that fire on each item, with the same severities as lint.
-  if (rules.size > 0 && command !== 'lint' && command !== 'table') throw new UsageError('--rule applies to lint and table only');
+  // The table's column `checks` and the summary's breakdown of the checks follow the rules' severities as lint does.
+  if (rules.size > 0 && command !== 'lint' && command !== 'table' && command !== 'summary') throw new UsageError('--rule applies to lint, table and summary only');
   if (maxWarnings !== undefined && command !== 'lint') throw new UsageError('--max-warnings applies to lint only');
   if (columns !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
   const allowed = formatsOf[command];
@@ -242,8 +242,9 @@ Options:
                     table: csv (default), json;
                     summary: markdown (default), json; rules: text (default), json;
                     parse: json; text: text
-  --rule ID=SEV     lint, table: set a rule's severity: error, warning, information, hint or off
-                    (repeatable; overrides .imr-letters.json; the table's column checks follows it)
+  --rule ID=SEV     lint, table, summary: set a rule's severity: error, warning, information,
+                    hint or off (repeatable; overrides .imr-letters.json; table's column checks
+                    and summary's breakdown of the checks follow it)
   --no-config       ignore .imr-letters.json files
   --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
   --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default

@@ -11,7 +11,7 @@ export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (exportFormats as readonly string[]).includes(value);
 }
 
-const columns = ['Case number', 'Item', 'Service', 'Decision', 'Guideline', 'Conclusion', 'Grounds', 'Rationale'] as const;
+const columns = ['Case number', 'Item', 'Service', 'Decision', 'Guideline', 'Conclusion', 'Grounds', 'Checks', 'Rationale'] as const;
 
 function tableRows(summaries: readonly LetterSummary[]): string[][] {
   return summaries.flatMap((s) =>
@@ -23,6 +23,7 @@ function tableRows(summaries: readonly LetterSummary[]): string[][] {
       row.guideline,
       conclusionLabels[row.conclusion],
       row.grounds.map(groundLabel).join('; '),
+      row.checks.join('; '),
       row.rationaleStart,
     ]),
   );
@@ -66,6 +67,7 @@ export function toJson(summaries: readonly LetterSummary[]): string {
       guideline: row.guideline,
       conclusion: row.conclusion,
       grounds: row.grounds,
+      checks: row.checks,
       rationale: row.rationaleStart,
     })),
   }));

@@ -124,6 +124,12 @@ function checksLines(checks: readonly Check[] | undefined): string {
     .join('');
 }
 
+/** Under a folder row's service: the rules that find a problem in it, by id (the letter's panel has their messages). */
+function checkIdsLine(checks: readonly string[]): string {
+  if (checks.length === 0) return '';
+  return `<div class="context" data-context="checks">Checks: ${escapeHtml(checks.join('; '))}</div>`;
+}
+
 /** A partial authorization: what was requested and authorized; the row's service is the part decided. */
 function partialLine(r: ItemRow): string {
   if (!r.partial) return '';
@@ -262,6 +268,7 @@ const groupColumnTitles: Record<BreakdownId, string> = {
   turnaround: 'Days',
   service: 'Service',
   surgery: 'Item',
+  checks: 'Rule',
 };
 
 function breakdownTable(view: FolderView, b: Breakdown): string {
@@ -336,7 +343,7 @@ export function renderFolderBody(view: FolderView): string {
 <td class="file" data-label="File">${escapeHtml(r.file)}</td>
 <td class="case" data-label="Case number">${escapeHtml(r.caseNumber ?? '')}</td>
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}</td>
+<td class="service">${escapeHtml(r.service)}${checkIdsLine(r.checks)}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>

@@ -193,7 +193,10 @@ export class LetterSummaryPanel extends SummaryPanel {
   protected async export(format: string): Promise<void> {
     const shown = this.summary();
     if (!shown) return;
-    const summary = withContextGrounds(shown, this.context()?.items ?? []);
+    const grounded = withContextGrounds(shown, this.context()?.items ?? []);
+    // The checks as the panel shows them: the letter's diagnostics, by rule id.
+    const checks = this.checks();
+    const summary = { ...grounded, items: grounded.items.map((row) => ({ ...row, checks: [...new Set(checks?.items.get(row.index)?.map((c) => c.code) ?? [])] })) };
     await exportSummaries([summary], vscode.Uri.joinPath(this.uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format);
   }
 

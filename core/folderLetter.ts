@@ -4,6 +4,8 @@ import { citedSections } from './knowledge/sections';
 import { itemGroundKinds } from './parser/grounds';
 import { serviceKind } from './text/serviceWords';
 import { isJsSpace } from './text/chars';
+import { lintLetter } from './lint';
+import { checksByItem } from './summary/itemChecks';
 
 /**
  * How much of a rationale a folder summary gets, counted with each run of whitespace as one character (as the
@@ -29,6 +31,7 @@ export function headCollapsed(text: string, chars: number): string {
 
 export function folderLetterOf(model: LetterModel): FolderLetter {
   const { header, patient, reviewer } = model;
+  const checks = itemCheckIds(model);
   const value = <T>(field: { value: T } | undefined) => (field ? { value: field.value } : undefined);
   return {
     isLetter: model.isLetter,
@@ -67,9 +70,16 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
         },
         ...groundsOf(item),
         rationale: item.rationale && { text: headCollapsed(item.rationale.text, folderRationaleChars) },
+        ...(checks[item.index]?.length ? { checks: checks[item.index] } : {}),
       }),
     ),
   };
+}
+
+/** The ids of the rules that find a problem in each item, every rule on with its default severity. */
+function itemCheckIds(model: LetterModel): string[][] {
+  if (!model.isLetter) return [];
+  return checksByItem(model.items, lintLetter(model)).items.map((ds) => [...new Set(ds.map((d) => String(d.code)))]);
 }
 
 /** The grounds of the whole rationale (the folder letter keeps only its start), when any is read. */

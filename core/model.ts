@@ -295,6 +295,9 @@ export interface FolderItem {
   grounds?: GroundKind[];
   /** Its first `folderRationaleChars` characters, whitespace runs counted once: enough for its first sentence as the summary shows it. */
   rationale?: { text: string };
+  /** The ids of the lint rules that find a problem in it, each rule on (folderLetterOf): the folder summary leaves out
+   *  those the folder's settings turn off, `imr-letters summary` those its configuration does. */
+  checks?: string[];
 }
 
 /** What a check of a folder's letters found (the server's `imr/checkFolder`; each letter's diagnostics are published). */

@@ -26,6 +26,7 @@ import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
+import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
@@ -458,8 +459,10 @@ export function startServer(connection: Connection): void {
           root,
         );
         // What the summary shows of each letter (a FolderLetter, with what workspace symbols and hovers use of it),
-        // not the whole model: a third of its size (core/folderLetter.ts, core/features/workspaceLetter.ts).
-        return { letters: letters.map((l) => ({ uri: l.uri, letter: l.letter })) };
+        // not the whole model: a third of its size (core/folderLetter.ts, core/features/workspaceLetter.ts). Its items'
+        // checks leave out the rules the folder's settings turn off, as its diagnostics do.
+        const { rules } = await settingsFor(params.folderUri as string);
+        return { letters: letters.map((l) => ({ uri: l.uri, letter: withoutRulesOff(l.letter, rules) })) };
       } finally {
         progress?.done();
       }
@@ -651,3 +654,10 @@ function reportEscaped(kind: string, e: unknown): void {
 process.on('uncaughtException', (e) => reportEscaped('uncaught', e));
 process.on('unhandledRejection', (e) => reportEscaped('unhandled rejection', e));
 startServer(connection);
+
+/** A folder letter whose items' checks leave out the rules turned off; the same object when none is (it is shared). */
+function withoutRulesOff(letter: FolderLetter, rules: Record<string, RuleSeverity>): FolderLetter {
+  const off = (id: string) => rules[id] === 'off';
+  if (!letter.items.some((item) => item.checks?.some(off))) return letter;
+  return { ...letter, items: letter.items.map((item) => (item.checks?.some(off) ? { ...item, checks: item.checks.filter((id) => !off(id)) } : item)) };
+}

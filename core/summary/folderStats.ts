@@ -6,7 +6,7 @@ import { groundKinds, groundLabel, noGroundRead } from './grounds';
 import { conclusionLabels, noneCited, notRead } from './letterSummary';
 import { turnaroundGroups } from './timeline';
 
-export const breakdownIds = ['guideline', 'section', 'grounds', 'claims', 'specialty', 'year', 'turnaround', 'service', 'surgery'] as const;
+export const breakdownIds = ['guideline', 'section', 'grounds', 'claims', 'specialty', 'year', 'turnaround', 'service', 'surgery', 'checks'] as const;
 export type BreakdownId = (typeof breakdownIds)[number];
 
 /** What a reader of a breakdown must know to read its counts right. */
@@ -16,6 +16,8 @@ export const breakdownNotes: Partial<Record<BreakdownId, string>> = {
     "Read from the rationale's sentences about the case, by their wording (\"there is no documentation of objective functional improvement\"); the guideline's own words, restated or quoted, are not. An item giving two grounds counts in both; grounds put in other words are not read.",
   turnaround:
     "From the application's receipt to the decision date, as the header gives them. The 30 days the statute allows a standard review run from the receipt of the application and its records, which the letters do not date.",
+  checks:
+    "The lint rules that find a problem in the item, as the Problems view lists them (an error, a warning, or a note such as a citation the knowledge base does not know); an item with two counts in both. Rules turned off (imr.rules in VS Code; .imr-letters.json or --rule on the command line) are left out.",
   surgery:
     'Items that go with a surgery: a clearance, an assistant, an associated service or post-operative therapy, decided with the surgery above them in the same letter, often in one sentence. Without them, each surgery counts once.',
 };
@@ -30,7 +32,11 @@ export const breakdownTitles: Record<BreakdownId, string> = {
   turnaround: 'Days from application to decision',
   service: 'Service',
   surgery: 'Decided with a surgery',
+  checks: 'Problems the checks find',
 };
+
+/** The group of the items in which no rule finds a problem. */
+export const noProblemFound = 'No problem found';
 
 /** The groups of the surgery breakdown. */
 export const withSurgery = 'Goes with a surgery';
@@ -40,7 +46,7 @@ export const decisionFilters = ['all', 'Upheld', 'Overturned', 'other'] as const
 export type DecisionFilter = (typeof decisionFilters)[number];
 
 export interface FolderFilter {
-  /** Words that must all appear (any case) in the row's file, case number, service, title, guideline, conclusion or grounds. */
+  /** Words that must all appear (any case) in the row's file, case number, service, title, guideline, conclusion, grounds or checks. */
   text: string;
   decision: DecisionFilter;
   /** At most one group per breakdown, e.g. { guideline: 'ODG', year: '2016' }. */
@@ -82,12 +88,14 @@ const maxGroups: Record<BreakdownId, number> = {
   turnaround: turnaroundGroups.length,
   service: 15,
   surgery: 2,
+  // One group per rule, and the items without a problem.
+  checks: 30,
 };
 
 /** What the breakdowns count of a row (the command line's summary sends no more from its workers). */
 export type StatsRow = Pick<
   FolderRow,
-  'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'grounds' | 'specialty' | 'year' | 'turnaround' | 'service' | 'serviceKind' | 'surgery'
+  'decision' | 'guidelineBasis' | 'claimsBasis' | 'sections' | 'grounds' | 'specialty' | 'year' | 'turnaround' | 'service' | 'serviceKind' | 'surgery' | 'checks'
 >;
 
 /** An item whose reviewer cited no section the knowledge base knows. */
@@ -95,10 +103,11 @@ export const noSectionKnown = 'Not in the knowledge base';
 
 /**
  * The groups a row counts in: one per breakdown, but one per section cited for the sections (an item decided on two
- * sections counts in both), and one per ground read for the grounds.
+ * sections counts in both), one per ground read for the grounds, and one per rule that finds a problem for the checks.
  */
 export function groupKeys(row: StatsRow, by: BreakdownId): readonly string[] {
   if (by === 'grounds') return row.grounds.length > 0 ? row.grounds.map(groundLabel) : [noGroundRead];
+  if (by === 'checks') return row.checks.length > 0 ? row.checks : [noProblemFound];
   if (by !== 'section') return [groupKey(row, by)];
   if (row.sections.length > 0) return row.sections;
   // Nothing cited, or cited in words not read: the same group as in the guideline breakdown. Only citations read
@@ -106,13 +115,14 @@ export function groupKeys(row: StatsRow, by: BreakdownId): readonly string[] {
   return [row.guidelineBasis === noneCited || row.guidelineBasis === notRead ? row.guidelineBasis : noSectionKnown];
 }
 
-/** The group of a single-valued breakdown (every breakdown but the sections and the grounds: their first). */
+/** The group of a single-valued breakdown (every breakdown but the sections, the grounds and the checks: their first). */
 export function groupKey(row: StatsRow, by: BreakdownId): string {
   switch (by) {
     case 'guideline':
       return row.guidelineBasis;
     case 'section':
     case 'grounds':
+    case 'checks':
       return groupKeys(row, by)[0];
     case 'claims':
       return row.claimsBasis;
@@ -219,7 +229,7 @@ const searchTexts = new WeakMap<FolderRow, string>();
 function searchText(row: FolderRow): string {
   let text = searchTexts.get(row);
   if (text === undefined) {
-    text = [row.file, row.caseNumber ?? '', row.service, row.title, row.guideline, conclusionLabels[row.conclusion], ...row.grounds.map(groundLabel)]
+    text = [row.file, row.caseNumber ?? '', row.service, row.title, row.guideline, conclusionLabels[row.conclusion], ...row.grounds.map(groundLabel), ...row.checks]
       .join('\n')
       .toLowerCase();
     searchTexts.set(row, text);

@@ -32,6 +32,8 @@ export interface ItemRow {
   /** The grounds the rationale gives (GroundKind), as folderLetterOf reads them; a letter's own model has none (the
    *  panel of a letter gets them with each item's context). */
   grounds: GroundKind[];
+  /** The ids of the rules that find a problem in it (FolderItem.checks; for a letter's own panel, its diagnostics'). */
+  checks: string[];
   /** The first sentence of the decision rationale. */
   rationaleStart: string;
   /** Where the item's title starts (0-based line). */
@@ -112,6 +114,7 @@ function itemRow(item: FolderItem, items: readonly FolderItem[], withSurgery: nu
     sections: item.maximusGuideline?.sections ?? [],
     conclusion: item.conclusion,
     grounds: item.grounds ?? [],
+    checks: item.checks ?? [],
     rationaleStart: firstSentence(item.rationale?.text ?? ''),
     titleRange: item.titleLines[0] ?? item.title.range,
   };

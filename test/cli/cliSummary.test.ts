@@ -102,7 +102,7 @@ test('summary reads PDFs too, reports files it cannot read, and refuses what it 
   assert.equal(report.letters, 1);
   assert.equal(report.items, parseLetter(seed).items.length);
   assert.deepEqual(report.copies, [{ file: path.join(dir, 'letter.txt'), of: path.join(dir, 'letter.pdf') }]);
-  for (const args of [['summary'], ['summary', '--format', 'csv', dir], ['summary', '--rule', 'missing-rationale=off', dir]]) {
+  for (const args of [['summary'], ['summary', '--format', 'csv', dir], ['summary', '--max-warnings', '0', dir]]) {
     const bad = runCli(args);
     assert.equal(bad.status, 2, args.join(' '));
     assert.match(bad.stderr, /^imr-letters: /);
@@ -147,4 +147,33 @@ test('the corpus PDFs are copies of corpus letters: over both folders, each lett
     report.copies.map((c) => [path.basename(c.file), path.basename(c.of)]),
     pdfs.map((f) => [f, f.replace(/\.pdf$/, '.txt')]),
   );
+});
+
+test('summary counts the items by the rules that find a problem in them, leaving out those the configuration or --rule turns off', (t) => {
+  const dir = tempDir(t);
+  for (const f of ['malformed-conflict.txt', 'malformed-associated-service.txt', 'malformed-missing-rationale.txt']) copyFileSync(path.join(repoRoot, 'samples', f), path.join(dir, f));
+  const checks = (...args: string[]) => {
+    const r = runCli(['summary', '--format', 'json', ...args, dir]);
+    assert.equal(r.status, 0, r.stderr);
+    const b = (JSON.parse(r.stdout) as SummaryReport).breakdowns.find((x) => x.id === 'checks')!;
+    assert.equal(b.title, 'Problems the checks find');
+    return b.groups.map((g) => [g.label, g.items]);
+  };
+  assert.deepEqual(checks(), [
+    ['No problem found', 2],
+    ['associated-service-conflict', 1],
+    ['decision-rationale-conflict', 1],
+    ['missing-rationale', 1],
+  ]);
+  assert.deepEqual(checks('--rule', 'missing-rationale=off'), [
+    ['No problem found', 3],
+    ['associated-service-conflict', 1],
+    ['decision-rationale-conflict', 1],
+  ]);
+  writeFileSync(path.join(dir, '.imr-letters.json'), JSON.stringify({ rules: { 'decision-rationale-conflict': 'off' } }));
+  assert.deepEqual(checks(), [
+    ['No problem found', 3],
+    ['associated-service-conflict', 1],
+    ['missing-rationale', 1],
+  ]);
 });

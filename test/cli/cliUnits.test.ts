@@ -129,7 +129,7 @@ test('parseArgs refuses what it does not understand', () => {
     ['table', 'x', '--format', 'sarif'],
     ['lint', 'x', '--rule', 'x'],
     ['lint', 'x', '--rule', 'x=loud'],
-    ['summary', 'x', '--rule', 'x=off'],
+    ['parse', 'x', '--rule', 'x=off'],
     ['lint', 'x', '--jobs', 'many'],
     ['lint', 'x', '--format'],
     ['parse'],

@@ -694,6 +694,31 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     }, 'a FolderLetter, with what workspace symbols and hovers use');
   });
 
+  test("imr/folderSummary gives each item's checks, leaving out the rules the folder's settings turn off", async (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'imr-folder-checks-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    for (const f of ['malformed-conflict.txt', 'malformed-associated-service.txt', seedFiles[1]]) copyFileSync(path.join(repoRoot, 'samples', f), path.join(dir, f));
+    const checksOf = async (c: LspClient) => {
+      const r = await c.request<{ letters: { uri: string; letter: FolderLetter }[] }>('imr/folderSummary', { folderUri: pathToFileURL(dir).href });
+      return Object.fromEntries(r.letters.map((l) => [path.basename(l.uri), l.letter.items.map((i) => i.checks ?? [])]));
+    };
+    assert.deepEqual(await checksOf(client), {
+      'malformed-conflict.txt': [['decision-rationale-conflict']],
+      'malformed-associated-service.txt': [[], [], ['associated-service-conflict']],
+      [seedFiles[1]]: [[]],
+    });
+    const { client: quiet } = await LspClient.start({ settings: { rules: { 'decision-rationale-conflict': 'off' } } });
+    try {
+      assert.deepEqual(await checksOf(quiet), {
+        'malformed-conflict.txt': [[]],
+        'malformed-associated-service.txt': [[], [], ['associated-service-conflict']],
+        [seedFiles[1]]: [[]],
+      });
+    } finally {
+      await quiet.stop();
+    }
+  });
+
   test('a citation hover waits only so long for the folder\'s letters, then uses the last complete reading', async (t) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'imr-hover-wait-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));

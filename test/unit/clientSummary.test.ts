@@ -50,6 +50,7 @@ function fakeSummary(over: Partial<LetterSummary['items'][number]> = {}): Letter
         sections: [],
         conclusion: 'not-medically-necessary',
         grounds: [],
+        checks: [],
         rationaleStart: 'Line one\nline two.',
         titleRange: { start: { line: 3, character: 0 }, end: { line: 3, character: 7 } },
         ...over,
@@ -99,7 +100,10 @@ describe('summarizeLetter', () => {
       assert.deepEqual(fromFolder.items.map((i) => i.sections), model.items.map((i) => citedSections(i.maximusGuideline?.citations ?? [])));
       assert.deepEqual(fromFolder.items.map((i) => i.serviceKind), model.items.map((i) => serviceKind(i.service)));
       assert.deepEqual(fromFolder.items.map((i) => i.grounds), model.items.map(itemGroundKinds));
-      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map(({ serviceKind: _, ...i }) => ({ ...i, sections: [], grounds: [] })) }, fromModel);
+      // The checks: each rule that fires on the item, every rule on.
+      const checks = checksByItem(model.items, lintLetter(model)).items.map((ds) => [...new Set(ds.map((d) => String(d.code)))]);
+      assert.deepEqual(fromFolder.items.map((i) => i.checks), model.isLetter ? checks : model.items.map(() => []));
+      assert.deepEqual({ ...fromFolder, items: fromFolder.items.map(({ serviceKind: _, ...i }) => ({ ...i, sections: [], grounds: [], checks: [] })) }, fromModel);
       assert.ok(JSON.stringify(folder).length < JSON.stringify(model).length, 'smaller than the model');
       items += folder.items.length;
     }
@@ -158,8 +162,8 @@ describe('exports', () => {
   test('CSV quotes commas, quotes and newlines, and defuses formulas', () => {
     const csv = toCsv([fakeSummary({ guideline: '=HYPERLINK("http://x")' })]);
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Rationale');
-    assert.equal(lines[1], `CM16-0000001,1,"Massage, 6 ""sessions""",Upheld,"'=HYPERLINK(""http://x"")",Not medically necessary,,"Line one\nline two."`);
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Checks,Rationale');
+    assert.equal(lines[1], `CM16-0000001,1,"Massage, 6 ""sessions""",Upheld,"'=HYPERLINK(""http://x"")",Not medically necessary,,,"Line one\nline two."`);
     assert.ok(csv.endsWith('\r\n'));
   });
 
@@ -177,6 +181,13 @@ describe('exports', () => {
     assert.match(toCsv([summary]).split('\r\n')[1], /,Not medically necessary,"No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration",/);
     assert.deepEqual(JSON.parse(toJson([summary])).items[0].grounds, ['no-red-flags', 'beyond-guideline-limits']);
     assert.match(toMarkdown([summary]), /\| Not medically necessary \| No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration \|/);
+  });
+
+  test('every format writes the ids of the rules that find a problem in an item', () => {
+    const summary = fakeSummary({ checks: ['body-part-mismatch', 'uncited-decision'] });
+    assert.match(toCsv([summary]).split('\r\n')[1], /,Not medically necessary,,body-part-mismatch; uncited-decision,/);
+    assert.deepEqual(JSON.parse(toJson([summary])).items[0].checks, ['body-part-mismatch', 'uncited-decision']);
+    assert.match(toMarkdown([summary]), /\| Not medically necessary \|  \| body-part-mismatch; uncited-decision \|/);
   });
 
   test('JSON of one letter is an object with its items; of several, a list', () => {

@@ -80,6 +80,7 @@ describe("a letter's timeline", () => {
       decision: 'Upheld',
       guidelineBasis: 'MTUS',
       claimsBasis: 'MTUS',
+      checks: [],
       sections: [],
       grounds: [],
       specialty: 'x',
