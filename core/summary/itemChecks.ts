@@ -1,7 +1,8 @@
 // Which of a letter's diagnostics concern which of its items: those that start within an item's range (from its
 // title through its rationale: a problem of an item points at its title, a paragraph or words of its rationale); the
-// rest (a missing section, the header's dates) are the letter's. The summary panel lists each item's under it, and
-// `imr-letters table` has their rule ids in the column `checks`.
+// rest (a missing section, the header's dates) are the letter's. The letter's panel lists each item's under it (VS
+// Code's diagnostics of the letter), folderLetterOf keeps their rule ids for the folder summary and `imr-letters
+// summary`, and `imr-letters table` writes them in the column `checks`.
 import type { Position, Range } from '../model';
 
 export type CheckSeverity = 'error' | 'warning' | 'information' | 'hint';
