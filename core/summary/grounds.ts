@@ -21,15 +21,8 @@ export const groundKinds: readonly GroundKind[] = [
   'surgery-necessary',
 ];
 
-/** The grounds for the request (the rest are against it): those that side with overturning the denial. */
-const forRequest: ReadonlySet<GroundKind> = new Set<GroundKind>([
-  'functional-improvement',
-  'red-flags-present',
-  'conservative-care-failed',
-  'within-guideline-limits',
-  'criteria-met',
-  'surgery-necessary',
-]);
+/** The grounds for the request: groundKinds lists them after those against it, from functional improvement on. */
+const forRequest: ReadonlySet<GroundKind> = new Set(groundKinds.slice(groundKinds.indexOf('functional-improvement')));
 
 /** Which way a ground points: against the request (with the denial) or for it. */
 export function groundSide(kind: GroundKind): 'against' | 'for' {

@@ -16,7 +16,7 @@ import { parseLetter } from '../../core/parser/parseLetter';
 import { readSurgeryDependence } from '../../core/parser/surgery';
 import { breakdowns, filterRows, noFilter } from '../../core/summary/folderStats';
 import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
-import { groundKinds, groundLabel, noGroundRead } from '../../core/summary/grounds';
+import { groundKinds, groundLabel, groundSide, noGroundRead } from '../../core/summary/grounds';
 import type { GroundKind } from '../../core/model';
 import { corpusLetters, corpusSkip, repoRoot } from '../support/env';
 import { readCorpusLetter } from '../lsp/mutants';
@@ -334,4 +334,12 @@ describe('the grounds of corpus letters, read by hand', { skip: corpusSkip }, ()
       assert.deepEqual(item.grounds ?? [], grounds);
     });
   }
+});
+
+test('which way each ground points: the six for the request, the rest against it', () => {
+  assert.deepEqual(
+    groundKinds.filter((k) => groundSide(k) === 'for'),
+    ['functional-improvement', 'red-flags-present', 'conservative-care-failed', 'within-guideline-limits', 'criteria-met', 'surgery-necessary'],
+  );
+  assert.equal(groundKinds.filter((k) => groundSide(k) === 'against').length, 10);
 });
