@@ -7,6 +7,8 @@ import type { DisputedItem, LetterModel } from '../core/model';
 import { ActiveLetter } from './activeLetter';
 import { checkFolder } from './checkFolder';
 import { checkedMessage } from '../core/summary/checkMessage';
+import { withCheckIds } from '../core/summary/itemChecks';
+import { letterChecks } from './letterChecks';
 import { registerLanguageDetection } from './detectLanguage';
 import { exportSummaries } from './export';
 import { fileName } from '../core/summary/folderRows';
@@ -27,6 +29,8 @@ export interface ImrApi {
   statusText(): string | undefined;
   /** The labels of the items view's rows, depth first, a surgery's services indented by two spaces under it. */
   itemLabels(): string[];
+  /** The descriptions of the same rows: a problem count, then the reviewer's guideline. */
+  itemDescriptions(): string[];
   /** The letter the summary panel shows, if one is open. */
   summaryUri(): string | undefined;
   /** The language server's process state. */
@@ -102,7 +106,8 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       }
       // Each item's grounds come with its context from the server (a letter's model has none).
       const context = await store.itemContext(uri);
-      const summary = withContextGrounds(summarizeLetter(model, fileName(uri.toString()), uri.toString()), context?.items ?? []);
+      // And each item's checks, as the Problems view has them.
+      const summary = withCheckIds(withContextGrounds(summarizeLetter(model, fileName(uri.toString()), uri.toString()), context?.items ?? []), letterChecks(uri, model));
       return exportSummaries([summary], vscode.Uri.joinPath(uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format, target);
     }),
     pdfs,
@@ -136,6 +141,10 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       const rows = (list: DisputedItem[], indent: string): string[] =>
         list.flatMap((i) => [`${indent}${String(items.getTreeItem(i).label)}`, ...rows(items.getChildren(i), `${indent}  `)]);
       return rows(items.getChildren(), '');
+    },
+    itemDescriptions: () => {
+      const rows = (list: DisputedItem[]): string[] => list.flatMap((i) => [String(items.getTreeItem(i).description ?? ''), ...rows(items.getChildren(i))]);
+      return rows(items.getChildren());
     },
     summaryUri: () => panels.letterPanel?.uri.toString(),
     serverState: () =>

@@ -4,6 +4,8 @@ import type { DisputedItem, LetterModel } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
 import { toVsRange } from './navigation';
 import { conclusionLabels, guidelineText, servicesBySurgery } from '../core/summary/letterSummary';
+import { checkSeverityLabels, type Check } from '../core/summary/itemChecks';
+import { letterChecks } from './letterChecks';
 
 function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
   // Upheld: the denial stands (red); Overturned: the service is authorised (green).
@@ -37,6 +39,11 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
     return element ? (servicesOf(model).get(element.index) ?? []) : model.items.filter((i) => !i.surgery);
   }
 
+  /** The letter's problems that are this item's (client/letterChecks.ts). */
+  private problemsOf(uri: vscode.Uri, model: LetterModel | null | undefined, item: DisputedItem): readonly Check[] {
+    return model ? (letterChecks(uri, model).items.get(item.index) ?? []) : [];
+  }
+
   getParent(item: DisputedItem): DisputedItem | undefined {
     return item.surgery ? this.active.model?.items[item.surgery.item] : undefined;
   }
@@ -47,7 +54,10 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
     const tree = new vscode.TreeItem(item.service || item.title.value, hasServices ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.active.uri;
     tree.id = `${uri?.toString()}#${item.index}`;
-    tree.description = guidelineText(item.maximusGuideline);
+    // The problems the checks find in it (the Problems view's), counted first: a narrow view cuts the end.
+    const problems = uri ? this.problemsOf(uri, model, item) : [];
+    const counted = problems.length === 0 ? '' : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} · `;
+    tree.description = counted + guidelineText(item.maximusGuideline);
     tree.iconPath = decisionIcon(item);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(item.title.value).appendMarkdown('**\n\n');
@@ -59,6 +69,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
       if (words) tooltip.appendMarkdown('\n\n> ').appendText(words);
     }
     if (item.surgery) tooltip.appendMarkdown('\n\n').appendText(`Goes with the surgery, item ${item.surgery.item + 1}.`);
+    for (const c of problems) tooltip.appendMarkdown('\n\n').appendText(`${checkSeverityLabels[c.severity]}: ${c.message} (${c.code})`);
     tree.tooltip = tooltip;
     tree.accessibilityInformation = { label: `${item.service}: ${item.decision ?? 'no decision'}` };
     tree.contextValue = 'imrItem';
@@ -86,6 +97,10 @@ export function registerItemsView(context: vscode.ExtensionContext, active: Acti
     active.onDidChange(() => {
       describe();
       provider.refresh();
+    }),
+    // The items' problem counts follow the letter's diagnostics.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      if (active.uri && e.uris.some((u) => u.toString() === active.uri?.toString())) provider.refresh();
     }),
     // Keep the item under the cursor selected while the view is visible.
     vscode.window.onDidChangeTextEditorSelection((e) => {

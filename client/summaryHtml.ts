@@ -11,7 +11,7 @@ import { copiesText, type Copy } from '../core/summary/copies';
 import { conclusionLabels, decisionLabel, surgeryServicesText, withContextGrounds } from '../core/summary/letterSummary';
 import { turnaroundText } from '../core/summary/timeline';
 import { groundLabel } from '../core/summary/grounds';
-import type { Check, LetterChecks } from '../core/summary/itemChecks';
+import { checkSeverityLabels, type Check, type LetterChecks } from '../core/summary/itemChecks';
 
 /** How many items of a folder the page shows at first, and how many more each "Show more" adds. */
 export const folderPageSize = 500;
@@ -112,14 +112,12 @@ function groundsLine(grounds: readonly GroundKind[]): string {
   return `<div class="context" data-context="grounds">Grounds: ${escapeHtml(grounds.map(groundLabel).join('; '))}</div>`;
 }
 
-const severityLabels: Record<Check['severity'], string> = { error: 'Error', warning: 'Warning', information: 'Note', hint: 'Hint' };
-
 /** The problems the checks find (the Problems view's, for this letter): under an item's service, or the letter's. */
 function checksLines(checks: readonly Check[] | undefined): string {
   return (checks ?? [])
     .map(
       (c) =>
-        `<div class="context check ${c.severity}" data-context="check" data-rule="${escapeHtml(c.code)}"><span class="severity">${severityLabels[c.severity]}:</span> ${escapeHtml(c.message)} <span class="rule">(${escapeHtml(c.code)})</span></div>`,
+        `<div class="context check ${c.severity}" data-context="check" data-rule="${escapeHtml(c.code)}"><span class="severity">${checkSeverityLabels[c.severity]}:</span> ${escapeHtml(c.message)} <span class="rule">(${escapeHtml(c.code)})</span></div>`,
     )
     .join('');
 }

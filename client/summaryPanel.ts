@@ -14,7 +14,8 @@ import { revealItem, toVsRange } from './navigation';
 import type { LetterSummary } from '../core/summary/letterSummary';
 import { summarizeLetter, withContextGrounds } from '../core/summary/letterSummary';
 import type { FolderFilter, FolderSort } from '../core/summary/folderStats';
-import { checksByItem, type Check, type CheckSeverity, type LetterChecks } from '../core/summary/itemChecks';
+import { withCheckIds, type LetterChecks } from '../core/summary/itemChecks';
+import { letterChecks } from './letterChecks';
 import { filterRows, isFiltered, nextFilter, nextSort, noFilter, sortRows } from '../core/summary/folderStats';
 import { folderPageSize, renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
 import type { WebviewMessage } from './webviewMessages';
@@ -178,10 +179,7 @@ export class LetterSummaryPanel extends SummaryPanel {
   /** The letter's problems as the editor has them (the Problems view's), each item's under it. */
   private checks(): LetterChecks | undefined {
     const model = this.services.store.cached(this.uri);
-    if (!model) return undefined;
-    const diagnostics = vscode.languages.getDiagnostics(this.uri).filter((d) => d.source === 'imr');
-    const { items, letter } = checksByItem(model.items, diagnostics);
-    return { items: new Map(model.items.map((item, i) => [item.index, items[i].map(checkOf)])), letter: letter.map(checkOf) };
+    return model ? letterChecks(this.uri, model) : undefined;
   }
 
   protected async reveal(message: { index: number } | { row: number }): Promise<void> {
@@ -196,7 +194,7 @@ export class LetterSummaryPanel extends SummaryPanel {
     const grounded = withContextGrounds(shown, this.context()?.items ?? []);
     // The checks as the panel shows them: the letter's diagnostics, by rule id.
     const checks = this.checks();
-    const summary = { ...grounded, items: grounded.items.map((row) => ({ ...row, checks: [...new Set(checks?.items.get(row.index)?.map((c) => c.code) ?? [])] })) };
+    const summary = checks ? withCheckIds(grounded, checks) : grounded;
     await exportSummaries([summary], vscode.Uri.joinPath(this.uri, '..'), summary.name.replace(/\.[^.]*$/, ''), format);
   }
 
@@ -380,16 +378,4 @@ export class SummaryPanels implements vscode.Disposable {
     this.letter?.dispose();
     this.folder?.dispose();
   }
-}
-
-const severities: Record<vscode.DiagnosticSeverity, CheckSeverity> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'information',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
-
-function checkOf(d: vscode.Diagnostic): Check {
-  const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
-  return { code, severity: severities[d.severity], message: d.message };
 }

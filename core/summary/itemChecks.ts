@@ -4,6 +4,7 @@
 // Code's diagnostics of the letter), folderLetterOf keeps their rule ids for the folder summary and `imr-letters
 // summary`, and `imr-letters table` writes them in the column `checks`.
 import type { Position, Range } from '../model';
+import type { LetterSummary } from './letterSummary';
 
 export type CheckSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -19,6 +20,14 @@ export interface Check {
 export interface LetterChecks {
   items: ReadonlyMap<number, readonly Check[]>;
   letter: readonly Check[];
+}
+
+/** How a check's severity is named where it is shown. */
+export const checkSeverityLabels: Record<CheckSeverity, string> = { error: 'Error', warning: 'Warning', information: 'Note', hint: 'Hint' };
+
+/** A letter's summary whose rows name the rules of their checks (a letter's exports: its model has none). */
+export function withCheckIds(summary: LetterSummary, checks: LetterChecks): LetterSummary {
+  return { ...summary, items: summary.items.map((row) => ({ ...row, checks: [...new Set(checks.items.get(row.index)?.map((c) => c.code) ?? [])] })) };
 }
 
 export interface ItemChecks<D> {

@@ -342,7 +342,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     const end = Date.now() + 15_000;
     while (!existsSync(file) && Date.now() < end) await page.waitForTimeout(200);
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
-    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Rationale');
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Checks,Rationale');
     assert.equal(lines.length, model.items.length + 1);
   });
 

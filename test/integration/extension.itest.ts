@@ -317,6 +317,13 @@ suite('IMR Letters extension', () => {
     await openLetter('malformed-associated-service.txt');
     await until('the surgery with its services', () => api.itemLabels().length === 3);
     assert.deepEqual(api.itemLabels(), ['Right shoulder arthroscopy with rotator cuff repair', '  Pre-operative medical clearance', '  Cold therapy unit, 7 day rental']);
+    // The cold therapy unit's rationale rests on the surgery's denial while the surgery is overturned: its row counts
+    // the problem, and only its row.
+    const descriptions = await until('the problem counted on its item', () => api.itemDescriptions()[2]?.startsWith('1 problem · ') && api.itemDescriptions());
+    assert.deepEqual(
+      descriptions.map((d) => d.startsWith('1 problem · ')),
+      [false, false, true],
+    );
     // F12 on a service's title reaches its surgery.
     const surgeryLetter = vscode.window.activeTextEditor!.document;
     const cold = (await api.letter(surgeryLetter.uri))!.items[2];
@@ -351,7 +358,7 @@ suite('IMR Letters extension', () => {
     const csv = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'csv', workspaceFile('out/items.csv'));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
     const lines = text.trim().split('\r\n');
-    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Rationale');
+    assert.equal(lines[0], 'Case number,Item,Service,Decision,Guideline,Conclusion,Grounds,Checks,Rationale');
     assert.equal(lines.length, 4);
     // The grounds the server read in the rationale ("As mechanical traction is not recommended, ...").
     assert.match(lines[1], /,Not medically necessary,Not recommended by the guideline,/);
@@ -367,6 +374,13 @@ suite('IMR Letters extension', () => {
     const md = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'markdown', workspaceFile('out/items.md'));
     const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(md));
     assert.match(markdown, /\| 3 \| Myofascial Release \| Overturned \|/);
+
+    // A letter with a problem: its item names the rule, as the Problems view has it.
+    await openLetter('malformed-conflict.txt');
+    await until('the diagnostics of the letter', () => vscode.languages.getDiagnostics(workspaceFile('malformed-conflict.txt')).length > 0);
+    const conflict = await vscode.commands.executeCommand<vscode.Uri>('imr.exportSummary', 'csv', workspaceFile('out/conflict.csv'));
+    const conflictLines = new TextDecoder().decode(await vscode.workspace.fs.readFile(conflict)).trim().split('\r\n');
+    assert.match(conflictLines[1], /,decision-rationale-conflict,/);
   });
 
   test('IMR: Show Folder Summary asks the server for the folder and opens its table', async () => {
