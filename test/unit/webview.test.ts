@@ -242,6 +242,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
       year: '2017',
       turnaround: 'Within 30 days',
       grounds: i === 0 ? ['no-red-flags', 'beyond-guideline-limits'] : [],
+      checks: i === 1 ? [hostile, 'body-part-mismatch'] : [],
     }));
     return { folderName: hostile, rows, letters: 1, filter: noFilter, kept: rows.map((_, i) => i), limit: folderPageSize, ...over };
   }
@@ -252,6 +253,10 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('table.items td.file').first().innerText(), hostile);
     assert.equal(await page.locator('[data-breakdown="specialty"] td.group').first().innerText(), hostile);
     assert.equal(await page.locator('main img, main script, main svg').count(), 0);
+    // The rules that find a problem in an item: named under its service, and counted in their breakdown.
+    assert.deepEqual(await page.locator('table.items [data-context="checks"]').allInnerTexts(), [`Checks: ${hostile}; body-part-mismatch`]);
+    assert.equal(await page.locator('tr[data-row="1"] [data-context="checks"]').count(), 1);
+    assert.deepEqual((await page.locator('[data-breakdown="checks"] td.group').allInnerTexts()).sort(), ['No problem found', 'body-part-mismatch', hostile].sort());
     await page.locator('tr[data-row="1"] td.service').click();
     assert.deepEqual(await lastPosted(), { type: 'reveal', row: 1 });
     // A group's key goes back to the extension exactly as it came, markup and all.
