@@ -26,7 +26,7 @@ const KEYWORD_RE = /\bmedically[- ](?:necessary|appropriate|indicated|warranted|
 
 // Words that may stand between a negation and the keyword: "not be considered", "not supported ... as being".
 const CHAIN =
-  '(?:(?:be|been|being|is|are|was|were|considered|deemed|determined|found|established|supported|substantiated|shown|proven|demonstrated|felt|judged|regarded|viewed|seen|appear|appears|seem|seems|currently|presently|at|this|time|yet|fully|clearly|reasonably|recommended|indicated|and|or|to|as|a|the|request|therefore|thus|medically|appropriate)[ ,-]+){0,6}';
+  '(?:(?:be|been|being|is|are|was|were|considered|deemed|determined|found|established|supported|substantiated|shown|proven|demonstrated|felt|judged|regarded|viewed|seen|appear|appears|seem|seems|currently|presently|at|this|time|yet|fully|clearly|reasonably|recommended|indicated|and|or|to|as|a|the|request|therefore|thus|however|medically|appropriate)[ ,-]+){0,6}';
 const NEGATED_BEFORE_RE = new RegExp(`(?:\\bnot|\\bcannot|\\bcan not|n't|\\bnever|\\bno longer|\\bneither|\\bnon)[ ,-]+${CHAIN}$`, 'i');
 // "not supported by the provided records as being medically necessary".
 const NEGATED_LOOSE_RE = /\bnot (?:supported|established|shown|substantiated|demonstrated|deemed|considered)\b[^.;:]{0,70}\bas (?:being )?$/i;

@@ -23,6 +23,8 @@ const cases: [string, string, string][] = [
   ['The applicant was seen on 11/08/2016 and reported pain.', 'unclear', ''],
   ['', 'unclear', ''],
   ['The request is not, therefore, medically necessary.', 'not-medically-necessary', 'not, therefore, medically necessary'],
+  ['The request is not, however, medically necessary at this time.', 'not-medically-necessary', 'not, however, medically necessary'],
+  ['The request is, however, medically necessary.', 'medically-necessary', 'medically necessary'],
 ];
 
 for (const [sentence, expected, phrase] of cases) {
