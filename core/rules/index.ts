@@ -1,6 +1,7 @@
 // The single list of lint rules, read by the linter, the server, the CLI and the docs test.
 import { associatedServiceConflict } from './associatedServiceConflict';
 import { bodyPartMismatch } from './bodyPartMismatch';
+import { lateralityMismatch } from './lateralityMismatch';
 import { citationPageMismatch } from './citationPageMismatch';
 import { dateOfInjuryMismatch } from './dateOfInjuryMismatch';
 import { dateOrder } from './dateOrder';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   dateOrder,
   dateOfInjuryMismatch,
   bodyPartMismatch,
+  lateralityMismatch,
   citationPageMismatch,
   supersededGuideline,
   unresolvedCitation,

@@ -82,3 +82,34 @@ const related: Partial<Record<BodyRegion, readonly BodyRegion[]>> = {
 export function withRelatedRegions(regions: readonly BodyRegion[]): Set<BodyRegion> {
   return new Set(regions.flatMap((r) => [r, ...(related[r] ?? [])]));
 }
+
+/** The regions that come in pairs, whose side a request names ("left knee"); the spine's have none. */
+const sidedRegions: ReadonlySet<BodyRegion> = new Set(['shoulder', 'elbow', 'wrist or hand', 'hip', 'knee', 'ankle or foot']);
+
+export type Side = 'left' | 'right' | 'both';
+
+export interface SidedMention {
+  region: BodyRegion;
+  side: Side;
+  /** From the side's word through the region's. */
+  from: number;
+  to: number;
+}
+
+// The side just before a region's words: "left knee", "the right shoulder", "both knees", "left and right wrists".
+const SIDE_BEFORE_RE = /\b(?:(left and right|right and left|both|bilateral(?:ly)?)|(left|right))[ -]+$/i;
+// "right-hand dominant" says which hand the patient writes with, not which one is treated.
+const DOMINANT_AFTER_RE = /^[ -]?dominan/i;
+
+/** Where a text names a paired region with its side, in the order of the text (its region mentions, when read already). */
+export function sidedRegionMentions(text: string, regions: readonly BodyRegionMention[] = bodyRegionMentions(text)): SidedMention[] {
+  const mentions: SidedMention[] = [];
+  for (const m of regions) {
+    const region = m.regions.find((r) => sidedRegions.has(r));
+    if (!region) continue;
+    const side = SIDE_BEFORE_RE.exec(text.slice(Math.max(0, m.from - 20), m.from));
+    if (!side || DOMINANT_AFTER_RE.test(text.slice(m.to, m.to + 12))) continue;
+    mentions.push({ region, side: side[1] ? 'both' : (side[2].toLowerCase() as Side), from: m.from - side[0].length, to: m.to });
+  }
+  return mentions;
+}

@@ -9,7 +9,7 @@ import { lintLetter, type LintOptions } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { allRules } from '../../core/rules/index';
 import { suggestDecisions } from '../../core/rules/unknownDecision';
-import { bodyRegionMentions, bodyRegionsIn } from '../../core/text/bodyRegions';
+import { bodyRegionMentions, bodyRegionsIn, sidedRegionMentions } from '../../core/text/bodyRegions';
 import { LineIndex } from '../../core/text/lines';
 import { corpusLetters, corpusSkip, lettersDir, repoRoot } from '../support/env';
 import { textAt } from '../support/text';
@@ -68,9 +68,10 @@ describe('the real letters', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('the only warnings on the corpus are real uncited decisions and four dates of injury that disagree, and the only information the 2009 Chronic Pain guideline cited after 2016', { skip: corpusSkip }, () => {
+  test('the only warnings on the corpus are real uncited decisions, four dates of injury that disagree and a side swapped, and the only information the 2009 Chronic Pain guideline cited after 2016', { skip: corpusSkip }, () => {
     let superseded = 0;
     const mismatches: string[] = [];
+    const sides: string[] = [];
     for (const f of corpusLetters()) {
       const text = readCorpusLetter(f);
       for (const d of lint(text, { uri: 'file:///corpus.txt' })) {
@@ -84,6 +85,10 @@ describe('the real letters', () => {
           mismatches.push(`${f.slice(0, 3)} ${textAt(text, d.range)} / ${textAt(text, d.relatedInformation![0].location.range)}`);
           continue;
         }
+        if (d.code === 'laterality-mismatch') {
+          sides.push(`${f.slice(0, 3)} ${textAt(text, d.range)}`);
+          continue;
+        }
         assert.equal(d.code, 'uncited-decision', `${f}:${d.range.start.line + 1} ${message(d)}`);
         assert.match(textAt(text, d.range), /did not cite any medical evidence/);
       }
@@ -91,6 +96,9 @@ describe('the real letters', () => {
     assert.equal(superseded, 6, 'five claims administrators and one reviewer cite the 2009 edition in 2016-2017 letters');
     // Four letters whose summary gives another date of injury than their header (read by hand: each is so).
     assert.deepEqual(mismatches, ['001 October 10, 2015 / 10/10/2016', '013 10-18-2016 / 10/10/2016', '032 11/05/2016 / 11/15/2016', '065 10/18/2016 / 10/26/2016']);
+    // Read by hand: therapy for the left hand (a fracture of the left fourth metacarpal, says the summary), upheld on an
+    // operation "of the right ankle, right femur, and right fingers".
+    assert.deepEqual(sides, ['108 right fingers']);
   });
 });
 
@@ -497,6 +505,52 @@ describe('body-part-mismatch', () => {
       { regions: ['low back'], from: 22, to: 30 },
       { regions: ['low back'], from: 35, to: 39 },
     ]);
+  });
+});
+
+describe('laterality-mismatch', () => {
+  const withSentence = (sentence: string, title: string) =>
+    replaceOnce(replaceOnce(seed, 'In light of the above issues,', `${sentence} In light of the above issues,`), seedTitle, title);
+  const finding = 'The patient underwent an arthroscopy of the right knee on 10/12/2016.';
+
+  test('fires on the first finding that names the other side, the request related, LF and CRLF', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = withSentence(finding, 'Physical therapy for the left knee, 12 sessions').replace(/\r?\n/g, eol);
+      const ds = lint(text, { uri: 'file:///l.txt' }).filter((d) => d.code === 'laterality-mismatch');
+      assert.equal(ds.length, 1);
+      assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+      assert.equal(textAt(text, ds[0].range), 'right knee');
+      assert.equal(
+        message(ds[0]),
+        'The rationale of item 1 (Physical therapy for the left knee, 12 sessions) speaks of the right knee ("right knee"), never of the left knee the request is for.',
+      );
+      assert.deepEqual(ds[0].relatedInformation?.map((r) => r.message), ['The request: Physical therapy for the left knee, 12 sessions.']);
+      assert.deepEqual(ds[0].data, { region: 'knee', requested: 'left', spoken: 'right' });
+    }
+  });
+
+  test("quiet when the findings name the request's side too, or both sides, or the request is for both, or only the hand the patient writes with", () => {
+    for (const [sentence, title] of [
+      [`${finding} She now has pain of the left knee as well.`, 'Physical therapy for the left knee'],
+      ['The patient has pain in both knees since 10/12/2016.', 'Physical therapy for the left knee'],
+      [finding, 'Physical therapy for the left and right knees'],
+      [finding, 'Physical therapy for the knees'],
+      ['The patient is right-hand dominant and reports numbness.', 'Left carpal tunnel release'],
+      ['The ODG recommends therapy after an arthroscopy of the right knee.', 'Physical therapy for the left knee'],
+      [finding, 'Physical therapy for the left shoulder'],
+    ])
+      assert.deepEqual(only(withSentence(sentence, title), 'laterality-mismatch'), [], `${sentence} / ${title}`);
+  });
+
+  test('the sides the letters give a paired part, and none to the spine', () => {
+    const sides = (text: string) => sidedRegionMentions(text).map((m) => [m.region, m.side, text.slice(m.from, m.to)]);
+    assert.deepEqual(sides('Left knee arthroscopy; right-sided shoulder'), [['knee', 'left', 'Left knee']]);
+    assert.deepEqual(sides('bilateral wrists, left and right hips, both feet'), [
+      ['wrist or hand', 'both', 'bilateral wrists'],
+      ['hip', 'both', 'left and right hips'],
+      ['ankle or foot', 'both', 'both feet'],
+    ]);
+    assert.deepEqual(sides('left L5-S1 epidural, right lumbar facet, right-hand dominant'), []);
   });
 });
 

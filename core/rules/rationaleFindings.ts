@@ -1,0 +1,67 @@
+// What the rules that compare a request with its rationale's findings share: which words of a rationale lie in
+// sentences about the case (the grounds' isFinding: not the guideline restated, generalised or quoted), and where
+// words of the rationale's collapsed text are in the document.
+import type { DisputedItem, LabelledParagraph, Range } from '../model';
+import { isFinding, sentenceSpans } from '../parser/grounds';
+import { bodyRegionMentions, type BodyRegionMention } from '../text/bodyRegions';
+import { CollapsedText } from '../text/collapse';
+import { LineIndex } from '../text/lines';
+
+// The parts of the body each rationale names, read once for both rules that ask (lint reads every rationale).
+const mentionsOf = new WeakMap<LabelledParagraph, BodyRegionMention[]>();
+
+/** The parts of the body a rationale names (core/text/bodyRegions.ts), in the order of its text. */
+export function rationaleBodyMentions(rationale: LabelledParagraph): BodyRegionMention[] {
+  let mentions = mentionsOf.get(rationale);
+  if (!mentions) mentionsOf.set(rationale, (mentions = bodyRegionMentions(rationale.text)));
+  return mentions;
+}
+
+/** The mentions (offsets in the rationale's collapsed text, in order) that lie in sentences about the case. */
+export function inFindings<M extends { from: number }>(text: string, mentions: readonly M[]): M[] {
+  if (mentions.length === 0) return [];
+  const sentences = sentenceSpans(text);
+  const kept: M[] = [];
+  let s = -1;
+  let finding = false;
+  for (const mention of mentions) {
+    // The sentence that holds the mention, and whether it is a finding: read once a sentence.
+    if (s < 0 || sentences[s][1] <= mention.from) {
+      do s++;
+      while (s < sentences.length - 1 && sentences[s][1] <= mention.from);
+      finding = isFinding(text.slice(sentences[s][0], sentences[s][1]));
+    }
+    if (finding) kept.push(mention);
+  }
+  return kept;
+}
+
+/**
+ * Where [from, to) of a rationale's collapsed text is in the document; the label's range when the text cannot be
+ * mapped back. `lines` comes from the caller (the editor); the command line passes only the text, and a line index
+ * is built from it here, once a letter, only when a rule has something to report (`cache`).
+ */
+export function rationaleWordsRange(
+  rationale: LabelledParagraph,
+  from: number,
+  to: number,
+  source: { text?: string; lines?: LineIndex },
+  cache: { lines?: LineIndex },
+): Range {
+  cache.lines ??= source.lines ?? (source.text === undefined ? undefined : new LineIndex(source.text));
+  const index = cache.lines;
+  if (!index || !rationale.textRange) return rationale.labelRange;
+  const collapsed = new CollapsedText(index, index.offsetAt(rationale.textRange.start), index.offsetAt(rationale.textRange.end));
+  return collapsed.text === rationale.text ? collapsed.range(from, to) : rationale.labelRange;
+}
+
+/** What the item requests, in its words: for a partial authorization, the part decided (not the original request and
+ *  what was authorized, which the title also holds). */
+export function requestOf(item: DisputedItem): string {
+  return item.service || item.title.value;
+}
+
+/** "neck, mid back and low back". */
+export function listed(words: readonly string[], conjunction: string): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
