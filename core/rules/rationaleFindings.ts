@@ -2,6 +2,8 @@
 // sentences about the case (the grounds' isFinding: not the guideline restated, generalised or quoted), and where
 // words of the rationale's collapsed text are in the document.
 import type { DisputedItem, LabelledParagraph, Range } from '../model';
+import { itemTitleRange } from './itemRanges';
+import type { Rule, RuleReport } from './rule';
 import { isFinding, sentenceSpans } from '../parser/grounds';
 import { bodyRegionMentions, type BodyRegionMention } from '../text/bodyRegions';
 import { CollapsedText } from '../text/collapse';
@@ -53,6 +55,32 @@ export function rationaleWordsRange(
   if (!index || !rationale.textRange) return rationale.labelRange;
   const collapsed = new CollapsedText(index, index.offsetAt(rationale.textRange.start), index.offsetAt(rationale.textRange.end));
   return collapsed.text === rationale.text ? collapsed.range(from, to) : rationale.labelRange;
+}
+
+/**
+ * A rule that holds each item's rationale against its request: `report` reads one item, with `place` to find where
+ * words of its rationale's collapsed text are in the document.
+ */
+export function rationaleRule(
+  rule: Omit<Rule, 'check'>,
+  report: (item: DisputedItem, rationale: LabelledParagraph, place: (from: number, to: number) => Range) => RuleReport[],
+): Rule {
+  return {
+    ...rule,
+    check({ model, text, lines }) {
+      const cache: { lines?: LineIndex } = {};
+      return model.items.flatMap((item) => {
+        const rationale = item.rationale;
+        if (!rationale?.text) return [];
+        return report(item, rationale, (from, to) => rationaleWordsRange(rationale, from, to, { text, lines }, cache));
+      });
+    },
+  };
+}
+
+/** The related place of such a rule's report: the item's title, named by its request. */
+export function requestPlace(item: DisputedItem): { range: Range; message: string } {
+  return { range: itemTitleRange(item), message: `The request: ${requestOf(item)}.` };
 }
 
 /** What the item requests, in its words: for a partial authorization, the part decided (not the original request and
