@@ -4,7 +4,7 @@ import type { DisputedItem, LetterModel } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
 import { toVsRange } from './navigation';
 import { conclusionLabels, guidelineText, servicesBySurgery } from '../core/summary/letterSummary';
-import { checkSeverityLabels, type Check } from '../core/summary/itemChecks';
+import { checkSeverityLabels, type Check, type LetterChecks } from '../core/summary/itemChecks';
 import { letterChecks } from './letterChecks';
 
 function decisionIcon(item: DisputedItem): vscode.ThemeIcon {
@@ -26,9 +26,13 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** The active letter's problems by item, read once per refresh (the tree asks for every item). */
+  private checks: { model: LetterModel; uri: string; checks: LetterChecks } | undefined;
+
   constructor(private readonly active: ActiveLetter) {}
 
   refresh(): void {
+    this.checks = undefined;
     this.changed.fire();
   }
 
@@ -41,7 +45,9 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
 
   /** The letter's problems that are this item's (client/letterChecks.ts). */
   private problemsOf(uri: vscode.Uri, model: LetterModel | null | undefined, item: DisputedItem): readonly Check[] {
-    return model ? (letterChecks(uri, model).items.get(item.index) ?? []) : [];
+    if (!model) return [];
+    if (this.checks?.model !== model || this.checks.uri !== uri.toString()) this.checks = { model, uri: uri.toString(), checks: letterChecks(uri, model) };
+    return this.checks.checks.items.get(item.index) ?? [];
   }
 
   getParent(item: DisputedItem): DisputedItem | undefined {

@@ -11,12 +11,20 @@ export interface ItemGround {
   range: Range;
 }
 
+// Each item's grounds, read once per parse: the semantic tokens (after every edit), the hovers and the summary
+// panel's context all ask for them. An item belongs to one parse of one document, so it is the key.
+const read = new WeakMap<DisputedItem, readonly ItemGround[]>();
+
 /** The grounds of an item (core/parser/grounds.ts, itemGroundKinds), in the order of their sentences. */
-export function itemGrounds(doc: LetterDocument, item: DisputedItem): ItemGround[] {
-  const grounds = rationaleGrounds(doc, item);
-  const surgery = surgeryGround(item);
-  if (surgery && item.surgeryDependence) grounds.push({ kind: surgery, range: item.surgeryDependence.range });
-  return grounds.sort((a, b) => comparePositions(a.range.start, b.range.start));
+export function itemGrounds(doc: LetterDocument, item: DisputedItem): readonly ItemGround[] {
+  let grounds = read.get(item);
+  if (!grounds) {
+    const found = rationaleGrounds(doc, item);
+    const surgery = surgeryGround(item);
+    if (surgery && item.surgeryDependence) found.push({ kind: surgery, range: item.surgeryDependence.range });
+    read.set(item, (grounds = found.sort((a, b) => comparePositions(a.range.start, b.range.start))));
+  }
+  return grounds;
 }
 
 /** Each kind once, at the first sentence that gives it: what the title's hover and the summary panel name. */
