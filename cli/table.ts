@@ -3,7 +3,7 @@ import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel }
 import { citedSections, sectionLabel } from '../core/knowledge/sections';
 import { mtusNotCited } from '../core/knowledge/mtusNotCited';
 import { itemGroundKinds } from '../core/parser/grounds';
-import { citationSourceText } from '../core/parser/citations/paragraph';
+import { citationSourceText, citationTextWithLink } from '../core/parser/citations/paragraph';
 import { guidelineBasis } from '../core/summary/letterSummary';
 import { serviceKind } from '../core/text/serviceWords';
 import { timelineOf } from '../core/summary/timeline';
@@ -138,7 +138,7 @@ function statements(paragraph: GuidelineParagraph | undefined): string | null {
 /** "MTUS Chronic Pain Medical Treatment 2016, Opioids, p. 74-96", "ODG, MRI"; the source as written when unstructured. */
 export function compactCitation(c: GuidelineCitation): string {
   if (!c.guideline || c.source === 'article' || c.source === 'url' || c.source === 'other') {
-    const text = c.text.trim();
+    const text = citationTextWithLink(c).trim();
     return citationSourceText(text) || text;
   }
   // "ODG Official Disability Guidelines" and "ACOEM ACOEM 3rd ed." say the same thing twice.

@@ -190,6 +190,12 @@ function citedAt(doc: LetterDocument, position: Position): { citation: Guideline
   return undefined;
 }
 
+function itemCitations(item: DisputedItem): { citation: GuidelineCitation; paragraph: string }[] {
+  return [item.claimsAdministratorGuideline, item.maximusGuideline].flatMap((p) =>
+    p ? p.citations.map((citation) => ({ citation, paragraph: p.label.replace(/:\s*$/, '') })) : [],
+  );
+}
+
 export function getHover(doc: LetterDocument, position: Position, options: HoverOptions = {}): Hover | null {
   const cited = citedAt(doc, position);
   if (cited) {
@@ -200,6 +206,7 @@ export function getHover(doc: LetterDocument, position: Position, options: Hover
       folderStats,
       unreadLetters: options.workspaceLetters ? options.unreadLetters : undefined,
       service: cited.item.service,
+      itemCitations: itemCitations(cited.item),
     };
     return markdown(citationHoverMarkdown(c, context), c.range);
   }

@@ -91,6 +91,10 @@ export function cachedPool(key: string, build: () => readonly KnowledgeEntry[]):
   return pool;
 }
 
+function sharesWord(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.some((y) => sameWord(x, y)));
+}
+
 /** The entry whose name matches best, at least `min`; with `minDice`, half-matches by containment alone do not count. */
 export function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: number, minDice = 0): KnowledgeEntry | undefined {
   let best: KnowledgeEntry | undefined;
@@ -110,12 +114,16 @@ export function bestMatch(cited: string, pool: readonly KnowledgeEntry[], min: n
     }
     visit = places.sort((a, b) => a - b).map((i) => pool[i]);
   }
+  // "Antiemetics (for opioid nausea)" is about antiemetics: a name that shares words only with what the parentheses
+  // add (Opioids) is not the topic.
+  const head = cited.includes('(') ? matchKey(cited.replace(/\([^)]*\)?/g, ' ')).tokens : tokens;
   for (const e of visit) {
     // Every entry is in the index: one that is not a candidate shares no word with the topic.
     if (!candidates.has(e)) continue;
     for (const n of nameKeys(e)) {
       const m = scoreKeys(citedKey, n);
       if (m.dice < minDice) continue;
+      if (head !== tokens && head.length > 0 && m.score > 0 && !sharesWord(head, n.tokens)) continue;
       const s = m.score;
       // Ties go to the entry listed first, which is the more specific one in each data file.
       if (s > bestScore) {

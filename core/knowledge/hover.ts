@@ -7,6 +7,8 @@ import { hierarchyLine, regimeAt, supersededOn } from './regime';
 import { resolveCitation, type CitationContext, type Resolution } from './resolve';
 import { entryForService } from './serviceTopic';
 import type { GuidelineInfo, KnowledgeEntry } from './types';
+import { entryById } from './data';
+import { odgChapterKey } from './odgChapters';
 
 export function pagesText(pages: PageRange[] | undefined): string | undefined {
   if (!pages || pages.length === 0) return undefined;
@@ -21,13 +23,22 @@ function link(s: { title: string; url?: string }): string {
   return s.url ? `[${esc(s.title)}](${s.url})` : esc(s.title);
 }
 
+/** The ODG chapter the letter cites, when it is not the entry's own but holds the same topic ("Hip and Pelvis Chapter,
+ *  Skilled nursing facility" resolves to the knee's entry): the hover names the chapter cited and says whose entry it shows. */
+function otherOdgChapter(e: KnowledgeEntry, citation: GuidelineCitation): string | undefined {
+  const key = odgChapterKey(citation.chapter?.title);
+  if (e.guideline !== 'odg' || !e.chapter || !key || key === e.chapter.key) return undefined;
+  return entryById(`odg-ch-${key}`)?.chapter?.title ?? citation.chapter?.title;
+}
+
 function titleLine(e: KnowledgeEntry, r: Resolution, citation: GuidelineCitation): string {
   const g = r.guideline;
   const parts = [g ? g.name : e.guideline];
   // ODG is updated continually: the date the letter gives ("updated 11/23/16") says more than "current edition".
   if (g?.id === 'odg' && citation.edition) parts.push(citation.edition.replace(/^\(|\)$/g, ''));
-  else if (r.edition) parts.push(r.edition.label);
-  if (e.chapter) parts.push(e.chapter.number !== undefined ? `Chapter ${e.chapter.number}: ${e.chapter.title}` : e.chapter.title);
+  // The MTUS took ACOEM's revised elbow chapter (2007) in place of the 2004 one.
+  else if (r.edition) parts.push(g?.id === 'mtus-acoem-2004' && e.chapter?.number === 10 ? `${r.edition.label}; elbow chapter revised 2007` : r.edition.label);
+  if (e.chapter) parts.push(e.chapter.number !== undefined ? `Chapter ${e.chapter.number}: ${e.chapter.title}` : (otherOdgChapter(e, citation) ?? e.chapter.title));
   parts.push(e.section ? `§ ${e.section} ${e.topic}` : e.topic);
   const p = pagesText(e.pages);
   // Entry pages follow the 2009 PDF; the 2016 edition is paginated differently.
@@ -36,7 +47,13 @@ function titleLine(e: KnowledgeEntry, r: Resolution, citation: GuidelineCitation
 }
 
 function entryBlock(e: KnowledgeEntry, r: Resolution, citation: GuidelineCitation): string {
-  const lines = [titleLine(e, r, citation), '', `**Recommendation:** ${e.recommendation === 'mixed' ? 'varies by topic (overview)' : e.recommendation}`];
+  const lines = [titleLine(e, r, citation)];
+  const cited = otherOdgChapter(e, citation);
+  if (cited) {
+    const own = esc(e.chapter?.title ?? '');
+    lines.push('', `*This summary is the knowledge base's entry in the ${own} chapter; the letter cites the topic in the ${esc(cited)} chapter, whose criteria may differ.*`);
+  }
+  lines.push('', `**Recommendation:** ${e.recommendation === 'mixed' ? 'varies by topic (overview)' : e.recommendation}`);
   if (e.limits) lines.push('', `**Limits:** ${esc(e.limits)}`);
   lines.push('', esc(e.summary));
   lines.push('', e.confidence === 'verified' ? '*Confidence: verified*' : '⚠ *Confidence: unverified* — check these facts against the guideline before relying on them.');
@@ -63,6 +80,12 @@ function externalSource(text: string): string {
   return citationSourceText(text.trim()) || text;
 }
 
+/** The label of the item's other paragraph whose citations resolve to the entry, if one does. */
+function paragraphCiting(entry: KnowledgeEntry, citation: GuidelineCitation, context: CitationContext): string | undefined {
+  const { itemCitations, ...rest } = context;
+  return itemCitations?.find((c) => c.citation !== citation && resolveCitation(c.citation, rest).entries.includes(entry))?.paragraph;
+}
+
 /** Markdown for a hover over a citation: what the knowledge base knows of the cited section. */
 export function citationHoverMarkdown(citation: GuidelineCitation, context: CitationContext = {}): string {
   const r = resolveCitation(citation, context);
@@ -79,7 +102,9 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
     if (r.unresolved.length > 0) blocks.push(`Not in the knowledge base: ${r.unresolved.map((s) => `"${esc(s)}"`).join(', ')}`);
     const forService = entryForService(citation, r, context.service);
     if (forService && context.service) {
-      blocks.push(`*The citation names no section. For the service decided here, "${esc(context.service.trim())}", this guideline has (not cited by the letter):*\n\n${entryBlock(forService, r, citation)}`);
+      const citedIn = paragraphCiting(forService, citation, context);
+      const where = citedIn ? `cited in the item's "${citedIn}" paragraph` : 'not cited by the letter';
+      blocks.push(`*The citation names no section. For the service decided here, "${esc(context.service.trim())}", this guideline has (${where}):*\n\n${entryBlock(forService, r, citation)}`);
     }
   }
   const footer: string[] = [];

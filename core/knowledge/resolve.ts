@@ -2,6 +2,7 @@
 import type { GuidelineCitation, PageRange } from '../model';
 import { entries as allEntries, entriesOf, entryById, guidelineInfo, guidelines } from './data';
 import { similarity } from './match';
+import { citationTextWithLink } from '../parser/citations/paragraph';
 import { bestMatch, cachedPool } from './bestMatch';
 import { isAnyBodyPart, isOdgChapterName, odgChapterKey } from './odgChapters';
 import type { GuidelineEdition, GuidelineId, GuidelineInfo, KnowledgeEntry } from './types';
@@ -15,6 +16,8 @@ export interface CitationContext {
   unreadLetters?: number;
   /** The service the citation's item decides: for a citation naming no section, the hover offers its entry. */
   service?: string;
+  /** The item's citations in its two guideline paragraphs: the entry offered for the service may be cited there. */
+  itemCitations?: readonly { citation: GuidelineCitation; paragraph: string }[];
 }
 
 export type ResolutionStatus = 'resolved' | 'external' | 'unresolved';
@@ -111,7 +114,7 @@ export function resolveCitation(citation: GuidelineCitation, context: CitationCo
 
 function resolve(c: GuidelineCitation, context: CitationContext): Resolution {
   if (c.kind === 'non-mtus' && (c.source === 'article' || c.source === 'url' || c.source === 'other')) {
-    return { status: 'external', entries: [], matches: [], unresolved: [], external: { text: c.text, ...(c.url ? { url: c.url.value } : {}) } };
+    return { status: 'external', entries: [], matches: [], unresolved: [], external: { text: citationTextWithLink(c), ...(c.url ? { url: c.url.value } : {}) } };
   }
   const gid = guidelineIdOf(c);
   if (!gid) return { status: 'unresolved', entries: [], matches: [], unresolved: [c.text] };
@@ -350,13 +353,18 @@ class Resolver {
   odg(): void {
     const c = this.c;
     const key = odgChapterKey(c.chapter?.title);
-    for (const s of this.sections()) {
+    const sections = this.sections();
+    for (const s of sections) {
+      // "Indications for imaging, CT (computed tomography)": the heading of each imaging section, which the study
+      // beside it names; alone it stays a topic (the MRI's, by its aliases).
+      if (sections.length > 1 && /^indications for imaging$/i.test(s.trim())) continue;
       if (isOdgChapterName(s)) {
         const k = odgChapterKey(s);
         if (this.add(s, entryById(`odg-ch-${k}`), 'chapter')) continue;
       }
       const k = key ?? odgChapterKey(s);
-      const inChapter = k ? cachedPool(`odg/${k}`, () => this.pool.filter((e) => e.chapter?.key === k || e.alsoIn?.includes(k))) : [];
+      // A chapter's overview is no section: a topic it does not hold stays unresolved, under the overview.
+      const inChapter = k ? cachedPool(`odg/${k}`, () => this.pool.filter((e) => (e.chapter?.key === k || e.alsoIn?.includes(k)) && e.recommendation !== 'mixed')) : [];
       // Outside the cited chapter only a topic that is the same whatever the body part may be found: a drug, a
       // therapy's visit guidelines. "Head, MRI" is not the neck's MRI, nor "Ankle and Foot, Bone scan" a hernia's imaging.
       const elsewhere = k ? cachedPool(`odg/any-part`, () => this.pool.filter(isAnyBodyPart)) : this.pool;

@@ -105,6 +105,8 @@ function clauseStartBefore(text: string, at: number): number {
     )
       return skipSpace(text, i + 1);
     if (ch === 59 /* ; */ || ch === 33 /* ! */ || ch === 63 /* ? */) return skipSpace(text, i + 1);
+    // A quotation ending a sentence: '... causes of pain." The request is ...'.
+    if ((ch === 34 /* " */ || ch === 0x201d /* ” */) && i > 0 && /[.!?]/.test(text[i - 1]) && (i + 1 >= text.length || text.charCodeAt(i + 1) === 32)) return skipSpace(text, i + 1);
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 // Rule associated-service-conflict: a service that goes with a surgery must not be decided against the surgery's
 // decision in the same letter (which items go with which surgery: core/parser/surgery.ts).
-import { itemName, itemTitleRange } from './itemRanges';
+import { capitalised, itemName, itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -33,7 +33,7 @@ export const associatedServiceConflict: Rule = {
       if (beforeOrWith && item.decision === 'Overturned' && surgery.decision === 'Upheld') {
         reports.push({
           range: item.decisionText?.range ?? itemTitleRange(item),
-          message: `The ${itemName(item)} is Overturned, but the surgery it goes with, ${itemName(surgery)}, is Upheld: the letter authorizes a service for a surgery it denies.`,
+          message: `${capitalised(itemName(item))} is Overturned, but the surgery it goes with, ${itemName(surgery)}, is Upheld: the letter authorizes a service for a surgery it denies.`,
           data: { item: item.index, surgery: surgery.index },
           related: [surgeryAt],
         });

@@ -1,5 +1,5 @@
 // Rule decision-rationale-conflict: the decision word must agree with what the rationale concludes.
-import { itemName } from './itemRanges';
+import { capitalised, itemName } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -22,7 +22,7 @@ export const decisionRationaleConflict: Rule = {
       const says = item.conclusion === 'medically-necessary' ? 'is medically necessary' : 'is not medically necessary';
       reports.push({
         range: item.decisionText.range,
-        message: `The ${itemName(item)} is ${item.decision}, but its rationale concludes the request ${says}${line}.`,
+        message: `${capitalised(itemName(item))} is ${item.decision}, but its rationale concludes the request ${says}${line}.`,
         data: { item: item.index, conclusionRange: item.conclusionRange },
         ...(item.conclusionRange ? { related: [{ range: item.conclusionRange, message: `The rationale concludes the request ${says}.` }] } : {}),
       });

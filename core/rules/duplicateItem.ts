@@ -1,6 +1,6 @@
 // Rule duplicate-item: the same service decided twice in one letter.
 import type { DisputedItem } from '../model';
-import { itemName, itemTitleRange } from './itemRanges';
+import { capitalised, itemName, itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -32,7 +32,7 @@ export const duplicateItem: Rule = {
       }
       reports.push({
         range: itemTitleRange(item),
-        message: `The ${itemName(item)} repeats the service of item ${first.index + 1} (line ${first.title.range.start.line + 1}).`,
+        message: `${capitalised(itemName(item))} repeats the service of item ${first.index + 1} (line ${first.title.range.start.line + 1}).`,
         data: { item: item.index, first: first.index },
         related: [{ range: itemTitleRange(first), message: `Item ${first.index + 1}, the same service${first.decision ? ` (${first.decision})` : ''}.` }],
       });

@@ -11,6 +11,11 @@ export function itemName(item: DisputedItem): string {
   return `item ${item.index + 1} (${service})`;
 }
 
+/** A message's first words: "Item 2 (...) is Upheld". */
+export function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
  * Where an item is named, for its problems and its symbol: its title as written; an untitled item's decision word,
  * else its first label (an empty range would show nothing to click or underline).

@@ -1,6 +1,6 @@
 // The shared check of the three "missing paragraph" rules: an item without the labelled paragraph, or with an empty one.
 import type { DisputedItem, LabelledParagraph, LetterModel } from '../model';
-import { itemName, itemTitleRange } from './itemRanges';
+import { capitalised, itemName, itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -29,13 +29,13 @@ export function missingParagraphRule(spec: MissingParagraphRuleSpec): Rule {
         if (!p) {
           reports.push({
             range: itemTitleRange(item),
-            message: `The ${itemName(item)} has no "${spec.label}" paragraph.`,
+            message: `${capitalised(itemName(item))} has no "${spec.label}" paragraph.`,
             data: { item: item.index },
           });
         } else if (p.text.trim() === '') {
           reports.push({
             range: p.labelRange,
-            message: `The "${spec.label}" paragraph of the ${itemName(item)} is empty.`,
+            message: `The "${spec.label}" paragraph of ${itemName(item)} is empty.`,
             data: { item: item.index, empty: true },
           });
         }

@@ -21,7 +21,7 @@ export const partialAuthorizationMismatch: Rule = {
       reports.push({
         range: partial.ranges.remaining,
         message:
-          `The remaining portion of the ${itemName(item)} does not add up: the original request less what was ` +
+          `The remaining portion of ${itemName(item)} does not add up: the original request less what was ` +
           `authorized leaves ${left} (${sum.original} - ${sum.authorized}), not ${sum.remaining}.`,
         related: [
           { range: partial.ranges.originalRequest, message: `The original request: ${sum.original}.` },

@@ -19,8 +19,8 @@ export const uncitedDecision: Rule = {
       reports.push({
         range: noEvidence?.range ?? p.textRange ?? p.labelRange,
         message: noEvidence
-          ? `The reviewer of the ${itemName(item)} did not cite any medical evidence for the decision.`
-          : `The "MAXIMUS guideline:" paragraph of the ${itemName(item)} cites no guideline or source.`,
+          ? `The reviewer of ${itemName(item)} did not cite any medical evidence for the decision.`
+          : `The "MAXIMUS guideline:" paragraph of ${itemName(item)} cites no guideline or source.`,
       });
     }
     return reports;

@@ -1,6 +1,6 @@
 // Rule unknown-decision: an item's decision must be exactly Upheld or Overturned; suggests the intended word.
 import type { Conclusion, Decision, DisputedItem } from '../model';
-import { itemName, itemTitleRange } from './itemRanges';
+import { capitalised, itemName, itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -64,7 +64,7 @@ function report(item: DisputedItem): RuleReport | undefined {
     const data: UnknownDecisionData = { item: item.index, written, suggestions: [item.decision] };
     return {
       range: item.decisionText.range,
-      message: `Write the decision of the ${itemName(item)} as "${item.decision}", not "${item.decisionText.text.trim()}".`,
+      message: `Write the decision of ${itemName(item)} as "${item.decision}", not "${item.decisionText.text.trim()}".`,
       data,
     };
   }
@@ -76,7 +76,7 @@ function report(item: DisputedItem): RuleReport | undefined {
   if (item.decisionText) {
     return {
       range: item.decisionText.range,
-      message: `"${written}" is not a decision: the ${itemName(item)} must be Upheld or Overturned.`,
+      message: `"${written}" is not a decision: ${itemName(item)} must be Upheld or Overturned.`,
       data,
     };
   }
@@ -86,12 +86,12 @@ function report(item: DisputedItem): RuleReport | undefined {
   if (item.form === 'review') {
     return {
       range: itemTitleRange(item),
-      message: `The ${itemName(item)} has no decision: its rationale does not conclude whether the treatment is medically necessary.`,
+      message: `${capitalised(itemName(item))} has no decision: its rationale does not conclude whether the treatment is medically necessary.`,
     };
   }
   return {
     range: itemTitleRange(item),
-    message: `The ${itemName(item)} has no decision: its title must end with ": Upheld" or ": Overturned".`,
+    message: `${capitalised(itemName(item))} has no decision: its title must end with ": Upheld" or ": Overturned".`,
     data,
   };
 }

@@ -605,7 +605,7 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     assert.ok(h && (h.contents as MarkupContent).value.length > 0);
   });
 
-  test('a citation naming no section: the hover offers the entry for the item\'s service, marked as not cited', async () => {
+  test('a citation naming no section: the hover offers the entry for the item\'s service, marked as cited where the item cites it', async () => {
     const u = uri('bare-odg');
     // Seed 001's claims administrator cites the Chronic Pain guideline; here it cites ODG alone.
     const text = replaceOnce(seed, /Decision based on MTUS Chronic Pain Treatment Guidelines\s*Physical Medicine\./, 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG).');
@@ -616,7 +616,8 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: c.range.end });
     const value = (h?.contents as MarkupContent).value;
     assert.deepEqual(h?.range, c.range);
-    assert.match(value, /For the service decided here, "12 Physical Therapy Treatments for The Lumbar Spine", this guideline has \(not cited by the letter\)/);
+    // The seed's MAXIMUS paragraph cites ODG's physical therapy (Low Back Chapter, Physical Therapy): the entry offered.
+    assert.match(value, /For the service decided here, "12 Physical Therapy Treatments for The Lumbar Spine", this guideline has \(cited in the item's "MAXIMUS guideline" paragraph\)/);
     assert.match(value, /Physical therapy \(ODG physical therapy guidelines\)/);
     await client.close(u);
   });

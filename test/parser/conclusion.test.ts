@@ -49,3 +49,15 @@ test('a purpose or a condition is not a verdict', () => {
   assert.equal(readConclusion('Imaging is medically necessary to rule out a fracture if symptoms persist.').conclusion, 'unclear');
   assert.equal(readConclusion('Treatment may continue if medically necessary.').conclusion, 'unclear');
 });
+
+test('a quotation ending a sentence ends the clause before the verdict', () => {
+  for (const close of ['"', '”']) {
+    const text = `Per the MTUS: "Treatments such as these do not address the underlying causes of pain.${close} The request IS medically necessary.`;
+    const found = readConclusion(text);
+    assert.equal(found.conclusion, 'medically-necessary');
+    assert.equal(text.slice(found.from, found.to), 'The request IS medically necessary.');
+  }
+  // A quotation inside a sentence does not end it.
+  const inside = 'The request for "massage" is not medically necessary.';
+  assert.equal(inside.slice(readConclusion(inside).from, readConclusion(inside).to), inside);
+});

@@ -214,7 +214,7 @@ test('a Medical Professional Review lints without the checks of the labelled lay
     silent.map((d) => [d.message, d.range, d.data]),
     [
       [
-        'The item 1 (a home H-wave device for purchase for the lumbar spine) has no decision: its rationale does not conclude whether the treatment is medically necessary.',
+        'Item 1 (a home H-wave device for purchase for the lumbar spine) has no decision: its rationale does not conclude whether the treatment is medically necessary.',
         silentModel.items[0].title.range,
         undefined,
       ],

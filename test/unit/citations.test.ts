@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { parseCitations } from '../../core/parser/citations/paragraph';
+import { citationSourceText, citationTextWithLink, parseCitations } from '../../core/parser/citations/paragraph';
+import { compactCitation } from '../../cli/table';
 import { parsePages, splitSections } from '../../core/parser/citations/mtus';
 import { LineIndex, comparePositions } from '../../core/text/lines';
 import type { Range } from '../../core/model';
@@ -133,6 +134,16 @@ test('corpus 005: URLs broken at line ends are rejoined, one citation per URL', 
   );
   assert.deepEqual(parsed.citations[0].url?.range, r(56, 0, 57, 12));
   assert.deepEqual(parsed.citations[1].url?.range, r(57, 14, 58, 31));
+});
+
+test('a link broken at a line end reads whole in the citation text shown (the table, the hover), not as the page broke it', () => {
+  const text = 'Decision based on Non-MTUS Citation Smith J. Rehabilitation after surgery, http://www.example.org/inpatient-rehabilitation-skilled-\nnursing-care, accessed 01/02/2017.';
+  const [c] = parseCitations(new LineIndex(text), 0, text.length).citations;
+  assert.equal(c.url?.value, 'http://www.example.org/inpatient-rehabilitation-skilled-nursing-care');
+  assert.match(c.text, /skilled- nursing-care/);
+  assert.equal(citationTextWithLink(c), c.text.replace('skilled- nursing-care', 'skilled-nursing-care'));
+  assert.equal(compactCitation(c), citationSourceText(citationTextWithLink(c)));
+  assert.doesNotMatch(compactCitation(c), /skilled- nursing/);
 });
 
 test('corpus: numbered Opioid Treatment 2016 sections split only at section numbers', { skip: corpusSkip }, () => {

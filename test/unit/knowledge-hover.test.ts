@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCitations } from '../../core/parser/citations/paragraph';
+import { odgChapterKey } from '../../core/knowledge/odgChapters';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { LineIndex } from '../../core/text/lines';
 import { escapeMarkdown } from '../../core/text/markdown';
@@ -75,7 +76,7 @@ test('seeds: every citation hover names its guideline and each cited topic', () 
   assert.ok(hovers >= 10, `only ${hovers} resolved citations in the seeds (is the parser reading them?)`);
 });
 
-test('corpus: hovers of different sections differ, hovers of the same section agree', { skip: corpusSkip }, () => {
+test('corpus: hovers of different sections (or chapters cited) differ, hovers of the same section agree', { skip: corpusSkip }, () => {
   const bySection = new Map<string, Set<string>>();
   for (const name of corpusLetters().slice(0, 60)) {
     const model = parseLetter(readFileSync(path.join(lettersDir, name), 'utf8'));
@@ -84,9 +85,11 @@ test('corpus: hovers of different sections differ, hovers of the same section ag
         const r = resolveCitation(c);
         if (r.status !== 'resolved' || r.entries.length !== 1) continue;
         const md = citationHoverMarkdown(c);
-        const set = bySection.get(r.entries[0].id) ?? new Set<string>();
+        // An ODG topic cited under another chapter than its entry's is titled by the chapter cited.
+        const key = `${r.entries[0].id} ${r.entries[0].guideline === 'odg' ? (odgChapterKey(c.chapter?.title) ?? '') : ''}`;
+        const set = bySection.get(key) ?? new Set<string>();
         set.add(md.split('\n')[0]);
-        bySection.set(r.entries[0].id, set);
+        bySection.set(key, set);
       }
     }
   }

@@ -238,6 +238,61 @@ test('an ODG topic is not taken from another body part: the cited chapter stands
   assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) MR arthrogram.'), [['odg-shoulder-mr-arthrogram']]);
 });
 
+test("a chapter's overview answers for no topic: two surgeries the chapter entry does not hold stay unresolved", () => {
+  const body = 'Official Disability Guidelines (ODG) Shoulder, Surgery for shoulder dislocation & Surgery for biceps tenodesis';
+  const r = resolveCitation(cites(`Decision based on Non-MTUS Citation ${body}.`)[0]);
+  assert.deepEqual(r.matches.map((m) => [m.entry.id, m.via]), [['odg-ch-shoulder', 'chapter']]);
+  assert.deepEqual(r.unresolved, ['Surgery for shoulder dislocation & Surgery for biceps tenodesis']);
+  // "Physical therapy/Preface" is the Preface's physical therapy, not the Preface itself.
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Physical therapy/Preface.'), [['odg-pt-guidelines']]);
+});
+
+test('what parentheses add does not make the topic: "Antiemetics (for opioid nausea)" is not the opioids section', () => {
+  const r = resolveCitation(cites('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Antiemetics (for opioid nausea).')[0]);
+  assert.equal(r.status, 'unresolved');
+  assert.deepEqual(r.unresolved, ['Antiemetics (for opioid nausea)']);
+  // A topic whose words outside the parentheses name the entry still finds it.
+  assert.deepEqual(ids('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Muscle relaxants (for pain).'), [['cpmtg-muscle-relaxants']]);
+  assert.deepEqual(ids('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Opioids (for chronic pain).')[0].length, 1);
+});
+
+test('"Indications for imaging" beside a study is the heading of that study\'s section, not a second topic', () => {
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Neck and Upper Back, Indications for imaging, CT (computed tomography).'), [['odg-neck-ct']]);
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Shoulder, Indications for imaging, MRI (magnetic resonance imaging).'), [['odg-shoulder-mri']]);
+  // Alone, it is still read (the study's entries carry it as an alias).
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Shoulder, Indications for imaging.'), [['odg-shoulder-mri']]);
+});
+
+test("acupuncture under ODG's neck chapter is the neck's entry (not recommended), under the pain chapter the general one", () => {
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Neck and Upper Back, Acupuncture.'), [['odg-neck-acupuncture']]);
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Pain (Chronic) Acupuncture.'), [['odg-acupuncture']]);
+  assert.deepEqual(ids('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, Acupuncture.'), [['odg-acupuncture']]);
+  const neck = citationHoverMarkdown(cites('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Neck and Upper Back, Acupuncture.')[0]);
+  assert.match(neck, /\*\*Recommendation:\*\* not recommended/);
+  assert.doesNotMatch(neck, /option for chronic low back and neck pain/);
+});
+
+test("a topic cited under another ODG chapter than its entry's: the title names the chapter cited, and a line says whose entry it is", () => {
+  const c = cites('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Hip and Pelvis Chapter, Skilled nursing facility LOS (SNF).')[0];
+  assert.deepEqual(resolveCitation(c).entries.map((e) => e.id), ['odg-knee-snf']);
+  const hover = citationHoverMarkdown(c);
+  assert.match(hover, /^\*\*Official Disability Guidelines · current edition · Hip \\& Pelvis \(Acute \\& Chronic\) · Skilled nursing facility/);
+  assert.match(hover, /entry in the Knee \\& Leg \(Acute \\& Chronic\) chapter; the letter cites the topic in the Hip \\& Pelvis \(Acute \\& Chronic\) chapter, whose criteria may differ/);
+  assert.doesNotMatch(hover, /Letters cite it under/);
+  // Cited under its own chapter, no such line.
+  const own = citationHoverMarkdown(cites('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Knee & Leg, Skilled nursing facility (SNF) care.')[0]);
+  assert.match(own, /Knee \\& Leg \(Acute \\& Chronic\) · Skilled nursing facility/);
+  assert.doesNotMatch(own, /whose criteria may differ/);
+});
+
+test("ACOEM 2004's edition in a hover: the elbow chapter's revision is named in the elbow chapter only", () => {
+  const lowBack = citationHoverMarkdown(cites('Decision based on MTUS Low Back Complaints 2004, Section(s): Summary.')[0]);
+  assert.match(lowBack, /2nd edition, 2004 · /);
+  assert.doesNotMatch(lowBack, /elbow/i);
+  const elbow = citationHoverMarkdown(cites('Decision based on MTUS Elbow Disorders 2007, Section(s): Surgical Considerations.')[0]);
+  assert.match(elbow, /^\*\*ACOEM Practice Guidelines in the MTUS · 2nd edition, 2004; elbow chapter revised 2007 · Chapter 10: Elbow Complaints/);
+});
+
 test('MTUS beyond the corpus: Elbow Disorders 2007, Stress-Related Conditions, the Postsurgical elbow', () => {
   assert.deepEqual(ids('Decision based on MTUS Elbow Complaints 2007, Section(s): Recommendations.'), [['acoem2004-elbow-recommendations']]);
   assert.deepEqual(ids('Decision based on MTUS Postsurgical Treatment 2009, Section(s): Elbow & Upper Arm.'), [['postsurgical-elbow']]);

@@ -81,3 +81,22 @@ test('the hover offers the service\'s entry after the overview, says it is not c
     /names no section/,
   );
 });
+
+test("the entry offered is said to be cited where the item's other paragraph cites it, and only then", () => {
+  const bare = cite(BARE_ODG);
+  const mri = cite('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, MRIs (magnetic resonance imaging).');
+  const esi = cite('Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, Epidural steroid injections (ESIs).');
+  const hover = (other: GuidelineCitation) =>
+    citationHoverMarkdown(bare, {
+      service: 'MRI of the lumbar spine',
+      itemCitations: [
+        { citation: bare, paragraph: 'Claims Administrator guideline' },
+        { citation: other, paragraph: 'MAXIMUS guideline' },
+      ],
+    });
+  assert.match(hover(mri), /this guideline has \(cited in the item's "MAXIMUS guideline" paragraph\):\*/);
+  assert.doesNotMatch(hover(mri), /not cited by the letter/);
+  // Another section of the guideline cited there does not count, nor the citation itself.
+  assert.match(hover(esi), /\(not cited by the letter\)/);
+  assert.match(citationHoverMarkdown(bare, { service: 'MRI of the lumbar spine', itemCitations: [{ citation: bare, paragraph: 'MAXIMUS guideline' }] }), /\(not cited by the letter\)/);
+});

@@ -580,7 +580,7 @@ describe('partial-authorization-mismatch', () => {
       assert.deepEqual(ds[0].range, { start: { line: 4, character: 0 }, end: { line: 4, character: 22 } });
       assert.equal(
         message(ds[0]),
-        'The remaining portion of the item 1 (Acupuncture 3 sessions) does not add up: the original request less what was authorized leaves 2 (8 - 6), not 3.',
+        'The remaining portion of item 1 (Acupuncture 3 sessions) does not add up: the original request less what was authorized leaves 2 (8 - 6), not 3.',
       );
       const related = ds[0].relatedInformation!;
       assert.deepEqual(related.map((r) => textAt(text, r.location.range)), ['Acupuncture 8 sessions', 'Acupuncture 6 sessions']);

@@ -183,7 +183,7 @@ describe('associated-service-conflict', () => {
     );
     assert.equal(
       ds[0].message,
-      'The item 2 (Sling) is Overturned, but the surgery it goes with, item 1 (Right shoulder arthroscopy with rotator cuff repair), is Upheld: the letter authorizes a service for a surgery it denies.',
+      'Item 2 (Sling) is Overturned, but the surgery it goes with, item 1 (Right shoulder arthroscopy with rotator cuff repair), is Upheld: the letter authorizes a service for a surgery it denies.',
     );
   });
 

@@ -52,6 +52,11 @@ export function citationSourceText(text: string): string {
   return text.replace(CITATION_LEAD_RE, '');
 }
 
+/** A citation's text with its link as the link reads, not as the page broke it ("...skilled- nursing-care"). */
+export function citationTextWithLink(c: GuidelineCitation): string {
+  return c.url && c.url.text !== c.url.value ? c.text.replace(c.url.text, c.url.value) : c.text;
+}
+
 // Each expression is run only near its `literal`, a phrase every match contains: `reach` is the farthest a match can
 // start before it. This spares the expressions' slow scan of the whole paragraph.
 const STATEMENTS: { kind: CitationStatementKind; literal: string; reach: number; re: RegExp }[] = [
