@@ -191,6 +191,14 @@ test('ODG: several chapters in one citation become one citation each, with or wi
     ['Low Back, Lumbar & Thoracic (Acute & Chronic)', ['Exercise']],
   ]);
   assert.deepEqual(read('ODG Knee, Hand, Pain').map((c) => c.slice(0, 2)), [['Knee', ['Hand', 'Pain']]]);
+  // Two chapters joined by "and" (a held-out letter): each its own, the first ending before "and".
+  assert.deepEqual(read('Official Disability Guidelines (ODG) Low Back and neck Chapter, Physical Therapy'), [
+    ['Low Back', [], '', 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back'],
+    ['neck Chapter', ['Physical Therapy'], '', 'neck Chapter, Physical Therapy'],
+  ]);
+  // "and" inside a chapter's name, or before a topic, joins nothing.
+  assert.deepEqual(read('ODG Neck and Upper Back, Acupuncture').map((c) => c.slice(0, 2)), [['Neck and Upper Back', ['Acupuncture']]]);
+  assert.deepEqual(read('ODG Knee & Leg, Physical therapy and Pain').map((c) => c.slice(0, 2)), [['Knee & Leg', ['Physical therapy', 'Pain']]]);
   // A chapter named after the topic (corpus 114); a last piece that is not a chapter stays a topic.
   assert.deepEqual(read('Official Disability Guidelines (ODG) physical therapy, elbow chapter').map((c) => c.slice(0, 2)), [
     ['elbow chapter', ['physical therapy']],

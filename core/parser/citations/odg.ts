@@ -10,7 +10,12 @@ const ODG_CHAPTER_WHOLE = new RegExp(`(?:${ODG_CHAPTER.source})(?:\\s?(?:Chapter
 
 /** Whether an ODG citation may name several chapters: one of its topics is a chapter's name. */
 export function mayNameSeveralOdgChapters(fields: CitationFields): boolean {
-  return fields.source === 'ODG' && fields.chapter !== undefined && fields.sections !== undefined && fields.sections.some((topic) => ODG_CHAPTER_WHOLE.test(topic));
+  return (
+    fields.source === 'ODG' &&
+    fields.chapter !== undefined &&
+    fields.sections !== undefined &&
+    fields.sections.some((topic) => ODG_CHAPTER_WHOLE.test(topic.replace(/^(?:and|&) /i, '')))
+  );
 }
 
 /** What may follow an ODG chapter name and belongs to it: "(Acute & Chronic)", "(Chronic)", "Chapter", "section"... */
@@ -80,8 +85,11 @@ export function laterOdgChapters(body: string, first: string): number[] {
     const ch = body.charCodeAt(k);
     if (ch === 40 /* ( */) depth++;
     else if (ch === 41 /* ) */ && depth > 0) depth--;
-    if (depth > 0 || !(ch === 44 /* , */ || ch === 59 /* ; */ || ch === 47 /* / */)) continue;
-    const start = skipOdgLead(body, k + 1);
+    if (depth > 0) continue;
+    // "Low Back and neck Chapter, Physical Therapy": "and" or "&" may join two chapters' names too.
+    const joined = ch === 32 && depth === 0 ? /^ (?:and|&) /i.exec(body.slice(k, k + 5)) : null;
+    if (!joined && !(ch === 44 /* , */ || ch === 59 /* ; */ || ch === 47 /* / */)) continue;
+    const start = skipOdgLead(body, joined ? k + joined[0].length - 1 : k + 1);
     let rest = body.slice(start);
     // "...; ODG Forearm, Wrist and Hand (updated 12/20/16), ...": the guideline's name may come again.
     const again = (rest.charCodeAt(0) | 32) === 111 /* o */ ? ODG_NAME.exec(rest) : null;

@@ -317,7 +317,8 @@ class ParagraphReader {
     const starts = [0, ...chapters];
     for (let k = 0; k < starts.length; k++) {
       const from = i + starts[k];
-      const to = k + 1 < starts.length ? i + chapters[k] : j;
+      // A chapter joined to the next by "and" or "&" ends before it.
+      const to = k + 1 < starts.length ? from + t.slice(from, i + chapters[k]).replace(/\s(?:and|&)\s*$/i, '').length : j;
       const segment: CitationFields = { kind: 'non-mtus', source: 'article' };
       describeNonMtus(t.slice(from, to), segment);
       this.push(k === 0 ? prefixStart : from, from, to, segment);
