@@ -275,7 +275,7 @@ export interface FolderItem {
   partial?: { originalRequest: string; authorized?: string };
   /** The surgery the item goes with (DisputedItem.surgery). */
   surgery?: SurgeryLink;
-  /** What kind of service it is, whatever its quantity, dose, side or word order (core/summary/serviceKind.ts):
+  /** What kind of service it is, whatever its quantity, dose, side or word order (core/text/serviceWords.ts):
    *  folderLetterOf gives it, so that a folder's thousands of items are not read again by each client. */
   serviceKind?: string;
   conclusion: Conclusion;

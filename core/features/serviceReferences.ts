@@ -1,8 +1,8 @@
 // The other items of the workspace for the same service as an item of the letter: the precedents a reader of the
 // letter looks for ("how were other requests for a lumbar MRI decided?"). Find All References on an item's title
 // lists them, and the title's hover counts them. The same service is the same kind of service, whatever its quantity,
-// dose, side or word order (serviceKind.ts; the folder summary's service groups); the workspace's copy of this letter
-// is left out, the open document's own items being the ones to show.
+// dose, side or word order (serviceKind, core/text/serviceWords.ts; the folder summary's service groups); the
+// workspace's copy of this letter is left out, the open document's own items being the ones to show.
 import type { Location } from 'vscode-languageserver-types';
 import type { DisputedItem, GroundKind, LetterModel, Position } from '../model';
 import { itemGroundKinds } from '../parser/grounds';
