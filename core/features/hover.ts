@@ -11,7 +11,7 @@ import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
 import { firstSentence, surgeryServicesText } from '../summary/letterSummary';
-import { groundKinds, groundLabel } from '../summary/grounds';
+import { groundKinds, groundLabel, groundSide } from '../summary/grounds';
 import { firstOfEachKind, itemGrounds, type ItemGround } from './grounds';
 import { serviceStats, type ServiceStats } from './serviceReferences';
 import { timelineHover } from './timelineHover';
@@ -123,8 +123,16 @@ function groundsList(grounds: readonly ItemGround[]): string {
 function groundsHover(doc: LetterDocument, item: DisputedItem): string {
   const grounds = itemGrounds(doc, item);
   if (grounds.length === 0) {
-    const known = groundKinds.map((k) => groundLabel(k).toLowerCase()).join('; ');
-    return `No grounds read in this rationale. Those read, in their usual wordings: ${known}. A rationale that gives other reasons, or words these otherwise, has none read.`;
+    const known = (side: 'against' | 'for') =>
+      groundKinds
+        .filter((k) => groundSide(k) === side)
+        .map((k) => groundLabel(k).toLowerCase())
+        .join('; ');
+    return [
+      'No grounds read in this rationale. Those read, in their usual wordings:',
+      `- against the request: ${known('against')}\n- for the request: ${known('for')}`,
+      'A rationale that gives other reasons, or words these otherwise, has none read.',
+    ].join('\n\n');
   }
   const lines = ['**Grounds read in this rationale**, from its sentences about the case:'];
   for (const g of grounds) {

@@ -233,7 +233,7 @@ describe('the grounds in the editor', () => {
     const doc = TextDocument.create('file:///none.txt', 'imr', 1, letter('The request is not medically necessary.'));
     const item = ls.getLetter(doc)!.items[0];
     const value = (ls.getHover(doc, item.rationale!.labelRange.start)!.contents as MarkupContent).value;
-    assert.match(value, /^No grounds read in this rationale\. Those read, in their usual wordings: no documented functional improvement; /);
+    assert.match(value, /^No grounds read in this rationale\. Those read, in their usual wordings:\n\n- against the request: no documented functional improvement; [^\n]*\n- for the request: functional improvement documented; /);
     assert.doesNotMatch((ls.getHover(doc, item.title.range.start)!.contents as MarkupContent).value, /Grounds read/);
     assert.deepEqual(ls.getItemContext(doc)[0].grounds, []);
   });
