@@ -72,6 +72,8 @@ export function parseRetrospective(title: string): { retrospective: boolean; dos
  */
 export function serviceName(title: string, partial: PartialAuthorization | undefined): string {
   let s = partial ? partial.remaining : title;
+  // "..., with open carpal tunnel release is: Overturned": the remaining portion as the original request's tail.
+  if (partial) s = s.replace(/^(?:with|and|plus)\s+(?=\S)/i, '');
   s = s.replace(/^(?:retrospective|retro|prospective)\b[:,]?\s*(?:request\s+for\s+|review\s+(?:of|for)\s+)?/i, '');
   // "Associated surgical service: Shoulder sling" decides a shoulder sling; the tie to the surgery is item.surgery.
   s = s.replace(/^associated\s+surgical\s+services?\s*:\s*/i, '');

@@ -128,6 +128,22 @@ test('a partial authorization keeps its whole title when the PDF text doubles a 
   }
 });
 
+test("a remaining portion written as the original request's tail ('with open carpal tunnel release') is the service without its 'with'", () => {
+  const text =
+    'IMR ISSUES, DECISIONS AND RATIONALES\n\n' +
+    'Open reduction internal fixation of the left distal radius with open carpal tunnel release was the original request. ' +
+    'Open reduction internal fixation of the left distal radius was authorized by the Claims Administrator. The remaining IMR ' +
+    'eligible portion of the original request, with open carpal tunnel release is: Overturned\n' +
+    'Claims Administrator guideline: Decision based on MTUS.\nMAXIMUS guideline: Decision based on MTUS.\n' +
+    'Decision rationale: The request is medically necessary.\n';
+  const [item] = parseLetter(text).items;
+  assert.equal(item.partial?.remaining, 'with open carpal tunnel release');
+  assert.equal(item.service, 'open carpal tunnel release');
+  // A service that starts with the word is left alone when it is not a remaining portion.
+  const [plain] = parseLetter(text.replace(/^Open reduction[^\n]*is: Overturned/m, 'With assistance transfer training: Overturned')).items;
+  assert.equal(plain.service, 'With assistance transfer training');
+});
+
 test('the patient: sex and date of injury in the summaries\' other wordings, a date split by a line break included', () => {
   const letter = (summary: string) =>
     parseLetter(`CLINICAL CASE SUMMARY\nThe expert reviewer developed the following clinical case summary:\n${summary}\n\nIMR ISSUES, DECISIONS AND RATIONALES\n`).patient;
