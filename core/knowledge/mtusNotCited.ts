@@ -5,7 +5,7 @@
 // the MTUS section does not address (a repeat study, a dose).
 import type { DisputedItem } from '../model';
 import { bestMatch, cachedPool } from './bestMatch';
-import { entriesOf } from './data';
+import { entriesOf, entryById } from './data';
 import { regimeAt } from './regime';
 import { odgChapterOfService } from './serviceTopic';
 import type { KnowledgeEntry } from './types';
@@ -40,7 +40,18 @@ export function mtusEntryForService(service: string): KnowledgeEntry | undefined
     ...entriesOf('mtus-cpmtg').filter((e) => e.recommendation !== 'mixed'),
     ...(chapter === undefined ? [] : entriesOf('mtus-acoem-2004').filter((e) => e.chapter?.number === chapter && e.recommendation !== 'mixed')),
   ]);
-  return bestMatch(words, pool, minScore);
+  const found = bestMatch(words, pool, minScore);
+  // A cream, gel or compound of an oral drug ("Compound Cyclobenzaprine 5%", "Diclofenac sodium 3%") is a topical
+  // analgesic to the MTUS, whose section on the drug speaks of it by mouth.
+  if (found && TOPICAL_SERVICE_RE.test(service) && !isTopicalEntry(found)) return entryById('cpmtg-topical-analgesics') ?? found;
+  return found;
+}
+
+const TOPICAL_SERVICE_RE = /\b(?:cream|gel|ointment|lotion|topical|compound(?:ed)?|patch(?:es)?|transdermal|liniment)\b|\d\s?%/i;
+const TOPICAL_ENTRY_RE = /\b(?:topical|patch|cream|gel|ointment|transdermal|lidoderm|capsaicin|salicylate)/i;
+
+function isTopicalEntry(e: KnowledgeEntry): boolean {
+  return TOPICAL_ENTRY_RE.test(e.topic) || (e.aliases ?? []).some((a) => TOPICAL_ENTRY_RE.test(a));
 }
 
 /**

@@ -50,6 +50,14 @@ describe('the MTUS section on a service', () => {
     assert.equal(section('Lidoderm patch, 12 hours on 12 hours off to affected area, #1 box with 1 refill'), 'MTUS Chronic Pain: Lidoderm (lidocaine patch)');
   });
 
+  test("a cream, gel or compound of an oral drug is the Chronic Pain guideline's topical analgesics, not the drug's section", () => {
+    assert.equal(section('Compound Cyclobenzaprine 5%, 240 grams'), 'MTUS Chronic Pain: Topical analgesics');
+    assert.equal(section('Diclofenac sodium 3% 300mg/g #1'), 'MTUS Chronic Pain: Topical analgesics');
+    // The drug by mouth keeps its section, and a topical with a section of its own keeps that one.
+    assert.equal(section('Cyclobenzaprine 7.5mg #60'), 'MTUS Chronic Pain: Cyclobenzaprine (Flexeril)');
+    assert.equal(section('Lidocaine 5% patch #1'), 'MTUS Chronic Pain: Lidoderm (lidocaine patch)');
+  });
+
   test('no section for a service the MTUS sections only seem to name, nor for one they do not hold', () => {
     for (const service of ['Platelet-rich plasma injection to the right knee', 'MRI Thoracic Spine', 'Bilateral hearing aids', 'standard wheelchair for a 2 month rental', 'CT scan of the head', '']) {
       assert.equal(section(service), undefined, service);
