@@ -13,9 +13,11 @@ export interface GroundMatch {
 }
 
 // Words that tie a sentence to this case: the patient, the records, the request, a date (not a guideline's own,
-// "(July 28, 2016)").
+// "(July 28, 2016)"), what was or was not done or documented ("No functional improvement ... was documented", "the
+// CURES database was not checked", "Guidelines have been met": a guideline speaks in the present, and a study it cites
+// is "noted" or "reported", not documented), the case's sessions.
 const CASE_RE =
-  /\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician)\b|\brequest(?:s|ed)?\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|(?<!\()\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
+  /\b(?:was|were|has been|have been|had been) (?:not |never )?(?:\w+ly )?(?:documented|checked|tried|trialed|attempted|met|satisfied)\b|\b(?:is|are) not (?:\w+ly )?documented\b|\b(?:the|these) (?:current|proposed|additional|further) \d+ (?:\w+ )?(?:sessions|visits|treatments)\b|\b(?:the|this|our|that) (?:patient|claimant|applicant|injured (?:worker|employee)|employee|individual|worker|member)\b|\b(?:he|she|his|her)\b|\brecords?\b|\bdocuments\b|\bsubmitted\b|\bprovided for (?:this )?review\b|\bin this (?:case|instance)\b|\bhere\b|\bthere (?:is|was|are|were|has been|have been) (?:no|not|a lack|lack|insufficient|limited|little|minimal)\b|\b(?:no|lack of|the|any) (?:clinical |medical )?documentation\b|\b(?:attending|treating|requesting|primary) (?:provider|physician|doctor|practitioner)\b|\bthe (?:provider|physician)\b|\brequest(?:s|ed)?\b|\b(?:clinical|progress|office) (?:notes?|reports?|visits?)\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|(?<!\()\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d/i;
 
 // A sentence that says what the guideline states, unless it goes on to this case ("..., however, the patient ...").
 const GUIDELINE_SAYS_RE =
@@ -25,12 +27,15 @@ const TURNS_TO_CASE_RE = /\b(?:in this case|here|however|this (?:patient|claiman
 // A quotation of some length: the guideline's words, not the reviewer's finding.
 const QUOTATION_RE = /^\s*["“]|["“][^"”]{40,}["”]/;
 
-// A negation before a ground's words, in the same sentence and not across "but", "however", "although".
+// A negation before a ground's words, in the same sentence and not across "but", "however", "although", nor into what
+// comes "prior to" or "before" ("a lack of rationale for this request at this time, prior to completion of
+// conservative care" is no ground on conservative care: a plainer sentence gives it).
 const NEGATED_BEFORE_RE =
-  /(?:\b(?:no|not|cannot|can not|lack(?:s|ing)?(?: of)?|without|absence of|absent|fail(?:s|ed)? to|none|nor|unclear|insufficient|inadequate|minimal|limited|little|never|argued? against|argues against)\b|n't)(?:(?!\b(?:but|however|although|though|while|whereas|despite)\b)[^.;:]){0,190}$/i;
-// ... or after them: "functional improvement ... was not indicated".
+  /(?:\b(?:no|not|cannot|can not|lack(?:s|ing)?(?: of)?|without|absence of|absent|fail(?:s|ed)? to|none|nor|unclear|uncertain|insufficient|inadequate|minimal|limited|little|never|argued? against|argues against)\b|n't)(?:(?!\b(?:but|however|although|though|while|whereas|despite|prior to|before)\b)[^.;:]){0,190}$/i;
+// ... or after them: "functional improvement ... was not indicated"; not "neurologic dysfunction that has not
+// improved", which says the finding persists, nor past "but" ("evidence of nerve compromise ... but there is not").
 const NEGATED_AFTER_RE =
-  /^[^.;:]{0,50}\b(?:(?:is|are|was|were|has|have|had) (?:not|no)|not (?:been )?(?:documented|noted|established|demonstrated|evident|provided|reported|described|indicated|specified)|(?:is|was|were|are) (?:absent|lacking|unclear|missing))\b/i;
+  /^(?:(?!\b(?:but|however|although|though|whereas)\b)[^.;:]){0,50}\b(?:(?:is|are|was|were|has|have|had) (?:not|no)\b(?! (?:\w+ly )?(?:improv|resolv|respond|chang|subsid|decreas|lessen)\w*)|not (?:been )?(?:documented|noted|established|demonstrated|evident|provided|reported|described|indicated|specified)|(?:is|was|were|are) (?:absent|lacking|unclear|uncertain|unknown|missing))\b/i;
 
 // ... or at the sentence's end, after a long subject: "Details regarding failure of a complete course of conservative
 // therapy including ... is not specified in the records."
@@ -56,6 +61,10 @@ export interface GroundWords {
   notUnder?: RegExp;
 }
 
+// A number of sessions said to be (in keeping with the guideline): within its limits, not its criteria met. (Looked
+// behind from the words' end, so that it is tried only where they are.)
+const QUANTITY_IS = String.raw`\b(?:sessions|visits|treatments|number|amount|duration|frequency)\b[^.;]{0,30} (?:is|are) `;
+
 export const groundWords: readonly GroundWords[] = [
   {
     kind: 'no-functional-improvement',
@@ -68,13 +77,17 @@ export const groundWords: readonly GroundWords[] = [
       'objective improvement',
       'objective benefit',
       'objective gain',
+      'reduction in work',
+      'reduction in restriction',
+      'reduced work',
+      'reduced restriction',
       ...['increase', 'increased', 'increases'].flatMap((verb) => ['function', 'in function', 'activity', 'in activity'].map((what) => `${verb} ${what}`)),
     ],
     words:
-      /\b(?<!program of )functional (?:improvement|benefit|gains?|response)|\bimprovement in (?:function|pain and function|activities of daily living|ADLs?)|\bobjective (?:improvement|benefit|gains?)|\bincrease(?:d|s)? (?:in )?(?:function|activity)/i,
+      /\b(?<!program of )functional (?:improvement|benefit|gains?|response)|\bimprovement in (?:function|pain and function|activities of daily living|ADLs?)|\bobjective (?:improvement|benefit|gains?)|\bincrease(?:d|s)? (?:in )?(?:function|activity)|\breduc(?:tion in|ed) (?:work )?restrictions?\b/i,
     reading: 'negated',
     affirmed: 'functional-improvement',
-    shown: /\b(?:documented|demonstrated|reported|noted|achieved|gained)\b|\b(?:from|with|after) (?:the )?(?:previous|prior)\b/i,
+    shown: /\b(?:documented|demonstrated|reported|noted|achieved|gained|reveals?|revealed|shows?|showed)\b|\b(?:from|with|after) (?:the )?(?:previous|prior)\b/i,
   },
   {
     kind: 'no-red-flags',
@@ -114,12 +127,16 @@ export const groundWords: readonly GroundWords[] = [
     reading: 'negated',
     // "The records indicate a neurologic deficit": present, a ground for the request.
     affirmed: 'red-flags-present',
-    shown: /\b(?:indicates?|indicated|indicative of|documented|documents|reveals?|revealed|noted|present|demonstrat\w*|shows?|showed|evidence of|consistent with|findings? of)\b/i,
+    shown: /\b(?:indicates?|indicated|indicative of|indications? of|documented|documents|reveals?|revealed|noted|present|demonstrat\w*|shows?|showed|evidence of|consistent with|findings? of)\b/i,
   },
   {
     kind: 'conservative-care-not-tried',
-    stems: ['first line', 'first-line', 'conservative', 'trial of', 'failed a trial', 'failed trial', 'failed a course', 'failed course'],
-    words: /\bfirst[- ]line\b|\bconservative (?:care|treatment|management|measures|therapy|therapies)\b|\b(?:a )?trial of\b|\bfailed (?:a )?(?:trial|course)\b/i,
+    stems: ['first line', 'first-line', 'conservative', 'trial of', 'fail'],
+    // A treatment failed or not, named as it is ("no documentation of failed muscle relaxant treatment", "failure of
+    // antidepressants or anticonvulsants", "has not trialed and failed non-opioid analgesics", "medications fail to
+    // provide relief"); not what "failed to" be done.
+    words:
+      /\bfirst[- ]line\b|\bconservative (?:care|treatments?|management|measures|therapy|therapies|course)\b|\b(?:a )?trial of\b|\bfail(?:ed|ure|ing)\b(?! to\b)(?: (?:of|with|on))?(?: [\w/()-]+){0,3}? (?:trials?|course|care|treatments?|therap(?:y|ies)|medications?|drugs?|anti-?depressants?|anti-?convulsants?|NSAIDs?|analgesics?|relaxants?|injections?|exercises?|modalities)\b|\bfail(?:s|ed)? to (?:provide (?:\w+ )?relief|relieve)\b/i,
     reading: 'negated',
     // Tried and failed: a ground for the request ("persistent pain despite conservative care", "has failed conservative
     // treatment", "has not responded to conservative treatment").
@@ -156,9 +173,10 @@ export const groundWords: readonly GroundWords[] = [
   },
   {
     kind: 'request-unspecified',
-    stems: ['not specif', 'unspecified', 'not indicate', 'not state', 'not include', 'not identif', 'not provided', 'vague', 'open-ended', 'open ended'],
+    stems: ['not specif', 'unspecified', 'not indicate', 'not state', 'not include', 'not identif', 'not provide', 'fail', 'vague', 'open-ended', 'open ended'],
+    // "The request as submitted also failed to specify if it will be a rental or purchase, frequency, duration, ...".
     words:
-      /\b(?:does|did|do) not (?:specify|indicate|state|include|identify) (?:the |a |any )?(?:quantity|number|frequency|duration|dosage|dose|strength|body part|site|level|amount)|\b(?:quantity|frequency|duration|dosage|dose|strength|amount|number of (?:sessions|visits))\b[^.;]{0,40}\bnot (?:specified|provided|indicated|stated|included)|\b(?:is|are|was|were) vague\b|\bunspecified (?:type|period|number|quantity|frequency|duration|amount)\b|\bopen[- ]ended\b/i,
+      /\b(?:(?:does|did|do) not|fail(?:s|ed)? to) (?:specify\b[^.;]{0,50}?|(?:indicate|state|include|identify|provide) (?:the |a |any )?)\b(?:quantity|number|frequency|duration|dosage|dose|strength|body part|site|level|amount|type)|\b(?:quantity|frequency|duration|dosage|dose|strength|amount|number of (?:sessions|visits))\b[^.;]{0,40}\bnot (?:specified|provided|indicated|stated|included)|\b(?:is|are|was|were) vague\b|\bunspecified (?:type|period|number|quantity|frequency|duration|amount)\b|\bopen[- ]ended\b/i,
     reading: 'plain',
   },
   {
@@ -204,10 +222,20 @@ export const groundWords: readonly GroundWords[] = [
     reading: 'plain',
   },
   {
+    kind: 'within-guideline-limits',
+    stems: ['consistent with', 'accordance', 'keeping with', 'line with'],
+    // A number of sessions in keeping with the guideline: "the current 6 therapy sessions is consistent with guideline
+    // recommendations" (the guideline's criteria met is a request's, below).
+    words: new RegExp(String.raw`\b(?:consistent|in keeping|in accordance|in line) with(?<=${QUANTITY_IS}\w+(?: \w+)? with) (?:the )?(?:guidelines?|recommendations?|mtus|odg|acoem)\b`, 'i'),
+    reading: 'affirmed',
+  },
+  {
     kind: 'criteria-met',
     stems: ['meet', 'criteria have', 'criteria has', 'criteria are', 'criteria were', 'criteria was', 'consistent with', 'accordance', 'keeping with', 'line with', 'guidelines have', 'supported by', 'do support', 'does support'],
-    words:
-      /\bmeets? (?:the )?(?:[A-Za-z'/]+ ){0,3}(?:criteria|recommendations?)\b|\bcriteria (?:have|has|are|were|was) (?:been )?(?:met|satisfied)\b|\bconsistent with (?:the )?(?:guidelines?|recommendations?)\b|\bin (?:accordance|keeping|line) with (?:the )?guidelines?\b|\bguidelines (?:have|has) been met\b|\b(?:is|are) supported by (?:the )?(?:guidelines?|mtus|odg|acoem)\b|\bdo(?:es)? support (?:the |this )?(?:request|imaging|treatment|testing|study)\b/i,
+    words: new RegExp(
+      String.raw`\bmeets? (?:the )?(?:[A-Za-z'/]+ ){0,3}(?:criteria|recommendations?)\b|\bcriteria (?:have|has|are|were|was) (?:been )?(?:met|satisfied)\b|\bconsistent with(?<!${QUANTITY_IS}consistent with) (?:the )?(?:guidelines?|recommendations?)\b|\bin (?:accordance|keeping|line) with(?<!${QUANTITY_IS}in \w+ with) (?:the )?guidelines?\b|\bguidelines (?:have|has) been met\b|\b(?:is|are) supported by (?:the )?(?:guidelines?|mtus|odg|acoem)\b|\bdo(?:es)? support (?:the |this )?(?:request|imaging|treatment|testing|study)\b`,
+      'i',
+    ),
     reading: 'affirmed',
   },
 ];
@@ -240,6 +268,8 @@ function trieSource(words: readonly string[]): string {
 // out: "the additional sessions would exceed the guideline" is a finding.)
 const MODAL_RE = /\b(?:should|may|might|must|can|could|if|when|unless|is recommended|are recommended)\b/i;
 const CONCESSION_RE = /^(?:Although|Though|Even though|While|Whilst)\b[^,]*,/i;
+// After what may be, the turn to this case: "Up to 10 sessions may be appropriate but this original request was for 12".
+const TURN_RE = /\b(?:but|however)\b/gi;
 const NAMES_CASE_RE =
   /\b(?:the|this) (?:patient|claimant|applicant|injured worker)\b|\b(?:he|she)\b|\bhere\b|\bin this case\b|\bsubmitted\b|\brecords?\b|\brequest(?:s|ed)?\b/i;
 
@@ -301,28 +331,50 @@ export function readGrounds(text: string, service = ''): GroundMatch[] {
     const [from, to] = spans[index];
     const words = searched.slice(from, to);
     // The grounds' own words first: cheaper than telling a finding from the guideline, and rarer.
-    let finding: boolean | undefined;
+    let read: string | null | undefined;
     for (let i = 0; i < groundWords.length; i++) {
       if (!(grounds & (1 << i)) || inService[i]) continue;
       const g = groundWords[i];
-      const m = g.words.exec(words);
-      if (!m || !(finding ??= isFinding(words))) continue;
-      const kind = groundAt(g, words, m);
+      let m = g.words.exec(words);
+      if (!m || (read ??= groundPart(words)) === null) continue;
+      if (read !== words && !(m = g.words.exec(read))) continue;
+      const kind = groundAt(g, read, m);
       if (kind) found.push({ kind, from, to });
     }
   }
   return found.sort((a, b) => a.from - b.from);
 }
 
-/** A sentence about this case, in the reviewer's words: not the guideline restated, generalised or quoted. */
-export function isFinding(sentence: string): boolean {
-  if (!CASE_RE.test(sentence) || QUOTATION_RE.test(sentence)) return false;
-  // What may or should be, naming nothing of this case in particular: the guideline restated.
-  // A concession ("Although additional therapy may be appropriate, the requested 6 sessions exceed...") is no
+/**
+ * Where a sentence about this case, in the reviewer's words, starts to be about it (0: from its start); undefined for
+ * the guideline restated, generalised or quoted.
+ */
+export function findingFrom(sentence: string): number | undefined {
+  if (!CASE_RE.test(sentence) || QUOTATION_RE.test(sentence)) return undefined;
+  if (GUIDELINE_SAYS_RE.test(sentence) && !TURNS_TO_CASE_RE.test(sentence)) return undefined;
+  // What may or should be, naming nothing of this case in particular: the guideline restated, up to a turn to the
+  // case. A concession ("Although additional therapy may be appropriate, the requested 6 sessions exceed...") is no
   // such statement: its main clause is the finding.
   const modal = MODAL_RE.exec(sentence);
-  if (modal && !CONCESSION_RE.test(sentence) && !NAMES_CASE_RE.test(sentence.slice(0, modal.index))) return false;
-  return !(GUIDELINE_SAYS_RE.test(sentence) && !TURNS_TO_CASE_RE.test(sentence));
+  if (!modal || CONCESSION_RE.test(sentence) || NAMES_CASE_RE.test(sentence.slice(0, modal.index))) return 0;
+  TURN_RE.lastIndex = modal.index;
+  const turn = TURN_RE.exec(sentence);
+  if (!turn) return undefined;
+  const rest = sentence.slice(turn.index);
+  const again = MODAL_RE.exec(rest);
+  return NAMES_CASE_RE.test(again ? rest.slice(0, again.index) : rest) ? turn.index : undefined;
+}
+
+/**
+ * The words of a sentence that give grounds: its finding, less a concession the reviewer sets aside ("While the
+ * patient had not undergone conservative care ..., conservative care would not be appropriate"); null for none.
+ */
+function groundPart(sentence: string): string | null {
+  const from = findingFrom(sentence);
+  if (from === undefined) return null;
+  const concession = CONCESSION_RE.exec(sentence);
+  const start = Math.max(from, concession ? concession[0].length : 0);
+  return start === 0 ? sentence : sentence.slice(start);
 }
 
 /** The text in lower case at the same offsets: "İ" lower-cases to two characters, so such a text keeps its others. */

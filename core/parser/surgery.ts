@@ -44,10 +44,11 @@ function namesOperation(service: string): boolean {
 }
 
 // "As the requested surgical intervention is not medically necessary", "Since the surgery has been deemed not
-// medically necessary", "Because the primary procedure is medically necessary": the surgery named as the subject,
-// then up to five words (the verb, a negation) before the verdict.
+// medically necessary", "Because the primary procedure is medically necessary", or a sentence of its own on the other
+// request, "The concurrent request for shoulder surgery is supported": the surgery named as the subject, then up to
+// five words (the verb, a negation) before the verdict.
 const DEPENDENCE_RE =
-  /\b(?:as|since|because|given that)\s+(?:the\s+)?(?:(?:requested|proposed|primary|underlying|planned|associated|related|above|recommended)\s+)*(?:surgical\s+(?:intervention|procedure|request|treatment)s?|surger(?:y|ies)|(?:operative\s+|surgical\s+)?procedures?|operations?)\s+((?:is|are|was|were|has|have|had|can|cannot|could|would|will)\b(?:[\s-]+[a-z]+){0,5}?)[\s-]+(?:medically\s+)?(?:necessary|indicated|supported|certified|approved|warranted|appropriate)\b/i;
+  /\b(?:(?:as|since|because|given that)\s+(?:the\s+)?(?:(?:requested|proposed|primary|underlying|planned|associated|related|above|recommended)\s+)*|the\s+concurrent(?:ly)?\s+(?:request\s+for|requested)\s+(?:[a-z]+\s+)?)(?:surgical\s+(?:intervention|procedure|request|treatment)s?|surger(?:y|ies)|(?:operative\s+|surgical\s+)?procedures?|operations?)\s+((?:is|are|was|were|has|have|had|can|cannot|could|would|will)\b(?:[\s-]+[a-z]+){0,5}?)[\s-]+(?:medically\s+)?(?:necessary|indicated|supported|certified|approved|warranted|appropriate)\b/i;
 const NEGATION_RE = /\b(?:not|non|cannot|never|no)\b|n't\b|\bun[a-z]+/i;
 
 export interface SurgeryDependenceMatch {

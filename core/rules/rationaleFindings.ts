@@ -1,10 +1,10 @@
 // What the rules that compare a request with its rationale's findings share: which words of a rationale lie in
-// sentences about the case (the grounds' isFinding: not the guideline restated, generalised or quoted), and where
+// sentences about the case (the grounds' findingFrom: not the guideline restated, generalised or quoted), and where
 // words of the rationale's collapsed text are in the document.
 import type { DisputedItem, LabelledParagraph, Range } from '../model';
 import { itemTitleRange } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
-import { isFinding, sentenceSpans } from '../parser/grounds';
+import { findingFrom, sentenceSpans } from '../parser/grounds';
 import { bodyRegionMentions, type BodyRegionMention } from '../text/bodyRegions';
 import { CollapsedText } from '../text/collapse';
 import { LineIndex } from '../text/lines';
@@ -25,15 +25,18 @@ export function inFindings<M extends { from: number }>(text: string, mentions: r
   const sentences = sentenceSpans(text);
   const kept: M[] = [];
   let s = -1;
-  let finding = false;
+  // Where the sentence's finding starts in the text (past what may be, "... may be appropriate but this request"),
+  // Infinity if it has none.
+  let finding = Infinity;
   for (const mention of mentions) {
-    // The sentence that holds the mention, and whether it is a finding: read once a sentence.
+    // The sentence that holds the mention, and where its finding starts: read once a sentence.
     if (s < 0 || sentences[s][1] <= mention.from) {
       do s++;
       while (s < sentences.length - 1 && sentences[s][1] <= mention.from);
-      finding = isFinding(text.slice(sentences[s][0], sentences[s][1]));
+      const from = findingFrom(text.slice(sentences[s][0], sentences[s][1]));
+      finding = from === undefined ? Infinity : sentences[s][0] + from;
     }
-    if (finding) kept.push(mention);
+    if (mention.from >= finding) kept.push(mention);
   }
   return kept;
 }

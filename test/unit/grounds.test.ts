@@ -112,6 +112,117 @@ describe('reading the grounds of a rationale', () => {
     );
   });
 
+  // Each wording with the sentences that must not read as it: the guideline restated, a negation, the other side.
+  const wordings: [string, [string, GroundKind[]][]][] = [
+    [
+      'a finding that has not improved is present, and a negation does not reach past "but"',
+      [
+        ['In this case there is indication of neurologic dysfunction that has not necessarily improved, which is supportive of obtaining MRI.', ['red-flags-present']],
+        ['There is evidence of nerve compromise on physical exam but there is not mention of surgery.', ['red-flags-present']],
+        ['In this case there is no indication of neurologic dysfunction.', ['no-red-flags']],
+        ['A neurologic deficit has not been documented in the records.', ['no-red-flags']],
+        ['An MRI is recommended when there is indication of neurologic dysfunction that has not improved.', []],
+      ],
+    ],
+    [
+      'what was or was not documented is about the case; what a study "noted" is not',
+      [
+        ['No functional improvement in response to physical therapy was documented.', ['no-functional-improvement']],
+        ['The objective functional improvement on the regimen is not documented.', ['no-functional-improvement']],
+        ['Functional improvement in response to physical therapy was documented.', ['functional-improvement']],
+        ['In the study, a further improvement in function was noted at six months.', []],
+        ['Functional improvement is documented before further sessions are given.', []],
+      ],
+    ],
+    [
+      'a treatment failed or not, named as it is',
+      [
+        ['Within the documentation available, there is no documentation of failed muscle relaxant treatment.', ['conservative-care-not-tried']],
+        ['However, there was a lack of documentation regarding failure of antidepressants or anticonvulsants.', ['conservative-care-not-tried']],
+        ['The patient has not trialed and failed a proper conservative course of care prior to this request.', ['conservative-care-not-tried']],
+        ['In this case, there is no failure with attempts at conservative treatments.', ['conservative-care-not-tried']],
+        ['There is no indication treatment with other non-opioid medications fail to provide relief.', ['conservative-care-not-tried']],
+        ['The treating physician does not document failure of primary (Tylenol) treatment.', ['conservative-care-not-tried']],
+        ['It is uncertain whether the injured worker has failed physical therapy.', ['conservative-care-not-tried']],
+        ['The injured worker has failed physical therapy and muscle relaxant treatment.', ['conservative-care-failed']],
+        ['The records failed to document physical therapy.', []],
+        ['Topical analgesics are recommended when trials of antidepressants and anticonvulsants have failed.', []],
+      ],
+    ],
+    [
+      'a reason conceded in a leading "While" or "Although" clause is set aside; the main clause is read',
+      [
+        ['While the patient had not undergone conservative care, due to the severity of the tearing, conservative care would not be appropriate.', []],
+        ['While the request for Zofran is reasonable, the request failed to provide quantity.', ['request-unspecified']],
+        ['Although the patient has had 12 sessions, there is no documentation of functional improvement.', ['no-functional-improvement']],
+      ],
+    ],
+    [
+      'a negation does not reach what comes "prior to" or "before" it',
+      [
+        ['There is a lack of rationale provided by the physician for this request at this time, prior to completion of conservative care.', ['no-rationale-given']],
+        ['There is no documentation of failed conservative care prior to this request.', ['conservative-care-not-tried']],
+      ],
+    ],
+    [
+      'what may be, then a turn to the case: only the turn is read',
+      [
+        ['Up to 10 sessions of physical therapy may be appropriate but this original request was for 12 sessions which exceeds the guidelines.', ['beyond-guideline-limits']],
+        ['Up to 10 sessions of physical therapy may be appropriate, and more sessions would exceed the guidelines.', []],
+        ['Additional sessions may be appropriate with documentation of functional improvement, but the request is for 12 sessions.', []],
+      ],
+    ],
+    [
+      'a number of sessions in keeping with the guideline is within its limits',
+      [
+        ['As such, the current 6 therapy sessions is consistent with guideline recommendations.', ['within-guideline-limits']],
+        ['The request for an MRI is consistent with guideline recommendations.', ['criteria-met']],
+        ['The requested 12 sessions is not consistent with guideline recommendations.', []],
+      ],
+    ],
+    [
+      'a reduction in work restrictions is functional improvement, and "Guidelines have been met" the criteria met',
+      [
+        ['The medical records reveal a reduction in work restrictions after 4/6 acupuncture treatment.', ['functional-improvement']],
+        ['There was no reduction in work restrictions after the prior sessions.', ['no-functional-improvement']],
+        ['Functional improvement means a reduction in work restrictions as measured during the history and physical exam.', []],
+        ['Guidelines have been met; therefore, the acupuncture sessions are medically necessary.', ['criteria-met']],
+        ['Guidelines are met when functional improvement is shown.', []],
+      ],
+    ],
+    [
+      'monitoring not done, in the past tense',
+      [
+        ['Additionally, the CURES database was not checked, and the results documented.', ['medication-monitoring']],
+        ['The CURES database should be checked before prescribing.', []],
+      ],
+    ],
+    [
+      'a request that fails to specify what it asks for',
+      [
+        ['Moreover, the request failed to provide quantity.', ['request-unspecified']],
+        ['The request as submitted also failed to specify if it will be a rental or purchase, frequency, duration, body part for treatment.', ['request-unspecified']],
+        ['The request as submitted also failed to specify the type of procedures to be performed.', ['request-unspecified']],
+        ['The records failed to provide the outcome of the prior sessions.', []],
+        ['The request specified the quantity and duration of the sessions.', []],
+      ],
+    ],
+    [
+      'the documents, and "there is not", are the case',
+      [
+        ['The medical documents do not indicate failure of antidepressants or anticonvulsants.', ['conservative-care-not-tried']],
+        ['Absent red flags, a clear indication for MRI is not supported by the provided documents.', ['no-red-flags']],
+        ['There is not mention of complete failure of conservative therapy.', ['conservative-care-not-tried']],
+        ['Absent red flags, MRI is not recommended.', []],
+      ],
+    ],
+  ];
+  for (const [name, cases] of wordings) {
+    test(name, () => {
+      for (const [sentence, expected] of cases) assert.deepEqual(kinds(sentence), expected, sentence);
+    });
+  }
+
   test("the item's own service gives no ground: a urine drug screen requested is not monitoring missing", () => {
     const sentence = 'There was no indication the patient was at high risk for abuse that would require multiple urine drug screens.';
     assert.deepEqual(kinds(sentence), ['medication-monitoring']);
@@ -309,6 +420,13 @@ describe('the grounds of corpus letters, read by hand', { skip: corpusSkip }, ()
     ['145_CM17-0012582.txt', 1, ['no-rationale-given', 'medication-monitoring']],
     ['065_CM16-0248698.txt', 8, ['no-rationale-given', 'conservative-care-not-tried']],
     ['008_CM16-0231706.txt', 0, ['beyond-guideline-limits', 'no-exceptional-factors']],
+    ['009_CM16-0231745.txt', 1, ['no-rationale-given']],
+    ['017_CM16-0235724.txt', 0, ['red-flags-present']],
+    ['041_CM16-0242419.txt', 0, ['functional-improvement', 'criteria-met']],
+    ['049_CM16-0245466.txt', 1, ['conservative-care-not-tried']],
+    ['109_CM17-0007142.txt', 0, []],
+    ['166_CM17-0015790.txt', 0, ['no-functional-improvement']],
+    ['182_CM17-0019066.txt', 1, ['no-red-flags', 'conservative-care-not-tried']],
   ];
   test("every match of a ground's words holds one of its stems, the cheap test that passes over the other sentences", () => {
     let matches = 0;

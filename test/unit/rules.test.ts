@@ -492,6 +492,13 @@ describe('body-part-mismatch', () => {
       assert.deepEqual(only(withSentence(sentence, title), 'body-part-mismatch'), [], `${sentence} / ${title}`);
   });
 
+  test('what may be is the guideline up to a turn to the case: only the words after the turn are findings', () => {
+    const text = withSentence('Therapy for the neck may be appropriate, but the patient complained of continued pain of the lumbar spine.', cervical);
+    const ds = only(text, 'body-part-mismatch');
+    assert.deepEqual(ds.map((d) => textAt(text, d.range)), ['lumbar']);
+    assert.deepEqual(only(withSentence('Therapy for the lumbar spine may be appropriate with documentation of functional improvement.', cervical), 'body-part-mismatch'), []);
+  });
+
   test('the parts of the body in the letters\' words, spinal levels in capitals only', () => {
     assert.deepEqual(bodyRegionsIn('MRI of the thoracolumbar spine'), ['mid back', 'low back']);
     assert.deepEqual(bodyRegionsIn('Left L5-S1 epidural steroid injection'), ['low back']);

@@ -28,6 +28,9 @@ describe('the words that tie an item to a surgery', () => {
     assert.equal(dependence("As the surgery isn't indicated, nor is the brace."), undefined, 'no verb the reader knows: left alone rather than guessed');
     assert.equal(dependence('Given that the requested surgery was found to be medically necessary, the cold therapy unit is also medically necessary.'), 'Given that the requested surgery was found to be medically necessary => necessary');
     assert.equal(dependence('As the requested surgical procedure is medically necessary and appropriate, so is the clearance.'), 'As the requested surgical procedure is medically necessary => necessary');
+    // A sentence of its own on the other request.
+    assert.equal(dependence('The concurrent request for shoulder surgery is supported. The request is medically necessary.'), 'The concurrent request for shoulder surgery is supported => necessary');
+    assert.equal(dependence('The concurrent requested surgery is not medically necessary.'), 'The concurrent requested surgery is not medically necessary => not necessary');
   });
 
   test("a surgery's own conclusion, and rationales that mention surgery otherwise, tie nothing", () => {
@@ -35,6 +38,9 @@ describe('the words that tie an item to a surgery', () => {
     assert.equal(dependence('The patient had surgery in 2014. The request is not medically necessary.'), undefined);
     assert.equal(dependence('As the patient is not a surgical candidate, the injection is medically necessary.'), undefined);
     assert.equal(dependence('Physical therapy is recommended. The request is medically necessary.'), undefined);
+    // Without "concurrent", a surgery's own verdict; and another concurrent request is no surgery.
+    assert.equal(dependence('The requested surgery is supported.'), undefined);
+    assert.equal(dependence('The concurrent request for physical therapy was modified.'), undefined);
   });
 
   test('titles of services that go with an operation', () => {
