@@ -14,7 +14,7 @@ import { trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
 import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
-import type { Layout } from './layout';
+import { isWholeTitleLine, type Layout } from './layout';
 import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
 
 // Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
@@ -87,12 +87,35 @@ export function parseItems(
     titleStarts.push(findTitleStart(doc, layout, previousLabelLine, group[0].line, g === 0));
   });
 
-  return groups.map((group, g) => {
-    const anchorLine = group[0].line;
-    const titleStartLine = titleStarts[g];
-    const itemEndLimit = g + 1 < groups.length ? lines[titleStarts[g + 1]].start : lines[toLine - 1].end;
-    return buildItem(doc, g, group, titleStartLine, anchorLine, itemEndLimit, problems);
+  // Each item's title and labels, in the order of the letter: the label groups', and the titles with no paragraph.
+  const starts = groups.map((group, g) => ({ titleStartLine: titleStarts[g], anchorLine: group[0].line, group }));
+  for (const line of bareTitleLines(doc, layout, regionStart, toLine, starts)) starts.push({ titleStartLine: line, anchorLine: line + 1, group: [] });
+  starts.sort((a, b) => a.titleStartLine - b.titleStartLine);
+  return starts.map((s, i) => {
+    const itemEndLimit = i + 1 < starts.length ? lines[starts[i + 1].titleStartLine].start : lines[toLine - 1].end;
+    return buildItem(doc, i, s.group, s.titleStartLine, s.anchorLine, itemEndLimit, problems);
   });
+}
+
+/**
+ * The lines that hold a title and its decision ("Lumbar brace: Upheld") as a paragraph of their own, with no labelled
+ * paragraph after them: an item being typed, or one whose paragraphs were lost. Each is an item, so that the checks
+ * say what it lacks instead of its line joining the rationale before it.
+ */
+function bareTitleLines(doc: LineIndex, layout: Layout, fromLine: number, toLine: number, items: readonly { titleStartLine: number; anchorLine: number }[]): number[] {
+  const found: number[] = [];
+  const lines = doc.lines;
+  for (let l = fromLine; l < toLine; l++) {
+    if (!isWholeTitleLine(lines[l].text) || LABEL_RE.test(lines[l].text)) continue;
+    if (items.some((it) => it.titleStartLine <= l && l < it.anchorLine)) continue;
+    const opens = l === fromLine || layout.isBreak(l - 1);
+    let next = l + 1;
+    while (next < toLine && layout.isBlank(next) && !layout.isBreak(next)) next++;
+    // Followed by a paragraph break, or by nothing but blank lines (the letter's end).
+    const closes = next >= toLine || layout.isBreak(next);
+    if (opens && closes) found.push(l);
+  }
+  return found;
 }
 
 /**
@@ -193,7 +216,8 @@ function buildItem(
   item.service = serviceName(titleText, item.partial);
 
   // The labelled paragraphs: each runs to the next label, the last one to the next item's title.
-  let itemEnd = doc.offsetAt(item.range.end);
+  // An item without paragraphs ends with its decision word.
+  let itemEnd = doc.offsetAt(item.decisionText ? item.decisionText.range.end : item.range.end);
   group.forEach((label, i) => {
     const limit = i + 1 < group.length ? lines[group[i + 1].line].start : itemEndLimit;
     const { paragraph, collapsed } = buildParagraph(doc, label, limit);

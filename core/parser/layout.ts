@@ -1,7 +1,7 @@
 // Which blank lines separate paragraphs. PDF extracts disagree: pypdf writes a paragraph break as a line
 // holding only spaces and leaves truly empty lines at page breaks; double-spaced extracts put an empty
 // line after every line; hand-typed letters use empty lines.
-import { trimStartIndex } from '../text/chars';
+import { trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
 
 export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
@@ -19,12 +19,14 @@ export function analyseLayout(doc: LineIndex): Layout {
   // 0 text, 1 empty, 2 spaces only. A plain array: allocating a typed array costs more than filling this one.
   const blank: number[] = [];
   let spaceOnly = 0;
+  let empty = 0;
   let textLines = 0;
   let textFollowedByEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
     if (end === start) {
       blank.push(1);
+      empty++;
     } else if (trimStartIndex(doc.text, start, end) === end) {
       blank.push(2);
       spaceOnly++;
@@ -35,18 +37,23 @@ export function analyseLayout(doc: LineIndex): Layout {
     }
   }
   let style: BreakStyle;
-  if (spaceOnly >= 2) style = 'space-only';
+  // pypdf's gaps hold spaces, and its page breaks are the rare empty lines; a letter typed or edited by hand, with
+  // a stray line of spaces or two, has its gaps empty.
+  if (spaceOnly >= 2 && spaceOnly > empty) style = 'space-only';
   else if (textLines >= 8 && textFollowedByEmpty >= textLines * 0.7) style = 'double-spaced';
   else style = 'plain';
 
   const isBlank = (line: number) => line >= 0 && line < lines.length && blank[line] !== 0;
   let paragraphBreak: (line: number) => boolean;
   if (style === 'space-only')
-    // A page break leaves one empty line, even inside a title; two or more in a row separate paragraphs.
+    // A page break leaves one empty line, even inside a title; two or more in a row separate paragraphs, and so does
+    // one before a whole title on its line ("Lumbar brace: Upheld", typed into the letter with an empty line).
     paragraphBreak = (line) =>
       line >= 0 &&
       line < lines.length &&
-      (blank[line] === 2 || (blank[line] === 1 && ((line > 0 && blank[line - 1] === 1) || (line + 1 < lines.length && blank[line + 1] === 1))));
+      (blank[line] === 2 ||
+        (blank[line] === 1 &&
+          ((line > 0 && blank[line - 1] === 1) || (line + 1 < lines.length && (blank[line + 1] === 1 || (blank[line + 1] === 0 && isWholeTitleLine(lines[line + 1].text)))))));
   else if (style === 'double-spaced')
     paragraphBreak = (line) => isBlank(line) && (isBlank(line - 1) || isBlank(line + 1));
   else paragraphBreak = isBlank;
@@ -57,14 +64,29 @@ export function analyseLayout(doc: LineIndex): Layout {
   return { style, isBlank, isBreak };
 }
 
+// A title and its decision on one line, starting with a capital: "Lumbar brace: Upheld". A title's last line after a
+// page break inside it goes on with its sentence, in lower case ("and occupational therapy ... is: Overturned").
+const WHOLE_TITLE_RE = /^\s*[A-Z0-9].*:\s*(?:Upheld|Overturned)\s*$/;
+
+export function isWholeTitleLine(text: string): boolean {
+  // Both decisions end in "d": most lines are spared the expression.
+  const end = trimEndIndex(text, 0, text.length);
+  return end > 0 && (text.charCodeAt(end - 1) | 32) === 100 /* d */ && WHOLE_TITLE_RE.test(text);
+}
+
 /** The blank lines that hold a form feed, and those just before a line that starts with one. */
 function pageBreakLines(doc: LineIndex, blank: readonly number[]): Set<number> {
   const found = new Set<number>();
   const { lines, text } = doc;
   for (let at = text.indexOf('\f'); at >= 0; at = text.indexOf('\f', at + 1)) {
     const line = doc.lineAt(at);
-    if (blank[line] !== 0) found.add(line);
-    else if (trimStartIndex(text, lines[line].start, at) === at) {
+    if (blank[line] !== 0) {
+      // A line of its own (MuPDF's): it and the empty lines around it are the page break (a line of spaces beside
+      // it is the gap of a paragraph that ended with the page).
+      found.add(line);
+      for (let l = line - 1; l >= 0 && blank[l] === 1; l--) found.add(l);
+      for (let l = line + 1; l < blank.length && blank[l] === 1; l++) found.add(l);
+    } else if (trimStartIndex(text, lines[line].start, at) === at) {
       // The form feed opens the line (after white space, if any): the blank lines before it end the page.
       for (let l = line - 1; l >= 0 && blank[l] !== 0; l--) found.add(l);
     }

@@ -237,3 +237,56 @@ test('a Medical Professional Review lints without the checks of the labelled lay
     ],
   );
 });
+
+// A pypdf extract (gaps of spaces, one empty line at a page break) with an item typed after its last one.
+function pypdfLetter(tail: string): string {
+  return [
+    'IMR ISSUES, DECISIONS AND RATIONALES ',
+    'The Final Determination was based on decisions for the disputed items/services set forth below: ',
+    ' ',
+    'MRI of the lumbar spine: Upheld ',
+    ' ',
+    'Claims Administrator guideline: Decision based on MTUS ACOEM Low Back Complaints 2004. ',
+    ' ',
+    'MAXIMUS guideline: Decision based on MTUS ACOEM Low Back Complaints 2004. ',
+    ' ',
+    'Decision rationale: There are no red flags. The patient has not tried conservative care and the ',
+    '',
+    'request is therefore not medically necessary',
+    tail,
+  ].join('\n');
+}
+
+test('a title alone on its line after an empty line is an item, even after a rationale with no full stop; a page break inside a paragraph is not', () => {
+  const typed = pypdfLetter(['', 'Lumbar brace: Overturned', '', 'Claims Administrator guideline: Decision based on MTUS.', '', 'MAXIMUS guideline: Decision based on MTUS.', '', 'Decision rationale: The brace is medically necessary.', ''].join('\n'));
+  const model = parseLetter(typed);
+  assert.deepEqual(model.items.map((i) => [i.title.value, i.decision, i.conclusion]), [
+    ['MRI of the lumbar spine', 'Upheld', 'not-medically-necessary'],
+    ['Lumbar brace', 'Overturned', 'medically-necessary'],
+  ]);
+  // The page break's empty line inside the first rationale joins it.
+  assert.match(model.items[0].rationale!.text, /conservative care and the request is therefore not medically necessary$/);
+});
+
+test('a title with its decision and no paragraph under it is an item, and the checks say what it lacks', () => {
+  for (const [tail, where] of [
+    [' \nLumbar brace: Overturned\n', 'last'],
+    [' \nLumbar brace: Overturned\n \nKnee brace: Upheld\n \nClaims Administrator guideline: Decision based on MTUS.\n \nMAXIMUS guideline: Decision based on MTUS.\n \nDecision rationale: The brace is not medically necessary.\n', 'before another item'],
+  ] as const) {
+    const model = parseLetter(pypdfLetter(tail));
+    const brace = model.items[1];
+    assert.equal(brace?.title.value, 'Lumbar brace', where);
+    assert.equal(brace.decision, 'Overturned', where);
+    assert.equal(brace.rationale, undefined, where);
+    assert.deepEqual(brace.range, { start: { line: 13, character: 0 }, end: { line: 13, character: 24 } }, where);
+    // The rationale before it does not take it in.
+    assert.match(model.items[0].rationale!.text, /medically necessary$/, where);
+    const codes = lintLetter(model).filter((d) => d.range.start.line === 13).map((d) => d.code).sort();
+    assert.deepEqual(codes, ['missing-claims-administrator-guideline', 'missing-guideline', 'missing-rationale'], where);
+  }
+  // A label's line that ends with a decision word is no title, nor a sentence of a rationale that does.
+  const labelled = parseLetter(pypdfLetter(' \nMAXIMUS guideline: Upheld\n'));
+  assert.ok(!labelled.items.some((i) => /MAXIMUS/i.test(i.title.value)), 'a label is no title');
+  const quoted = parseLetter(pypdfLetter('. The prior review was: Upheld\n'));
+  assert.equal(quoted.items.length, 1);
+});

@@ -75,6 +75,20 @@ describe('Format Document', () => {
     assert.equal(tidyLetter(loneCr), seed);
   });
 
+  test("a letter whose gaps are empty lines keeps its paragraphs though a stray line or two holds spaces; pypdf's gaps of spaces are still read as such", () => {
+    const tidy = tidyLetter(seeds[1]);
+    const paragraphs = (text: string) => text.split(/\n[ \t]*\n/).length;
+    // Two stray lines of spaces in a letter typed with empty gaps.
+    const stray = tidy.replace('\n\nDecision rationale:', '\n   \nDecision rationale:').replace('\n\nMAXIMUS guideline:', '\n \nMAXIMUS guideline:');
+    assert.equal(paragraphs(tidyLetter(stray)), paragraphs(tidy), 'no paragraph glued to the next');
+    assertTidies(stray, 'stray lines of spaces');
+    // pypdf's layout: gaps of spaces, and one empty line at a page break inside a paragraph, which joins it.
+    const lines = tidy.replace(/\n\n/g, '\n \n').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Decision rationale:'));
+    const pypdf = [...lines.slice(0, at + 1), '', ...lines.slice(at + 1)].join('\n');
+    assert.equal(tidyLetter(pypdf), tidy);
+  });
+
   test('the edits touch only the lines that change', () => {
     const lines = tidyLetter(seeds[2]).split('\n');
     // The guideline paragraph's last line, the empty line, the rationale.
