@@ -3,6 +3,7 @@
 import type { Breakdown, StatsRow } from '../../core/summary/folderStats';
 import { breakdownNotes, breakdownTitles, overturnedShare, shownBreakdowns } from '../../core/summary/folderStats';
 import { plural } from './plural';
+import { escapeMarkdown } from '../../core/text/markdown';
 import { copiesText, type Copy } from '../../core/summary/copies';
 
 export interface SummaryReport {
@@ -37,8 +38,9 @@ export function summaryReport(letters: number, rows: readonly StatsRow[], copies
 }
 
 /** A table cell: a letter's words may hold a pipe or a line break, which would break the table. */
+/** Text from the letters (a service, a section) as Markdown that shows exactly it, in a table cell or a line. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  return escapeMarkdown(text.trim());
 }
 
 export function summaryMarkdown(report: SummaryReport): string {

@@ -4,7 +4,7 @@ import { citationCompletions, type CitationCompletion } from '../knowledge/index
 import type { Position, Range } from '../model';
 import { touches, type LetterDocument } from './letterDocument';
 
-function citationItems(replace: Range): CompletionItem[] {
+function citationItems(replace: Range, before: string, after: string): CompletionItem[] {
   let forms: CitationCompletion[];
   try {
     forms = citationCompletions();
@@ -19,7 +19,7 @@ function citationItems(replace: Range): CompletionItem[] {
     filterText: f.insertText,
     sortText: String(i).padStart(5, '0'),
     insertTextFormat: InsertTextFormat.PlainText,
-    textEdit: { range: replace, newText: f.insertText },
+    textEdit: { range: replace, newText: `${before}${f.insertText}${after}` },
   }));
 }
 
@@ -42,6 +42,12 @@ function inGuidelineParagraph(doc: LetterDocument, pos: Position): boolean {
   );
 }
 
+function inParagraph(doc: LetterDocument, pos: Position): boolean {
+  return doc.model.items.some((item) =>
+    [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale].some((p) => p && touches(p.range, pos)),
+  );
+}
+
 export function getCompletions(doc: LetterDocument, pos: Position): CompletionItem[] {
   const line = doc.lines.lines[pos.line];
   if (!line) return [];
@@ -59,19 +65,24 @@ export function getCompletions(doc: LetterDocument, pos: Position): CompletionIt
     const typed = tail.slice(from);
     if (typed.length > 0 && !/^[A-Za-z][\w\s(),-]*$/.test(typed)) return [];
     const startChar = pos.character - typed.length;
-    return citationItems({ start: { line: pos.line, character: startChar }, end: pos });
+    // A space between the label's colon (or a sentence's stop) and the citation, and between it and text after it.
+    const glued = startChar > 0 && /[:.;]$/.test(line.text.slice(0, startChar));
+    const followed = /^\S/.test(line.text.slice(pos.character));
+    return citationItems({ start: { line: pos.line, character: startChar }, end: pos }, glued ? ' ' : '', followed ? ' ' : '');
   }
-  // "<title>:  Uph|" — the word being typed after the title's colon.
+  // "<title>:  Uph|" — the word being typed after the title's colon (not a colon in a paragraph: "as follows:").
   const m = /^(.*\S.*?):\s*([A-Za-z]*)$/.exec(before);
-  if (m && inIssues(doc, pos) && !/set forth below$/i.test(m[1].trim())) {
+  if (m && inIssues(doc, pos) && !inParagraph(doc, pos) && !/set forth below$/i.test(m[1].trim())) {
     const typed = m[2];
     const start = { line: pos.line, character: pos.character - typed.length };
+    // The whole word under the cursor is replaced: "Uph|led" becomes "Upheld", not "Upheldled".
+    const end = { line: pos.line, character: pos.character + (/^[A-Za-z]*/.exec(line.text.slice(pos.character))?.[0].length ?? 0) };
     return decisionWords.map((word) => ({
       label: word,
       kind: CompletionItemKind.EnumMember,
       detail: 'IMR decision',
       documentation: decisionDocs[word],
-      textEdit: { range: { start, end: pos }, newText: word },
+      textEdit: { range: { start, end }, newText: word },
     }));
   }
   return [];

@@ -84,6 +84,9 @@ test('a letter\'s words cannot break the Markdown tables', () => {
   const md = summaryMarkdown(report);
   assert.ok(md.includes('| MRI \\| x-ray of the \\\\ spine | 1 | 1 | 0 | 0% |'), md);
   assert.ok(md.includes('And 3 more groups (every item: `imr-letters table`).'));
+  // Emphasis, HTML and links in a title show as the title's characters.
+  const marked = summaryMarkdown({ ...report, breakdowns: [{ id: 'service', title: 'Service', groups: [{ label: 'Norco 10/325 *90* _left_ <b>knee</b> [x](http://e.x)', items: 1, upheld: 1, overturned: 0 }], hidden: 0 }] });
+  assert.ok(marked.includes('| Norco 10/325 \\*90\\* \\_left\\_ \\<b\\>knee\\</b\\> \\[x\\](http://e.x) | 1 |'), marked);
   assert.ok(md.includes('One file is a copy of another letter, counted once: a\\|b.txt (a copy of a.pdf).'), md);
   assert.ok(md.startsWith('# Decisions in 1 letter\n\n1 disputed item: 1 upheld, 0 overturned (0% overturned).\n'));
 });

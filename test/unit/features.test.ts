@@ -588,6 +588,31 @@ describe('completion', () => {
     const edit = items[0].textEdit as TextEdit;
     assert.equal(applyEdits(text, [edit]), seed);
   });
+  test('a citation inserted right after the colon, or before text, gets its spaces', () => {
+    const text = replaceOnce(readSample('malformed-missing-guideline.txt'), /^Decision rationale:/m, 'MAXIMUS guideline:\n\nDecision rationale:');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('MAXIMUS guideline:'));
+    const glued = ls.getCompletions(docOf(text), { line, character: 'MAXIMUS guideline:'.length });
+    const fixed = applyEdits(text, [glued.find((i) => /Low Back/.test(i.label))!.textEdit as TextEdit]);
+    assert.match(fixed, /\nMAXIMUS guideline: Decision based on /);
+    assert.equal(parseLetter(fixed).items[0].maximusGuideline?.citations.length, 1);
+    // Before a citation already there: one space between the two.
+    const before = replaceOnce(text, 'MAXIMUS guideline:\n', 'MAXIMUS guideline: Decision based on Non-MTUS Citation ODG Low Back, MRI.\n');
+    const items = ls.getCompletions(docOf(before), { line, character: 'MAXIMUS guideline: '.length });
+    const inserted = applyEdits(before, [items.find((i) => /Low Back/.test(i.label))!.textEdit as TextEdit]);
+    assert.match(inserted, /\. Decision based on Non-MTUS Citation ODG Low Back, MRI\.\n/);
+    assert.equal(parseLetter(inserted).items[0].maximusGuideline?.citations.length, 2);
+  });
+  test('decision words replace the whole word under the cursor, and are not offered after a colon inside a paragraph', () => {
+    const text = replaceOnce(seed, ':  Upheld', ':  Uphled');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith(seedTitle));
+    const items = ls.getCompletions(docOf(text), { line, character: lines[line].indexOf('Uphled') + 3 });
+    assert.equal(applyEdits(text, [items[0].textEdit as TextEdit]), seed);
+    const colon = replaceOnce(seed, /^Decision rationale: /m, 'Decision rationale: The criteria are as follows: ');
+    const at = colon.split('\n').findIndex((l) => l.includes('as follows: '));
+    assert.deepEqual(ls.getCompletions(docOf(colon), { line: at, character: colon.split('\n')[at].indexOf('as follows: ') + 'as follows: '.length }), []);
+  });
   test('nothing in the case summary', () => {
     const lines = seed.split('\n');
     const line = lines.findIndex((l) => l.startsWith('case file, including all medical records:'));
