@@ -9,7 +9,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le', { fatal: true });
 
 export function decodeLetter(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  // A byte-order mark alone (UTF-8's or UTF-16's) is an empty file too.
+  if (bytes.length === 0 || isBomOnly(bytes)) return { ok: false, reason: 'empty file' };
   // Letters are published as PDFs. Readers that can take them send them to pdf/ first; here, say what to do.
   if (isPdf(bytes)) return { ok: false, reason: 'a PDF, not its text; extract the text first (imr-letters text FILE.pdf > FILE.txt), then check the .txt' };
   const utf16 = utf16Order(bytes);
@@ -42,6 +43,11 @@ export function encodeLetter(text: string, like: Uint8Array): Uint8Array {
   }
   const bom = like.length >= 3 && like[0] === 0xef && like[1] === 0xbb && like[2] === 0xbf;
   return new TextEncoder().encode(bom ? `\ufeff${text}` : text);
+}
+
+function isBomOnly(bytes: Uint8Array): boolean {
+  if (bytes.length === 3) return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bytes.length === 2 && utf16Order(bytes) !== undefined;
 }
 
 /** Whether the bytes start as every PDF does, with "%PDF-". */

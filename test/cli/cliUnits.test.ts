@@ -141,6 +141,9 @@ test('parseArgs refuses what it does not understand', () => {
 
 test('decodeLetter refuses empty, binary and non-UTF-8 bytes, and strips a BOM', () => {
   assert.deepEqual(decodeLetter(Buffer.alloc(0)), { ok: false, reason: 'empty file' });
+  // A byte-order mark and nothing else.
+  for (const bom of [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]]) assert.deepEqual(decodeLetter(Buffer.from(bom)), { ok: false, reason: 'empty file' }, String(bom));
+  assert.deepEqual(decodeLetter(Buffer.from('\ufeffx', 'utf8')), { ok: true, text: 'x' });
   const nul = decodeLetter(Buffer.from('abc\0def'));
   assert.ok(!nul.ok && /binary/.test(nul.reason) && /offset 3/.test(nul.reason));
   const latin1 = decodeLetter(Buffer.from('Caf\xe9 au lait', 'latin1'));
