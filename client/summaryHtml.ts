@@ -128,6 +128,14 @@ function checkIdsLine(checks: readonly string[]): string {
   return `<div class="context" data-context="checks">Checks: ${escapeHtml(checks.join('; '))}</div>`;
 }
 
+/** A retrospective request (for a service already given) and the date of service the title gives. */
+function retrospectiveLine(r: ItemRow): string {
+  const parts = [...(r.retrospective ? ['Retrospective request'] : []), ...(r.dateOfService ? [`date of service ${escapeHtml(r.dateOfService)}`] : [])];
+  if (parts.length === 0) return '';
+  const line = parts.join(', ');
+  return `<div class="context" data-context="retrospective">${line.charAt(0).toUpperCase()}${line.slice(1)}.</div>`;
+}
+
 /** A partial authorization: what was requested and authorized; the row's service is the part decided. */
 function partialLine(r: ItemRow): string {
   if (!r.partial) return '';
@@ -172,7 +180,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
     .map(
       (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}${checksLines(checks?.items.get(r.index))}</td>
+<td class="service">${escapeHtml(r.service)}${retrospectiveLine(r)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}${checksLines(checks?.items.get(r.index))}</td>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}${mtusNotCitedLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>
@@ -284,7 +292,7 @@ function breakdownTable(view: FolderView, b: Breakdown): string {
   return `<section class="breakdown" data-breakdown="${b.id}">
 <table class="groups">
 <caption>${escapeHtml(breakdownTitles[b.id])}</caption>
-<thead><tr><th class="group">${escapeHtml(groupColumnTitles[b.id])}</th><th class="n">Items</th><th class="n">Upheld</th><th class="n">Overturned</th><th class="n" title="Overturned, of the items upheld or overturned">%</th></tr></thead>
+<thead><tr><th class="group">${escapeHtml(groupColumnTitles[b.id])}</th><th class="n">Items</th><th class="n">Upheld</th><th class="n">Overturned</th><th class="n" title="Overturned, of the items upheld or overturned">% overturned</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="5" class="muted">None.</td></tr>'}
 </tbody>

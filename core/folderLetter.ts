@@ -56,6 +56,8 @@ export function folderLetterOf(model: LetterModel): FolderLetter {
         decision: item.decision,
         decisionText: value(item.decisionText),
         partial: item.partial && { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized },
+        ...(item.retrospective ? { retrospective: true } : {}),
+        ...(item.dateOfService ? { dateOfService: { value: item.dateOfService.value } } : {}),
         surgery: item.surgery && { item: item.surgery.item, basis: item.surgery.basis },
         serviceKind: serviceKind(item.service),
         conclusion: item.conclusion,

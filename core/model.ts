@@ -273,6 +273,9 @@ export interface FolderItem {
   decisionText?: ValueOf<string>;
   /** A partial authorization's original request and authorized part (the service is the remaining portion). */
   partial?: { originalRequest: string; authorized?: string };
+  /** A retrospective request (for a service already given), and its date of service (ISO) when the title gives it. */
+  retrospective?: boolean;
+  dateOfService?: { value: string };
   /** The surgery the item goes with (DisputedItem.surgery). */
   surgery?: SurgeryLink;
   /** What kind of service it is, whatever its quantity, dose, side or word order (core/text/serviceWords.ts):

@@ -17,7 +17,7 @@ import { serviceStats, type ServiceStats } from './serviceReferences';
 import { timelineHover } from './timelineHover';
 
 export interface HoverOptions {
-  /** Letters of the workspace, for "cited by N letters, X % upheld" figures. */
+  /** Letters of the workspace, for the "cited by N items here: U upheld, O overturned" figures. */
   workspaceLetters?: Iterable<WorkspaceLetter>;
   /** Letters of the workspace not read yet (PDFs read in the background): the figures leave them out, and say so. */
   unreadLetters?: number;
@@ -26,8 +26,9 @@ export interface HoverOptions {
 export interface FolderStats {
   /** How many disputed items of the workspace cite the same guideline section. */
   citedBy: number;
-  /** Of those, the percentage Upheld (rounded). */
-  upheldPercent: number;
+  /** Of those, how many were Upheld and how many Overturned (the rest have no decision). */
+  upheld: number;
+  overturned: number;
 }
 
 // What a citation cites, as keys: the knowledge-base entries it resolves to, else its normalised text.
@@ -52,15 +53,17 @@ export function folderStatsFor(citation: GuidelineCitation, letters: Iterable<Wo
   const wanted = new Set(citationKeys(citation));
   let citedBy = 0;
   let upheld = 0;
+  let overturned = 0;
   // A letter in the workspace twice (its PDF and its text) counts once.
   for (const letter of distinctWorkspaceLetters(letters)) {
     for (const item of letter.letter.items) {
       if (!item.citedKeys.some((k) => wanted.has(k))) continue;
       citedBy++;
       if (item.decision === 'Upheld') upheld++;
+      else if (item.decision === 'Overturned') overturned++;
     }
   }
-  return citedBy === 0 ? undefined : { citedBy, upheldPercent: Math.round((100 * upheld) / citedBy) };
+  return citedBy === 0 ? undefined : { citedBy, upheld, overturned };
 }
 
 const decisionMeaning = {

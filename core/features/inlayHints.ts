@@ -30,6 +30,8 @@ export function getInlayHints(doc: LetterDocument, range: Range): InlayHint[] {
           label: `§ ${topicsLabel(entries.map(shortTopic))}`,
           kind: InlayHintKind.Parameter,
           paddingLeft: true,
+          // "Page(s): 298 § Low back: Physical Methods ,Chronic Pain ...": apart from a word glued to the citation.
+          ...(gluedAfter(doc.lines.lines[end.line]?.text.slice(end.character) ?? '') ? { paddingRight: true } : {}),
           tooltip: {
             kind: MarkupKind.Markdown,
             value: [
@@ -45,6 +47,11 @@ export function getInlayHints(doc: LetterDocument, range: Range): InlayHint[] {
     }
   }
   return hints;
+}
+
+/** Whether text follows the citation with no space, beyond a stop that ends it ("298,Chronic Pain", not "98. "). */
+function gluedAfter(text: string): boolean {
+  return /^\S/.test(text) && !/^[.,;:)\]]+(?:\s|$)/.test(text);
 }
 
 /**

@@ -115,8 +115,9 @@ export function citationHoverMarkdown(citation: GuidelineCitation, context: Cita
   const unread = context.unreadLetters ?? 0;
   const notYet = unread > 0 ? unreadPdfsNote(unread) : '';
   if (context.folderStats && context.folderStats.citedBy > 0) {
-    const { citedBy, upheldPercent } = context.folderStats;
-    footer.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here, ${Math.round(upheldPercent)}% upheld${notYet ? ` (${notYet})` : ''}.`);
+    // Counts, as the status bar and the summaries give them: a share upheld here and overturned there misled.
+    const { citedBy, upheld, overturned } = context.folderStats;
+    footer.push(`Cited by ${citedBy} item${citedBy === 1 ? '' : 's'} here: ${upheld} upheld, ${overturned} overturned${notYet ? ` (${notYet})` : ''}.`);
   } else if (notYet) {
     footer.push(`No item read so far here was decided on it (${notYet}).`);
   }

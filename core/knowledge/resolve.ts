@@ -11,7 +11,7 @@ export interface CitationContext {
   /** The letter's decision date (ISO), to choose the MTUS regime in force. */
   letterDate?: string;
   /** Computed by the server over the letters of the folder: how many items cite this, and how many of those were upheld. */
-  folderStats?: { citedBy: number; upheldPercent: number };
+  folderStats?: { citedBy: number; upheld: number; overturned: number };
   /** Letters of the folder not read yet (PDFs read in the background), which the figures leave out. */
   unreadLetters?: number;
   /** The service the citation's item decides: for a citation naming no section, the hover offers its entry. */

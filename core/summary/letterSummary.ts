@@ -14,6 +14,9 @@ export interface ItemRow {
   decisionText?: string;
   /** A partial authorization: the request as made and the part the claims administrator authorized. */
   partial?: { originalRequest: string; authorized?: string };
+  /** A request for a service already given ("Retrospective ..."), and the date of service (ISO) the title gives. */
+  retrospective?: true;
+  dateOfService?: string;
   /** What kind of service it is (core/text/serviceWords.ts), as folderLetterOf gives it: the folder summary's
    *  service groups. (A letter's own model, summarised for its panel, has none: the panel groups nothing.) */
   serviceKind?: string;
@@ -106,6 +109,8 @@ function itemRow(item: FolderItem, items: readonly FolderItem[], withSurgery: nu
     decision: item.decision,
     decisionText: item.decision ? undefined : item.decisionText?.value,
     ...(item.partial ? { partial: { originalRequest: item.partial.originalRequest, authorized: item.partial.authorized } } : {}),
+    ...(item.retrospective ? { retrospective: true as const } : {}),
+    ...(item.dateOfService ? { dateOfService: item.dateOfService.value } : {}),
     ...(surgery ? { surgery: { index: surgery.index, service: surgery.service || surgery.title.value, decision: surgery.decision } } : {}),
     ...(withSurgery ? { withSurgery } : {}),
     guideline: guidelineText(item.maximusGuideline),

@@ -82,6 +82,9 @@ suite('IMR Letters extension', () => {
     const editor = await openLetter(seed1);
     assert.equal(editor.document.languageId, 'imr');
     assert.equal(editor.document.uri.path.endsWith('.txt'), true);
+    // Letters are prose: wrapped by default, as Markdown is, so that a rationale reads beside the summary panel.
+    assert.equal(vscode.workspace.getConfiguration('editor', editor.document).get('wordWrap'), 'on');
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('wordWrap'), 'off');
   });
 
   test('the setting imr.detectInTextFiles off leaves plain-text letters alone', async () => {

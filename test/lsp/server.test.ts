@@ -985,7 +985,7 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const at = { textDocument: { uri: u }, position: mri.maximusGuideline!.citations[0].range.start };
       const hoverFooter = async () => {
         const h = await client.request<Hover | null>('textDocument/hover', at);
-        return /Cited by (\d+) items? here, \d+% upheld(?: \((\d+) PDFs? of the workspace not read yet\))?\./.exec((h!.contents as MarkupContent).value);
+        return /Cited by (\d+) items? here: \d+ upheld, \d+ overturned(?: \((\d+) PDFs? of the workspace not read yet\))?\./.exec((h!.contents as MarkupContent).value);
       };
       const pdfsFound = async () =>
         new Set((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'MRI' })).map((s) => s.location.uri).filter((u) => u.endsWith('.pdf')));
@@ -1031,16 +1031,16 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const footer = async () => /Cited by [^\n]*/.exec(((await client.request<Hover | null>('textDocument/hover', at))!.contents as MarkupContent).value)?.[0];
       const pdfSymbols = async () =>
         new Set((await client.request<SymbolInformation[]>('workspace/symbol', { query: 'MRI' })).map((sym) => sym.location.uri).filter((uri) => uri.endsWith('.pdf'))).size;
-      assert.equal(await footer(), 'Cited by 1 item here, 100% upheld.', 'the open letter alone, no PDF pending');
+      assert.equal(await footer(), 'Cited by 1 item here: 1 upheld, 0 overturned.', 'the open letter alone, no PDF pending');
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(await pdfSymbols(), 0, 'none read in the background');
-      assert.equal(await footer(), 'Cited by 1 item here, 100% upheld.');
+      assert.equal(await footer(), 'Cited by 1 item here: 1 upheld, 0 overturned.');
       assert.deepEqual(client.progress, [], 'no background reading');
       // Turned on: the next reading starts reading them.
       await client.changeSettings({ workspacePdfs: true });
       assert.match((await footer()) ?? '', /not read yet/);
       for (const deadline = Date.now() + 20_000; (await pdfSymbols()) < 3 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
-      assert.equal(await footer(), 'Cited by 4 items here, 100% upheld.');
+      assert.equal(await footer(), 'Cited by 4 items here: 4 upheld, 0 overturned.');
     } finally {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });

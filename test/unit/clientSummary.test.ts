@@ -343,6 +343,24 @@ describe('renderLetterBody', () => {
     assert.doesNotMatch(html, /Partly authorized/);
   });
 
+  test('a retrospective request and its date of service, under the service, from a parsed letter and a folder row', () => {
+    const text =
+      'IMR ISSUES, DECISIONS AND RATIONALES\n\nRetrospective Cyclobenzaprine 5mg tab #30 DOS: 11/14/16: Upheld\n\n' +
+      'Claims Administrator guideline: Decision based on MTUS.\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: Not medically necessary.\n\n' +
+      'Voltaren gel DOS 11/11/2016: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: Not medically necessary.\n';
+    const model = parseLetter(text);
+    for (const rows of [summarizeLetter(model, 'r.txt', 'file:///r.txt').items, summarizeLetter(folderLetterOf(model), 'r.txt', 'file:///r.txt').items]) {
+      assert.deepEqual(rows.map((r) => [r.service, r.retrospective, r.dateOfService]), [
+        ['Cyclobenzaprine 5mg tab #30', true, '2016-11-14'],
+        ['Voltaren gel', undefined, '2016-11-11'],
+      ]);
+    }
+    const html = renderLetterBody(summarizeLetter(model, 'r.txt', 'file:///r.txt'));
+    assert.match(html, /<td class="service">Cyclobenzaprine 5mg tab #30<div class="context" data-context="retrospective">Retrospective request, date of service 2016-11-14\.<\/div>/);
+    assert.match(html, /<td class="service">Voltaren gel<div class="context" data-context="retrospective">Date of service 2016-11-11\.<\/div>/);
+    assert.doesNotMatch(renderLetterBody(fakeSummary()), /data-context="retrospective"/);
+  });
+
   test('a partial authorization: what was requested and authorized, escaped, under the part decided', () => {
     const html = renderLetterBody(fakeSummary({ service: 'Acupuncture 2 sessions', partial: { originalRequest: 'Acupuncture <8> sessions', authorized: 'Acupuncture 6 & more' } }));
     assert.match(

@@ -179,8 +179,11 @@ describe('inlay hints', () => {
       ['§ Low back: Physical Methods', 'Page(s): 298'],
       ['§ Physical medicine', 'Page(s): 298,Chronic Pain Treatment Guidelines (Effective July 18, 2009) Page(s): 98'],
     ]);
-    const [hint] = ls.getInlayHints(docOf(seed), all);
+    const [hint, atLineEnd] = ls.getInlayHints(docOf(seed), all);
     assert.equal(hint.paddingLeft, true);
+    // Before the "," glued to the citation a space on its right too; at the line's end none.
+    assert.equal(hint.paddingRight, true);
+    assert.equal(atLineEnd.paddingRight, undefined);
     assert.match((hint.tooltip as MarkupContent).value, /^What MTUS ACOEM page\(s\) 298 hold:\n\n- Low back: Physical Methods \(/);
     const letter = (citation: string) =>
       'IMR ISSUES, DECISIONS AND RATIONALES\n\nPhysical therapy: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\n' +
@@ -270,9 +273,9 @@ describe('hovers', () => {
       workspaceLetterOf('file:///a.txt', parseLetter(seed)),
       workspaceLetterOf('file:///b.txt', parseLetter(readSample('malformed-conflict.txt'))),
     ];
-    assert.match(hoverText(ls.getHover(doc, c.range.start, letters)), /Cited by 2 items here, 50% upheld\.$/m);
+    assert.match(hoverText(ls.getHover(doc, c.range.start, letters)), /Cited by 2 items here: 1 upheld, 1 overturned\.$/m);
     // Letters not read yet (PDFs read in the background) are left out, and the hover says how many.
-    assert.match(hoverText(ls.getHover(doc, c.range.start, letters, 1)), /Cited by 2 items here, 50% upheld \(1 PDF of the workspace not read yet\)\./);
+    assert.match(hoverText(ls.getHover(doc, c.range.start, letters, 1)), /Cited by 2 items here: 1 upheld, 1 overturned \(1 PDF of the workspace not read yet\)\./);
     assert.match(hoverText(ls.getHover(doc, c.range.start, [], 12)), /No item read so far here was decided on it \(12 PDFs of the workspace not read yet\)\./);
     assert.doesNotMatch(hoverText(ls.getHover(doc, c.range.start, [], 0)), /not read yet|Cited by/);
   });
@@ -283,10 +286,10 @@ describe('hovers', () => {
     const d = docOf(text);
     const c = ls.getLetter(d)?.items[0].maximusGuideline?.citations[0];
     assert.ok(c);
-    const m = /Cited by (\d+) items here, (\d+)% upheld/.exec(hoverText(ls.getHover(d, c.range.start, letters)));
+    const m = /Cited by (\d+) items here: (\d+) upheld, (\d+) overturned/.exec(hoverText(ls.getHover(d, c.range.start, letters)));
     assert.ok(m, 'the statistics line');
     assert.ok(Number(m[1]) >= 2 && Number(m[1]) <= letters.reduce((k, l) => k + l.letter.items.length, 0));
-    assert.ok(Number(m[2]) >= 0 && Number(m[2]) <= 100);
+    assert.ok(Number(m[2]) + Number(m[3]) <= Number(m[1]));
   });
   test('nothing elsewhere', () => {
     assert.equal(ls.getHover(doc, { line: 0, character: 2 }), null);

@@ -51,8 +51,8 @@ test('page mismatch, regime by date, and folder figures', () => {
   const old = cite('Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Drug testing.');
   assert.match(citationHoverMarkdown(old, { letterDate: '2016-12-20' }), /the 2016 edition of the Chronic Pain guideline was in force, not the 2009 one cited/);
   assert.doesNotMatch(citationHoverMarkdown(old, { letterDate: '2014-01-20' }), /was in force, not/);
-  const md = citationHoverMarkdown(old, { folderStats: { citedBy: 7, upheldPercent: 85.7 } });
-  assert.match(md, /Cited by 7 items here, 86% upheld\./);
+  const md = citationHoverMarkdown(old, { folderStats: { citedBy: 7, upheld: 5, overturned: 1 } });
+  assert.match(md, /Cited by 7 items here: 5 upheld, 1 overturned\./);
   assert.doesNotMatch(citationHoverMarkdown(old), /Cited by/);
 });
 

@@ -184,6 +184,33 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).state), { uri: 'file:///letters/a.txt' });
   });
 
+  test("in a light theme the decision badges' and warnings' text has a contrast of 4.5:1 at least (Light+'s colours)", async () => {
+    // What VS Code sets on a webview's body in Light+: its class and the theme's colours as variables.
+    const colours = await page.evaluate(() => {
+      const g = globalThis as unknown as { document: { body: { classList: { add(c: string): void; remove(c: string): void }; style: { setProperty(k: string, v: string): void } }; querySelector(s: string): unknown; createElement(t: string): { className: string; innerHTML: string } & Record<string, unknown> } } & PageGlobals;
+      const body = g.document.body;
+      body.classList.add('vscode-light');
+      for (const [k, v] of Object.entries({ '--vscode-charts-green': '#388A34', '--vscode-charts-red': '#E51400', '--vscode-charts-yellow': '#BF8803', '--vscode-editor-background': '#FFFFFF', '--vscode-editorWarning-foreground': '#BF8803' })) body.style.setProperty(k, v);
+      const probe = g.document.createElement('div');
+      probe.innerHTML = '<span class="badge overturned">O</span><span class="badge upheld">U</span><span class="badge unknown">?</span><div class="check warning"><span class="severity">Warning</span></div>';
+      (body as unknown as { appendChild(n: unknown): void }).appendChild(probe);
+      const style = (sel: string) => (g.getComputedStyle((probe as unknown as { querySelector(s: string): unknown }).querySelector(sel)) as unknown as { color: string; backgroundColor: string });
+      const out = ['.badge.overturned', '.badge.upheld', '.badge.unknown'].map((sel) => [style(sel).color, style(sel).backgroundColor]);
+      out.push([style('.check.warning .severity').color, 'rgb(255, 255, 255)']);
+      (probe as unknown as { remove(): void }).remove();
+      body.classList.remove('vscode-light');
+      return out;
+    });
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const [fg, bg] of colours) {
+      const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      assert.ok((a + 0.05) / (b + 0.05) >= 4.5, `${fg} on ${bg}: ${((a + 0.05) / (b + 0.05)).toFixed(2)}:1`);
+    }
+  });
+
   test('a click on a row or an export button posts a message', async () => {
     await page.locator('tr[data-index="1"] td.service').click();
     await page.locator('button[data-export="csv"]').click();
