@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DisputedItem, LetterModel } from '../core/model';
 import type { ActiveLetter } from './activeLetter';
 import { toVsRange } from './navigation';
-import { conclusionLabels, guidelineText, servicesBySurgery } from '../core/summary/letterSummary';
+import { conclusionLabels, servicesBySurgery, shortGuidelineText } from '../core/summary/letterSummary';
 import { checkSeverityLabels, type Check, type LetterChecks } from '../core/summary/itemChecks';
 import { letterChecks } from './letterChecks';
 
@@ -63,7 +63,7 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
     // The problems the checks find in it (the Problems view's), counted first: a narrow view cuts the end.
     const problems = uri ? this.problemsOf(uri, model, item) : [];
     const counted = problems.length === 0 ? '' : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} · `;
-    tree.description = counted + guidelineText(item.maximusGuideline);
+    tree.description = counted + shortGuidelineText(item.maximusGuideline);
     tree.iconPath = decisionIcon(item);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(item.title.value).appendMarkdown('**\n\n');

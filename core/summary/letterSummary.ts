@@ -169,6 +169,21 @@ export function guidelineText(paragraph: FolderItem['maximusGuideline']): string
   return paragraph.text;
 }
 
+/**
+ * The reviewer's guideline in a few words, for a narrow view: each citation without the template's words around it
+ * ("Decision based on", "Non-MTUS Citation", "Section(s):"), and "No evidence cited" for that statement.
+ */
+export function shortGuidelineText(paragraph: FolderItem['maximusGuideline']): string {
+  if (!paragraph) return '';
+  if (paragraph.citations.length > 0) {
+    return paragraph.citations
+      .map((c) => c.text.replace(/^\s*Decision\s+based\s+on\s+(?:Non-\s?MTUS\s+Citation\s+)?/i, '').replace(/\s*Section\(s\):\s*/gi, ' ').replace(/\s+/g, ' ').trim())
+      .join('; ');
+  }
+  if (paragraph.statements.some((s) => /did not cite any medical evidence/i.test(s.text))) return 'No evidence cited';
+  return guidelineText(paragraph);
+}
+
 const sourceLabels: Record<FolderCitation['source'], string> = {
   MTUS: 'MTUS',
   ACOEM: 'ACOEM',

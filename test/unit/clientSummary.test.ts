@@ -9,7 +9,7 @@ import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportForm
 import { fileName, folderRows, summarizeFolder } from '../../core/summary/folderRows';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
-import { countsText, decisionLabel, firstSentence, itemNumbersText, summarizeLetter, withContextGrounds } from '../../core/summary/letterSummary';
+import { countsText, decisionLabel, firstSentence, itemNumbersText, shortGuidelineText, summarizeLetter, withContextGrounds } from '../../core/summary/letterSummary';
 import { RestartPolicy } from '../../client/restartPolicy';
 import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
 import { renderLetterBody } from '../../client/summaryHtml';
@@ -323,6 +323,18 @@ describe('parseWebviewMessage on anything (fast-check)', () => {
       { numRuns: 3000 },
     );
   });
+});
+
+test("the items view's short guideline: the citations without the template's words, and 'No evidence cited'", () => {
+  const text =
+    'IMR ISSUES, DECISIONS AND RATIONALES\n\nMassage: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\n' +
+    'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Office visits. Decision based on Non-MTUS Citation Official\nDisability Guidelines (ODG), Low Back, Massage.\n\n' +
+    'Decision rationale: Not medically necessary.\n\nSling: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\n' +
+    'MAXIMUS guideline: The MAXIMUS physician did not cite any medical evidence for its decision.\n\nDecision rationale: Not medically necessary.\n';
+  const [massage, sling] = parseLetter(text).items;
+  assert.equal(shortGuidelineText(massage.maximusGuideline), 'MTUS Chronic Pain Medical Treatment 2016, Office visits; Official Disability Guidelines (ODG), Low Back, Massage');
+  assert.equal(shortGuidelineText(sling.maximusGuideline), 'No evidence cited');
+  assert.equal(shortGuidelineText(undefined), '');
 });
 
 describe('renderLetterBody', () => {
