@@ -59,7 +59,7 @@ export class PdfLetters implements vscode.TextDocumentContentProvider, vscode.Di
       () => this.read(pdf),
     );
     if (!result.ok) {
-      void vscode.window.showErrorMessage(`${fileName(pdf.toString())}: ${result.reason}`);
+      void vscode.window.showErrorMessage(`IMR: cannot open ${fileName(pdf.toString())} as a letter: ${result.reason}.`);
       return undefined;
     }
     const uri = pdfTextUri(pdf);
