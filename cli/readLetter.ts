@@ -1,12 +1,11 @@
 // Reads a file as letter text, refusing what cannot be a letter: too large, or what letterText refuses. A PDF's
 // text comes from the PDF reader (pdf/), asynchronously; a text letter's, at once.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { DecodeResult } from '../core/text/decode';
+import { maxLetterBytes, type DecodeResult } from '../core/text/decode';
 import { letterText } from '../pdf/load';
 import { errorReason } from './discover';
 
-/** Larger files are refused unparsed: real letters are 5–50 kB, and a parse must not exhaust memory. */
-export const maxLetterBytes = 10 * 1024 * 1024;
+export { maxLetterBytes };
 
 export type ReadResult = DecodeResult;
 

@@ -39,6 +39,7 @@ import { lintLetter, lintSource, type RuleSeverity } from './lint';
 import type { LetterModel } from './model';
 import { parseLetter } from './parser/parseLetter';
 import { comparePositions, LineIndex } from './text/lines';
+import { maxLetterBytes } from './text/decode';
 
 export type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 export type { ItemContext } from './features/itemContext';
@@ -51,7 +52,7 @@ export interface ITextDocument {
 }
 
 export interface LanguageServiceOptions {
-  /** Documents longer than this (UTF-16 code units) are not parsed; default 5 MB. */
+  /** Documents longer than this (UTF-16 code units) are not parsed; default 10 MB, the command line's limit. */
   maxDocumentSize?: number;
   /** "Today" for the date rules; injectable for tests. */
   now?: () => Date;
@@ -101,7 +102,8 @@ export interface LanguageService {
   readonly cachedCount: number;
 }
 
-export const defaultMaxDocumentSize = 5 * 1024 * 1024;
+/** The command line's limit (core/text/decode.ts), so that a letter it lints is checked in the editor too. */
+export const defaultMaxDocumentSize = maxLetterBytes;
 
 const emptyModel = (lineCount: number): LetterModel => ({
   isLetter: false,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { workspaceLetterOf, type WorkspaceLetter, type WorkspaceLetterData } from '../core/features/workspaceLetter';
 import { parseLetter } from '../core/parser/parseLetter';
-import type { DecodeResult } from '../core/text/decode';
+import { maxLetterBytes, type DecodeResult } from '../core/text/decode';
 import { isPdfFileName, letterText, maxPdfBytes } from '../pdf/load';
 
 interface Entry {
@@ -52,8 +52,6 @@ export interface ScanOptions {
 
 const letterExtensions = new Set(['.txt', '.imr', '.pdf']);
 const skippedDirs = new Set(['node_modules', 'out', 'dist']);
-/** Bigger files are not letters (the largest real letter is under 30 kB). */
-const maxLetterBytes = 2 * 1024 * 1024;
 /** A workspace with more files than this is only partly indexed, rather than freezing the server. */
 const maxFiles = 20000;
 /** Files read at once while indexing. */

@@ -5,6 +5,13 @@
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 
+/**
+ * Larger letters are refused unparsed, by the command line, the editor and the folder's index alike (a letter lints
+ * the same everywhere): real letters are 5–50 kB, and a parse must not exhaust memory. Bytes of a file; UTF-16 code
+ * units of an open document.
+ */
+export const maxLetterBytes = 10 * 1024 * 1024;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le', { fatal: true });
 

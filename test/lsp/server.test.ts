@@ -276,12 +276,12 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
     assert.deepEqual(await client.open(uri(), ''), []);
     const binary = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
     assert.ok(Array.isArray(await client.open(uri(), binary)));
-    const huge = `${seed}\n`.repeat(Math.ceil((5.2 * 1024 * 1024) / seed.length));
+    const huge = `${seed}\n`.repeat(Math.ceil((10.2 * 1024 * 1024) / seed.length));
     const hu = uri('huge');
     const ds = await client.open(hu, huge);
     assert.equal(ds.length, 1);
     assert.equal(ds[0].severity, DiagnosticSeverity.Information);
-    assert.match(String(ds[0].message), /5 MB/);
+    assert.match(String(ds[0].message), /over 10 MB/);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: hu } }), []);
     assert.equal(await client.request('imr/letter', { uri: hu }), null);
     await client.close(hu);
