@@ -1,5 +1,5 @@
 // Parse + lint time of malformed, oversized letters: one part of a letter repeated until the document is 0.5, 1
-// and 2 MB (the editor checks documents up to 5 MB on every change). The time must grow with the size, not with
+// and 2 MB (the editor checks documents up to 10 MB on every change). The time must grow with the size, not with
 // its square: a growth of about 2× per doubling is linear, 4× quadratic. Each generator repeats the kind of text
 // that once made a part of the parser search to the end of the text again and again.
 import { readFileSync } from 'node:fs';
