@@ -327,6 +327,7 @@ function filterBar(view: FolderView, keptRows: readonly FolderRow[]): string {
 <select id="sort" aria-label="Sort the items">${sortOptions(view.sort)}</select>
 ${chips}
 ${shown}
+<button type="button" data-jump="items" title="The items, below the breakdowns">Go to the ${keptRows.length === 1 ? 'item' : `${keptRows.length} items`} ↓</button>
 </div>`;
 }
 
@@ -376,7 +377,7 @@ ${shownBreakdowns(rows, keptRows)
   .map((b) => breakdownTable(view, b))
   .join('\n')}
 </div>
-<table class="items">
+<table class="items" id="items">
 <thead><tr>${itemsHeader(view.sort)}</tr></thead>
 <tbody>
 ${body || `<tr><td colspan="7" class="muted">${empty}</td></tr>`}

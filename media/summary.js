@@ -28,6 +28,11 @@
       else if (button.dataset.sort !== undefined) vscode.postMessage({ type: 'sort', column: button.dataset.sort });
       else if (button.dataset.clearFilter !== undefined) vscode.postMessage({ type: 'clearFilter' });
       else if (button.dataset.clearGroup !== undefined) vscode.postMessage({ type: 'filter', group: { by: button.dataset.clearGroup, key: null } });
+      else if (button.dataset.jump !== undefined) {
+        // Within the page: the items table, below the breakdowns.
+        const to = document.getElementById(button.dataset.jump);
+        if (to) to.scrollIntoView({ block: 'start' });
+      }
       return;
     }
     const row = target.closest(rowSelector);

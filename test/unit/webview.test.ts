@@ -292,6 +292,26 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(dialogs, []);
   });
 
+  test("the folder page's button to the items, below the breakdowns, scrolls to them in the page and posts nothing", async () => {
+    await page.setViewportSize({ width: 900, height: 300 });
+    try {
+      await load(renderFolderBody(folderView()));
+      const jump = page.locator('button[data-jump="items"]');
+      assert.equal(await jump.innerText(), 'Go to the 2 items ↓');
+      const top = () => page.locator('#items').evaluate((t) => (t as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top);
+      assert.ok((await top()) > 300, 'the items start below the window');
+      const posted = await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.length);
+      await jump.click();
+      await page.waitForFunction(() => {
+        const t = (globalThis as unknown as { document: { getElementById(id: string): { getBoundingClientRect(): { top: number } } } }).document.getElementById('items');
+        return Math.abs(t.getBoundingClientRect().top) < 2;
+      });
+      assert.equal(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.length), posted);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   test('the folder page names the files it counted once as copies, escaped', async () => {
     await load(renderFolderBody(folderView({ copies: [{ name: hostile, of: 'a.pdf' }] })));
     assert.equal(await page.locator('p.copies').innerText(), `One file is a copy of another letter, counted once: ${hostile} (a copy of a.pdf).`);
