@@ -11,6 +11,8 @@ import { ruleDocsUrl } from './rule';
 
 /** The longest a prospective utilization review may take (8 CCR 9792.9.1: 14 days from the request). */
 const urDays = 14;
+/** The first day of requests the 2016 edition governs (adopted July 28, 2016, for requests from the day after). */
+const firstRequest2016 = '2016-07-29';
 
 export const supersededGuideline: Rule = {
   id: 'superseded-guideline',
@@ -28,7 +30,7 @@ export const supersededGuideline: Rule = {
         // Only a citation that names 2009 can name the 2009 edition: the others are not resolved here.
         if (!citation.edition?.includes('2009')) continue;
         if (requestedBy === null) requestedBy = addDays(urDenial.value, -urDays);
-        if (!requestedBy) return;
+        if (!requestedBy || requestedBy < firstRequest2016) return;
         const resolution = resolveCitation(citation, { letterDate: decisionDate });
         if (supersededOn(citation, resolution.guideline, requestedBy) !== 'cpmtg-2009') continue;
         reports.push({

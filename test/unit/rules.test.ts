@@ -647,6 +647,8 @@ describe('superseded-guideline', () => {
     assert.deepEqual(only(letter('06/03/2016', cited), 'superseded-guideline'), []);
     // Denied on August 5: the request may have come before July 29.
     assert.deepEqual(only(letter('08/05/2016', cited), 'superseded-guideline'), []);
+    // 14 days after July 29, not after the adoption on July 28: August 11 may be of a request of July 28.
+    assert.deepEqual(only(letter('08/11/2016', cited), 'superseded-guideline'), []);
     assert.equal(only(letter('08/12/2016', cited), 'superseded-guideline').length, 1);
     assert.deepEqual(only(letter('11/03/2016', cited).replace(/^.*UR Denial Date.*$/m, 'Decision Date: 12/09/2016'), 'superseded-guideline'), []);
     assert.deepEqual(only(letter('11/03/2016', cited, 'Retrospective physical therapy 6 sessions (DOS 05/02/16)'), 'superseded-guideline'), []);
