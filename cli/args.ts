@@ -37,6 +37,8 @@ export interface Request {
   columns?: TableColumn[];
   /** format: print the letter tidied (one FILE), list the letters that are not (--check), or tidy them (--write). */
   formatMode?: 'print' | 'check' | 'write';
+  /** format: join the lines of each paragraph (--join-lines). */
+  joinLines?: boolean;
 }
 
 /** The path that stands for standard input, and the name a letter read from it goes by in the output. */
@@ -64,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let maxWarnings: number | undefined;
   let columns: TableColumn[] | undefined;
   let formatMode: 'check' | 'write' | undefined;
+  let joinLines = false;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -127,6 +130,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
         if (formatMode !== undefined && formatMode !== name.slice(2)) throw new UsageError('--check and --write cannot be combined');
         formatMode = name === '--check' ? 'check' : 'write';
         break;
+      case '--join-lines':
+        flag();
+        joinLines = true;
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -137,6 +144,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!isCommand(command)) throw new UsageError(`unknown command '${command}'`);
   if ((command === 'parse' || command === 'text') && paths.length !== 1) throw new UsageError(`${command} takes exactly one FILE`);
   if (formatMode !== undefined && command !== 'format') throw new UsageError(`--${formatMode} applies to format only`);
+  if (joinLines && command !== 'format') throw new UsageError('--join-lines applies to format only');
   if (command === 'format') {
     if (paths.length === 0) throw new UsageError('format needs a FILE, or PATHs with --check or --write');
     if (formatMode === undefined && paths.length !== 1) throw new UsageError('format prints one FILE; give --check or --write for several');
@@ -159,7 +167,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
   const request: Request = { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings, columns };
-  if (command === 'format') request.formatMode = formatMode ?? 'print';
+  if (command === 'format') {
+    request.formatMode = formatMode ?? 'print';
+    if (joinLines) request.joinLines = true;
+  }
   return { kind: 'run', request };
 }
 
@@ -250,6 +261,7 @@ Options:
   --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default
                     columns and then these (--columns +rationale adds each rationale's text)
   --check, --write  format: list the letters that are not tidy, or tidy them in place
+  --join-lines      format: also join the lines of each paragraph into one (for an editor to wrap)
   -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of
                     files, none below ${inProcessBelow} and one per ${filesPerWorker}, up to ${defaultJobs()} here)
   -h, --help        show this help

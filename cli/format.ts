@@ -32,7 +32,7 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
       messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); not formatted');
       return 1;
     }
-    process.stdout.write(tidyLetter(read.text));
+    process.stdout.write(tidyLetter(read.text, { joinLines: request.joinLines }));
     return 0;
   }
 
@@ -49,7 +49,7 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
       if (explicit) messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
       return { kind: 'skipped' };
     }
-    const tidied = tidyLetter(result.text);
+    const tidied = tidyLetter(result.text, { joinLines: request.joinLines });
     return tidied === result.text ? { kind: 'tidy' } : { kind: 'untidy', tidied };
   };
   const count = (file: string, checked: Checked) => {

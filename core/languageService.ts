@@ -95,7 +95,8 @@ export interface LanguageService {
   getCompletions(doc: ITextDocument, position: Position): CompletionItem[];
   /** Format Document: the edits that tidy a letter's white space (features/formatting.ts); none for a document
    *  that is not a letter. */
-  getFormattingEdits(doc: ITextDocument): TextEdit[];
+  /** Format Document; `joinLines` joins the lines of each paragraph (the setting imr.format.joinLines). */
+  getFormattingEdits(doc: ITextDocument, options?: { joinLines?: boolean }): TextEdit[];
   /** Frees what is cached for a document (on close). */
   forget(uri: string): void;
   /** How many documents are cached (for tests of the cache). */
@@ -234,9 +235,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const d = getLetterDocument(doc);
       return getCompletions(d, d.lines.clampPosition(position));
     },
-    getFormattingEdits: (doc) => {
+    getFormattingEdits: (doc, formatOptions = {}) => {
       const d = getLetterDocument(doc);
-      return d.model.isLetter ? formattingEdits(d.text, d.lines) : [];
+      return d.model.isLetter ? formattingEdits(d.text, d.lines, { joinLines: formatOptions.joinLines, model: d.model }) : [];
     },
     forget: (uri) => {
       cache.delete(uri);

@@ -31,9 +31,11 @@ import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
-/** The `imr` settings section (VS Code: imr.rules, imr.workspacePdfs). */
+/** The `imr` settings section (VS Code: imr.rules, imr.workspacePdfs, imr.format.joinLines). */
 interface ImrSettings {
   rules: Record<string, RuleSeverity>;
+  /** Whether Format Document joins the lines of each paragraph; default false. */
+  joinLines: boolean;
   /** Whether symbol searches and hovers count the workspace's PDFs (read in the background); default true. */
   workspacePdfs: boolean;
 }
@@ -60,7 +62,9 @@ function readSettings(value: unknown): ImrSettings {
     }
   }
   const pdfs = value && typeof value === 'object' ? (value as { workspacePdfs?: unknown }).workspacePdfs : undefined;
-  return { rules, workspacePdfs: pdfs !== false };
+  const format = value && typeof value === 'object' ? (value as { format?: unknown }).format : undefined;
+  const joinLines = format && typeof format === 'object' ? (format as { joinLines?: unknown }).joinLines === true : false;
+  return { rules, workspacePdfs: pdfs !== false, joinLines };
 }
 
 /**
@@ -595,9 +599,11 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDocumentFormatting(
-    guard([], (p) => {
+    guard([], async (p) => {
       const d = documents.get(p.textDocument.uri);
-      return d ? service.getFormattingEdits(d) : [];
+      if (!d) return [];
+      const { joinLines } = await settingsFor(d.uri);
+      return service.getFormattingEdits(d, { joinLines });
     }),
   );
   connection.onDocumentHighlight(

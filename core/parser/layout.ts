@@ -21,6 +21,7 @@ export function analyseLayout(doc: LineIndex): Layout {
   let spaceOnly = 0;
   let empty = 0;
   let textLines = 0;
+  let longLines = 0;
   let textFollowedByEmpty = 0;
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
@@ -33,6 +34,7 @@ export function analyseLayout(doc: LineIndex): Layout {
     } else {
       blank.push(0);
       textLines++;
+      if (end - start > 160) longLines++;
       if (i + 1 < lines.length && lines[i + 1].end === lines[i + 1].start) textFollowedByEmpty++;
     }
   }
@@ -40,7 +42,9 @@ export function analyseLayout(doc: LineIndex): Layout {
   // pypdf's gaps hold spaces, and its page breaks are the rare empty lines; a letter typed or edited by hand, with
   // a stray line of spaces or two, has its gaps empty.
   if (spaceOnly >= 2 && spaceOnly > empty) style = 'space-only';
-  else if (textLines >= 8 && textFollowedByEmpty >= textLines * 0.7) style = 'double-spaced';
+  // A double-spaced extract's lines are the page's (under 100 characters); a letter whose paragraphs are each one line
+  // (Format Document's joinLines) has the same empty line after each, and lines of hundreds.
+  else if (textLines >= 8 && textFollowedByEmpty >= textLines * 0.7 && longLines <= textLines * 0.1) style = 'double-spaced';
   else style = 'plain';
 
   const isBlank = (line: number) => line >= 0 && line < lines.length && blank[line] !== 0;

@@ -26,6 +26,23 @@ test('format FILE prints the letter tidied; - reads it from standard input; the 
   assert.equal(piped.stdout, r.stdout);
 });
 
+test('format --join-lines joins the lines of each paragraph, printed, checked and written', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'letter.txt');
+  writeFileSync(file, seed());
+  const printed = runCli(['format', '--join-lines', file]);
+  assert.equal(printed.status, 0, printed.stderr);
+  assert.equal(printed.stdout, tidyLetter(seed(), { joinLines: true }));
+  assert.ok(printed.stdout.split('\n').length < tidyLetter(seed()).split('\n').length * 0.7);
+  // A letter tidy without joining is not with it, and the other way round.
+  writeFileSync(file, tidyLetter(seed()));
+  assert.equal(runCli(['format', '--check', file]).status, 0);
+  assert.equal(runCli(['format', '--check', '--join-lines', file]).status, 1);
+  assert.equal(runCli(['format', '--write', '--join-lines', file]).status, 0);
+  assert.equal(readFileSync(file, 'utf8'), printed.stdout);
+  assert.equal(runCli(['format', '--check', '--join-lines', file]).status, 0);
+});
+
 test('format --check lists the letters that are not tidy, exit 1; --write tidies them, and then --check passes', (t) => {
   const dir = tempDir(t);
   mkdirSync(path.join(dir, 'sub'));
@@ -104,6 +121,7 @@ test('format: what it leaves alone and why, and its usage errors', (t) => {
     [['format', '--write', '-'], /cannot write to standard input/],
     [['format', '--check', '--write', notes], /cannot be combined/],
     [['lint', '--check', notes], /--check applies to format only/],
+    [['lint', '--join-lines', notes], /--join-lines applies to format only/],
   ] as const) {
     const r = runCli([...args]);
     assert.equal(r.status, 2, args.join(' '));

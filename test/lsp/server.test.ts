@@ -526,6 +526,23 @@ describe('settings', { skip: serverSkip }, () => {
     }
   });
 
+  test('imr.format.joinLines: Format Document joins the lines of each paragraph, and keeps them when it is off again', async () => {
+    const { client } = await LspClient.start({ settings: { rules: {}, format: { joinLines: true } } });
+    try {
+      const text = readSample('malformed-unknown-decision.txt').replace(/\n/g, '\r\n');
+      const u = uri('join');
+      await client.open(u, text);
+      const options = { tabSize: 4, insertSpaces: true };
+      const format = async () => TextDocument.applyEdits(TextDocument.create(u, 'imr', 1, text), await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options }));
+      assert.equal(await format(), tidyLetter(text, { joinLines: true }));
+      assert.notEqual(tidyLetter(text, { joinLines: true }), tidyLetter(text));
+      await client.changeSettings({ rules: {}, format: { joinLines: false } });
+      assert.equal(await format(), tidyLetter(text));
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('clients without workspace/configuration push their settings', async () => {
     const { client } = await LspClient.start({ configuration: false });
     try {

@@ -15,11 +15,18 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { distDir } from './env';
 
+/** The `imr` settings section, as VS Code's client sends it. */
+export interface ImrTestSettings {
+  rules?: Record<string, string>;
+  workspacePdfs?: boolean;
+  format?: { joinLines?: boolean };
+}
+
 export interface LspClientOptions {
   /** Workspace folder URIs announced at initialize. */
   workspaceFolders?: string[];
   /** The `imr` settings section the client answers workspace/configuration with. */
-  settings?: { rules?: Record<string, string>; workspacePdfs?: boolean };
+  settings?: ImrTestSettings;
   /** Announce workspace/configuration support (default true). */
   configuration?: boolean;
   /** Announce no client capabilities at all, as the barest LSP client does. */
@@ -53,7 +60,7 @@ export class LspClient {
   /** What the server registered (client/registerCapability), in order. */
   readonly registrations: Registration[] = [];
   private registered: Array<() => void> = [];
-  settings: { rules?: Record<string, string>; workspacePdfs?: boolean };
+  settings: ImrTestSettings;
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private exited = false;
@@ -194,7 +201,7 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
-  async changeSettings(settings: { rules?: Record<string, string>; workspacePdfs?: boolean }): Promise<void> {
+  async changeSettings(settings: ImrTestSettings): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { imr: settings } });
   }

@@ -11,6 +11,7 @@ import { createLanguageService } from '../../core/languageService';
 import { corpusLetters, corpusSkip, repoRoot, seedsDir } from '../support/env';
 import { readCorpusLetter, readSample } from '../lsp/mutants';
 import { modelContent } from '../support/reading';
+import { parseLetter } from '../../core/parser/parseLetter';
 
 const applied = (text: string) => TextDocument.applyEdits(TextDocument.create('file:///x', 'imr', 1, text), formattingEdits(text));
 
@@ -87,6 +88,48 @@ describe('Format Document', () => {
     const at = lines.findIndex((l) => l.startsWith('Decision rationale:'));
     const pypdf = [...lines.slice(0, at + 1), '', ...lines.slice(at + 1)].join('\n');
     assert.equal(tidyLetter(pypdf), tidy);
+  });
+
+  test('joinLines: each paragraph on one line, the letter read the same (but for its titles\' line count), idempotent, the same by edits', () => {
+    const join = { joinLines: true };
+    const content = (text: string) => JSON.stringify(modelContent(text), (k, v) => (k === 'titleLines' ? undefined : v));
+    const samples = readdirSync(path.join(repoRoot, 'samples')).filter((f) => f.endsWith('.txt')).map(readSample);
+    const letters = [...seeds, ...templates, ...samples, ...(corpusSkip ? [] : corpusLetters().map(readCorpusLetter))];
+    let before = 0;
+    let after = 0;
+    for (const [i, text] of letters.entries()) {
+      for (const eol of ['\n', '\r\n']) {
+        const source = text.replace(/\r?\n/g, eol);
+        const joined = tidyLetter(source, join);
+        const what = `letter ${i} ${eol === '\n' ? 'LF' : 'CRLF'}`;
+        assert.equal(content(joined), content(source), `${what}: the parser reads the joined letter as the letter`);
+        assert.equal(tidyLetter(joined, join), joined, `${what}: joining is idempotent`);
+        assert.equal(TextDocument.applyEdits(TextDocument.create('file:///x', 'imr', 1, source), formattingEdits(source, undefined, join)), joined, `${what}: the edits make it`);
+        assert.deepEqual(formattingEdits(joined, undefined, join), [], `${what}: nothing left to join`);
+        if (eol === '\n') {
+          before += tidyLetter(source).split('\n').length;
+          after += joined.split('\n').length;
+        }
+      }
+    }
+    assert.ok(after < before * 0.7, `fewer lines: ${after} of ${before}`);
+  });
+
+  test('joinLines keeps the header, the headings, a title\'s decision, lists and a link broken at a line end', () => {
+    const seed = tidyLetter(seeds[1]);
+    const joined = tidyLetter(seed, { joinLines: true });
+    const lines = joined.split('\n');
+    // A section's running text and a labelled paragraph are each one line.
+    assert.ok(lines.some((l) => l.startsWith('Decision rationale: ') && l.length > 300));
+    assert.ok(lines.includes('CLINICAL CASE SUMMARY'));
+    const title = parseLetter(joined).items[0];
+    assert.match(lines[title.decisionText!.range.start.line], /Upheld\s*$/);
+    const letter = (body: string) =>
+      `IMR ISSUES, DECISIONS AND RATIONALES\n\nMRI: Upheld\n\nClaims Administrator guideline: Decision based on MTUS.\n\nMAXIMUS guideline: Decision based on MTUS.\n\nDecision rationale: ${body}\n`;
+    const list = tidyLetter(letter('The criteria are:\n1) red flags;\n2) a failed trial.\nThe request is not medically necessary.'), { joinLines: true });
+    assert.match(list, /\nDecision rationale: The criteria are:\n1\) red flags;\n2\) a failed trial\. The request is not medically necessary\.\n/);
+    const link = tidyLetter(letter('See https://www.example.org/skilled-\nnursing-care and the guideline.\nThe request is not medically necessary.'), { joinLines: true });
+    assert.match(link, /skilled-\nnursing-care and the guideline\. The request/);
   });
 
   test('the edits touch only the lines that change', () => {
