@@ -178,6 +178,44 @@ suite('IMR Letters extension', () => {
     assert.equal(document.lineCount, lines, 'reverted for the tests after');
   });
 
+  test('imr.format.joinLines: Format Document puts each paragraph on one line, and the server reads the same items', async () => {
+    const editor = await openLetter(seed1);
+    const document = editor.document;
+    const before = (await api.letter(document.uri))?.items.map((i) => [i.title.value, i.decision, i.rationale?.text]);
+    const lines = document.lineCount;
+    const config = vscode.workspace.getConfiguration('imr', document.uri);
+    await config.update('format.joinLines', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      // The text the edits would make (VS Code may have made them more minimal: they are applied, not read).
+      const result = (edits: readonly vscode.TextEdit[]) => {
+        let text = document.getText();
+        for (const e of [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))) {
+          text = text.slice(0, document.offsetAt(e.range.start)) + e.newText + text.slice(document.offsetAt(e.range.end));
+        }
+        return text;
+      };
+      const edits = await until('the joining edits', async () => {
+        const found = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+        // The setting reaches the server with a later request: wait until the edits join lines.
+        return found && result(found).split('\n').length < lines * 0.3 && found;
+      });
+      const applied = new vscode.WorkspaceEdit();
+      applied.set(document.uri, edits);
+      await vscode.workspace.applyEdit(applied);
+      assert.ok(document.lineCount < lines * 0.3, `${document.lineCount} lines of ${lines}`);
+      assert.ok(document.getText().split('\n').some((l) => l.startsWith('Decision rationale: ') && l.length > 300), 'the rationale on one line');
+      const after = await until('the model of the joined text', async () => {
+        const model = await api.letter(document.uri);
+        return model?.lineCount === document.lineCount && model.items.map((i) => [i.title.value, i.decision, i.rationale?.text]);
+      });
+      assert.deepEqual(after, before);
+    } finally {
+      await config.update('format.joinLines', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.equal(document.lineCount, lines, 'reverted for the tests after');
+  });
+
   test('a hover on a guideline citation describes the guideline', async () => {
     const editor = await openLetter(seed1);
     const model = await api.letter(editor.document.uri);
