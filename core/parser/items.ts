@@ -108,7 +108,11 @@ function bareTitleLines(doc: LineIndex, layout: Layout, fromLine: number, toLine
   for (let l = fromLine; l < toLine; l++) {
     if (!isWholeTitleLine(lines[l].text) || LABEL_RE.test(lines[l].text)) continue;
     if (items.some((it) => it.titleStartLine <= l && l < it.anchorLine)) continue;
-    const opens = l === fromLine || layout.isBreak(l - 1);
+    // Preceded and followed by a paragraph break, across the blank lines of a page break (which separate nothing),
+    // or by the region's start or end: as Format Document leaves it, which drops those blank lines.
+    let prev = l - 1;
+    while (prev >= fromLine && layout.isBlank(prev) && !layout.isBreak(prev)) prev--;
+    const opens = prev < fromLine || layout.isBreak(prev);
     let next = l + 1;
     while (next < toLine && layout.isBlank(next) && !layout.isBreak(next)) next++;
     // Followed by a paragraph break, or by nothing but blank lines (the letter's end).

@@ -90,6 +90,15 @@ describe('Format Document', () => {
     assert.equal(tidyLetter(pypdf), tidy);
   });
 
+  test('a title left without its paragraphs after a page break reads the same tidied (found by the features\' fuzz test)', () => {
+    // Seed 003, double-spaced: a form feed's page break before an item whose "Claims Administrator guideline:" label
+    // was lost. The page break's blank lines separate nothing, and the title is an item of its own either way.
+    const damaged = seeds[3].replace('\n\nMyofascial Release:  Overturned \n', '\n\n \n\f\n\nMyofascial Release:  Overturned \n').replace(/(Myofascial Release: {2}Overturned \n\n \n\n)Claims Administrator guideline: /, '$1');
+    assert.notEqual(damaged, seeds[3]);
+    assert.ok(parseLetter(damaged).items.some((i) => i.title.value === 'Myofascial Release'));
+    assertTidies(damaged, 'page break before a title without its label');
+  });
+
   test('joinLines: each paragraph on one line, the letter read the same (but for its titles\' line count), idempotent, the same by edits', () => {
     const join = { joinLines: true };
     const content = (text: string) => JSON.stringify(modelContent(text), (k, v) => (k === 'titleLines' ? undefined : v));
