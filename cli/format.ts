@@ -28,11 +28,12 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
       messages.report(file, read.reason);
       return 1;
     }
-    if (!parseLetter(read.text).isLetter) {
+    const model = parseLetter(read.text);
+    if (!model.isLetter) {
       messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); not formatted');
       return 1;
     }
-    process.stdout.write(tidyLetter(read.text, { joinLines: request.joinLines }));
+    process.stdout.write(tidyLetter(read.text, { joinLines: request.joinLines, model }));
     return 0;
   }
 
@@ -45,11 +46,13 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
       messages.report(file, result.reason);
       return { kind: 'bad' };
     }
-    if (!parseLetter(result.text).isLetter) {
+    const model = parseLetter(result.text);
+    if (!model.isLetter) {
       if (explicit) messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
       return { kind: 'skipped' };
     }
-    const tidied = tidyLetter(result.text, { joinLines: request.joinLines });
+    // The model read for the check is the one --join-lines joins by: each letter parsed once.
+    const tidied = tidyLetter(result.text, { joinLines: request.joinLines, model });
     return tidied === result.text ? { kind: 'tidy' } : { kind: 'untidy', tidied };
   };
   const count = (file: string, checked: Checked) => {

@@ -36,15 +36,10 @@ function inIssues(doc: LetterDocument, pos: Position): boolean {
   return doc.model.items.length > 0 && pos.line >= doc.model.items[0].range.start.line;
 }
 
-function inGuidelineParagraph(doc: LetterDocument, pos: Position): boolean {
+/** Whether the position is in one of an item's guideline paragraphs, or (`rationaleToo`) in any of its paragraphs. */
+function inParagraph(doc: LetterDocument, pos: Position, rationaleToo = false): boolean {
   return doc.model.items.some((item) =>
-    [item.claimsAdministratorGuideline, item.maximusGuideline].some((p) => p && touches(p.range, pos)),
-  );
-}
-
-function inParagraph(doc: LetterDocument, pos: Position): boolean {
-  return doc.model.items.some((item) =>
-    [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale].some((p) => p && touches(p.range, pos)),
+    [item.claimsAdministratorGuideline, item.maximusGuideline, rationaleToo ? item.rationale : undefined].some((p) => p && touches(p.range, pos)),
   );
 }
 
@@ -53,7 +48,7 @@ export function getCompletions(doc: LetterDocument, pos: Position): CompletionIt
   if (!line) return [];
   const before = line.text.slice(0, pos.character);
   const label = guidelineLabel.exec(before);
-  if (label || inGuidelineParagraph(doc, pos)) {
+  if (label || inParagraph(doc, pos)) {
     // Only where a citation can start: right after the label, at the start of a line, or after a finished sentence;
     // what has been typed of it since is replaced.
     const tail = label ? before.slice(label.index + label[0].length) : before;
@@ -72,7 +67,7 @@ export function getCompletions(doc: LetterDocument, pos: Position): CompletionIt
   }
   // "<title>:  Uph|" — the word being typed after the title's colon (not a colon in a paragraph: "as follows:").
   const m = /^(.*\S.*?):\s*([A-Za-z]*)$/.exec(before);
-  if (m && inIssues(doc, pos) && !inParagraph(doc, pos) && !/set forth below$/i.test(m[1].trim())) {
+  if (m && inIssues(doc, pos) && !inParagraph(doc, pos, true) && !/set forth below$/i.test(m[1].trim())) {
     const typed = m[2];
     const start = { line: pos.line, character: pos.character - typed.length };
     // The whole word under the cursor is replaced: "Uph|led" becomes "Upheld", not "Upheldled".
