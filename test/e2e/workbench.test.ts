@@ -574,7 +574,9 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     assert.equal(await styleOf(title[1], 'EPIDURAL STEROID INJECTION', (s) => s === heading), heading);
     await shot('semantic-title');
     assert.doesNotMatch(plain, / italic$/);
-    assert.match(await styleOf(groundLine, 'the requested number of sessions exceeds', (s) => s.endsWith(' italic')), / italic$/);
+    // Italic in the colour of plain text: the theme's italic markup is purple in Light Modern, a whole sentence of it.
+    const ground = await styleOf(groundLine, 'the requested number of sessions exceeds', (s) => s.endsWith(' italic'));
+    assert.equal(ground, plain.replace(/ normal$/, ' italic'));
     await shot('semantic-grounds');
   });
 });

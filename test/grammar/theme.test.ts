@@ -1,10 +1,13 @@
 // Checks that the scopes we chose get coloured apart by common themes (the rules below are copied from them).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { INITIAL, type IRawTheme } from 'vscode-textmate';
+import { repoRoot } from '../support/env';
 import { loadThemedGrammar } from './support';
 
-// Rules of VS Code's built-in themes that touch our scopes, from microsoft/vscode
+// Rules of VS Code's built-in themes that touch our scopes, from microsoft/vscode (1.139)
 // extensions/theme-defaults/themes/{dark_vs,dark_plus,light_vs,light_plus}.json and
 // extensions/theme-monokai/themes/monokai-color-theme.json. The first, scope-less rule gives the defaults.
 const darkPlus: IRawTheme = {
@@ -14,9 +17,11 @@ const darkPlus: IRawTheme = {
     { scope: 'constant.language', settings: { foreground: '#569CD6' } },
     { scope: 'constant.numeric', settings: { foreground: '#B5CEA8' } },
     { scope: 'entity.name.tag', settings: { foreground: '#569CD6' } },
+    { scope: 'emphasis', settings: { fontStyle: 'italic' } },
     { scope: 'markup.underline', settings: { fontStyle: 'underline' } },
-    { scope: 'markup.bold', settings: { fontStyle: 'bold' } },
-    { scope: 'markup.heading', settings: { foreground: '#6796E6' } },
+    { scope: 'markup.bold', settings: { fontStyle: 'bold', foreground: '#569CD6' } },
+    { scope: 'markup.heading', settings: { fontStyle: 'bold', foreground: '#569CD6' } },
+    { scope: 'markup.italic', settings: { fontStyle: 'italic', foreground: '#C586C0' } },
     { scope: 'markup.inserted', settings: { foreground: '#B5CEA8' } },
     { scope: 'markup.deleted', settings: { foreground: '#CE9178' } },
     { scope: 'keyword', settings: { foreground: '#569CD6' } },
@@ -31,9 +36,11 @@ const lightPlus: IRawTheme = {
     { scope: 'constant.language', settings: { foreground: '#0000FF' } },
     { scope: 'constant.numeric', settings: { foreground: '#098658' } },
     { scope: 'entity.name.tag', settings: { foreground: '#800000' } },
+    { scope: 'emphasis', settings: { fontStyle: 'italic' } },
     { scope: 'markup.underline', settings: { fontStyle: 'underline' } },
     { scope: 'markup.bold', settings: { fontStyle: 'bold', foreground: '#000080' } },
     { scope: 'markup.heading', settings: { fontStyle: 'bold', foreground: '#800000' } },
+    { scope: 'markup.italic', settings: { fontStyle: 'italic', foreground: '#800080' } },
     { scope: 'markup.inserted', settings: { foreground: '#098658' } },
     { scope: 'markup.deleted', settings: { foreground: '#A31515' } },
     { scope: 'keyword', settings: { foreground: '#0000FF' } },
@@ -127,3 +134,67 @@ for (const theme of [darkPlus, lightPlus]) {
     }
   });
 }
+
+// The semantic tokens' styles: VS Code looks each token up through package.json's `semanticTokenScopes`, not through
+// the grammar. This is its lookup (colorThemeData.ts: resolveScopes, nameMatcher): each mapped string is a scope path
+// (split on spaces), tried in order; the first path some rule matches gives the style, the foreground and the font
+// style each from the best-scoring rule that sets it (a rule's selector matches when each of its names prefixes a
+// scope of the path; the deeper that scope, the higher the score).
+const semanticScopes: Record<string, string[]> = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
+  .contributes.semanticTokenScopes[0].scopes;
+
+interface SemanticStyle {
+  foreground?: string;
+  fontStyle?: string;
+}
+
+function semanticStyle(theme: IRawTheme, token: string): SemanticStyle | undefined {
+  const prefixes = (scope: string, name: string) => scope === name || scope.startsWith(`${name}.`);
+  const rules = theme.settings.flatMap((rule) => {
+    const scopes = rule.scope === undefined ? [] : Array.isArray(rule.scope) ? rule.scope : rule.scope.split(',');
+    return scopes.map((selector) => ({ names: selector.trim().split(/\s+/), settings: rule.settings }));
+  });
+  for (const probe of semanticScopes[token]) {
+    const scopePath = probe.split(' ');
+    const style: SemanticStyle = {};
+    let fgScore = -1;
+    let fsScore = -1;
+    for (const { names, settings } of rules) {
+      if (names.length > scopePath.length) continue;
+      let score = -1;
+      const every = names.every((name) => {
+        for (let i = scopePath.length - 1; i >= 0; i--)
+          if (prefixes(scopePath[i], name)) return (score = (i + 1) * 0x10000 + name.length), true;
+        return false;
+      });
+      if (!every) continue;
+      if (settings.foreground !== undefined && score >= fgScore) [style.foreground, fgScore] = [settings.foreground, score];
+      if (settings.fontStyle !== undefined && score >= fsScore) [style.fontStyle, fsScore] = [settings.fontStyle, score];
+    }
+    if (style.foreground !== undefined || style.fontStyle !== undefined) return style;
+  }
+  return undefined;
+}
+
+for (const theme of [darkPlus, lightPlus]) {
+  test(`${theme.name}: semantic tokens: grounds italic in the colours under them, decisions and conclusions apart`, () => {
+    // A ground is a whole sentence: a colour of its own would hide the dates, citations and conclusions inside it.
+    assert.deepEqual(semanticStyle(theme, 'imrGround'), { fontStyle: 'italic' });
+    const upheld = semanticStyle(theme, 'imrDecision.upheld');
+    const overturned = semanticStyle(theme, 'imrDecision.overturned');
+    assert.equal(upheld?.fontStyle, 'bold');
+    assert.equal(overturned?.fontStyle, 'bold');
+    assert.ok(upheld?.foreground && overturned?.foreground);
+    assert.notEqual(upheld.foreground, overturned.foreground);
+    const not = semanticStyle(theme, 'imrConclusion.upheld')?.foreground;
+    const is = semanticStyle(theme, 'imrConclusion.overturned')?.foreground;
+    assert.ok(not && is);
+    assert.notEqual(not, is);
+    assert.ok(semanticStyle(theme, 'imrItemTitle')?.foreground);
+  });
+}
+
+test('Monokai: semantic tokens: a theme without an "emphasis" rule still shows the grounds, as its italic markup', () => {
+  assert.deepEqual(semanticStyle(monokai, 'imrGround'), { foreground: '#66D9EF' });
+  assert.notEqual(semanticStyle(monokai, 'imrDecision.upheld')?.foreground, semanticStyle(monokai, 'imrDecision.overturned')?.foreground);
+});
