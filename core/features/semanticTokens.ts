@@ -67,9 +67,27 @@ function itemMarks(doc: LetterDocument, item: DisputedItem): Mark[] {
   if (item.conclusionPhrase && item.conclusion !== 'unclear')
     marks.push({ range: item.conclusionPhrase, type: 'imrConclusion', modifiers: conclusionModifiers(item.conclusion) });
   for (const ground of itemGrounds(doc, item))
-    marks.push({ range: ground.range, type: 'imrGround', modifiers: [groundSide(ground.kind) === 'for' ? 'overturned' : 'upheld'] });
+    marks.push({
+      range: withoutClosingWords(doc, ground.range, item.conclusionPhrase),
+      type: 'imrGround',
+      modifiers: [groundSide(ground.kind) === 'for' ? 'overturned' : 'upheld'],
+    });
   return marks;
 }
+
+/**
+ * A ground's sentence that holds the conclusion ends with it when what follows is a few closing words ("... as being
+ * medically necessary at this time."): left alone in italics they would read as a ground of their own. A reason after
+ * the conclusion ("... because there are no red flags") stays.
+ */
+function withoutClosingWords(doc: LetterDocument, ground: Range, conclusion: Range | undefined): Range {
+  if (!conclusion || comparePositions(conclusion.start, ground.start) < 0 || comparePositions(conclusion.end, ground.end) >= 0)
+    return ground;
+  const tail = doc.text.slice(doc.lines.offsetAt(conclusion.end), doc.lines.offsetAt(ground.end));
+  return (tail.match(WORDS_RE) ?? []).length < 4 ? { start: ground.start, end: conclusion.end } : ground;
+}
+
+const WORDS_RE = /[\p{L}\p{N}]+/gu;
 
 function decisionModifiers(decision: Decision | undefined): SemanticTokenModifier[] {
   if (decision === 'Upheld') return ['upheld'];

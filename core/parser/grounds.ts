@@ -267,7 +267,8 @@ function trieSource(words: readonly string[]): string {
 // "may", "should", "if": what may or should be, unless the sentence names this case in particular. ("Would" is left
 // out: "the additional sessions would exceed the guideline" is a finding.)
 const MODAL_RE = /\b(?:should|may|might|must|can|could|if|when|unless|is recommended|are recommended)\b/i;
-const CONCESSION_RE = /^(?:Although|Though|Even though|While|Whilst)\b[^,]*,/i;
+// Up to the comma that ends the clause: not one inside a citation ("in ACOEM Chapter 11, page 261") or a number.
+const CONCESSION_RE = /^(?:Although|Though|Even though|While|Whilst)\b(?:[^,]|,(?=\s*(?:pages?|pp?\.)\s|\d))*,/i;
 // After what may be, the turn to this case: "Up to 10 sessions may be appropriate but this original request was for 12".
 const TURN_RE = /\b(?:but|however)\b/gi;
 const NAMES_CASE_RE =
@@ -331,15 +332,22 @@ export function readGrounds(text: string, service = ''): GroundMatch[] {
     const [from, to] = spans[index];
     const words = searched.slice(from, to);
     // The grounds' own words first: cheaper than telling a finding from the guideline, and rarer.
-    let read: string | null | undefined;
+    let part: number | null | undefined;
+    let read = words;
     for (let i = 0; i < groundWords.length; i++) {
       if (!(grounds & (1 << i)) || inService[i]) continue;
       const g = groundWords[i];
       let m = g.words.exec(words);
-      if (!m || (read ??= groundPart(words)) === null) continue;
-      if (read !== words && !(m = g.words.exec(read))) continue;
+      if (!m) continue;
+      if (part === undefined) {
+        part = groundPart(words);
+        if (part) read = words.slice(part);
+      }
+      if (part === null || (part > 0 && !(m = g.words.exec(read)))) continue;
       const kind = groundAt(g, read, m);
-      if (kind) found.push({ kind, from, to });
+      // The ground's words are the part read: a concession set aside, or the guideline before a turn to the case, is
+      // not one of them.
+      if (kind) found.push({ kind, from: from + part + leadingSpaces(read), to });
     }
   }
   return found.sort((a, b) => a.from - b.from);
@@ -366,15 +374,21 @@ export function findingFrom(sentence: string): number | undefined {
 }
 
 /**
- * The words of a sentence that give grounds: its finding, less a concession the reviewer sets aside ("While the
- * patient had not undergone conservative care ..., conservative care would not be appropriate"); null for none.
+ * Where the words of a sentence that give grounds start: its finding, less a concession the reviewer sets aside
+ * ("While the patient had not undergone conservative care ..., conservative care would not be appropriate"); null
+ * for none.
  */
-function groundPart(sentence: string): string | null {
+function groundPart(sentence: string): number | null {
   const from = findingFrom(sentence);
   if (from === undefined) return null;
   const concession = CONCESSION_RE.exec(sentence);
-  const start = Math.max(from, concession ? concession[0].length : 0);
-  return start === 0 ? sentence : sentence.slice(start);
+  return Math.max(from, concession ? concession[0].length : 0);
+}
+
+function leadingSpaces(s: string): number {
+  let n = 0;
+  while (n < s.length && s.charCodeAt(n) === 32) n++;
+  return n;
 }
 
 /** The text in lower case at the same offsets: "İ" lower-cases to two characters, so such a text keeps its others. */

@@ -16,6 +16,7 @@ import {
 import { createLanguageService } from '../../core/languageService';
 import { corpusLetters, corpusSkip, repoRoot } from '../support/env';
 import { readCorpusLetter, readSeed } from '../lsp/mutants';
+import { itemsLetter } from '../support/itemsLetter';
 
 const service = createLanguageService();
 let n = 0;
@@ -111,6 +112,32 @@ describe('semantic tokens', () => {
     assert.deepEqual(tokens[at + 1].slice(1), ['not medically necessary', 'imrConclusion', 'upheld']);
     // The sentence's last character, ".", is left without a token of its own.
     assert.notEqual(tokens[at + 2][1], '.');
+  });
+
+  test('a ground\'s italics leave out a concession set aside and the closing words after the conclusion', () => {
+    const letter = itemsLetter([
+      ['Ondansetron 8mg #20', 'Upheld', 'While the request for Zofran is reasonable, the request failed to provide quantity. The request is not medically necessary.'],
+      [
+        'EMG of the left upper extremity',
+        'Upheld',
+        'While the MTUS Guideline in ACOEM Chapter 11, page 261 notes that electromyography "may be helpful", here, however, the provider failed to furnish a rationale. Therefore, the request is not medically necessary.',
+      ],
+      [
+        'Hip MRI',
+        'Upheld',
+        'Given lack of physical exam findings, lack of red flags and cited guidelines the MRI is not supported by the provided records as being medically necessary at this time.',
+      ],
+      ['Lumbar MRI', 'Upheld', 'The MRI is not medically necessary because there are no red flags documented.'],
+    ]);
+    const grounds = described(letter, tokensOf(letter)).filter(([, , type]) => type === 'imrGround').map(([, text]) => text);
+    assert.deepEqual(grounds, [
+      'the request failed to provide quantity.',
+      'here, however, the provider failed to furnish a rationale.',
+      'Given lack of physical exam findings, lack of red flags and cited guidelines the MRI is',
+      // A reason after the conclusion is a ground's words still.
+      'The MRI is',
+      'because there are no red flags documented.',
+    ]);
   });
 
   test('CRLF, and astral characters before an item, give the same words at UTF-16 columns', () => {
