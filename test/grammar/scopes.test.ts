@@ -280,6 +280,13 @@ const cases: Case[] = [
     scope: 'support.type.guideline.non-mtus.imr',
     runs: ['Non-MTUS', 'Citation'],
   },
+  // "Non-" broken from its "MTUS Citation": no MTUS citation.
+  {
+    input: ['Decision based on Non-', 'MTUS Citation Official Disability Guidelines (ODG)'],
+    scope: 'support.type.guideline.non-mtus.imr',
+    runs: ['Non-', 'MTUS Citation'],
+  },
+  { input: ['Decision based on Non-', 'MTUS Citation Official Disability Guidelines (ODG)'], scope: 'support.type.guideline.mtus.imr', runs: [] },
   { input: 'CA MTUS/ACOEM states there is no high-grade evidence', scope: 'support.type.guideline.mtus.imr', runs: ['CA MTUS'] },
   {
     input: 'The American College of Occupational and Environmental Medicine does not recommend ',
@@ -316,6 +323,9 @@ const cases: Case[] = [
   { input: 'I find that the request is not medically necessary. ', scope: NOT_NECESSARY, runs: ['not medically necessary'] },
   { input: 'I find that the request is not medically necessary. ', scope: NECESSARY, runs: [] },
   { input: 'The request is not-medically necessary. ', scope: NOT_NECESSARY, runs: ['not-medically necessary'] },
+  { input: 'The request is not indicated as medically necessary. ', scope: NOT_NECESSARY, runs: ['not indicated as medically necessary'] },
+  { input: 'The request is not indicated as medically necessary. ', scope: NECESSARY, runs: [] },
+  { input: 'It is not supported as being medically necessary. ', scope: NOT_NECESSARY, runs: ['not supported as being medically necessary'] },
   {
     input: 'the request is determined to not be medically necessary. ',
     scope: NOT_NECESSARY,
