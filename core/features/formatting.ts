@@ -28,7 +28,7 @@ interface TidyLine {
 
 function tidyLines(lines: LineIndex, options: FormatOptions): TidyLine[] {
   const layout = analyseLayout(lines);
-  const paragraphOf = options.joinLines ? paragraphsOf(lines, options.model ?? parseLetter(lines)) : undefined;
+  const paragraphOf = paragraphsOf(lines, options.model ?? parseLetter(lines));
   const out: TidyLine[] = [];
   let breakPending = false;
   for (const line of lines.lines) {
@@ -37,15 +37,18 @@ function tidyLines(lines: LineIndex, options: FormatOptions): TidyLine[] {
       if (layout.isBreak(line.index) && out.length > 0) breakPending = true;
       continue;
     }
-    if (breakPending) {
-      out.push({ from: -1, text: '' });
-      breakPending = false;
-    }
     // trim() takes the form feed that opens a page with the spaces.
     const text = line.text.trim();
     const previous = out[out.length - 1];
+    const sameParagraph = paragraphOf[line.index] !== undefined && paragraphOf[line.index] === paragraphOf[previous?.from];
+    // A page break the layout took for a paragraph's end, in the middle of a sentence ("providing gentle" / page /
+    // "decompression of the ..."): the parser reads on across it, and so does the tidied letter.
+    const gap = breakPending && !(sameParagraph && MID_SENTENCE_END_RE.test(previous.text) && LOWER_START_RE.test(text));
+    if (gap) out.push({ from: -1, text: '' });
+    breakPending = false;
     const joined =
-      paragraphOf !== undefined &&
+      options.joinLines === true &&
+      !gap &&
       previous !== undefined &&
       previous.from >= 0 &&
       paragraphOf[line.index] !== undefined &&
@@ -57,6 +60,9 @@ function tidyLines(lines: LineIndex, options: FormatOptions): TidyLine[] {
   return out;
 }
 
+// A line that ends with a word or a comma, and one that starts with a small letter: a sentence going on.
+const MID_SENTENCE_END_RE = /[\p{L}\p{N},]$/u;
+const LOWER_START_RE = /^\p{Ll}/u;
 // "1) ...", "- ...", "• ...": a list's items keep their lines.
 const LIST_ITEM_RE = /^(?:\(?\d{1,2}[.)]|[-•*·])\s/;
 // A link at a line's end may go on on the next line, which the parser joins across the line break only.

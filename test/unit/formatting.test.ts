@@ -64,6 +64,15 @@ describe('Format Document', () => {
     assert.match(tidied, /\n\nDecision rationale: /, 'an empty line before the next paragraph');
   });
 
+  test('a double-spaced extract\'s page break in the middle of a sentence goes, though it looks like a paragraph\'s gap', () => {
+    // Seed 000: "... providing gentle", three empty lines, "decompression of the intervertebral discs ...".
+    const tidied = tidyLetter(seeds[0]);
+    assert.match(tidied, /providing gentle\ndecompression of the intervertebral discs/);
+    assert.match(tidyLetter(seeds[0], { joinLines: true }), /providing gentle decompression of the intervertebral discs/);
+    // A gap after a sentence's end, or before a capital, stays a gap.
+    assert.match(tidied, /\n\nDecision rationale: /);
+  });
+
   test('page breaks inside a paragraph go, form feeds with them; a lone CR becomes the letter\'s line break', () => {
     const seed = tidyLetter(seeds[1]);
     const lines = seed.split('\n');
