@@ -39,7 +39,7 @@ import { lintLetter, lintSource, type RuleSeverity } from './lint';
 import type { LetterModel } from './model';
 import { parseLetter } from './parser/parseLetter';
 import { comparePositions, LineIndex } from './text/lines';
-import { maxLetterBytes } from './text/decode';
+import { hasTooManyLines, maxLetterBytes, maxLetterLines } from './text/decode';
 
 export type { LetterDocument, WorkspaceLetter } from './features/letterDocument';
 export type { ItemContext } from './features/itemContext';
@@ -123,7 +123,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const cache = new Map<string, { source: string; letter: LetterDocument }>();
 
   function parse(doc: ITextDocument, text: string): LetterDocument {
-    if (text.length > maxSize) {
+    if (text.length > maxSize || hasTooManyLines(text)) {
       // Only the cheap features answer: no line index of megabytes of text either.
       return { uri: doc.uri, version: doc.version, text: '', lines: new LineIndex(''), model: emptyModel(0), tooLarge: true };
     }
@@ -159,7 +159,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
           severity: DiagnosticSeverity.Information,
           source: lintSource,
           code: 'document-too-large',
-          message: `This document is over ${Math.round(maxSize / 1024 / 1024)} MB: it is not checked, and only basic features are available.`,
+          message: `This document is over ${Math.round(maxSize / 1024 / 1024)} MB or ${maxLetterLines.toLocaleString('en-US')} lines: it is not checked, and only basic features are available.`,
         },
       ];
     }

@@ -12,6 +12,24 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; reason: str
  */
 export const maxLetterBytes = 10 * 1024 * 1024;
 
+/**
+ * Letters with more lines are refused too: the longest real letter has a few hundred, and the line index takes an
+ * object a line, so 10 MB of line breaks would take gigabytes (the editor keeps two versions while it parses).
+ */
+export const maxLetterLines = 200_000;
+
+/** Whether the text has more lines than a letter may (LF, CRLF and lone CR breaks counted as the line index does). */
+export function hasTooManyLines(text: string): boolean {
+  if (text.length < maxLetterLines) return false;
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) if (++n >= maxLetterLines) return true;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10 && ++n >= maxLetterLines) return true;
+  return false;
+}
+
+export const tooManyLinesReason = `too many lines (over ${maxLetterLines.toLocaleString('en-US')}; a letter has a few hundred); not parsed`;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le', { fatal: true });
 
@@ -25,7 +43,8 @@ export function decodeLetter(bytes: Uint8Array): DecodeResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, reason: `binary file (NUL byte at offset ${nul}); not a text letter` };
   try {
-    return { ok: true, text: utf8.decode(bytes) };
+    const text = utf8.decode(bytes);
+    return hasTooManyLines(text) ? { ok: false, reason: tooManyLinesReason } : { ok: true, text };
   } catch {
     return { ok: false, reason: `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); convert it to UTF-8 first` };
   }
@@ -83,7 +102,7 @@ function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): DecodeResult {
   }
   const nul = text.indexOf('\0');
   if (nul !== -1) return { ok: false, reason: `binary file (NUL character at offset ${2 + 2 * nul}); not a text letter` };
-  return { ok: true, text };
+  return hasTooManyLines(text) ? { ok: false, reason: tooManyLinesReason } : { ok: true, text };
 }
 
 function swapPairs(bytes: Uint8Array): Uint8Array {

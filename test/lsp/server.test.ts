@@ -285,6 +285,13 @@ describe('the language server over stdio', { skip: serverSkip }, () => {
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: hu } }), []);
     assert.equal(await client.request('imr/letter', { uri: hu }), null);
     await client.close(hu);
+    // Under the size limit but millions of lines: an object a line would take gigabytes (the audit's 1 GB heap ran out).
+    const lines = uri('lines');
+    const many = await client.open(lines, '\n'.repeat(9_900_000));
+    assert.equal(many.length, 1);
+    assert.equal(many[0].code, 'document-too-large');
+    assert.match(String(many[0].message), /200,000 lines/);
+    await client.close(lines);
     assert.ok(client.isRunning);
   });
 

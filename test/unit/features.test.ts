@@ -692,6 +692,18 @@ describe('the service', () => {
     assert.deepEqual(ls.getCompletions(doc, { line: 0, character: 0 }), []);
   });
 
+  test('a document of more lines than a letter can have (LF, CRLF, lone CR): refused as too large, whatever its size', () => {
+    const ls = createLanguageService();
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const many = docOf(`${seed}${eol.repeat(200_000)}`);
+      const ds = ls.getDiagnostics(many);
+      assert.deepEqual(ds.map((d) => d.code), ['document-too-large'], JSON.stringify(eol));
+      assert.deepEqual(ls.getDocumentSymbols(many), []);
+    }
+    // A long letter is still a letter.
+    assert.ok(ls.getDocumentSymbols(docOf(`${seed}${'\n'.repeat(100_000)}`)).length > 0);
+  });
+
   test('random edits never make a feature throw', () => {
     const ls = createLanguageService();
     const base = readSample('malformed-unknown-decision.txt');
