@@ -1,5 +1,5 @@
 // The language server under another editor's LSP client: Neovim's own (Lua, its own JSON-RPC, byte columns turned into
-// UTF-16 ones), started by the configuration docs/neovim.md gives for Neovim 0.7 to 0.9, copied from the page as
+// UTF-16 ones), started by the configuration docs/neovim.md gives for Neovim 0.7 to 0.9 (and its filetype detection for 0.8+), copied from the page as
 // written. Neovim edits a CRLF letter whose title holds astral and accented characters: its diagnostics, quick fix,
 // hover and outline must land on the same characters as the core's own ranges, and Format Document must leave it tidied.
 import assert from 'node:assert/strict';
@@ -172,4 +172,28 @@ test(`Neovim's own LSP client (${nvimVersion ?? 'Neovim'}), configured as docs/n
   assert.equal(tidied.pop(), '');
   assert.deepEqual(seen.formatted, tidied, "Format Document: Neovim's buffer holds the tidied letter");
   assert.ok(seen.formatted.length < lines.length * 0.6, 'the double-spaced letter lost its every other line');
+});
+
+test(`Neovim's Lua filetype detection (${nvimVersion ?? 'Neovim'}), set up as docs/neovim.md's "Recognising letters" says: a .txt letter is imr, other .txt files stay text`, { skip, timeout: 30_000 }, (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'imr-nvim-ft-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const page = readFileSync(path.join(repoRoot, 'docs', 'neovim.md'), 'utf8');
+  const block = /```lua\n([\s\S]*?)```/.exec(page.slice(page.indexOf('## Recognising letters')));
+  assert.ok(block, 'a Lua block under "Recognising letters"');
+  writeFileSync(path.join(dir, 'detect.lua'), block[1]);
+  writeFileSync(path.join(dir, 'letter.txt'), readSample('malformed-unknown-decision.txt'));
+  writeFileSync(path.join(dir, 'notes.txt'), 'A shopping list, not a letter.\n');
+  const filetypeOf = (file: string) => {
+    // Neovim 0.7 and 0.8 read filetype.lua only when asked to (0.9 always does); the page's block runs after startup,
+    // as a file under after/plugin does.
+    const run = spawnSync(
+      'nvim',
+      ['--headless', '--clean', '--cmd', 'let g:do_filetype_lua = 1 | let g:did_load_filetypes = 0', '-c', 'luafile detect.lua', '-c', `edit ${file}`, '-c', 'lua io.stdout:write(vim.bo.filetype)', '-c', 'qa!'],
+      { cwd: dir, encoding: 'utf8', timeout: 20_000 },
+    );
+    assert.equal(run.error, undefined, String(run.error));
+    return run.stdout.trim();
+  };
+  assert.equal(filetypeOf('letter.txt'), 'imr');
+  assert.equal(filetypeOf('notes.txt'), 'text');
 });
