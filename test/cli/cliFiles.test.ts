@@ -118,6 +118,23 @@ test('a text file named explicitly that is not a letter is reported; in a folder
   assert.equal(folder.status, 0);
 });
 
+test('a file met twice (named twice, named beside its folder, reached by a link) is read once, where first met', (t) => {
+  const dir = tempDir(t);
+  const letter = path.join(dir, 'a.txt');
+  copyFileSync(seedFiles()[0], letter);
+  symlinkSync(letter, path.join(dir, 'b-link.txt'));
+  const other = path.join(dir, 'c.txt');
+  copyFileSync(seedFiles()[1], other);
+  for (const jobs of ['0', '2']) {
+    const lint = (...inputs: string[]) => runCli(['lint', '--format', 'json', '--jobs', jobs, ...inputs]);
+    const files = (r: { stdout: string }) => (JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file);
+    assert.deepEqual(files(lint(letter, letter)), [letter]);
+    assert.deepEqual(files(lint(other, dir, letter)), [other, letter], 'the link to a.txt and a.txt named again are left out');
+    const table = runCli(['table', '--format', 'json', '--jobs', jobs, letter, letter]);
+    assert.equal((JSON.parse(table.stdout) as unknown[]).length, parseLetter(readFileSync(letter, 'utf8')).items.length);
+  }
+});
+
 test('the worker pool gives the same output, in sorted path order, as working in the main thread', async (t) => {
   // 3 × 5 seeds in nested folders: over the in-process threshold, so workers are used.
   const dir = tempDir(t);
