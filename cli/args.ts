@@ -270,9 +270,10 @@ Options:
 Configuration: lint reads {"rules": {"<id>": "<severity>"}} from the .imr-letters.json nearest
 to each letter (in its folder or any folder above).
 
-Files: in folders, entries whose names start with "." and node_modules folders are skipped, and
-text files that are not IMR letters are skipped silently; a file named on the command line that is
-not a letter is reported. Letters are read as UTF-8, or UTF-16 with its byte-order mark, or as
+Files: in folders, entries whose names start with "." and node_modules folders are skipped, so are
+markup, data and code files (.md, .html, .xml, .json, .csv, .tsv, .sarif, .yml, .js, .ts, .py, ...),
+and text files that are not IMR letters are skipped silently; a file named on the command line is
+read whatever its name, and reported when it is not a letter. Letters are read as UTF-8, or UTF-16 with its byte-order mark, or as
 the text of a PDF (a file starting "%PDF-"; lines and positions are those of 'imr-letters text').
 Files that cannot be read, are empty, binary (NUL bytes), in another encoding, larger than 10 MB,
 or PDFs that are damaged, password-protected or hold no text (scanned images) are reported on

@@ -13,6 +13,22 @@ function ignored(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/**
+ * Extensions of markup, data and code formats, whose files a folder walk passes by: a README or a page of notes
+ * quotes letters, a CSV or JSON of results holds their words, and `summary dir > dir/summary.md` creates its own
+ * output in the folder. Read as letters, they would count as letters or fail lint. Named on the command line,
+ * they are read.
+ */
+const notLetterExtensions = new Set(
+  ['md', 'markdown', 'rst', 'html', 'htm', 'xml', 'svg', 'json', 'jsonl', 'csv', 'tsv', 'sarif', 'yml', 'yaml', 'toml']
+    .concat(['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'css'])
+    .map((e) => `.${e}`),
+);
+
+function markupOrData(name: string): boolean {
+  return notLetterExtensions.has(path.extname(name).toLowerCase());
+}
+
 /** Code-unit order, the same on every machine and locale. */
 function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -73,15 +89,17 @@ async function* walk(dir: string, st: Stats, seen: Seen): AsyncGenerator<Found> 
   for (const entry of entries) {
     if (ignored(entry.name)) continue;
     const p = path.join(dir, entry.name);
+    const letterLike = !markupOrData(entry.name);
     if (entry.isFile()) {
-      yield* once({ kind: 'file', file: p, explicit: false }, statNow(p), seen);
+      if (letterLike) yield* once({ kind: 'file', file: p, explicit: false }, statNow(p), seen);
     } else if (entry.isDirectory()) {
       yield* walk(p, await fs.stat(p), seen);
     } else if (entry.isSymbolicLink()) {
       const target = await statOrReason(p);
-      if (typeof target === 'string') yield { kind: 'problem', file: p, reason: target };
-      else if (target.isDirectory()) yield* walk(p, target, seen);
-      else if (target.isFile()) yield* once({ kind: 'file', file: p, explicit: false }, target, seen);
+      if (typeof target === 'string') {
+        if (letterLike) yield { kind: 'problem', file: p, reason: target };
+      } else if (target.isDirectory()) yield* walk(p, target, seen);
+      else if (target.isFile() && letterLike) yield* once({ kind: 'file', file: p, explicit: false }, target, seen);
     }
     // Sockets, FIFOs and devices in a folder are not letters, and reading a FIFO could block forever.
   }

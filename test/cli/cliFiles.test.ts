@@ -135,6 +135,23 @@ test('a file met twice (named twice, named beside its folder, reached by a link)
   }
 });
 
+test('a folder walk passes by markup, data and code files (a README quoting a letter, a CSV, its own output); named, they are read', (t) => {
+  const dir = tempDir(t);
+  const letter = path.join(dir, 'letter.txt');
+  copyFileSync(seedFiles()[0], letter);
+  const quoted = readFileSync(seedFiles()[1], 'utf8');
+  for (const name of ['README.md', 'notes.MARKDOWN', 'items.csv', 'model.json', 'page.html', 'lint.sarif', 'script.py']) writeFileSync(path.join(dir, name), quoted);
+  writeFileSync(path.join(dir, 'summary.md'), ''); // `summary dir > dir/summary.md`: the shell creates it first
+  const files = (r: { stdout: string }) => (JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file);
+  const lint = runCli(['lint', '--format', 'json', dir]);
+  assert.equal(lint.stderr, '');
+  assert.deepEqual(files(lint), [letter]);
+  const table = runCli(['table', '--format', 'json', dir]);
+  assert.deepEqual([...new Set(files(table))], [letter]);
+  const readme = path.join(dir, 'README.md');
+  assert.deepEqual(files(runCli(['lint', '--format', 'json', readme])), [readme], 'named, it is read');
+});
+
 test('the worker pool gives the same output, in sorted path order, as working in the main thread', async (t) => {
   // 3 × 5 seeds in nested folders: over the in-process threshold, so workers are used.
   const dir = tempDir(t);
