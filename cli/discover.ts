@@ -57,9 +57,17 @@ export async function* discover(inputs: readonly string[]): AsyncGenerator<Found
     const st = await statOrReason(input);
     if (typeof st === 'string') yield { kind: 'problem', file: input, reason: st };
     else if (st.isDirectory()) yield* walk(input, st, seen);
-    else if (st.isFile()) yield* once({ kind: 'file', file: input, explicit: true }, st, seen);
+    else if (st.isFile() || namedStream(st)) yield* once({ kind: 'file', file: input, explicit: true }, st, seen);
     else yield { kind: 'problem', file: input, reason: 'not a regular file' };
   }
+}
+
+/**
+ * A pipe or a character device named on the command line (`lint <(pdftotext a.pdf -)`, /dev/stdin) is read, as
+ * `parse` and `text` read it: the user chose it. In a folder, they are passed by (reading a FIFO could block forever).
+ */
+function namedStream(st: Stats): boolean {
+  return st.isFIFO() || st.isCharacterDevice();
 }
 
 function* once(found: Found, st: Stats | undefined, seen: Seen): Generator<Found> {

@@ -1,6 +1,6 @@
 // imr-letters format: letters tidied as the editor's Format Document tidies them (core/features/formatting.ts):
 // printed (one letter), listed when not tidy (--check), or rewritten in place (--write), in their own encoding.
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { tidyLetter } from '../core/features/formatting';
 import { parseLetter } from '../core/parser/parseLetter';
 import { encodeLetter, isPdf } from '../core/text/decode';
@@ -101,6 +101,8 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
 function startsAsPdf(file: string): boolean {
   let fd: number | undefined;
   try {
+    // A pipe is not opened twice: what this read took, the letter's read would lose.
+    if (!statSync(file).isFile()) return false;
     fd = openSync(file, 'r');
     const head = Buffer.alloc(5);
     return isPdf(head.subarray(0, readSync(fd, head, 0, 5, 0)));

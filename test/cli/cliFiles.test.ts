@@ -1,7 +1,7 @@
 // End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, createWriteStream, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -150,6 +150,27 @@ test('a folder walk passes by markup, data and code files (a README quoting a le
   assert.deepEqual([...new Set(files(table))], [letter]);
   const readme = path.join(dir, 'README.md');
   assert.deepEqual(files(runCli(['lint', '--format', 'json', readme])), [readme], 'named, it is read');
+});
+
+const hasMkfifo = spawnSync('mkfifo', ['--version'], { encoding: 'utf8' }).status === 0;
+
+test('a pipe named on the command line (lint <(cat letter)) is read, as parse reads it', { skip: skipUnless(hasMkfifo, 'no mkfifo(1)') }, async (t) => {
+  const dir = tempDir(t);
+  const letter = seedFiles()[0];
+  const expected = JSON.parse(runCli(['lint', '--format', 'json', letter]).stdout) as { diagnostics: unknown }[];
+  for (const command of ['lint', 'parse']) {
+    const fifo = path.join(dir, `${command}.fifo`);
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const run = runCliAsync([command, '--format', 'json', fifo]);
+    const writer = createWriteStream(fifo).on('error', () => {});
+    writer.end(readFileSync(letter));
+    const r = await run;
+    // A CLI that never opened the pipe would leave the writer waiting for a reader: give it one.
+    closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+    assert.equal(r.stderr, '', command);
+    assert.equal(r.status, command === 'lint' ? runCli(['lint', letter]).status : 0);
+    if (command === 'lint') assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: unknown }[])[0].diagnostics, expected[0].diagnostics);
+  }
 });
 
 test('the worker pool gives the same output, in sorted path order, as working in the main thread', async (t) => {
