@@ -35,7 +35,15 @@ import { isPipelineWorker, runWorker } from './worker';
 class Messages {
   private progressShown = false;
   private lastProgress = 0;
-  constructor(private readonly showProgress: boolean) {}
+  constructor(
+    private readonly showProgress: boolean,
+    private readonly stdoutIsTerminal = false,
+  ) {}
+
+  /** Before output on stdout: on the same terminal, it would otherwise start after the progress line. */
+  beforeOutput(): void {
+    if (this.stdoutIsTerminal) this.clearProgress();
+  }
 
   report(file: string, reason: string): void {
     this.clearProgress();
@@ -52,7 +60,7 @@ class Messages {
     const now = Date.now();
     if (now - this.lastProgress < 100) return;
     this.lastProgress = now;
-    process.stderr.write(`\rimr-letters: ${done} files read`);
+    process.stderr.write(`\rimr-letters: ${plural(done, 'file')} read`);
     this.progressShown = true;
   }
 
@@ -101,7 +109,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`imr-letters: ${e.message}\nRun 'imr-letters --help' for usage.\n`);
     return 2;
   }
-  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text' && request.command !== 'format');
+  const progress = process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text' && request.command !== 'format';
+  const messages = new Messages(progress, process.stdout.isTTY === true);
   try {
     switch (request.command) {
       case 'parse':
@@ -286,7 +295,7 @@ async function streamResults(
     end: () => string;
   },
 ): Promise<void> {
-  const out = new Output(process.stdout);
+  const out = new Output(process.stdout, undefined, () => messages.beforeOutput());
   out.write(run.start);
   if (request.paths[0] === stdinPath) {
     // One letter, already in memory: no walk, no workers. Its configuration is the working folder's.

@@ -281,11 +281,28 @@ test('progress goes to stderr only when stderr is a terminal, and is cleared at 
   const command = `${q(process.execPath)} ${q(cliPath)} lint --format json ${q(dir)} > ${q(out)}`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /\rimr-letters: \d+ files read/);
+  assert.match(r.stdout, /\rimr-letters: \d+ files? read/);
   assert.ok(r.stdout.includes('\r\x1b[K'), 'the progress line is cleared');
   assert.equal((JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length, seedFiles().length, 'stdout is untouched');
   const piped = runCli(['lint', '--format', 'json', dir]);
   assert.equal(piped.stderr, '', 'no progress when stderr is not a terminal');
+});
+
+test('with stdout on the same terminal, the progress line is erased before output; one file is "1 file read"', { skip: skipUnless(hasScript, 'no script(1) to give the CLI a terminal') }, (t) => {
+  const dir = tempDir(t);
+  for (const seed of seedFiles()) copyFileSync(seed, path.join(dir, path.basename(seed)));
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const onTerminal = (args: string) => spawnSync('script', ['-qec', `${q(process.execPath)} ${q(cliPath)} ${args}`, '/dev/null'], { encoding: 'utf8' });
+  const r = onTerminal(`lint ${q(dir)}`);
+  const shown = [...r.stdout.matchAll(/\rimr-letters: \d+ files? read/g)];
+  assert.ok(shown.length > 0, JSON.stringify(r.stdout));
+  for (const m of shown) {
+    const after = r.stdout.slice(m.index + m[0].length);
+    assert.ok(after.startsWith('\r\x1b[K'), `erased before what follows: ${JSON.stringify(after.slice(0, 80))}`);
+  }
+  assert.match(r.stdout, /^\S+:\d+:\d+ /m, 'lint lines start a line of their own');
+  const one = onTerminal(`lint ${q(seedFiles()[0])}`);
+  assert.match(one.stdout, /\rimr-letters: 1 file read\r\x1b\[K/);
 });
 
 test('a slow reader of stdout holds the run back without losing or reordering output', async (t) => {
