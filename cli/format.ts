@@ -18,7 +18,13 @@ export interface FormatMessages {
 
 type Checked = { kind: 'tidy' } | { kind: 'untidy'; tidied: string } | { kind: 'skipped' } | { kind: 'bad' };
 
-export async function formatCommand(request: Request, messages: FormatMessages, readStdin: () => Promise<ReadResult>): Promise<number> {
+/** `trackStatus` is given the run's exit status so far (what it exits with if the reader of its output goes away). */
+export async function formatCommand(
+  request: Request,
+  messages: FormatMessages,
+  readStdin: () => Promise<ReadResult>,
+  trackStatus: (status: () => number) => void = () => {},
+): Promise<number> {
   const mode = request.formatMode ?? 'print';
   if (mode === 'print') {
     const input = request.paths[0];
@@ -40,6 +46,8 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
   let letters = 0;
   let untidy = 0;
   let bad = 0;
+  const status = () => (bad > 0 || (mode === 'check' && untidy > 0) ? 1 : 0);
+  trackStatus(status);
   const check = async (file: string, explicit: boolean, read: () => ReadResult | Promise<ReadResult>): Promise<Checked> => {
     const result = await read();
     if (!result.ok) {
@@ -92,10 +100,10 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
   const letterCount = plural(letters, 'letter');
   if (mode === 'check') {
     messages.warn(untidy === 0 ? `${letterCount}, all tidy` : `${untidy} of ${letterCount} not tidy (imr-letters format --write tidies them)`);
-    return untidy > 0 || bad > 0 ? 1 : 0;
+    return status();
   }
   messages.warn(`${untidy} of ${letterCount} tidied`);
-  return bad > 0 ? 1 : 0;
+  return status();
 }
 
 function startsAsPdf(file: string): boolean {

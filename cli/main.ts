@@ -71,6 +71,12 @@ class Messages {
   }
 }
 
+/**
+ * The exit status of what the run has found so far, which it exits with when the reader of its output goes away
+ * (`lint . | head -1`): the errors found before the pipe closed fail the run still. Each command sets it.
+ */
+let statusSoFar: () => number = () => 0;
+
 function packageVersion(): string {
   // dist/cli.js sits one folder below package.json; compiled tests sit deeper, so look upward.
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -118,7 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'text':
         return await textCommand(request.paths[0], messages);
       case 'format':
-        return await formatCommand(request, messages, () => readStdin(messages));
+        return await formatCommand(request, messages, () => readStdin(messages), (status) => (statusSoFar = status));
       case 'rules':
         return rulesCommand(request);
       case 'lint':
@@ -206,6 +212,8 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
           ? githubReporter()
           : textReporter();
   const summary: LintSummary = { letters: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, badFiles: 0 };
+  const tooManyWarnings = () => request.maxWarnings !== undefined && summary.counts.warning > request.maxWarnings;
+  statusSoFar = () => (summary.counts.error > 0 || summary.badFiles > 0 || tooManyWarnings() ? 1 : 0);
   await streamResults(request, messages, {
     task: 'lint',
     resolver: resolverFor(request, messages),
@@ -220,15 +228,15 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
     },
     end: () => reporter.end(summary),
   });
-  const tooManyWarnings = request.maxWarnings !== undefined && summary.counts.warning > request.maxWarnings;
-  if (tooManyWarnings) messages.warn(`${plural(summary.counts.warning, 'warning')}, more than --max-warnings ${request.maxWarnings}`);
-  return summary.counts.error > 0 || summary.badFiles > 0 || tooManyWarnings ? 1 : 0;
+  if (tooManyWarnings()) messages.warn(`${plural(summary.counts.warning, 'warning')}, more than --max-warnings ${request.maxWarnings}`);
+  return statusSoFar();
 }
 
 async function tableCommand(request: Request, messages: Messages): Promise<number> {
   const columns = request.columns ?? tableColumns;
   const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns);
   let badFiles = 0;
+  statusSoFar = () => (badFiles > 0 ? 1 : 0);
   await streamResults(request, messages, {
     task: 'table',
     columns,
@@ -241,12 +249,13 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
     },
     end: () => writer.end(),
   });
-  return badFiles > 0 ? 1 : 0;
+  return statusSoFar();
 }
 
 /** The folder summary's counts over every letter found, written once all are read. */
 async function summaryCommand(request: Request, messages: Messages): Promise<number> {
   let badFiles = 0;
+  statusSoFar = () => (badFiles > 0 ? 1 : 0);
   let letters = 0;
   const rows: StatsRow[] = [];
   const firstFileOf = new Map<string, string>();
@@ -276,7 +285,7 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
       return request.format === 'json' ? summaryJson(report) : summaryMarkdown(report);
     },
   });
-  return badFiles > 0 ? 1 : 0;
+  return statusSoFar();
 }
 
 /**
@@ -327,6 +336,11 @@ async function streamResults(
   await out.flush();
 }
 
+/** "no space left on device" of "ENOSPC: no space left on device, write"; the code when there is no such text. */
+function writeErrorReason(e: NodeJS.ErrnoException): string {
+  return /^[A-Z0-9_]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code ?? String(e);
+}
+
 if (!isMainThread && isPipelineWorker(workerData)) {
   runWorker();
 } else if (require.main === module) {
@@ -339,9 +353,11 @@ if (!isMainThread && isPipelineWorker(workerData)) {
     // speed only: nothing depends on the flags
   }
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do.
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do, with the
+    // status of what was found. Any other failure (a full disk) ends the run with one line, not a stack trace.
+    if (e.code === 'EPIPE') process.exit(statusSoFar());
+    process.stderr.write(`imr-letters: cannot write the output: ${writeErrorReason(e)}\n`);
+    process.exit(2);
   });
   main(process.argv.slice(2)).then(
     (code) => {

@@ -1,7 +1,7 @@
 // End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, copyFileSync, createWriteStream, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -326,6 +326,43 @@ test('a slow reader of stdout holds the run back without losing or reordering ou
   assert.equal(stderr, '');
   assert.equal(status, 0);
   assert.equal(Buffer.concat(chunks).toString('utf8'), expected.stdout);
+});
+
+test('a reader that goes away ends the run quietly, with the status of what was found before it went', async (t) => {
+  const dir = tempDir(t);
+  const { file } = withoutRationale(dir); // an error-level diagnostic in each copy
+  const text = readFileSync(file);
+  const letters = path.join(dir, 'letters');
+  mkdirSync(letters);
+  writeFileSync(path.join(letters, '000-empty.txt'), ''); // a bad file, met first
+  for (let i = 1; i <= 400; i++) writeFileSync(path.join(letters, `${String(i).padStart(3, '0')}.txt`), text);
+  for (const args of [['lint', '--format', 'json'], ['table']]) {
+    // Output of more than one write: the reader reads the first and goes away (`| head -1`).
+    const child = spawn(process.execPath, [cliPath, ...args, '--jobs', '0', letters]);
+    child.stdout.once('data', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(status, 1, `${args[0]}: ${stderr}`);
+    assert.doesNotMatch(stderr, /EPIPE|at /, 'no stack trace');
+  }
+});
+
+const hasDevFull = existsSync('/dev/full');
+
+test('a write error other than a closed pipe (a full disk) gets one line and exit 2, not a stack trace', { skip: skipUnless(hasDevFull, 'no /dev/full') }, (t) => {
+  const dir = tempDir(t);
+  copyFileSync(seedFiles()[0], path.join(dir, 'letter.txt'));
+  for (const args of [['table', dir], ['lint', dir], ['parse', path.join(dir, 'letter.txt')], ['rules']]) {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [cliPath, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      assert.equal(r.stderr, 'imr-letters: cannot write the output: no space left on device\n', args.join(' '));
+      assert.equal(r.status, 2, args.join(' '));
+    } finally {
+      closeSync(full);
+    }
+  }
 });
 
 test('on worker threads each folder gets the severities of its nearest .imr-letters.json', async (t) => {
