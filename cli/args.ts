@@ -44,6 +44,8 @@ export interface Request {
 /** The path that stands for standard input, and the name a letter read from it goes by in the output. */
 export const stdinPath = '-';
 export const stdinName = '<stdin>';
+/** Standard input's URI in JSON's related places and in SARIF: untitled, as an editor names a document not on disk. */
+export const stdinUri = 'untitled:stdin';
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; request: Request };
 

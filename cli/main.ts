@@ -209,7 +209,7 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
       : request.format === 'sarif'
         ? sarifReporter({ version: packageVersion(), rules: ruleInfos(), cwd: process.cwd() })
         : request.format === 'github'
-          ? githubReporter()
+          ? githubReporter({ cwd: process.cwd() })
           : textReporter();
   const summary: LintSummary = { letters: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, badFiles: 0 };
   const tooManyWarnings = () => request.maxWarnings !== undefined && summary.counts.warning > request.maxWarnings;

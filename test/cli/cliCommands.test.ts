@@ -123,6 +123,10 @@ test('--format github writes one annotation per diagnostic, escaped, then the cl
     ),
   );
   assert.equal(lines.at(-1), runCli(['lint', file]).stdout.trimEnd().split('\n').at(-1));
+  // Run from the folder (a workflow runs from the repository's root), the absolute path becomes the relative one,
+  // as SARIF's.
+  const fromDir = runCli(['lint', '--format', 'github', file], { cwd: dir });
+  assert.equal(fromDir.stdout.split('\n')[0], lines[0].replace(`file=${escapedFile},`, 'file=a%2Cb%3Ac%25.txt,'));
 });
 
 test('--max-warnings N: more warnings than N exit with 1, and say so; N or fewer, 0', () => {
