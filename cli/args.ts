@@ -287,8 +287,8 @@ Exit status:
   1  lint found an error-level diagnostic or more warnings than --max-warnings, format --check
      found a letter that is not tidy, or a file was reported as unreadable, undecodable, or
      (when named) not a letter
-  2  usage error: unknown command or option, bad value, bad .imr-letters.json; or the output
-     could not be written (a full disk)
+  2  usage error: unknown command or option, bad value, bad .imr-letters.json; no letters found
+     in the PATHs (and no file to report); or the output could not be written (a full disk)
   When the reader of the output goes away (... | head), the run stops with the status of what
   it had found so far.
 `;

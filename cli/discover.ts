@@ -113,6 +113,11 @@ async function* walk(dir: string, st: Stats, seen: Seen): AsyncGenerator<Found> 
   }
 }
 
+/** What a command says when the paths held no letter and no file to report (exit status 2). */
+export function noLettersMessage(paths: readonly string[]): string {
+  return `no letters found in ${paths.join(', ')}`;
+}
+
 async function statOrReason(p: string): Promise<Stats | string> {
   try {
     return await fs.stat(p);

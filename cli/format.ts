@@ -6,7 +6,7 @@ import { parseLetter } from '../core/parser/parseLetter';
 import { encodeLetter, isPdf } from '../core/text/decode';
 import type { Request } from './args';
 import { stdinName, stdinPath } from './args';
-import { discover, errorReason } from './discover';
+import { discover, errorReason, noLettersMessage } from './discover';
 import { plural } from './formats/plural';
 import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
@@ -46,6 +46,7 @@ export async function formatCommand(
   let letters = 0;
   let untidy = 0;
   let bad = 0;
+  let pdfs = 0;
   const status = () => (bad > 0 || (mode === 'check' && untidy > 0) ? 1 : 0);
   trackStatus(status);
   const check = async (file: string, explicit: boolean, read: () => ReadResult | Promise<ReadResult>): Promise<Checked> => {
@@ -91,11 +92,17 @@ export async function formatCommand(
       }
       if (startsAsPdf(found.file)) {
         // A PDF's text is the reader's, laid out afresh at each reading: there is nothing to tidy or write.
+        pdfs++;
         if (found.explicit) messages.report(found.file, 'a PDF, left as it is (imr-letters text FILE.pdf > FILE.txt, then format the .txt)');
         continue;
       }
       count(found.file, await check(found.file, found.explicit, () => readLetterFile(found.file)));
     }
+  }
+  if (letters === 0 && bad === 0 && pdfs === 0) {
+    // As lint's: a check of a folder that holds no letter (a mistyped path) must not pass.
+    messages.warn(noLettersMessage(request.paths));
+    return 2;
   }
   const letterCount = plural(letters, 'letter');
   if (mode === 'check') {

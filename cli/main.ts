@@ -28,6 +28,7 @@ import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
 import { readLetterFile, readLetterStream } from './readLetter';
+import { noLettersMessage } from './discover';
 import type { ReadResult } from './readLetter';
 import { isPipelineWorker, runWorker } from './worker';
 
@@ -198,6 +199,15 @@ function unusable(result: FileResult, messages: Messages): boolean {
   return false;
 }
 
+/**
+ * A run that met no letter and no file to report (an empty folder, a mistyped one, dist/) says so and fails with
+ * 2, as ESLint's "no files matched": a CI job pointed at the wrong folder must not pass. Bad files say why already.
+ */
+function noLettersFound(request: Request, messages: Messages): number {
+  messages.warn(noLettersMessage(request.paths));
+  return 2;
+}
+
 function resolverFor(request: Request, messages: Messages): ConfigResolver {
   return new ConfigResolver(request.rules, request.useConfig, new Set(allRules.map((r) => r.id)), (m) => messages.warn(m));
 }
@@ -228,6 +238,7 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
     },
     end: () => reporter.end(summary),
   });
+  if (summary.letters === 0 && summary.badFiles === 0) return noLettersFound(request, messages);
   if (tooManyWarnings()) messages.warn(`${plural(summary.counts.warning, 'warning')}, more than --max-warnings ${request.maxWarnings}`);
   return statusSoFar();
 }
@@ -236,6 +247,7 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
   const columns = request.columns ?? tableColumns;
   const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns);
   let badFiles = 0;
+  let letters = 0;
   statusSoFar = () => (badFiles > 0 ? 1 : 0);
   await streamResults(request, messages, {
     task: 'table',
@@ -245,10 +257,13 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
     start: writer.start(),
     write: (result) => {
       if (unusable(result, messages)) badFiles++;
-      return result.outcome.kind === 'table' ? writer.rows(result.outcome.rows) : '';
+      if (result.outcome.kind !== 'table') return '';
+      letters++;
+      return writer.rows(result.outcome.rows);
     },
     end: () => writer.end(),
   });
+  if (letters === 0 && badFiles === 0) return noLettersFound(request, messages);
   return statusSoFar();
 }
 
@@ -285,6 +300,7 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
       return request.format === 'json' ? summaryJson(report) : summaryMarkdown(report);
     },
   });
+  if (letters === 0 && badFiles === 0) return noLettersFound(request, messages);
   return statusSoFar();
 }
 

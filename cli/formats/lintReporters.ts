@@ -48,6 +48,8 @@ export function textReporter(): LintReporter {
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const letters = plural(summary.letters, 'letter');
       const bad = summary.badFiles > 0 ? `; ${plural(summary.badFiles, 'file')} could not be checked` : '';
+      // Nothing met: the run says on stderr that it found no letters, rather than "No problems in 0 letters".
+      if (summary.letters === 0 && summary.badFiles === 0) return '';
       if (total === 0) return `No problems in ${letters}${bad}.\n`;
       const parts = [
         plural(counts.error, 'error'),

@@ -173,6 +173,25 @@ test('a pipe named on the command line (lint <(cat letter)) is read, as parse re
   }
 });
 
+test('a run that finds no letter at all (an empty folder, one of notes) says so and exits 2, so that CI fails', (t) => {
+  const empty = tempDir(t);
+  const notes = tempDir(t);
+  writeFileSync(path.join(notes, 'notes.txt'), 'A shopping list, not a letter.\n');
+  mkdirSync(path.join(notes, 'sub'));
+  for (const dir of [empty, notes]) {
+    for (const args of [['lint'], ['lint', '--format', 'json'], ['table'], ['summary'], ['format', '--check']]) {
+      const r = runCli([...args, dir]);
+      assert.equal(r.stderr, `imr-letters: no letters found in ${dir}\n`, args.join(' '));
+      assert.equal(r.status, 2, args.join(' '));
+    }
+    assert.equal(runCli(['lint', dir]).stdout, '', 'not "No problems in 0 letters."');
+  }
+  // Files reported say why already: exit 1, as before.
+  const missing = runCli(['lint', path.join(empty, 'missing.txt')]);
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stderr, `imr-letters: ${path.join(empty, 'missing.txt')}: no such file or directory\n`);
+});
+
 test('the worker pool gives the same output, in sorted path order, as working in the main thread', async (t) => {
   // 3 × 5 seeds in nested folders: over the in-process threshold, so workers are used.
   const dir = tempDir(t);
