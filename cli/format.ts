@@ -16,6 +16,7 @@ export interface FormatMessages {
   warn(message: string): void;
 }
 
+/** A file named that is not a letter is `bad`, as lint and table count it (exit 1); one found in a folder, `skipped`. */
 type Checked = { kind: 'tidy' } | { kind: 'untidy'; tidied: string } | { kind: 'skipped' } | { kind: 'bad' };
 
 /** `trackStatus` is given the run's exit status so far (what it exits with if the reader of its output goes away). */
@@ -31,7 +32,7 @@ export async function formatCommand(
     const file = input === stdinPath ? stdinName : input;
     const read = input === stdinPath ? await readStdin() : await readLetterFile(input);
     if (!read.ok) {
-      messages.report(file, read.reason);
+      messages.report(file, read.reason === 'is a directory' ? `${read.reason} (format --check lists its letters that are not tidy, --write tidies them)` : read.reason);
       return 1;
     }
     const model = parseLetter(read.text);
@@ -57,8 +58,9 @@ export async function formatCommand(
     }
     const model = parseLetter(result.text);
     if (!model.isLetter) {
-      if (explicit) messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
-      return { kind: 'skipped' };
+      if (!explicit) return { kind: 'skipped' };
+      messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
+      return { kind: 'bad' };
     }
     // The model read for the check is the one --join-lines joins by: each letter parsed once.
     const tidied = tidyLetter(result.text, { joinLines: request.joinLines, model });
@@ -104,13 +106,17 @@ export async function formatCommand(
     messages.warn(noLettersMessage(request.paths));
     return 2;
   }
-  const letterCount = plural(letters, 'letter');
-  if (mode === 'check') {
-    messages.warn(untidy === 0 ? `${letterCount}, all tidy` : `${untidy} of ${letterCount} not tidy (imr-letters format --write tidies them)`);
-    return status();
-  }
-  messages.warn(`${untidy} of ${letterCount} tidied`);
+  messages.warn(closingLine(mode, letters, untidy, bad));
   return status();
+}
+
+/** What a check or a write did, on stderr; "all tidy" only when every file could be checked. */
+function closingLine(mode: 'check' | 'write', letters: number, untidy: number, bad: number): string {
+  const letterCount = plural(letters, 'letter');
+  const failed = bad > 0 ? `; ${plural(bad, 'file')} could not be ${mode === 'check' ? 'checked' : 'tidied'}` : '';
+  if (mode === 'write') return `${untidy} of ${letterCount} tidied${failed}`;
+  if (untidy > 0) return `${untidy} of ${letterCount} not tidy (imr-letters format --write tidies them)${failed}`;
+  return bad > 0 ? `${letterCount} tidy${failed}` : `${letterCount}, all tidy`;
 }
 
 function startsAsPdf(file: string): boolean {
