@@ -66,7 +66,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let autoJobs = true;
   let useConfig = true;
   let maxWarnings: number | undefined;
-  let columns: TableColumn[] | undefined;
+  let columnsText: string | undefined;
   let formatMode: 'check' | 'write' | undefined;
   let joinLines = false;
   let optionsEnded = false;
@@ -124,7 +124,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         maxWarnings = readCount('--max-warnings', value());
         break;
       case '--columns':
-        columns = readColumns(value());
+        columnsText = value(); // read once the command is known: --columns on lint is refused, whatever it names
         break;
       case '--check':
       case '--write':
@@ -162,7 +162,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   // The table's column `checks` and the summary's breakdown of the checks follow the rules' severities as lint does.
   if (rules.size > 0 && command !== 'lint' && command !== 'table' && command !== 'summary') throw new UsageError('--rule applies to lint, table and summary only');
   if (maxWarnings !== undefined && command !== 'lint') throw new UsageError('--max-warnings applies to lint only');
-  if (columns !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
+  if (columnsText !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
+  const columns = columnsText === undefined ? undefined : readColumns(columnsText);
   const allowed = formatsOf[command];
   const chosen = format ?? allowed[0];
   if (!allowed.includes(chosen)) {
@@ -242,8 +243,10 @@ Commands:
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   summary PATH...   the decisions counted as the extension's folder summary counts them: upheld and
-                    overturned, by the reviewer's guideline, guideline section, the claims
-                    administrator's guideline, specialty, decision year and service
+                    overturned, by the reviewer's guideline, guideline section, the grounds read
+                    in the rationale, the claims administrator's guideline, specialty, decision
+                    year, days from application to decision, service, whether an item goes with
+                    a surgery, and the problems the checks find
   rules             list the lint rules and their default severities
 
   A FILE or PATH of - reads one letter from standard input (... | imr-letters lint -); the
