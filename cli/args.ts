@@ -35,6 +35,8 @@ export interface Request {
   maxWarnings?: number;
   /** table: the columns from --columns, in their order; undefined: the default columns. */
   columns?: TableColumn[];
+  /** table: write a UTF-8 byte-order mark before the CSV (--bom), for Excel. */
+  bom?: boolean;
   /** format: print the letter tidied (one FILE), list the letters that are not (--check), or tidy them (--write). */
   formatMode?: 'print' | 'check' | 'write';
   /** format: join the lines of each paragraph (--join-lines). */
@@ -69,6 +71,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let columnsText: string | undefined;
   let formatMode: 'check' | 'write' | undefined;
   let joinLines = false;
+  let bom = false;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -136,6 +139,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
         flag();
         joinLines = true;
         break;
+      case '--bom':
+        flag();
+        bom = true;
+        break;
       default:
         throw new UsageError(`unknown option ${name}`);
     }
@@ -169,7 +176,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
+  if (bom && command !== 'table') throw new UsageError('--bom applies to table only');
+  if (bom && chosen !== 'csv') throw new UsageError('--bom applies to the CSV only (JSON has no byte-order mark)');
   const request: Request = { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings, columns };
+  if (bom) request.bom = true;
   if (command === 'format') {
     request.formatMode = formatMode ?? 'print';
     if (joinLines) request.joinLines = true;
@@ -265,6 +275,8 @@ Options:
   --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
   --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default
                     columns and then these (--columns +rationale adds each rationale's text)
+  --bom             table: start the CSV with a UTF-8 byte-order mark, so that Excel reads it
+                    as UTF-8 (without, it shows "®" as "Â®")
   --check, --write  format: list the letters that are not tidy, or tidy them in place
   --join-lines      format: also join the lines of each paragraph into one (for an editor to wrap)
   -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of

@@ -245,7 +245,7 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
 
 async function tableCommand(request: Request, messages: Messages): Promise<number> {
   const columns = request.columns ?? tableColumns;
-  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns);
+  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns, { bom: request.bom });
   let badFiles = 0;
   let letters = 0;
   statusSoFar = () => (badFiles > 0 ? 1 : 0);
