@@ -11,7 +11,7 @@ import { summarizeLetter } from '../core/summary/letterSummary';
 import { letterKey } from '../core/summary/copies';
 import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
-import { stdinName, type Severity } from './args';
+import { stdinName, stdinUri, type Severity } from './args';
 import { tableRows } from './table';
 import type { TableColumn, TableRow } from './table';
 
@@ -58,7 +58,7 @@ export function analyseText(task: Task, file: string, text: string, { rules, col
 
 /** A file's URI, for its diagnostics' related places (standard input has none on disk: an untitled URI). */
 function fileUri(file: string): string {
-  return file === stdinName ? 'untitled:stdin' : pathToFileURL(path.resolve(file)).href;
+  return file === stdinName ? stdinUri : pathToFileURL(path.resolve(file)).href;
 }
 
 /** What the folder summary counts of each item: the folder panel's rows (core/summary/), cut to the breakdowns' fields. */

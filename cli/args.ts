@@ -35,6 +35,8 @@ export interface Request {
   maxWarnings?: number;
   /** table: the columns from --columns, in their order; undefined: the default columns. */
   columns?: TableColumn[];
+  /** table: write a UTF-8 byte-order mark before the CSV (--bom), for Excel. */
+  bom?: boolean;
   /** format: print the letter tidied (one FILE), list the letters that are not (--check), or tidy them (--write). */
   formatMode?: 'print' | 'check' | 'write';
   /** format: join the lines of each paragraph (--join-lines). */
@@ -44,6 +46,8 @@ export interface Request {
 /** The path that stands for standard input, and the name a letter read from it goes by in the output. */
 export const stdinPath = '-';
 export const stdinName = '<stdin>';
+/** Standard input's URI in JSON's related places and in SARIF: untitled, as an editor names a document not on disk. */
+export const stdinUri = 'untitled:stdin';
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; request: Request };
 
@@ -64,9 +68,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let autoJobs = true;
   let useConfig = true;
   let maxWarnings: number | undefined;
-  let columns: TableColumn[] | undefined;
+  let columnsText: string | undefined;
   let formatMode: 'check' | 'write' | undefined;
   let joinLines = false;
+  let bom = false;
   let optionsEnded = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -122,7 +127,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         maxWarnings = readCount('--max-warnings', value());
         break;
       case '--columns':
-        columns = readColumns(value());
+        columnsText = value(); // read once the command is known: --columns on lint is refused, whatever it names
         break;
       case '--check':
       case '--write':
@@ -133,6 +138,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--join-lines':
         flag();
         joinLines = true;
+        break;
+      case '--bom':
+        flag();
+        bom = true;
         break;
       default:
         throw new UsageError(`unknown option ${name}`);
@@ -160,13 +169,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
   // The table's column `checks` and the summary's breakdown of the checks follow the rules' severities as lint does.
   if (rules.size > 0 && command !== 'lint' && command !== 'table' && command !== 'summary') throw new UsageError('--rule applies to lint, table and summary only');
   if (maxWarnings !== undefined && command !== 'lint') throw new UsageError('--max-warnings applies to lint only');
-  if (columns !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
+  if (columnsText !== undefined && command !== 'table') throw new UsageError('--columns applies to table only');
+  const columns = columnsText === undefined ? undefined : readColumns(columnsText);
   const allowed = formatsOf[command];
   const chosen = format ?? allowed[0];
   if (!allowed.includes(chosen)) {
     throw new UsageError(`${command} does not write '${chosen}' (use ${allowed.join(', ')})`);
   }
+  if (bom && command !== 'table') throw new UsageError('--bom applies to table only');
+  if (bom && chosen !== 'csv') throw new UsageError('--bom applies to the CSV only (JSON has no byte-order mark)');
   const request: Request = { command, paths, format: chosen, rules: Object.fromEntries(rules), jobs, autoJobs, useConfig, maxWarnings, columns };
+  if (bom) request.bom = true;
   if (command === 'format') {
     request.formatMode = formatMode ?? 'print';
     if (joinLines) request.joinLines = true;
@@ -240,8 +253,10 @@ Commands:
   lint PATH...      check letters; PATHs are files or folders (searched recursively)
   table PATH...     one row per disputed item across all letters (CSV for spreadsheets/DuckDB)
   summary PATH...   the decisions counted as the extension's folder summary counts them: upheld and
-                    overturned, by the reviewer's guideline, guideline section, the claims
-                    administrator's guideline, specialty, decision year and service
+                    overturned, by the reviewer's guideline, guideline section, the grounds read
+                    in the rationale, the claims administrator's guideline, specialty, decision
+                    year, days from application to decision, service, whether an item goes with
+                    a surgery, and the problems the checks find
   rules             list the lint rules and their default severities
 
   A FILE or PATH of - reads one letter from standard input (... | imr-letters lint -); the
@@ -260,6 +275,8 @@ Options:
   --max-warnings N  lint: exit with 1 when there are more than N warnings (errors always do)
   --columns LIST    table: these columns, in this order (comma-separated); +LIST: the default
                     columns and then these (--columns +rationale adds each rationale's text)
+  --bom             table: start the CSV with a UTF-8 byte-order mark, so that Excel reads it
+                    as UTF-8 (without, it shows "®" as "Â®")
   --check, --write  format: list the letters that are not tidy, or tidy them in place
   --join-lines      format: also join the lines of each paragraph into one (for an editor to wrap)
   -j, --jobs N      worker threads; 0 = work in the main thread (default: by the number of
@@ -270,9 +287,10 @@ Options:
 Configuration: lint reads {"rules": {"<id>": "<severity>"}} from the .imr-letters.json nearest
 to each letter (in its folder or any folder above).
 
-Files: in folders, entries whose names start with "." and node_modules folders are skipped, and
-text files that are not IMR letters are skipped silently; a file named on the command line that is
-not a letter is reported. Letters are read as UTF-8, or UTF-16 with its byte-order mark, or as
+Files: in folders, entries whose names start with "." and node_modules folders are skipped, so are
+markup, data and code files (.md, .html, .xml, .json, .csv, .tsv, .sarif, .yml, .js, .ts, .py, ...),
+and text files that are not IMR letters are skipped silently; a file named on the command line is
+read whatever its name, and reported when it is not a letter. Letters are read as UTF-8, or UTF-16 with its byte-order mark, or as
 the text of a PDF (a file starting "%PDF-"; lines and positions are those of 'imr-letters text').
 Files that cannot be read, are empty, binary (NUL bytes), in another encoding, larger than 10 MB,
 or PDFs that are damaged, password-protected or hold no text (scanned images) are reported on
@@ -284,5 +302,8 @@ Exit status:
   1  lint found an error-level diagnostic or more warnings than --max-warnings, format --check
      found a letter that is not tidy, or a file was reported as unreadable, undecodable, or
      (when named) not a letter
-  2  usage error: unknown command or option, bad value, bad .imr-letters.json
+  2  usage error: unknown command or option, bad value, bad .imr-letters.json; no letters found
+     in the PATHs (and no file to report); or the output could not be written (a full disk)
+  When the reader of the output goes away (... | head), the run stops with the status of what
+  it had found so far.
 `;

@@ -1,12 +1,12 @@
 // imr-letters format: letters tidied as the editor's Format Document tidies them (core/features/formatting.ts):
 // printed (one letter), listed when not tidy (--check), or rewritten in place (--write), in their own encoding.
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { tidyLetter } from '../core/features/formatting';
 import { parseLetter } from '../core/parser/parseLetter';
 import { encodeLetter, isPdf } from '../core/text/decode';
 import type { Request } from './args';
 import { stdinName, stdinPath } from './args';
-import { discover, errorReason } from './discover';
+import { discover, errorReason, noLettersMessage } from './discover';
 import { plural } from './formats/plural';
 import { readLetterFile } from './readLetter';
 import type { ReadResult } from './readLetter';
@@ -16,16 +16,23 @@ export interface FormatMessages {
   warn(message: string): void;
 }
 
+/** A file named that is not a letter is `bad`, as lint and table count it (exit 1); one found in a folder, `skipped`. */
 type Checked = { kind: 'tidy' } | { kind: 'untidy'; tidied: string } | { kind: 'skipped' } | { kind: 'bad' };
 
-export async function formatCommand(request: Request, messages: FormatMessages, readStdin: () => Promise<ReadResult>): Promise<number> {
+/** `trackStatus` is given the run's exit status so far (what it exits with if the reader of its output goes away). */
+export async function formatCommand(
+  request: Request,
+  messages: FormatMessages,
+  readStdin: () => Promise<ReadResult>,
+  trackStatus: (status: () => number) => void = () => {},
+): Promise<number> {
   const mode = request.formatMode ?? 'print';
   if (mode === 'print') {
     const input = request.paths[0];
     const file = input === stdinPath ? stdinName : input;
     const read = input === stdinPath ? await readStdin() : await readLetterFile(input);
     if (!read.ok) {
-      messages.report(file, read.reason);
+      messages.report(file, read.reason === 'is a directory' ? `${read.reason} (format --check lists its letters that are not tidy, --write tidies them)` : read.reason);
       return 1;
     }
     const model = parseLetter(read.text);
@@ -40,6 +47,9 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
   let letters = 0;
   let untidy = 0;
   let bad = 0;
+  let pdfs = 0;
+  const status = () => (bad > 0 || (mode === 'check' && untidy > 0) ? 1 : 0);
+  trackStatus(status);
   const check = async (file: string, explicit: boolean, read: () => ReadResult | Promise<ReadResult>): Promise<Checked> => {
     const result = await read();
     if (!result.ok) {
@@ -48,8 +58,9 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
     }
     const model = parseLetter(result.text);
     if (!model.isLetter) {
-      if (explicit) messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
-      return { kind: 'skipped' };
+      if (!explicit) return { kind: 'skipped' };
+      messages.report(file, 'not an IMR letter (none of its headings or fields were recognised); left as it is');
+      return { kind: 'bad' };
     }
     // The model read for the check is the one --join-lines joins by: each letter parsed once.
     const tidied = tidyLetter(result.text, { joinLines: request.joinLines, model });
@@ -83,24 +94,36 @@ export async function formatCommand(request: Request, messages: FormatMessages, 
       }
       if (startsAsPdf(found.file)) {
         // A PDF's text is the reader's, laid out afresh at each reading: there is nothing to tidy or write.
+        pdfs++;
         if (found.explicit) messages.report(found.file, 'a PDF, left as it is (imr-letters text FILE.pdf > FILE.txt, then format the .txt)');
         continue;
       }
       count(found.file, await check(found.file, found.explicit, () => readLetterFile(found.file)));
     }
   }
-  const letterCount = plural(letters, 'letter');
-  if (mode === 'check') {
-    messages.warn(untidy === 0 ? `${letterCount}, all tidy` : `${untidy} of ${letterCount} not tidy (imr-letters format --write tidies them)`);
-    return untidy > 0 || bad > 0 ? 1 : 0;
+  if (letters === 0 && bad === 0 && pdfs === 0) {
+    // As lint's: a check of a folder that holds no letter (a mistyped path) must not pass.
+    messages.warn(noLettersMessage(request.paths));
+    return 2;
   }
-  messages.warn(`${untidy} of ${letterCount} tidied`);
-  return bad > 0 ? 1 : 0;
+  messages.warn(closingLine(mode, letters, untidy, bad));
+  return status();
+}
+
+/** What a check or a write did, on stderr; "all tidy" only when every file could be checked. */
+function closingLine(mode: 'check' | 'write', letters: number, untidy: number, bad: number): string {
+  const letterCount = plural(letters, 'letter');
+  const failed = bad > 0 ? `; ${plural(bad, 'file')} could not be ${mode === 'check' ? 'checked' : 'tidied'}` : '';
+  if (mode === 'write') return `${untidy} of ${letterCount} tidied${failed}`;
+  if (untidy > 0) return `${untidy} of ${letterCount} not tidy (imr-letters format --write tidies them)${failed}`;
+  return bad > 0 ? `${letterCount} tidy${failed}` : `${letterCount}, all tidy`;
 }
 
 function startsAsPdf(file: string): boolean {
   let fd: number | undefined;
   try {
+    // A pipe is not opened twice: what this read took, the letter's read would lose.
+    if (!statSync(file).isFile()) return false;
     fd = openSync(file, 'r');
     const head = Buffer.alloc(5);
     return isPdf(head.subarray(0, readSync(fd, head, 0, 5, 0)));

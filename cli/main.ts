@@ -28,6 +28,7 @@ import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
 import { readLetterFile, readLetterStream } from './readLetter';
+import { noLettersMessage } from './discover';
 import type { ReadResult } from './readLetter';
 import { isPipelineWorker, runWorker } from './worker';
 
@@ -35,7 +36,15 @@ import { isPipelineWorker, runWorker } from './worker';
 class Messages {
   private progressShown = false;
   private lastProgress = 0;
-  constructor(private readonly showProgress: boolean) {}
+  constructor(
+    private readonly showProgress: boolean,
+    private readonly stdoutIsTerminal = false,
+  ) {}
+
+  /** Before output on stdout: on the same terminal, it would otherwise start after the progress line. */
+  beforeOutput(): void {
+    if (this.stdoutIsTerminal) this.clearProgress();
+  }
 
   report(file: string, reason: string): void {
     this.clearProgress();
@@ -52,7 +61,7 @@ class Messages {
     const now = Date.now();
     if (now - this.lastProgress < 100) return;
     this.lastProgress = now;
-    process.stderr.write(`\rimr-letters: ${done} files read`);
+    process.stderr.write(`\rimr-letters: ${plural(done, 'file')} read`);
     this.progressShown = true;
   }
 
@@ -62,6 +71,12 @@ class Messages {
     this.progressShown = false;
   }
 }
+
+/**
+ * The exit status of what the run has found so far, which it exits with when the reader of its output goes away
+ * (`lint . | head -1`): the errors found before the pipe closed fail the run still. Each command sets it.
+ */
+let statusSoFar: () => number = () => 0;
 
 function packageVersion(): string {
   // dist/cli.js sits one folder below package.json; compiled tests sit deeper, so look upward.
@@ -101,7 +116,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`imr-letters: ${e.message}\nRun 'imr-letters --help' for usage.\n`);
     return 2;
   }
-  const messages = new Messages(process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text' && request.command !== 'format');
+  const progress = process.stderr.isTTY === true && request.command !== 'parse' && request.command !== 'text' && request.command !== 'format';
+  const messages = new Messages(progress, process.stdout.isTTY === true);
   try {
     switch (request.command) {
       case 'parse':
@@ -109,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'text':
         return await textCommand(request.paths[0], messages);
       case 'format':
-        return await formatCommand(request, messages, () => readStdin(messages));
+        return await formatCommand(request, messages, () => readStdin(messages), (status) => (statusSoFar = status));
       case 'rules':
         return rulesCommand(request);
       case 'lint':
@@ -183,6 +199,15 @@ function unusable(result: FileResult, messages: Messages): boolean {
   return false;
 }
 
+/**
+ * A run that met no letter and no file to report (an empty folder, a mistyped one, dist/) says so and fails with
+ * 2, as ESLint's "no files matched": a CI job pointed at the wrong folder must not pass. Bad files say why already.
+ */
+function noLettersFound(request: Request, messages: Messages): number {
+  messages.warn(noLettersMessage(request.paths));
+  return 2;
+}
+
 function resolverFor(request: Request, messages: Messages): ConfigResolver {
   return new ConfigResolver(request.rules, request.useConfig, new Set(allRules.map((r) => r.id)), (m) => messages.warn(m));
 }
@@ -194,9 +219,11 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
       : request.format === 'sarif'
         ? sarifReporter({ version: packageVersion(), rules: ruleInfos(), cwd: process.cwd() })
         : request.format === 'github'
-          ? githubReporter()
+          ? githubReporter({ cwd: process.cwd() })
           : textReporter();
   const summary: LintSummary = { letters: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, badFiles: 0 };
+  const tooManyWarnings = () => request.maxWarnings !== undefined && summary.counts.warning > request.maxWarnings;
+  statusSoFar = () => (summary.counts.error > 0 || summary.badFiles > 0 || tooManyWarnings() ? 1 : 0);
   await streamResults(request, messages, {
     task: 'lint',
     resolver: resolverFor(request, messages),
@@ -211,15 +238,17 @@ async function lintCommand(request: Request, messages: Messages): Promise<number
     },
     end: () => reporter.end(summary),
   });
-  const tooManyWarnings = request.maxWarnings !== undefined && summary.counts.warning > request.maxWarnings;
-  if (tooManyWarnings) messages.warn(`${plural(summary.counts.warning, 'warning')}, more than --max-warnings ${request.maxWarnings}`);
-  return summary.counts.error > 0 || summary.badFiles > 0 || tooManyWarnings ? 1 : 0;
+  if (summary.letters === 0 && summary.badFiles === 0) return noLettersFound(request, messages);
+  if (tooManyWarnings()) messages.warn(`${plural(summary.counts.warning, 'warning')}, more than --max-warnings ${request.maxWarnings}`);
+  return statusSoFar();
 }
 
 async function tableCommand(request: Request, messages: Messages): Promise<number> {
   const columns = request.columns ?? tableColumns;
-  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns);
+  const writer = request.format === 'json' ? jsonTableWriter() : csvWriter(columns, { bom: request.bom });
   let badFiles = 0;
+  let letters = 0;
+  statusSoFar = () => (badFiles > 0 ? 1 : 0);
   await streamResults(request, messages, {
     task: 'table',
     columns,
@@ -228,16 +257,20 @@ async function tableCommand(request: Request, messages: Messages): Promise<numbe
     start: writer.start(),
     write: (result) => {
       if (unusable(result, messages)) badFiles++;
-      return result.outcome.kind === 'table' ? writer.rows(result.outcome.rows) : '';
+      if (result.outcome.kind !== 'table') return '';
+      letters++;
+      return writer.rows(result.outcome.rows);
     },
     end: () => writer.end(),
   });
-  return badFiles > 0 ? 1 : 0;
+  if (letters === 0 && badFiles === 0) return noLettersFound(request, messages);
+  return statusSoFar();
 }
 
 /** The folder summary's counts over every letter found, written once all are read. */
 async function summaryCommand(request: Request, messages: Messages): Promise<number> {
   let badFiles = 0;
+  statusSoFar = () => (badFiles > 0 ? 1 : 0);
   let letters = 0;
   const rows: StatsRow[] = [];
   const firstFileOf = new Map<string, string>();
@@ -267,7 +300,8 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
       return request.format === 'json' ? summaryJson(report) : summaryMarkdown(report);
     },
   });
-  return badFiles > 0 ? 1 : 0;
+  if (letters === 0 && badFiles === 0) return noLettersFound(request, messages);
+  return statusSoFar();
 }
 
 /**
@@ -286,7 +320,7 @@ async function streamResults(
     end: () => string;
   },
 ): Promise<void> {
-  const out = new Output(process.stdout);
+  const out = new Output(process.stdout, undefined, () => messages.beforeOutput());
   out.write(run.start);
   if (request.paths[0] === stdinPath) {
     // One letter, already in memory: no walk, no workers. Its configuration is the working folder's.
@@ -318,6 +352,11 @@ async function streamResults(
   await out.flush();
 }
 
+/** "no space left on device" of "ENOSPC: no space left on device, write"; the code when there is no such text. */
+function writeErrorReason(e: NodeJS.ErrnoException): string {
+  return /^[A-Z0-9_]+: ([^,]+)/.exec(e.message)?.[1] ?? e.code ?? String(e);
+}
+
 if (!isMainThread && isPipelineWorker(workerData)) {
   runWorker();
 } else if (require.main === module) {
@@ -330,9 +369,11 @@ if (!isMainThread && isPipelineWorker(workerData)) {
     // speed only: nothing depends on the flags
   }
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do.
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // The reader went away (`imr-letters table . | head`): stop quietly, as other command-line tools do, with the
+    // status of what was found. Any other failure (a full disk) ends the run with one line, not a stack trace.
+    if (e.code === 'EPIPE') process.exit(statusSoFar());
+    process.stderr.write(`imr-letters: cannot write the output: ${writeErrorReason(e)}\n`);
+    process.exit(2);
   });
   main(process.argv.slice(2)).then(
     (code) => {

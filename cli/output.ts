@@ -14,6 +14,8 @@ export class Output {
   constructor(
     private readonly stream: Writable & { isTTY?: boolean },
     private readonly now: () => number = () => performance.now(),
+    /** Called before each write to the stream (to clear a progress line on the same terminal). */
+    private readonly beforeWrite: () => void = () => {},
   ) {
     this.lastFlush = now();
   }
@@ -30,6 +32,7 @@ export class Output {
     this.chunks = [];
     this.size = 0;
     this.lastFlush = this.now();
+    this.beforeWrite();
     if (!this.stream.write(text)) {
       await new Promise<void>((resolve) => this.stream.once('drain', resolve));
     }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { stdinName, stdinUri } from '../args';
 import { plural } from './plural';
 import { printable } from './printable';
 import { byPosition, messageText, sarifLevel, severityName } from './severity';
@@ -47,6 +48,8 @@ export function textReporter(): LintReporter {
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const letters = plural(summary.letters, 'letter');
       const bad = summary.badFiles > 0 ? `; ${plural(summary.badFiles, 'file')} could not be checked` : '';
+      // Nothing met: the run says on stderr that it found no letters, rather than "No problems in 0 letters".
+      if (summary.letters === 0 && summary.badFiles === 0) return '';
       if (total === 0) return `No problems in ${letters}${bad}.\n`;
       const parts = [
         plural(counts.error, 'error'),
@@ -64,7 +67,7 @@ export function textReporter(): LintReporter {
  * annotation on the file (information and hints as notices), then the text format's closing line. Columns are
  * UTF-16 code units + 1, as in the text format.
  */
-export function githubReporter(): LintReporter {
+export function githubReporter(options: { cwd: string }): LintReporter {
   const text = textReporter();
   return {
     start: () => '',
@@ -75,7 +78,7 @@ export function githubReporter(): LintReporter {
           const level = severityName(d) === 'error' ? 'error' : severityName(d) === 'warning' ? 'warning' : 'notice';
           const { start, end } = d.range;
           const props = [
-            `file=${githubProperty(file)}`,
+            `file=${githubProperty(githubPath(file, options.cwd))}`,
             `line=${start.line + 1}`,
             `col=${start.character + 1}`,
             `endLine=${end.line + 1}`,
@@ -88,6 +91,21 @@ export function githubReporter(): LintReporter {
     },
     end: (summary) => text.end(summary),
   };
+}
+
+/**
+ * A file as an annotation names it: GitHub places annotations by the path from the repository's root, which is the
+ * working folder of a workflow's steps; a file outside it keeps its absolute path.
+ */
+export function githubPath(file: string, cwd: string): string {
+  const rel = relativeUnder(file, cwd);
+  return rel === undefined ? path.resolve(cwd, file) : rel.split(path.sep).join('/');
+}
+
+/** The path of `file` from `cwd` when the file lies under it; undefined otherwise. */
+function relativeUnder(file: string, cwd: string): string | undefined {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
 }
 
 /** A workflow command's message: %, CR and LF escaped (a letter's words may hold any of them). */
@@ -116,7 +134,8 @@ export function jsonReporter(): LintReporter {
 
 /**
  * SARIF 2.1.0, one run. Columns are UTF-16 code units, like LSP's, so they carry over with +1.
- * Paths under the working folder are relative to %SRCROOT%; others are absolute file URIs.
+ * Paths under the working folder are relative to %SRCROOT%; others are absolute file URIs; standard input is
+ * `untitled:stdin`, as in JSON.
  */
 export function sarifReporter(options: { version: string; rules: readonly RuleInfo[]; cwd: string }): LintReporter {
   const ruleIndex = new Map(options.rules.map((r, i) => [r.id, i]));
@@ -190,8 +209,8 @@ function levelOf(severity: string): 'error' | 'warning' | 'note' {
 }
 
 export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  if (file === stdinName) return { uri: stdinUri };
+  const rel = relativeUnder(file, cwd);
+  if (rel === undefined) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }

@@ -1,7 +1,8 @@
 // The summary command's report: the folder summary's counts (core/summary/folderStats.ts, as the extension's panel
 // shows them) as Markdown for people and JSON for programs.
 import type { Breakdown, StatsRow } from '../../core/summary/folderStats';
-import { breakdownNotes, breakdownTitles, overturnedShare, shownBreakdowns } from '../../core/summary/folderStats';
+import { breakdownNotes, breakdownTitles, breakdowns, overturnedShare, withSurgery } from '../../core/summary/folderStats';
+import { notStated } from '../../core/summary/folderRows';
 import { plural } from './plural';
 import { escapeMarkdown } from '../../core/text/markdown';
 import { copiesText, type Copy } from '../../core/summary/copies';
@@ -27,7 +28,8 @@ export function summaryReport(letters: number, rows: readonly StatsRow[], copies
     upheld,
     overturned,
     undecided: rows.length - upheld - overturned,
-    breakdowns: shownBreakdowns(rows, rows).map((b) => ({
+    // Every breakdown, in the same order, whatever the letters: a program reads the same shape from any folder.
+    breakdowns: breakdowns(rows).map((b) => ({
       id: b.id,
       title: breakdownTitles[b.id],
       groups: b.groups.map(({ label, items, upheld: u, overturned: o }) => ({ label, items, upheld: u, overturned: o })),
@@ -50,6 +52,7 @@ export function summaryMarkdown(report: SummaryReport): string {
   lines.push(`${plural(report.items, 'disputed item')}: ${report.upheld} upheld, ${report.overturned} overturned${undecided}${overall ? ` (${overall} overturned)` : ''}.`);
   if (report.copies.length > 0) lines.push('', cell(copiesText(report.copies.map((c) => ({ name: c.file, of: c.of })))));
   for (const b of report.breakdowns) {
+    if (!saysSomething(b)) continue;
     lines.push('', `## ${b.title}`, '', `| ${b.title} | Items | Upheld | Overturned | % overturned |`, '| --- | ---: | ---: | ---: | ---: |');
     for (const g of b.groups) lines.push(`| ${cell(g.label)} | ${g.items} | ${g.upheld} | ${g.overturned} | ${overturnedShare(g)} |`);
     if (b.groups.length === 0) lines.push('| (none) | | | | |');
@@ -58,6 +61,16 @@ export function summaryMarkdown(report: SummaryReport): string {
     if (b.hidden > 0) lines.push('', `And ${plural(b.hidden, 'more group')} (every item: \`imr-letters table\`).`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Whether a breakdown is worth a table for people, as the panel shows it (shownBreakdowns): the one by surgery only
+ * when some item goes with a surgery, the one by days only when some letter dates both ends.
+ */
+function saysSomething(b: SummaryReport['breakdowns'][number]): boolean {
+  if (b.id === 'surgery') return b.groups.some((g) => g.label === withSurgery);
+  if (b.id === 'turnaround') return b.groups.some((g) => g.label !== notStated);
+  return true;
 }
 
 export function summaryJson(report: SummaryReport): string {

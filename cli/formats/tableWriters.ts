@@ -24,10 +24,15 @@ export function csvCell(value: string | number | boolean | null): string {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-export function csvWriter(columns: readonly TableColumn[]): TableWriter {
+/**
+ * `bom`: a UTF-8 byte-order mark first. Excel opens a CSV without one in the system's code page (Windows-1252), so
+ * "®" shows as "Â®". Not the default: Python's csv (without encoding 'utf-8-sig') and R's read.csv read the mark
+ * into the first column's name.
+ */
+export function csvWriter(columns: readonly TableColumn[], options: { bom?: boolean } = {}): TableWriter {
   const line = (fields: (string | number | boolean | null)[]) => fields.map(csvCell).join(',') + '\r\n';
   return {
-    start: () => line([...columns]),
+    start: () => (options.bom ? '\ufeff' : '') + line([...columns]),
     rows: (rows) => rows.map((r) => line(columns.map((c) => r[c] ?? null))).join(''),
     end: () => '',
   };

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../../core';
 import { allRules } from '../../core/rules';
+import type { BreakdownId } from '../../core/summary/folderStats';
 import { repoRoot } from '../support/env';
 import { expectedDiagnostics, roundTrip, runCli, seedFiles, tempDir, withoutRationale } from './support';
 
@@ -28,6 +29,36 @@ test('--help and --version exit 0; usage errors exit 2 with one hint', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^imr-letters: .+\nRun 'imr-letters --help' for usage\.\n$/);
   }
+});
+
+test('--help and docs/cli.md name every breakdown the summary writes', () => {
+  // A word for each breakdown; Record<BreakdownId, ...> makes a new breakdown fail to compile until it has one.
+  const words: Record<BreakdownId, RegExp> = {
+    guideline: /reviewer's guideline|by guideline/,
+    section: /section/,
+    grounds: /grounds/,
+    claims: /claims administrator's guideline/,
+    specialty: /specialty/,
+    year: /year/,
+    turnaround: /days/,
+    service: /service/,
+    surgery: /surgery/,
+    checks: /checks/,
+  };
+  const help = runCli(['--help']).stdout;
+  const helpSummary = help.slice(help.indexOf('  summary PATH...'), help.indexOf('  rules '));
+  const docs = readFileSync(path.join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  const docsExample = docs.split('\n').find((l) => l.startsWith('imr-letters summary letters/ > summary.md')) ?? '';
+  for (const [id, word] of Object.entries(words)) {
+    assert.match(helpSummary.replace(/\s+/g, ' '), word, `--help: ${id}`);
+    assert.match(docsExample, word, `docs/cli.md: ${id}`);
+  }
+});
+
+test('an option of another command is refused as such, whatever its value', () => {
+  const r = runCli(['lint', seedFiles()[0], '--columns', 'x']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^imr-letters: --columns applies to table only\n/);
 });
 
 test('--rule names must be known rules', () => {
@@ -123,6 +154,10 @@ test('--format github writes one annotation per diagnostic, escaped, then the cl
     ),
   );
   assert.equal(lines.at(-1), runCli(['lint', file]).stdout.trimEnd().split('\n').at(-1));
+  // Run from the folder (a workflow runs from the repository's root), the absolute path becomes the relative one,
+  // as SARIF's.
+  const fromDir = runCli(['lint', '--format', 'github', file], { cwd: dir });
+  assert.equal(fromDir.stdout.split('\n')[0], lines[0].replace(`file=${escapedFile},`, 'file=a%2Cb%3Ac%25.txt,'));
 });
 
 test('--max-warnings N: more warnings than N exit with 1, and say so; N or fewer, 0', () => {

@@ -1,7 +1,7 @@
 // End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -118,6 +118,80 @@ test('a text file named explicitly that is not a letter is reported; in a folder
   assert.equal(folder.status, 0);
 });
 
+test('a file met twice (named twice, named beside its folder, reached by a link) is read once, where first met', (t) => {
+  const dir = tempDir(t);
+  const letter = path.join(dir, 'a.txt');
+  copyFileSync(seedFiles()[0], letter);
+  symlinkSync(letter, path.join(dir, 'b-link.txt'));
+  const other = path.join(dir, 'c.txt');
+  copyFileSync(seedFiles()[1], other);
+  for (const jobs of ['0', '2']) {
+    const lint = (...inputs: string[]) => runCli(['lint', '--format', 'json', '--jobs', jobs, ...inputs]);
+    const files = (r: { stdout: string }) => (JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file);
+    assert.deepEqual(files(lint(letter, letter)), [letter]);
+    assert.deepEqual(files(lint(other, dir, letter)), [other, letter], 'the link to a.txt and a.txt named again are left out');
+    const table = runCli(['table', '--format', 'json', '--jobs', jobs, letter, letter]);
+    assert.equal((JSON.parse(table.stdout) as unknown[]).length, parseLetter(readFileSync(letter, 'utf8')).items.length);
+  }
+});
+
+test('a folder walk passes by markup, data and code files (a README quoting a letter, a CSV, its own output); named, they are read', (t) => {
+  const dir = tempDir(t);
+  const letter = path.join(dir, 'letter.txt');
+  copyFileSync(seedFiles()[0], letter);
+  const quoted = readFileSync(seedFiles()[1], 'utf8');
+  for (const name of ['README.md', 'notes.MARKDOWN', 'items.csv', 'model.json', 'page.html', 'lint.sarif', 'script.py']) writeFileSync(path.join(dir, name), quoted);
+  writeFileSync(path.join(dir, 'summary.md'), ''); // `summary dir > dir/summary.md`: the shell creates it first
+  const files = (r: { stdout: string }) => (JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file);
+  const lint = runCli(['lint', '--format', 'json', dir]);
+  assert.equal(lint.stderr, '');
+  assert.deepEqual(files(lint), [letter]);
+  const table = runCli(['table', '--format', 'json', dir]);
+  assert.deepEqual([...new Set(files(table))], [letter]);
+  const readme = path.join(dir, 'README.md');
+  assert.deepEqual(files(runCli(['lint', '--format', 'json', readme])), [readme], 'named, it is read');
+});
+
+const hasMkfifo = spawnSync('mkfifo', ['--version'], { encoding: 'utf8' }).status === 0;
+
+test('a pipe named on the command line (lint <(cat letter)) is read, as parse reads it', { skip: skipUnless(hasMkfifo, 'no mkfifo(1)') }, async (t) => {
+  const dir = tempDir(t);
+  const letter = seedFiles()[0];
+  const expected = JSON.parse(runCli(['lint', '--format', 'json', letter]).stdout) as { diagnostics: unknown }[];
+  for (const command of ['lint', 'parse']) {
+    const fifo = path.join(dir, `${command}.fifo`);
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const run = runCliAsync([command, '--format', 'json', fifo]);
+    const writer = createWriteStream(fifo).on('error', () => {});
+    writer.end(readFileSync(letter));
+    const r = await run;
+    // A CLI that never opened the pipe would leave the writer waiting for a reader: give it one.
+    closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+    assert.equal(r.stderr, '', command);
+    assert.equal(r.status, command === 'lint' ? runCli(['lint', letter]).status : 0);
+    if (command === 'lint') assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: unknown }[])[0].diagnostics, expected[0].diagnostics);
+  }
+});
+
+test('a run that finds no letter at all (an empty folder, one of notes) says so and exits 2, so that CI fails', (t) => {
+  const empty = tempDir(t);
+  const notes = tempDir(t);
+  writeFileSync(path.join(notes, 'notes.txt'), 'A shopping list, not a letter.\n');
+  mkdirSync(path.join(notes, 'sub'));
+  for (const dir of [empty, notes]) {
+    for (const args of [['lint'], ['lint', '--format', 'json'], ['table'], ['summary'], ['format', '--check']]) {
+      const r = runCli([...args, dir]);
+      assert.equal(r.stderr, `imr-letters: no letters found in ${dir}\n`, args.join(' '));
+      assert.equal(r.status, 2, args.join(' '));
+    }
+    assert.equal(runCli(['lint', dir]).stdout, '', 'not "No problems in 0 letters."');
+  }
+  // Files reported say why already: exit 1, as before.
+  const missing = runCli(['lint', path.join(empty, 'missing.txt')]);
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stderr, `imr-letters: ${path.join(empty, 'missing.txt')}: no such file or directory\n`);
+});
+
 test('the worker pool gives the same output, in sorted path order, as working in the main thread', async (t) => {
   // 3 × 5 seeds in nested folders: over the in-process threshold, so workers are used.
   const dir = tempDir(t);
@@ -226,11 +300,28 @@ test('progress goes to stderr only when stderr is a terminal, and is cleared at 
   const command = `${q(process.execPath)} ${q(cliPath)} lint --format json ${q(dir)} > ${q(out)}`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /\rimr-letters: \d+ files read/);
+  assert.match(r.stdout, /\rimr-letters: \d+ files? read/);
   assert.ok(r.stdout.includes('\r\x1b[K'), 'the progress line is cleared');
   assert.equal((JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length, seedFiles().length, 'stdout is untouched');
   const piped = runCli(['lint', '--format', 'json', dir]);
   assert.equal(piped.stderr, '', 'no progress when stderr is not a terminal');
+});
+
+test('with stdout on the same terminal, the progress line is erased before output; one file is "1 file read"', { skip: skipUnless(hasScript, 'no script(1) to give the CLI a terminal') }, (t) => {
+  const dir = tempDir(t);
+  for (const seed of seedFiles()) copyFileSync(seed, path.join(dir, path.basename(seed)));
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const onTerminal = (args: string) => spawnSync('script', ['-qec', `${q(process.execPath)} ${q(cliPath)} ${args}`, '/dev/null'], { encoding: 'utf8' });
+  const r = onTerminal(`lint ${q(dir)}`);
+  const shown = [...r.stdout.matchAll(/\rimr-letters: \d+ files? read/g)];
+  assert.ok(shown.length > 0, JSON.stringify(r.stdout));
+  for (const m of shown) {
+    const after = r.stdout.slice(m.index + m[0].length);
+    assert.ok(after.startsWith('\r\x1b[K'), `erased before what follows: ${JSON.stringify(after.slice(0, 80))}`);
+  }
+  assert.match(r.stdout, /^\S+:\d+:\d+ /m, 'lint lines start a line of their own');
+  const one = onTerminal(`lint ${q(seedFiles()[0])}`);
+  assert.match(one.stdout, /\rimr-letters: 1 file read\r\x1b\[K/);
 });
 
 test('a slow reader of stdout holds the run back without losing or reordering output', async (t) => {
@@ -254,6 +345,43 @@ test('a slow reader of stdout holds the run back without losing or reordering ou
   assert.equal(stderr, '');
   assert.equal(status, 0);
   assert.equal(Buffer.concat(chunks).toString('utf8'), expected.stdout);
+});
+
+test('a reader that goes away ends the run quietly, with the status of what was found before it went', async (t) => {
+  const dir = tempDir(t);
+  const { file } = withoutRationale(dir); // an error-level diagnostic in each copy
+  const text = readFileSync(file);
+  const letters = path.join(dir, 'letters');
+  mkdirSync(letters);
+  writeFileSync(path.join(letters, '000-empty.txt'), ''); // a bad file, met first
+  for (let i = 1; i <= 400; i++) writeFileSync(path.join(letters, `${String(i).padStart(3, '0')}.txt`), text);
+  for (const args of [['lint', '--format', 'json'], ['table']]) {
+    // Output of more than one write: the reader reads the first and goes away (`| head -1`).
+    const child = spawn(process.execPath, [cliPath, ...args, '--jobs', '0', letters]);
+    child.stdout.once('data', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(status, 1, `${args[0]}: ${stderr}`);
+    assert.doesNotMatch(stderr, /EPIPE|at /, 'no stack trace');
+  }
+});
+
+const hasDevFull = existsSync('/dev/full');
+
+test('a write error other than a closed pipe (a full disk) gets one line and exit 2, not a stack trace', { skip: skipUnless(hasDevFull, 'no /dev/full') }, (t) => {
+  const dir = tempDir(t);
+  copyFileSync(seedFiles()[0], path.join(dir, 'letter.txt'));
+  for (const args of [['table', dir], ['lint', dir], ['parse', path.join(dir, 'letter.txt')], ['rules']]) {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [cliPath, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      assert.equal(r.stderr, 'imr-letters: cannot write the output: no space left on device\n', args.join(' '));
+      assert.equal(r.status, 2, args.join(' '));
+    } finally {
+      closeSync(full);
+    }
+  }
 });
 
 test('on worker threads each folder gets the severities of its nearest .imr-letters.json', async (t) => {

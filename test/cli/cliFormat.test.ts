@@ -128,3 +128,25 @@ test('format: what it leaves alone and why, and its usage errors', (t) => {
     assert.match(r.stderr, message);
   }
 });
+
+test('format exits as the other commands do: a named file that is not a letter fails, no "all tidy" after a failure, a folder gets a hint', (t) => {
+  const dir = tempDir(t);
+  const notes = path.join(dir, 'notes.csv');
+  writeFileSync(notes, 'a,b\n1,2\n');
+  const tidy = path.join(dir, 'tidy.txt');
+  writeFileSync(tidy, tidyLetter(seed()));
+  const missing = path.join(dir, 'missing.txt');
+
+  const named = runCli(['format', '--check', notes]);
+  assert.equal(named.status, 1, 'as lint and table exit for it');
+  assert.match(named.stderr, /not an IMR letter/);
+  const gone = runCli(['format', '--check', missing, tidy]);
+  assert.equal(gone.status, 1);
+  assert.equal(gone.stderr, `imr-letters: ${missing}: no such file or directory\nimr-letters: 1 letter tidy; 1 file could not be checked\n`);
+  const write = runCli(['format', '--write', missing]);
+  assert.equal(write.status, 1);
+  assert.doesNotMatch(write.stderr, /all tidy/);
+  const folder = runCli(['format', dir]);
+  assert.equal(folder.status, 1);
+  assert.equal(folder.stderr, `imr-letters: ${dir}: is a directory (format --check lists its letters that are not tidy, --write tidies them)\n`);
+});

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { folderLetterOf, parseLetter } from '../../core';
 import { folderRows, summarizeFolder } from '../../core/summary/folderRows';
-import { breakdowns, breakdownTitles } from '../../core/summary/folderStats';
-import { summaryMarkdown } from '../../cli/formats/summaryReport';
+import { breakdownIds, breakdowns, breakdownTitles } from '../../core/summary/folderStats';
+import { summaryMarkdown, summaryReport } from '../../cli/formats/summaryReport';
 import type { SummaryReport } from '../../cli/formats/summaryReport';
 import { lettersDir, pdfDir, repoRoot, skipUnless } from '../support/env';
 import { letterPages, writePdf } from '../support/minimalPdf';
@@ -52,6 +52,19 @@ test('summary --format json counts what the extension\'s folder summary counts f
     // An item counts once in each breakdown, but in each section it was decided on.
     for (const b of report.breakdowns) if (b.id !== 'section') assert.equal(b.groups.reduce((n, g) => n + g.items, 0) <= report.items, true, b.id);
   }
+});
+
+test('summary JSON has every breakdown, in one order, whatever the letters; Markdown leaves out the ones that say nothing', (t) => {
+  const dir = tempDir(t);
+  for (const f of seedFiles()) copyFileSync(f, path.join(dir, path.basename(f)));
+  const seeds = JSON.parse(runCli(['summary', '--format', 'json', dir]).stdout) as SummaryReport;
+  assert.deepEqual(seeds.breakdowns.map((b) => b.id), [...breakdownIds]);
+  // No letter at all (a folder of letters without items gives the same rows): every breakdown, with no group.
+  const empty = summaryReport(0, []);
+  assert.deepEqual(empty.breakdowns.map((b) => [b.id, b.groups.length]), breakdownIds.map((id) => [id, 0]));
+  const md = summaryMarkdown(empty);
+  assert.ok(!md.includes(`## ${breakdownTitles.surgery}`) && !md.includes(`## ${breakdownTitles.turnaround}`), md);
+  assert.ok(md.includes(`## ${breakdownTitles.service}\n`), md);
 });
 
 test('summary writes Markdown by default: the totals, then a table for each breakdown', (t) => {

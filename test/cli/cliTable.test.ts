@@ -227,3 +227,19 @@ test("table: the column checks names the rules that fire on each item, with lint
   const codes = (JSON.parse(lint.stdout) as { diagnostics: { code: string }[] }[]).flatMap((f) => f.diagnostics.map((d) => d.code));
   assert.deepEqual(codes.filter((c) => c !== 'missing-section').sort(), ['body-part-mismatch']);
 });
+
+test('table --bom starts the CSV with a UTF-8 byte-order mark (for Excel), and is refused for JSON and other commands', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'letter.txt');
+  copyFileSync(seedFiles()[0], file);
+  const plain = runCli(['table', file]);
+  const bom = runCli(['table', '--bom', file]);
+  assert.equal(bom.status, 0, bom.stderr);
+  assert.equal(bom.stdout, `\ufeff${plain.stdout}`);
+  assert.ok(!plain.stdout.startsWith('\ufeff'), 'not the default');
+  for (const args of [['table', '--bom', '--format', 'json', file], ['lint', '--bom', file]]) {
+    const r = runCli(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /--bom applies to/);
+  }
+});

@@ -9,7 +9,7 @@ import { filesPerWorker, inProcessBelow, pdfWeight, poolSize, runPipeline, workO
 import type { Found } from '../../cli/discover';
 import type { FileResult } from '../../cli/pipeline';
 import { ConfigError, ConfigResolver } from '../../cli/config';
-import { artifactLocation } from '../../cli/formats/lintReporters';
+import { artifactLocation, githubPath } from '../../cli/formats/lintReporters';
 import { csvCell } from '../../cli/formats/tableWriters';
 import { compactCitation } from '../../cli/table';
 import { readLetterFile } from '../../cli/readLetter';
@@ -283,6 +283,15 @@ test('artifactLocation makes URIs relative to the working folder, percent-encode
   const cwd = path.resolve('/work/x');
   assert.deepEqual(artifactLocation('letters/a b#1.txt', cwd), { uri: 'letters/a%20b%231.txt', uriBaseId: '%SRCROOT%' });
   assert.deepEqual(artifactLocation('/elsewhere/c.txt', cwd), { uri: 'file:///elsewhere/c.txt' });
+  assert.deepEqual(artifactLocation('<stdin>', cwd), { uri: 'untitled:stdin' }, 'standard input: its name in JSON, not a file of the folder');
+});
+
+test('githubPath names a file under the working folder from there (the repository root in a workflow), others absolute', () => {
+  const cwd = path.resolve('/work/x');
+  assert.equal(githubPath(path.join(cwd, 'letters', 'a.txt'), cwd), 'letters/a.txt');
+  assert.equal(githubPath('letters/b.txt', cwd), 'letters/b.txt');
+  assert.equal(githubPath('../elsewhere/c.txt', cwd), path.resolve('/work/elsewhere/c.txt'));
+  assert.equal(githubPath('/elsewhere/d.txt', cwd), path.resolve('/elsewhere/d.txt'));
 });
 
 test('compactCitation shortens structured citations and keeps unstructured ones as written, without the words that introduce them', () => {
