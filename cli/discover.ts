@@ -1,5 +1,5 @@
 // Walks the paths given on the command line, lazily and in sorted order, yielding the files to read.
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 
@@ -35,18 +35,28 @@ function byName(a: Dirent, b: Dirent): number {
 }
 
 /**
- * What the walk has met, by device and inode: a folder met again (a symbolic link back to an enclosing one) would be
- * walked forever, and a file met again (named twice, named beside its folder, a link to a file found already) would
- * be read twice. The first meeting wins, so the output keeps the order of discovery.
+ * What the walk has met. A folder met again (a symbolic link back to an enclosing one) would be walked forever: folders
+ * are known by device and inode. A file met again (named twice, named beside its folder, a link to a file found
+ * already) would be read twice: files are known by their real path, which costs a lookup only for a file named on the
+ * command line or reached through a link, and one per folder walked, not one per file (a hard link is a name of its
+ * own, read as such). The first meeting wins, so the output keeps the order of discovery.
  */
 class Seen {
-  private readonly keys = new Set<string>();
+  private readonly folders = new Set<string>();
+  private readonly files = new Set<string>();
 
-  /** True the first time `st` is met. */
-  first(st: Stats): boolean {
+  /** True the first time the folder `st` is met. */
+  firstFolder(st: Stats): boolean {
     const key = `${st.dev}:${st.ino}`;
-    if (this.keys.has(key)) return false;
-    this.keys.add(key);
+    if (this.folders.has(key)) return false;
+    this.folders.add(key);
+    return true;
+  }
+
+  /** True the first time the file of this real path is met. */
+  firstFile(realPath: string): boolean {
+    if (this.files.has(realPath)) return false;
+    this.files.add(realPath);
     return true;
   }
 }
@@ -57,7 +67,7 @@ export async function* discover(inputs: readonly string[]): AsyncGenerator<Found
     const st = await statOrReason(input);
     if (typeof st === 'string') yield { kind: 'problem', file: input, reason: st };
     else if (st.isDirectory()) yield* walk(input, st, seen);
-    else if (st.isFile() || namedStream(st)) yield* once({ kind: 'file', file: input, explicit: true }, st, seen);
+    else if (st.isFile() || namedStream(st)) yield* once({ kind: 'file', file: input, explicit: true }, await realPath(input), seen);
     else yield { kind: 'problem', file: input, reason: 'not a regular file' };
   }
 }
@@ -70,22 +80,23 @@ function namedStream(st: Stats): boolean {
   return st.isFIFO() || st.isCharacterDevice();
 }
 
-function* once(found: Found, st: Stats | undefined, seen: Seen): Generator<Found> {
-  // A file that cannot be stat'ed now is yielded all the same: reading it says why it cannot be read.
-  if (st === undefined || seen.first(st)) yield found;
+function* once(found: Found, real: string | undefined, seen: Seen): Generator<Found> {
+  // A file whose real path cannot be had now is yielded all the same: reading it says why it cannot be read.
+  if (real === undefined || seen.firstFile(real)) yield found;
 }
 
-/** Stat'ed synchronously: 4 µs a file, against 11 µs awaited (measured over 10,000), for a walk that stats each. */
-function statNow(p: string): Stats | undefined {
+async function realPath(p: string): Promise<string | undefined> {
   try {
-    return statSync(p);
+    return await fs.realpath(p);
   } catch {
     return undefined;
   }
 }
 
 async function* walk(dir: string, st: Stats, seen: Seen): AsyncGenerator<Found> {
-  if (!seen.first(st)) return;
+  if (!seen.firstFolder(st)) return;
+  // The folder's real path, once: its files' real paths are this and their names.
+  const real = (await realPath(dir)) ?? path.resolve(dir);
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -99,7 +110,7 @@ async function* walk(dir: string, st: Stats, seen: Seen): AsyncGenerator<Found> 
     const p = path.join(dir, entry.name);
     const letterLike = !markupOrData(entry.name);
     if (entry.isFile()) {
-      if (letterLike) yield* once({ kind: 'file', file: p, explicit: false }, statNow(p), seen);
+      if (letterLike) yield* once({ kind: 'file', file: p, explicit: false }, path.join(real, entry.name), seen);
     } else if (entry.isDirectory()) {
       yield* walk(p, await fs.stat(p), seen);
     } else if (entry.isSymbolicLink()) {
@@ -107,7 +118,7 @@ async function* walk(dir: string, st: Stats, seen: Seen): AsyncGenerator<Found> 
       if (typeof target === 'string') {
         if (letterLike) yield { kind: 'problem', file: p, reason: target };
       } else if (target.isDirectory()) yield* walk(p, target, seen);
-      else if (target.isFile() && letterLike) yield* once({ kind: 'file', file: p, explicit: false }, target, seen);
+      else if (target.isFile() && letterLike) yield* once({ kind: 'file', file: p, explicit: false }, await realPath(p), seen);
     }
     // Sockets, FIFOs and devices in a folder are not letters, and reading a FIFO could block forever.
   }

@@ -3,7 +3,7 @@
 // (the same CLI stopped after walking, reading, parsing).
 // Figures only: nothing here fails on timing. Options (environment): BENCH_FILES (default 10000), BENCH_RUNS (3).
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundle, copyLetters, fixed, mb, root } from './common.mjs';
@@ -21,13 +21,12 @@ process.on('SIGINT', () => process.exit(130));
 // The corpus copied round-robin into folders of 500, so 2,500 letters are simply the first 5 folders.
 const { folders, bytes } = copyLetters(work, total, perFolder);
 
-// The same letters again, copied into other folders: lint over both costs the first run plus the work of
+// The same letters again, as hard links in other folders: lint over both costs the first run plus the work of
 // 10,000 letters with the JIT already warm, which separates the work itself from V8's warm-up in each worker.
-// Copies, not hard links: the CLI reads a file met twice (the same device and inode) once.
 const again = folders.map((dir) => {
   const copy = path.join(work, 'again', path.basename(dir));
   mkdirSync(copy, { recursive: true });
-  for (const name of readdirSync(dir)) copyFileSync(path.join(dir, name), path.join(copy, name));
+  for (const name of readdirSync(dir)) linkSync(path.join(dir, name), path.join(copy, name));
   return copy;
 });
 
@@ -193,7 +192,7 @@ if (Number.isFinite(threads.main) && Number.isFinite(threads.background)) {
 }
 
 /**
- * Lint over the letters once, then over them and their copies, in turn: the median pair's extra time is the
+ * Lint over the letters once, then over them and their hard links, in turn: the median pair's extra time is the
  * work of the letters with the JIT warm. In turn, so that a slow minute of the machine spoils one pair, not the
  * difference.
  */
@@ -278,7 +277,7 @@ console.log(
 const json = rows[1][1];
 const { once, diff: warmWork } = await warmExtra(process.execPath);
 console.log(
-  `the same ${total} letters again in the same run (copies): ${fixed(warmWork, 2)} s more, ` +
+  `the same ${total} letters again in the same run (hard links): ${fixed(warmWork, 2)} s more, ` +
     `${fixed(warmWork / floor.seconds)}× the read floor: their work once the JIT is warm. The other ` +
     `${fixed(once - warmWork, 2)} s of lint over ${total} letters (${fixed(once, 2)} s in that pair; the median of ${runs} pairs of ` +
     `runs, once and twice in turn) are the process and its workers starting, and V8 warming up in each of them.`,
