@@ -53,6 +53,32 @@ test('citation-page-mismatch: a topic cited with another topic\'s page', () => {
   assert.match(reports[0].message, /do not hold "Massage Therapy".*page\(s\) 60/);
 });
 
+test('citation-page-mismatch: a page past the end of the 2009 guideline, whatever topic is named (seed 004 edited)', () => {
+  const seed = seedText('004_a9481a5a1cd48426.txt');
+  const cases: [string, string][] = [
+    ['Chronic Pain Treatment Guidelines Massage \n\nTherapy Page(s): 60.', 'Chronic Pain Treatment Guidelines Opioids \n\nPage(s): 200.'],
+    ['Chronic Pain Treatment Guidelines Massage \n\nTherapy Page(s): 60.', 'Chronic Pain Treatment Guidelines Massage \n\nTherapy Page(s): 200.'],
+    ['Chronic Pain Treatment Guidelines Massage \n\nTherapy Page(s): 60.', 'Chronic Pain Treatment Guidelines Page(s): 200.'],
+  ];
+  for (const [from, to] of cases) {
+    const text = seed.replace(from, to);
+    assert.notEqual(text, seed);
+    const reports = run(citationPageMismatch, text).filter((r) => /127 pages/.test(r.message));
+    assert.equal(reports.length, 1, to);
+    assert.equal(reports[0].message, 'The 2009 Chronic Pain Medical Treatment Guidelines have 127 pages; page 200 is past the end.');
+    assert.match(covered(text, reports[0]), /Page\(s\): 200$/);
+  }
+});
+
+test('citation-page-mismatch: a citation naming no edition in a letter decided under the 2016 guideline is not checked; naming 2009 it is', { skip: corpusSkip }, () => {
+  const letter = readFileSync(path.join(lettersDir, '001_CM16-0219557.txt'), 'utf8');
+  const cite = (g: string) => letter.replace(/MAXIMUS guideline: Decision based on [^]*?pg\. 607\./, `MAXIMUS guideline: Decision based on MTUS ${g} Massage Therapy Page(s): 98.`);
+  assert.deepEqual(run(citationPageMismatch, cite('Chronic Pain Treatment Guidelines')), []);
+  const named = run(citationPageMismatch, cite('Chronic Pain Treatment Guidelines (Effective July 18, 2009)'));
+  assert.equal(named.length, 1);
+  assert.match(named[0].message, /do not hold "Massage Therapy"/);
+});
+
 test('citation-page-mismatch fires nowhere in the corpus letters (precision)', { skip: corpusSkip }, () => {
   const fired: string[] = [];
   for (const f of corpusLetters()) {
