@@ -101,3 +101,38 @@ test('unresolved-citation: quiet on the seeds and the corpus, fires on an unknow
   assert.equal(reports.length, 1, JSON.stringify(reports));
   assert.match(reports[0].message, /no entry for "Hyperbaric oxygen chambers" in Chronic Pain Medical Treatment Guidelines/);
 });
+
+test('unresolved-citation: names the unknown section and the guideline and ranges only its words, one section or two', { skip: corpusSkip }, () => {
+  const letter = readFileSync(path.join(lettersDir, '009_CM16-0231745.txt'), 'utf8');
+  // Two sections, one known: only the unknown one's words.
+  const two = letter.replace('Section(s): Ultrasound, therapeutic.', 'Section(s): Topical analgesics, Hyperbaric\noxygen chambers.');
+  assert.notEqual(two, letter);
+  const [r2, ...more2] = run(unresolvedCitation, two);
+  assert.deepEqual(more2, []);
+  assert.equal(r2.message, 'The guideline knowledge base has no entry for "Hyperbaric oxygen chambers" in Chronic Pain Medical Treatment Guidelines.');
+  assert.equal(covered(two, r2), 'Hyperbaric oxygen chambers');
+  // One section, unknown: named as a section, not the whole citation; the ODG entry of that name is mentioned.
+  const one = letter.replace('Section(s): Ultrasound, therapeutic.', 'Section(s): Antiemetics (for opioid\nnausea).');
+  const [r1, ...more1] = run(unresolvedCitation, one);
+  assert.deepEqual(more1, []);
+  assert.equal(
+    r1.message,
+    'The guideline knowledge base has no entry for "Antiemetics (for opioid nausea)" in Chronic Pain Medical Treatment Guidelines; it has "Pain: Antiemetics (for opioid nausea)" in Official Disability Guidelines.',
+  );
+  assert.equal(covered(one, r1), 'Antiemetics (for opioid nausea)');
+  const unknown = letter.replace('Section(s): Ultrasound, therapeutic.', 'Section(s): Hyperbaric oxygen chambers.');
+  const [r0] = run(unresolvedCitation, unknown);
+  assert.equal(r0.message, 'The guideline knowledge base has no entry for "Hyperbaric oxygen chambers" in Chronic Pain Medical Treatment Guidelines.');
+  assert.equal(covered(unknown, r0), 'Hyperbaric oxygen chambers');
+});
+
+test('unresolved-citation: "A & B" of several words each names two sections', () => {
+  const text = seedText('003_600b92038191239e.txt').replace(
+    /MAXIMUS guideline: Decision based on /,
+    'MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Shoulder, Surgery for shoulder dislocation & Surgery for biceps\ntenodesis. Decision based on ',
+  );
+  const reports = run(unresolvedCitation, text);
+  assert.equal(reports.length, 1, JSON.stringify(reports));
+  assert.equal(reports[0].message, 'The guideline knowledge base has no entry for "Surgery for shoulder dislocation" and "Surgery for biceps tenodesis" in Official Disability Guidelines.');
+  assert.equal(covered(text, reports[0]), 'Surgery for shoulder dislocation & Surgery for biceps tenodesis');
+});
