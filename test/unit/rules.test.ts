@@ -315,6 +315,18 @@ describe('decision-rationale-conflict', () => {
     assert.equal(ds.length, 1);
     assert.equal(ds[0].range.start.line, r.start.line);
   });
+  test('names the conclusion\'s own line when the sentence before it ends with a number ("page 607. Therefore", "in 03/2016. The request")', { skip: corpusSkip }, () => {
+    const original = readCorpusLetter('001_CM16-0219557.txt');
+    const text = replaceOnce(original, 'Therefore, the request was not medically necessary.', 'Therefore, the request is medically necessary.');
+    const [d, ...others] = only(text, 'decision-rationale-conflict');
+    assert.deepEqual(others, []);
+    assert.match(message(d), /\(line 78\)\.$/);
+    const item = parseLetter(text).items[0];
+    assert.equal(textAt(text, item.conclusionRange!), 'Therefore, the request is medically necessary.');
+    const other = readCorpusLetter('041_CM16-0242419.txt');
+    const mri = parseLetter(other).items[1];
+    assert.equal(textAt(other, mri.conclusionRange!).replace(/\s+/g, ' '), 'The request for MRI of the lumbar spine is not medically necessary.');
+  });
   test('reads negations: "not medically necessary" Upheld is no conflict', () => {
     assert.match(seed, /is not medically necessary/);
     assert.deepEqual(only(seed, 'decision-rationale-conflict'), []);
