@@ -476,6 +476,19 @@ describe('quick fixes', () => {
     assert.equal(fixAndRelint(text, 'unknown-decision', '"Upheld"').fixed, seed);
   });
 
+  test('unknown-decision: a synonym the rationale contradicts ("Approved", not medically necessary) offers both, neither preferred', () => {
+    const text = replaceOnce(seed, ':  Upheld', ':  Approved');
+    const doc = docOf(text);
+    const d = ls.getDiagnostics(doc).find((x) => x.code === 'unknown-decision');
+    assert.ok(d);
+    const actions = ls.getCodeActions(doc, d.range).filter((a) => a.diagnostics?.includes(d));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Change "Approved" to "Upheld"', false],
+      ['Change "Approved" to "Overturned"', false],
+    ]);
+    assert.equal(fixAndRelint(text, 'unknown-decision', '"Upheld"').fixed, seed);
+  });
+
   test('unknown-decision: a title without a decision gets one', () => {
     const text = replaceOnce(seed, ':  Upheld', '');
     const { fixed } = fixAndRelint(text, 'unknown-decision', '"Upheld"');

@@ -250,7 +250,6 @@ describe('unknown-decision', () => {
     ['Overturnd', 'Overturned'],
     ['Overtruned', 'Overturned'],
     ['Denied', 'Upheld'],
-    ['Approved', 'Overturned'],
   ] as const) {
     test(`fires on "${typo}" and suggests ${expected}`, () => {
       const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', `Lumbar Spine:  ${typo}`);
@@ -260,6 +259,19 @@ describe('unknown-decision', () => {
       assert.deepEqual((ds[0].data as { suggestions: string[] }).suggestions, [expected]);
     });
   }
+  test('a synonym the rationale contradicts ("Approved" under "not medically necessary") offers both words, the rationale\'s first, neither preferred', () => {
+    assert.match(seed, /is not medically necessary/);
+    const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  Approved');
+    const [d, ...others] = only(text, 'unknown-decision');
+    assert.deepEqual(others, []);
+    assert.equal(textAt(text, d.range), 'Approved');
+    assert.deepEqual((d.data as { suggestions: string[] }).suggestions, ['Upheld', 'Overturned']);
+    assert.match(message(d), /"Approved" would mean Overturned, but the rationale concludes the request is not medically necessary\.$/);
+    assert.deepEqual(suggestDecisions('Approved', 'medically-necessary'), ['Overturned']);
+    assert.deepEqual(suggestDecisions('Approved', 'unclear'), ['Overturned']);
+    assert.deepEqual(suggestDecisions('Denied', 'medically-necessary'), ['Overturned', 'Upheld']);
+    assert.deepEqual(suggestDecisions('Denied', 'not-medically-necessary'), ['Upheld']);
+  });
   test('fires on a lower-case decision, to normalise it', () => {
     const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  upheld');
     const ds = only(text, 'unknown-decision');
