@@ -464,6 +464,25 @@ describe('date-of-injury-mismatch', () => {
       assert.deepEqual(ds[0].relatedInformation?.map((r) => [textAt(text, r.location.range), r.message]), [['03/19/2013', 'The header table\'s date of injury, 03/19/2013.']]);
     }
   });
+  test('on a cumulative trauma claim, says so and is information (at most: configured lower, lower still)', () => {
+    const text = header('03/19/2013') + replaceOnce(seed, /(March 18, 2013\.?)/, '$1 The mechanism of injury is detailed as repetitive\ntrauma.');
+    const ds = lint(text, { now }).filter((d) => d.code === 'date-of-injury-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
+    assert.equal(
+      message(ds[0]),
+      "The clinical case summary gives the date of injury as March 18, 2013 (2013-03-18); the header table says 03/19/2013 (2013-03-19). The summary describes cumulative trauma: a cumulative trauma claim's date of injury may be given as a period, and the two dates may both be right.",
+    );
+    assert.equal(lint(text, { now, rules: { 'date-of-injury-mismatch': 'error' } }).find((d) => d.code === 'date-of-injury-mismatch')?.severity, DiagnosticSeverity.Information);
+    assert.equal(lint(text, { now, rules: { 'date-of-injury-mismatch': 'hint' } }).find((d) => d.code === 'date-of-injury-mismatch')?.severity, DiagnosticSeverity.Hint);
+  });
+  test('the corpus\'s two cumulative trauma claims (032, 065) are information, the other two warnings', { skip: corpusSkip }, () => {
+    const got = ['001_CM16-0219557.txt', '013_CM16-0233794.txt', '032_CM16-0239569.txt', '065_CM16-0248698.txt'].map((f) => {
+      const text = readCorpusLetter(f);
+      return lint(text).find((d) => d.code === 'date-of-injury-mismatch')?.severity;
+    });
+    assert.deepEqual(got, [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Information]);
+  });
   test('quiet when both name the same day, however written, and when either is missing', () => {
     assert.deepEqual(only(header('03/18/2013') + seed, 'date-of-injury-mismatch'), []);
     assert.deepEqual(only(header('3/18/13') + seed, 'date-of-injury-mismatch'), []);
