@@ -680,7 +680,7 @@ describe('superseded-guideline', () => {
     assert.equal(textAt(text, ds[0].range), `Decision based on ${cited}`);
     assert.equal(
       message(ds[0]),
-      'The reviewer cites the 2009 Chronic Pain Medical Treatment Guidelines, which the 2016 edition replaced for requests from July 29, 2016; this request was denied on 2016-11-03 (UR denial date).',
+      'The reviewer cites the 2009 Chronic Pain Medical Treatment Guidelines, which the 2016 edition replaced for requests from July 29, 2016; this request was denied on 11/03/2016 (UR denial date).',
     );
     const [related] = ds[0].relatedInformation!;
     assert.equal(textAt(text, related.location.range), '11/03/2016');
