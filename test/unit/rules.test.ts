@@ -201,6 +201,18 @@ describe('missing-guideline', () => {
     assert.equal(textAt(text, ds[0].range), 'MAXIMUS guideline:');
     assert.deepEqual(only(text, 'uncited-decision'), [], 'an empty paragraph is not also "uncited"');
   });
+  test('fires on a paragraph holding only the quick fix\'s placeholder (this one, or an earlier one), and uncited-decision does not', () => {
+    for (const placeholder of ['[To fill in: the guideline the expert reviewer based the decision on.]', '[The guideline the expert reviewer based the decision on.]']) {
+      const text = replaceOnce(readSample('malformed-missing-guideline.txt'), /^Decision rationale:/m, `MAXIMUS guideline: ${placeholder}\n\nDecision rationale:`);
+      const ds = lint(text);
+      assert.deepEqual(ds.map((d) => d.code), ['missing-guideline'], placeholder);
+      assert.equal(textAt(text, ds[0].range), placeholder);
+      assert.equal(
+        message(ds[0]),
+        'The "MAXIMUS guideline:" paragraph of item 1 (12 Physical Therapy Treatments for The Lumbar Spine) holds only a placeholder: replace it with the guideline the decision is based on ("Decision based on MTUS ...").',
+      );
+    }
+  });
   test('does not fire when the paragraph is there', () => {
     for (const f of seedFiles) assert.deepEqual(only(readSeed(f), 'missing-guideline'), [], f);
   });
