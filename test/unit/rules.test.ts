@@ -434,6 +434,26 @@ describe('date-order', () => {
     // (The seed's clinical summary gives the date of injury as March 18, 2013.)
     assert.deepEqual(codes(header('03/18/2013', '11/18/2014', '12/19/2014', '11/09/2014') + seed, { now }), []);
   });
+  test('fires on a retrospective date of service after the UR denial that reviewed it, or after the decision, quoting the letter\'s dates', () => {
+    const retro = (dos: string, urDenial: string) =>
+      replaceOnce(header('03/18/2013', '11/18/2014', '12/19/2014', urDenial) + seed, seedTitle, `Retrospective ${seedTitle} (DOS ${dos})`);
+    const text = retro('11/20/14', '11/09/2014');
+    const ds = lint(text, { now, uri: 'file:///d.txt' }).filter((d) => d.code === 'date-order');
+    assert.equal(ds.length, 1);
+    assert.equal(textAt(text, ds[0].range), '11/20/14');
+    assert.equal(
+      message(ds[0]),
+      'The date of service of item 1 (11/20/14) is after the UR denial date (11/09/2014), which reviewed it retrospectively: a retrospective request is for a service already given.',
+    );
+    assert.equal(textAt(text, ds[0].relatedInformation![0].location.range), '11/09/2014');
+    // Without a UR denial date, against the decision.
+    const noDenial = retro('12/20/14', '11/09/2014').replace(' UR Denial Date:  11/09/2014', '');
+    const [d] = lint(noDenial, { now }).filter((x) => x.code === 'date-order');
+    assert.equal(message(d), 'The date of service of item 1 (12/20/14) is after the decision date (12/19/2014): a retrospective request is for a service already given.');
+    // Before the UR denial (the same day too): in order.
+    assert.deepEqual(only(retro('11/09/14', '11/09/2014'), 'date-order'), []);
+    assert.deepEqual(only(retro('10/02/14', '11/09/2014'), 'date-order'), []);
+  });
   test('fires on an injury after the UR denial', () => {
     const text = header('12/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed;
     // The seed's summary says March 18, 2013: that date of injury disagrees too.
