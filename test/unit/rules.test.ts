@@ -674,6 +674,40 @@ describe('partial-authorization-mismatch', () => {
     assert.deepEqual(only(letter('Acupuncture two sessions'), 'partial-authorization-mismatch'), []);
     assert.deepEqual(only(letter('Chiropractic 3 sessions'), 'partial-authorization-mismatch'), []);
   });
+  test('"leaving the original request IMR eligible": fires when the restated original is not the original request, both quoted', () => {
+    const leaving = (original: string, restated: string) =>
+      [
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+        '',
+        `${original} was the original request. The Claims`,
+        'Administrator authorized Trezix capsule 320.5/30/16mg #5, leaving the original request',
+        `IMR eligible. The original request, ${restated} is:`,
+        'Upheld',
+        '',
+        'Claims Administrator guideline: Decision based on MTUS Opioid Treatment 2016.',
+        '',
+        'MAXIMUS guideline: Decision based on MTUS Opioid Treatment 2016.',
+        '',
+        'Decision rationale: The request is not medically necessary.',
+        '',
+      ].join('\n');
+    const text = leaving('One month supply of Trezix capsule 320.5/30/16mg', 'one month supply of Trezix capsule 30.5/30/16mg');
+    const ds = lint(text, { uri: 'file:///d.txt' }).filter((d) => d.code === 'partial-authorization-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(textAt(text, ds[0].range), 'one month supply of Trezix capsule 30.5/30/16mg');
+    assert.equal(
+      message(ds[0]),
+      'The title of item 1 (one month supply of Trezix capsule 30.5/30/16mg) leaves the original request IMR eligible, but restates it as "one month supply of Trezix capsule 30.5/30/16mg" where the original request is "One month supply of Trezix capsule 320.5/30/16mg".',
+    );
+    assert.deepEqual(ds[0].relatedInformation!.map((r) => textAt(text, r.location.range)), ['One month supply of Trezix capsule 320.5/30/16mg']);
+    // Case, spacing, articles and lead words aside, the same request: quiet.
+    for (const restated of ['one month supply of Trezix capsule 320.5/30/16mg', 'Trezix  capsule 320.5/30/16mg', 'a 30-day supply of the Trezix capsule 320.5/30/16mg']) {
+      assert.deepEqual(only(leaving('One month supply of Trezix capsule 320.5/30/16mg', restated), 'partial-authorization-mismatch'), [], restated);
+    }
+    // A decimal point is no spacing: 3.5 is not 35.
+    assert.equal(only(leaving('Trezix capsule 3.5mg', 'Trezix capsule 35mg'), 'partial-authorization-mismatch').length, 1);
+  });
   test('fires on a corpus letter whose remaining portion was altered, and on no corpus letter as it is', { skip: corpusSkip }, () => {
     const original = readCorpusLetter('065_CM16-0248698.txt');
     assert.deepEqual(only(original, 'partial-authorization-mismatch'), []);
