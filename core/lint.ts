@@ -58,7 +58,8 @@ export function lintLetter(model: LetterModel, options: LintOptions = {}): Diagn
     for (const r of reports) {
       const d: Diagnostic = {
         range: r.range,
-        severity: severities[severity],
+        // DiagnosticSeverity grows as the severity lessens (Error 1 ... Hint 4).
+        severity: r.atMost ? Math.max(severities[severity], severities[r.atMost]) as DiagnosticSeverity : severities[severity],
         code: rule.id,
         codeDescription: { href: rule.docsUrl },
         source: lintSource,

@@ -1,6 +1,7 @@
 // Quick fixes: correct a decision word (or align it with the rationale), insert a missing labelled paragraph in its place with a placeholder, remove a repeated item.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { DisputedItem, LabelledParagraph, ParagraphKind, Position, Range } from '../model';
+import { guidelinePlaceholder } from '../rules/missingParagraph';
 import type { UnknownDecisionData } from '../rules/unknownDecision';
 import { comparePositions } from '../text/lines';
 import { eolOf, isBlankLine, type LetterDocument } from './letterDocument';
@@ -8,7 +9,7 @@ import { eolOf, isBlankLine, type LetterDocument } from './letterDocument';
 /** Placeholders say what to write; they avoid words the rules read (e.g. "medically necessary"). */
 export const placeholders: Record<ParagraphKind, string> = {
   'claims-administrator-guideline': '[The guideline the claims administrator based its decision on.]',
-  'maximus-guideline': '[The guideline the expert reviewer based the decision on.]',
+  'maximus-guideline': guidelinePlaceholder,
   'decision-rationale': '[The expert reviewer\'s reasons for the decision.]',
 };
 
@@ -118,13 +119,21 @@ function duplicateFix(doc: LetterDocument, d: Diagnostic): CodeAction[] {
 }
 
 function paragraphFix(doc: LetterDocument, d: Diagnostic, kind: ParagraphKind): CodeAction[] {
-  const data = d.data as { item?: number } | undefined;
+  const data = d.data as { item?: number; placeholder?: boolean } | undefined;
   const item = typeof data?.item === 'number' ? doc.model.items[data.item] : undefined;
-  if (!item) return [];
+  // A placeholder is there already: only the user can write what replaces it.
+  if (!item || data?.placeholder) return [];
   const existing = paragraphOf(item, kind);
   return [
     {
-      title: existing ? `Fill in the empty "${labels[kind]}" paragraph` : `Insert a "${labels[kind]}" paragraph`,
+      title:
+        kind === 'maximus-guideline'
+          ? existing
+            ? `Put a placeholder to fill in (the guideline cited) in the empty "${labels[kind]}" paragraph`
+            : `Insert a "${labels[kind]}" paragraph with a placeholder to fill in (the guideline cited)`
+          : existing
+            ? `Fill in the empty "${labels[kind]}" paragraph`
+            : `Insert a "${labels[kind]}" paragraph`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       isPreferred: true,

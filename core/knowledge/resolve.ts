@@ -248,11 +248,12 @@ class Resolver {
   cpmtg(edition2016: boolean): void {
     const c = this.c;
     const pages = c.pages ?? [];
+    const past = edition2016 ? undefined : pages.find((p) => p.to > 127);
     for (const s of this.sections()) {
       const e = bestMatch(s, this.pool, MIN_SCORE);
       if (!this.add(s, e, 'section')) this.unresolved.push(s);
       // Only verified page numbers can convict a letter: most topic pages are unverified.
-      else if (e && e.pagesConfidence === 'verified' && !edition2016 && pages.length > 0 && e.pages && !e.pages.some((p) => pages.some((q) => overlaps(p, q)))) {
+      else if (!past && e && e.pagesConfidence === 'verified' && !edition2016 && pages.length > 0 && e.pages && !e.pages.some((p) => pages.some((q) => overlaps(p, q)))) {
         this.pageMismatch = {
           kind: 'topic',
           pages,
@@ -261,11 +262,12 @@ class Resolver {
         };
       }
     }
+    // Past the end of the 2009 PDF is wrong whatever topic the citation names (a topic whose pages are unverified
+    // cannot convict a page, but page 200 of 127 needs no topic), and says more than a topic on other pages.
+    if (past) {
+      this.pageMismatch = { kind: 'guideline', pages, message: `The 2009 Chronic Pain Medical Treatment Guidelines have 127 pages; page ${past.to} is past the end.` };
+    }
     if (this.sections().length === 0 && pages.length > 0 && !edition2016) {
-      const past = pages.find((p) => p.to > 127);
-      if (past) {
-        this.pageMismatch = { kind: 'guideline', pages, message: `The 2009 Chronic Pain Medical Treatment Guidelines have 127 pages; page ${past.to} is past the end.` };
-      }
       const hits = this.byPages(pages, this.pool, this.pool);
       for (const e of hits) this.add(formatPages(pages), e, 'page');
       if (hits.length === 0) this.unresolved.push(`Page(s) ${formatPages(pages)}`);

@@ -97,11 +97,14 @@ function readAt(text: string, at: number, keyword: string): Reading | undefined 
 function clauseStartBefore(text: string, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
     const ch = text.charCodeAt(i);
-    // '.' ends a sentence unless it belongs to a number or an abbreviation ("e.g.", "mg.", "Dr.").
+    // '.' ends a sentence unless it belongs to a number or an abbreviation ("e.g.", "mg.", "Dr."). After a number it
+    // ends one when a capital follows ("... page 607. Therefore", "... in 03/2016. The request"), not before a
+    // lower-case word ("5 mg. daily", "the 2. level").
     if (
       ch === 46 /* . */ &&
       (i + 1 >= text.length || text.charCodeAt(i + 1) === 32) &&
-      !/(?:\b[a-z]|\d|e\.g|i\.e|vs|Dr|No)$/i.test(text.slice(Math.max(0, i - 4), i))
+      !/(?:\b[a-z]|e\.g|i\.e|vs|Dr|No)$/i.test(text.slice(Math.max(0, i - 4), i)) &&
+      !(i > 0 && isDigit(text.charCodeAt(i - 1)) && !isUpperAscii(text.charCodeAt(skipSpace(text, i + 1))))
     )
       return skipSpace(text, i + 1);
     if (ch === 59 /* ; */ || ch === 33 /* ! */ || ch === 63 /* ? */) return skipSpace(text, i + 1);
@@ -114,6 +117,14 @@ function clauseStartBefore(text: string, at: number): number {
 function clauseEndAfter(text: string, at: number): number {
   const m = /[.;!?](?= |$)/.exec(text.slice(at));
   return m ? at + m.index + 1 : text.length;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 function skipSpace(text: string, i: number): number {

@@ -54,7 +54,7 @@ export const dateOrder: Rule = {
   id: 'date-order',
   defaultSeverity: 'warning',
   description:
-    'Dates that cannot be right: an injury after the UR denial, a decision before the assignment, a date in the future.',
+    'Dates that cannot be right: an injury after the UR denial, a decision before the assignment, a retrospective service after its review, a date in the future.',
   docsUrl: ruleDocsUrl('date-order'),
   check({ model, now }) {
     const reports: RuleReport[] = [];
@@ -65,6 +65,23 @@ export const dateOrder: Rule = {
         message: `The ${later.name} (${later.field.text}) is before the ${earlier.name} (${earlier.field.text}).`,
         data: { earlier: earlier.name, later: later.name },
         related: [{ range: earlier.field.range, message: `The ${earlier.name}, ${earlier.field.text}.` }],
+      });
+    }
+    // A retrospective request is for a service already given: its date of service comes before the utilization
+    // review that denied it, and so before the decision. Reported once, against the UR denial when there is one.
+    const urDenial = dated('UR denial date', model.header?.urDenialDate);
+    const decision = dated('decision date', model.header?.decisionDate);
+    for (const item of model.items) {
+      const service = item.retrospective ? dated(`date of service of item ${item.index + 1}`, item.dateOfService) : undefined;
+      if (!service) continue;
+      const after = [urDenial, decision].find((d) => d && d.field.value < service.field.value);
+      if (!after) continue;
+      const why = after === urDenial ? ', which reviewed it retrospectively' : '';
+      reports.push({
+        range: service.field.range,
+        message: `The ${service.name} (${service.field.text}) is after the ${after.name} (${after.field.text})${why}: a retrospective request is for a service already given.`,
+        data: { earlier: service.name, later: after.name },
+        related: [{ range: after.field.range, message: `The ${after.name}, ${after.field.text}.` }],
       });
     }
     const today = iso(now);

@@ -13,6 +13,17 @@ export interface MissingParagraphRuleSpec {
   paragraph(item: DisputedItem): LabelledParagraph | undefined;
   /** Items that cannot have the paragraph (the 2013 template's numbered decisions) are skipped. */
   applies?(model: LetterModel, item: DisputedItem): boolean;
+  /** A paragraph holding only the quick fix's placeholder is still to be written: reported with this message's end. */
+  placeholder?: { test(text: string): boolean; write: string };
+}
+
+/** The placeholder the missing-guideline quick fix inserts: bracketed, and saying it is to be filled in. */
+export const guidelinePlaceholder = '[To fill in: the guideline the expert reviewer based the decision on.]';
+
+/** Whether a MAXIMUS guideline paragraph's text is only that placeholder (or the one earlier versions inserted). */
+export function isGuidelinePlaceholder(text: string): boolean {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return t === guidelinePlaceholder || /^\[To fill in:[^\]]*\]$/i.test(t) || t === '[The guideline the expert reviewer based the decision on.]';
 }
 
 export function missingParagraphRule(spec: MissingParagraphRuleSpec): Rule {
@@ -37,6 +48,12 @@ export function missingParagraphRule(spec: MissingParagraphRuleSpec): Rule {
             range: p.labelRange,
             message: `The "${spec.label}" paragraph of ${itemName(item)} is empty.`,
             data: { item: item.index, empty: true },
+          });
+        } else if (spec.placeholder?.test(p.text)) {
+          reports.push({
+            range: p.textRange ?? p.labelRange,
+            message: `The "${spec.label}" paragraph of ${itemName(item)} holds only a placeholder: ${spec.placeholder.write}.`,
+            data: { item: item.index, placeholder: true },
           });
         }
       }

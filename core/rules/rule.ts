@@ -32,6 +32,9 @@ export interface RuleReport {
   /** Other places of the letter the problem involves (the conclusion a decision contradicts, the first of two
    * items); the diagnostic's related information. */
   related?: { range: Range; message: string }[];
+  /** At most this severity: a report the rule is less sure of (date-of-injury-mismatch on a cumulative trauma
+   * claim) is shown at the lesser of the rule's configured severity and this one. */
+  atMost?: Exclude<RuleSeverity, 'off'>;
 }
 
 export interface Rule {

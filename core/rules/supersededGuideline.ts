@@ -37,7 +37,7 @@ export const supersededGuideline: Rule = {
           range: citation.range,
           message:
             `${who} cites the 2009 Chronic Pain Medical Treatment Guidelines, which the 2016 edition replaced for ` +
-            `requests from July 29, 2016; this request was denied on ${urDenial.value} (UR denial date).`,
+            `requests from July 29, 2016; this request was denied on ${urDenial.text} (UR denial date).`,
           related: [{ range: urDenial.range, message: 'The UR denial date.' }],
         });
       }

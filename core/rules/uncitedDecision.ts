@@ -1,5 +1,6 @@
 // Rule uncited-decision: the MAXIMUS guideline paragraph is there but names no guideline or source.
 import { itemName } from './itemRanges';
+import { isGuidelinePlaceholder } from './missingParagraph';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -14,7 +15,8 @@ export const uncitedDecision: Rule = {
       const p = item.maximusGuideline;
       // An absent or empty paragraph is missing-guideline's business. A Medical Professional Review explains its
       // guidelines in prose, not in the "Decision based on ..." form the citation reader reads.
-      if (!p || p.text.trim() === '' || p.citations.length > 0 || item.form === 'review') continue;
+      // A placeholder still to be filled in is missing-guideline's too.
+      if (!p || p.text.trim() === '' || p.citations.length > 0 || item.form === 'review' || isGuidelinePlaceholder(p.text)) continue;
       const noEvidence = p.statements.find((s) => s.kind === 'no-medical-evidence');
       reports.push({
         range: noEvidence?.range ?? p.textRange ?? p.labelRange,

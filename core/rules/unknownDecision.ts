@@ -40,8 +40,10 @@ function byConclusion(conclusion: Conclusion): Decision[] {
 export function suggestDecisions(written: string | undefined, conclusion: Conclusion): Decision[] {
   const w = (written ?? '').trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
   if (w === '') return byConclusion(conclusion);
-  if (upheldWords.test(w)) return ['Upheld'];
-  if (overturnedWords.test(w)) return ['Overturned'];
+  // A synonym whose meaning the rationale contradicts ("Approved" under "not medically necessary") is no clear
+  // intent: both words, the rationale's first, as for an unrelated word.
+  if (upheldWords.test(w)) return conclusion === 'medically-necessary' ? ['Overturned', 'Upheld'] : ['Upheld'];
+  if (overturnedWords.test(w)) return conclusion === 'not-medically-necessary' ? ['Upheld', 'Overturned'] : ['Overturned'];
   const up = editDistance(w, 'upheld');
   const over = editDistance(w, 'overturned');
   // A typo keeps most of the word: accept the nearer one when it is close enough to be a misspelling.
@@ -74,9 +76,16 @@ function report(item: DisputedItem): RuleReport | undefined {
     suggestions: suggestDecisions(written, item.conclusion),
   };
   if (item.decisionText) {
+    const w = (written ?? '').trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+    const means = upheldWords.test(w) ? 'Upheld' : overturnedWords.test(w) ? 'Overturned' : undefined;
+    const contradicted =
+      (means === 'Upheld' && item.conclusion === 'medically-necessary') || (means === 'Overturned' && item.conclusion === 'not-medically-necessary');
+    const says = item.conclusion === 'medically-necessary' ? 'is medically necessary' : 'is not medically necessary';
     return {
       range: item.decisionText.range,
-      message: `"${written}" is not a decision: ${itemName(item)} must be Upheld or Overturned.`,
+      message: `"${written}" is not a decision: ${itemName(item)} must be Upheld or Overturned.${
+        contradicted ? ` "${written?.trim()}" would mean ${means}, but the rationale concludes the request ${says}.` : ''
+      }`,
       data,
     };
   }

@@ -476,6 +476,19 @@ describe('quick fixes', () => {
     assert.equal(fixAndRelint(text, 'unknown-decision', '"Upheld"').fixed, seed);
   });
 
+  test('unknown-decision: a synonym the rationale contradicts ("Approved", not medically necessary) offers both, neither preferred', () => {
+    const text = replaceOnce(seed, ':  Upheld', ':  Approved');
+    const doc = docOf(text);
+    const d = ls.getDiagnostics(doc).find((x) => x.code === 'unknown-decision');
+    assert.ok(d);
+    const actions = ls.getCodeActions(doc, d.range).filter((a) => a.diagnostics?.includes(d));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Change "Approved" to "Upheld"', false],
+      ['Change "Approved" to "Overturned"', false],
+    ]);
+    assert.equal(fixAndRelint(text, 'unknown-decision', '"Upheld"').fixed, seed);
+  });
+
   test('unknown-decision: a title without a decision gets one', () => {
     const text = replaceOnce(seed, ':  Upheld', '');
     const { fixed } = fixAndRelint(text, 'unknown-decision', '"Upheld"');
@@ -516,13 +529,40 @@ describe('quick fixes', () => {
     fixAndRelint(dropParagraph(seed, 'Decision rationale:', 0, true), 'missing-rationale');
   });
 
-  test('missing-guideline: inserts the paragraph between the two others', () => {
-    const { fixed } = fixAndRelint(readSample('malformed-missing-guideline.txt'), 'missing-guideline');
+  /**
+   * The missing-guideline fix inserts a placeholder to fill in: missing-guideline then reports that placeholder (and
+   * offers no fix for it), and nothing else fires on it (uncited-decision in particular).
+   */
+  function fixGuideline(text: string): string {
+    const doc = docOf(text);
+    const [before, ...more] = ls.getDiagnostics(doc).filter((d) => d.code === 'missing-guideline');
+    assert.deepEqual(more, []);
+    const action = ls.getCodeActions(doc, before.range).find((a) => a.isPreferred);
+    assert.ok(action?.edit?.changes);
+    assert.match(action.title, /placeholder to fill in/);
+    const fixed = applyEdits(text, action.edit.changes[doc.uri]);
+    assert.ok(fixed.includes('MAXIMUS guideline: [To fill in: the guideline the expert reviewer based the decision on.]'));
+    const fixedDoc = docOf(fixed);
+    const codes = (ds: { code?: string | number }[]) => ds.map((d) => String(d.code)).sort();
+    const all = ls.getDiagnostics(fixedDoc);
+    assert.deepEqual(codes(all), codes(ls.getDiagnostics(doc)), 'only the placeholder to fill in, where the paragraph was missing: no uncited-decision');
+    const after = all.filter((d) => d.code === 'missing-guideline');
+    assert.match(after[0].message as string, /holds only a placeholder: replace it with the guideline the decision is based on/);
+    assert.equal(textAt(fixed, after[0].range), '[To fill in: the guideline the expert reviewer based the decision on.]');
+    assert.deepEqual(ls.getCodeActions(fixedDoc, after[0].range), [], 'no fix writes the guideline');
+    return fixed;
+  }
+
+  test('missing-guideline: inserts the paragraph, with a placeholder to fill in, between the two others', () => {
+    const fixed = fixGuideline(readSample('malformed-missing-guideline.txt'));
     const it = parseLetter(fixed).items[0];
     assert.ok(it.claimsAdministratorGuideline && it.maximusGuideline && it.rationale);
     assert.ok(it.claimsAdministratorGuideline.range.end.line < it.maximusGuideline.range.start.line);
     assert.ok(it.maximusGuideline.range.end.line < it.rationale.range.start.line);
-    fixAndRelint(dropParagraph(seed, 'MAXIMUS guideline:', 0, true), 'missing-guideline');
+    fixGuideline(dropParagraph(seed, 'MAXIMUS guideline:', 0, true));
+    // Once written, nothing is left.
+    const written = fixed.replace('[To fill in: the guideline the expert reviewer based the decision on.]', 'Decision based on MTUS Low Back Complaints 2004, Section(s): Summary.');
+    assert.deepEqual(lintLetter(parseLetter(written), { text: written }), []);
   });
 
   test('missing-claims-administrator-guideline: inserts it after the title', () => {
@@ -539,7 +579,7 @@ describe('quick fixes', () => {
   test('on a corpus letter (single-spaced, several items)', { skip: corpusSkip }, () => {
     const text = readCorpusLetter('065_CM16-0248698.txt');
     fixAndRelint(dropParagraph(text, 'Decision rationale:', 3), 'missing-rationale');
-    fixAndRelint(dropParagraph(text, 'MAXIMUS guideline:', 5), 'missing-guideline');
+    fixGuideline(dropParagraph(text, 'MAXIMUS guideline:', 5));
   });
 });
 

@@ -201,6 +201,18 @@ describe('missing-guideline', () => {
     assert.equal(textAt(text, ds[0].range), 'MAXIMUS guideline:');
     assert.deepEqual(only(text, 'uncited-decision'), [], 'an empty paragraph is not also "uncited"');
   });
+  test('fires on a paragraph holding only the quick fix\'s placeholder (this one, or an earlier one), and uncited-decision does not', () => {
+    for (const placeholder of ['[To fill in: the guideline the expert reviewer based the decision on.]', '[The guideline the expert reviewer based the decision on.]']) {
+      const text = replaceOnce(readSample('malformed-missing-guideline.txt'), /^Decision rationale:/m, `MAXIMUS guideline: ${placeholder}\n\nDecision rationale:`);
+      const ds = lint(text);
+      assert.deepEqual(ds.map((d) => d.code), ['missing-guideline'], placeholder);
+      assert.equal(textAt(text, ds[0].range), placeholder);
+      assert.equal(
+        message(ds[0]),
+        'The "MAXIMUS guideline:" paragraph of item 1 (12 Physical Therapy Treatments for The Lumbar Spine) holds only a placeholder: replace it with the guideline the decision is based on ("Decision based on MTUS ...").',
+      );
+    }
+  });
   test('does not fire when the paragraph is there', () => {
     for (const f of seedFiles) assert.deepEqual(only(readSeed(f), 'missing-guideline'), [], f);
   });
@@ -250,7 +262,6 @@ describe('unknown-decision', () => {
     ['Overturnd', 'Overturned'],
     ['Overtruned', 'Overturned'],
     ['Denied', 'Upheld'],
-    ['Approved', 'Overturned'],
   ] as const) {
     test(`fires on "${typo}" and suggests ${expected}`, () => {
       const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', `Lumbar Spine:  ${typo}`);
@@ -260,6 +271,19 @@ describe('unknown-decision', () => {
       assert.deepEqual((ds[0].data as { suggestions: string[] }).suggestions, [expected]);
     });
   }
+  test('a synonym the rationale contradicts ("Approved" under "not medically necessary") offers both words, the rationale\'s first, neither preferred', () => {
+    assert.match(seed, /is not medically necessary/);
+    const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  Approved');
+    const [d, ...others] = only(text, 'unknown-decision');
+    assert.deepEqual(others, []);
+    assert.equal(textAt(text, d.range), 'Approved');
+    assert.deepEqual((d.data as { suggestions: string[] }).suggestions, ['Upheld', 'Overturned']);
+    assert.match(message(d), /"Approved" would mean Overturned, but the rationale concludes the request is not medically necessary\.$/);
+    assert.deepEqual(suggestDecisions('Approved', 'medically-necessary'), ['Overturned']);
+    assert.deepEqual(suggestDecisions('Approved', 'unclear'), ['Overturned']);
+    assert.deepEqual(suggestDecisions('Denied', 'medically-necessary'), ['Overturned', 'Upheld']);
+    assert.deepEqual(suggestDecisions('Denied', 'not-medically-necessary'), ['Upheld']);
+  });
   test('fires on a lower-case decision, to normalise it', () => {
     const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  upheld');
     const ds = only(text, 'unknown-decision');
@@ -314,6 +338,18 @@ describe('decision-rationale-conflict', () => {
     const ds = only(lines.join('\n'), 'decision-rationale-conflict');
     assert.equal(ds.length, 1);
     assert.equal(ds[0].range.start.line, r.start.line);
+  });
+  test('names the conclusion\'s own line when the sentence before it ends with a number ("page 607. Therefore", "in 03/2016. The request")', { skip: corpusSkip }, () => {
+    const original = readCorpusLetter('001_CM16-0219557.txt');
+    const text = replaceOnce(original, 'Therefore, the request was not medically necessary.', 'Therefore, the request is medically necessary.');
+    const [d, ...others] = only(text, 'decision-rationale-conflict');
+    assert.deepEqual(others, []);
+    assert.match(message(d), /\(line 78\)\.$/);
+    const item = parseLetter(text).items[0];
+    assert.equal(textAt(text, item.conclusionRange!), 'Therefore, the request is medically necessary.');
+    const other = readCorpusLetter('041_CM16-0242419.txt');
+    const mri = parseLetter(other).items[1];
+    assert.equal(textAt(other, mri.conclusionRange!).replace(/\s+/g, ' '), 'The request for MRI of the lumbar spine is not medically necessary.');
   });
   test('reads negations: "not medically necessary" Upheld is no conflict', () => {
     assert.match(seed, /is not medically necessary/);
@@ -398,6 +434,26 @@ describe('date-order', () => {
     // (The seed's clinical summary gives the date of injury as March 18, 2013.)
     assert.deepEqual(codes(header('03/18/2013', '11/18/2014', '12/19/2014', '11/09/2014') + seed, { now }), []);
   });
+  test('fires on a retrospective date of service after the UR denial that reviewed it, or after the decision, quoting the letter\'s dates', () => {
+    const retro = (dos: string, urDenial: string) =>
+      replaceOnce(header('03/18/2013', '11/18/2014', '12/19/2014', urDenial) + seed, seedTitle, `Retrospective ${seedTitle} (DOS ${dos})`);
+    const text = retro('11/20/14', '11/09/2014');
+    const ds = lint(text, { now, uri: 'file:///d.txt' }).filter((d) => d.code === 'date-order');
+    assert.equal(ds.length, 1);
+    assert.equal(textAt(text, ds[0].range), '11/20/14');
+    assert.equal(
+      message(ds[0]),
+      'The date of service of item 1 (11/20/14) is after the UR denial date (11/09/2014), which reviewed it retrospectively: a retrospective request is for a service already given.',
+    );
+    assert.equal(textAt(text, ds[0].relatedInformation![0].location.range), '11/09/2014');
+    // Without a UR denial date, against the decision.
+    const noDenial = retro('12/20/14', '11/09/2014').replace(' UR Denial Date:  11/09/2014', '');
+    const [d] = lint(noDenial, { now }).filter((x) => x.code === 'date-order');
+    assert.equal(message(d), 'The date of service of item 1 (12/20/14) is after the decision date (12/19/2014): a retrospective request is for a service already given.');
+    // Before the UR denial (the same day too): in order.
+    assert.deepEqual(only(retro('11/09/14', '11/09/2014'), 'date-order'), []);
+    assert.deepEqual(only(retro('10/02/14', '11/09/2014'), 'date-order'), []);
+  });
   test('fires on an injury after the UR denial', () => {
     const text = header('12/10/2014', '11/18/2014', '12/19/2014', '11/09/2014') + seed;
     // The seed's summary says March 18, 2013: that date of injury disagrees too.
@@ -439,6 +495,25 @@ describe('date-of-injury-mismatch', () => {
       assert.equal(message(ds[0]), 'The clinical case summary gives the date of injury as March 18, 2013 (2013-03-18); the header table says 03/19/2013 (2013-03-19).');
       assert.deepEqual(ds[0].relatedInformation?.map((r) => [textAt(text, r.location.range), r.message]), [['03/19/2013', 'The header table\'s date of injury, 03/19/2013.']]);
     }
+  });
+  test('on a cumulative trauma claim, says so and is information (at most: configured lower, lower still)', () => {
+    const text = header('03/19/2013') + replaceOnce(seed, /(March 18, 2013\.?)/, '$1 The mechanism of injury is detailed as repetitive\ntrauma.');
+    const ds = lint(text, { now }).filter((d) => d.code === 'date-of-injury-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Information);
+    assert.equal(
+      message(ds[0]),
+      "The clinical case summary gives the date of injury as March 18, 2013 (2013-03-18); the header table says 03/19/2013 (2013-03-19). The summary describes cumulative trauma: a cumulative trauma claim's date of injury may be given as a period, and the two dates may both be right.",
+    );
+    assert.equal(lint(text, { now, rules: { 'date-of-injury-mismatch': 'error' } }).find((d) => d.code === 'date-of-injury-mismatch')?.severity, DiagnosticSeverity.Information);
+    assert.equal(lint(text, { now, rules: { 'date-of-injury-mismatch': 'hint' } }).find((d) => d.code === 'date-of-injury-mismatch')?.severity, DiagnosticSeverity.Hint);
+  });
+  test('the corpus\'s two cumulative trauma claims (032, 065) are information, the other two warnings', { skip: corpusSkip }, () => {
+    const got = ['001_CM16-0219557.txt', '013_CM16-0233794.txt', '032_CM16-0239569.txt', '065_CM16-0248698.txt'].map((f) => {
+      const text = readCorpusLetter(f);
+      return lint(text).find((d) => d.code === 'date-of-injury-mismatch')?.severity;
+    });
+    assert.deepEqual(got, [DiagnosticSeverity.Warning, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Information]);
   });
   test('quiet when both name the same day, however written, and when either is missing', () => {
     assert.deepEqual(only(header('03/18/2013') + seed, 'date-of-injury-mismatch'), []);
@@ -599,6 +674,40 @@ describe('partial-authorization-mismatch', () => {
     assert.deepEqual(only(letter('Acupuncture two sessions'), 'partial-authorization-mismatch'), []);
     assert.deepEqual(only(letter('Chiropractic 3 sessions'), 'partial-authorization-mismatch'), []);
   });
+  test('"leaving the original request IMR eligible": fires when the restated original is not the original request, both quoted', () => {
+    const leaving = (original: string, restated: string) =>
+      [
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+        '',
+        `${original} was the original request. The Claims`,
+        'Administrator authorized Trezix capsule 320.5/30/16mg #5, leaving the original request',
+        `IMR eligible. The original request, ${restated} is:`,
+        'Upheld',
+        '',
+        'Claims Administrator guideline: Decision based on MTUS Opioid Treatment 2016.',
+        '',
+        'MAXIMUS guideline: Decision based on MTUS Opioid Treatment 2016.',
+        '',
+        'Decision rationale: The request is not medically necessary.',
+        '',
+      ].join('\n');
+    const text = leaving('One month supply of Trezix capsule 320.5/30/16mg', 'one month supply of Trezix capsule 30.5/30/16mg');
+    const ds = lint(text, { uri: 'file:///d.txt' }).filter((d) => d.code === 'partial-authorization-mismatch');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(textAt(text, ds[0].range), 'one month supply of Trezix capsule 30.5/30/16mg');
+    assert.equal(
+      message(ds[0]),
+      'The title of item 1 (one month supply of Trezix capsule 30.5/30/16mg) leaves the original request IMR eligible, but restates it as "one month supply of Trezix capsule 30.5/30/16mg" where the original request is "One month supply of Trezix capsule 320.5/30/16mg".',
+    );
+    assert.deepEqual(ds[0].relatedInformation!.map((r) => textAt(text, r.location.range)), ['One month supply of Trezix capsule 320.5/30/16mg']);
+    // Case, spacing, articles and lead words aside, the same request: quiet.
+    for (const restated of ['one month supply of Trezix capsule 320.5/30/16mg', 'Trezix  capsule 320.5/30/16mg', 'a 30-day supply of the Trezix capsule 320.5/30/16mg']) {
+      assert.deepEqual(only(leaving('One month supply of Trezix capsule 320.5/30/16mg', restated), 'partial-authorization-mismatch'), [], restated);
+    }
+    // A decimal point is no spacing: 3.5 is not 35.
+    assert.equal(only(leaving('Trezix capsule 3.5mg', 'Trezix capsule 35mg'), 'partial-authorization-mismatch').length, 1);
+  });
   test('fires on a corpus letter whose remaining portion was altered, and on no corpus letter as it is', { skip: corpusSkip }, () => {
     const original = readCorpusLetter('065_CM16-0248698.txt');
     assert.deepEqual(only(original, 'partial-authorization-mismatch'), []);
@@ -637,7 +746,7 @@ describe('superseded-guideline', () => {
     assert.equal(textAt(text, ds[0].range), `Decision based on ${cited}`);
     assert.equal(
       message(ds[0]),
-      'The reviewer cites the 2009 Chronic Pain Medical Treatment Guidelines, which the 2016 edition replaced for requests from July 29, 2016; this request was denied on 2016-11-03 (UR denial date).',
+      'The reviewer cites the 2009 Chronic Pain Medical Treatment Guidelines, which the 2016 edition replaced for requests from July 29, 2016; this request was denied on 11/03/2016 (UR denial date).',
     );
     const [related] = ds[0].relatedInformation!;
     assert.equal(textAt(text, related.location.range), '11/03/2016');
