@@ -151,9 +151,14 @@ export function startServer(connection: Connection): void {
   let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
   let backlogTimer: ReturnType<typeof setTimeout> | undefined;
   let backlogReported = 0;
+  /** The backlog as last reported: the progress begins with it, not with the round's first (a PDF or two queued). */
+  let backlogNow = { read: 0, left: 0 };
+  const backlogMessage = ({ read, left }: typeof backlogNow) => `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
+  const backlogPercent = ({ read, left }: typeof backlogNow) => Math.floor((100 * read) / Math.max(1, read + left));
   function showPdfBacklog(read: number, left: number): void {
-    const message = `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
-    const percent = Math.floor((100 * read) / Math.max(1, read + left));
+    backlogNow = { read, left };
+    const message = backlogMessage(backlogNow);
+    const percent = backlogPercent(backlogNow);
     if (left === 0) {
       clearTimeout(backlogTimer);
       backlogTimer = undefined;
@@ -164,8 +169,12 @@ export function startServer(connection: Connection): void {
     if (!backlogProgress && !backlogTimer) {
       // A round of a PDF or two is over before anyone could read a progress bar: show it after half a second.
       backlogTimer = setTimeout(() => {
+        backlogTimer = undefined;
+        // The round as it stands now: more PDFs were queued, and some read, since it began.
+        const now = backlogNow;
+        backlogReported = performance.now();
         backlogProgress = connection.window.createWorkDoneProgress().then(
-          (r) => (r.begin('IMR: reading the workspace\'s PDF letters', percent, message, false), r),
+          (r) => (r.begin('IMR: reading the workspace\'s PDF letters', backlogPercent(now), backlogMessage(now), false), r),
           () => undefined,
         );
       }, 500);

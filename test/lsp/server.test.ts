@@ -1027,6 +1027,12 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const values = client.progress.map((p) => p.value);
       assert.ok(values.some((v) => v.kind === 'begin'), JSON.stringify(values.slice(0, 3)));
       assert.equal(values.at(-1)!.kind, 'end');
+      // It begins with the round as it stands half a second in, not as it began (the first PDF queued: "0 of 1").
+      const begin = values.find((v) => v.kind === 'begin')!;
+      const firstReport = values.find((v) => v.kind === 'report')!;
+      const total = (v: { message?: string }) => Number(/^[\d,]+ of ([\d,]+) PDFs$/.exec(v.message ?? '')?.[1].replace(/,/g, ''));
+      assert.ok(total(begin) > 1, `begins with ${begin.message}`);
+      assert.equal(total(begin), total(firstReport), `begins with ${begin.message}, then reports ${firstReport.message}`);
       assert.ok(values.some((v) => v.kind === 'report' && /^\d+ of \d+ PDFs$/.test(v.message ?? '')));
     } finally {
       await client.stop();
