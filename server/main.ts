@@ -53,6 +53,12 @@ const diagnosticsDelayMs = Number(process.env.IMR_DIAGNOSTICS_DELAY_MS ?? 0);
  */
 const hoverFolderWaitMs = Number(process.env.IMR_HOVER_FOLDER_WAIT_MS ?? 300);
 
+/**
+ * How long a workspace/configuration request may go unanswered. A client that announces the capability but never
+ * answers would otherwise hold every check, formatting and code action of a document on a promise that never settles.
+ */
+const settingsTimeoutMs = Number(process.env.IMR_SETTINGS_TIMEOUT_MS ?? 3000);
+
 function readSettings(value: unknown): ImrSettings {
   const rules: Record<string, RuleSeverity> = {};
   const raw = value && typeof value === 'object' ? (value as { rules?: unknown }).rules : undefined;
@@ -213,22 +219,46 @@ export function startServer(connection: Connection): void {
     return last < 50 ? diagnosticsDelayMs : Math.min(last, 1000);
   }
 
+  /**
+   * Set when a settings request went unanswered for settingsTimeoutMs: the client is not asked again (each document
+   * would wait as long) until the next didChangeConfiguration; meanwhile the settings are the pushed ones (the defaults
+   * unless the client pushed some).
+   */
+  let configurationUnanswered = false;
+
   /** The `imr` section for a resource (or the window's, without one), the defaults if the client cannot say. */
   function askSettings(scopeUri?: string): Promise<ImrSettings> {
-    return connection.workspace.getConfiguration({ scopeUri, section: 'imr' }).then(readSettings, (e: unknown) => {
+    const asked = connection.workspace.getConfiguration({ scopeUri, section: 'imr' }).then(readSettings, (e: unknown) => {
       log(`Cannot read the imr settings: ${describe(e)}`);
       return readSettings(undefined);
     });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<ImrSettings>((resolve) => {
+      timer = setTimeout(() => {
+        if (!configurationUnanswered) {
+          configurationUnanswered = true;
+          log(`The client did not answer workspace/configuration in ${settingsTimeoutMs} ms: using the default imr settings (or those it pushed) until the settings change.`);
+        }
+        resolve(pushedSettings);
+      }, settingsTimeoutMs);
+      timer.unref?.();
+    });
+    return Promise.race([asked, timedOut]).finally(() => clearTimeout(timer));
+  }
+
+  /** Whether the settings are to be asked of the client (it can be asked, and has not left a request unanswered). */
+  function asksSettings(): boolean {
+    return hasConfigurationCapability && !configurationUnanswered;
   }
 
   /** The window's settings, for what concerns the whole workspace (imr.workspacePdfs). */
   function workspaceSettings(): Promise<ImrSettings> {
-    if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
+    if (!asksSettings()) return Promise.resolve(pushedSettings);
     return (windowSettings ??= askSettings());
   }
 
   function settingsFor(uri: string): Promise<ImrSettings> {
-    if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
+    if (!asksSettings()) return Promise.resolve(pushedSettings);
     let s = settingsByUri.get(uri);
     if (!s) settingsByUri.set(uri, (s = askSettings(uri)));
     return s;
@@ -411,6 +441,8 @@ export function startServer(connection: Connection): void {
     }
     settingsByUri.clear();
     windowSettings = undefined;
+    // A client that left a settings request unanswered is asked again (it may have been busy).
+    configurationUnanswered = false;
     for (const d of documents.all()) schedule(d.uri, 0);
   });
 

@@ -45,7 +45,7 @@ import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { itemTitleRange } from '../../core/rules/itemRanges';
 import { corpusLetters, corpusSkip, distDir, lettersDir, repoRoot, skipUnless } from '../support/env';
-import { LspClient } from '../support/lspClient';
+import { LspClient, type LspClientOptions } from '../support/lspClient';
 import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
 import { readPdfText } from '../../pdf/load';
 import type { DecodeResult } from '../../core/text/decode';
@@ -56,6 +56,16 @@ const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist
 const seed = readSeed();
 let n = 0;
 const uri = (name = 'letter') => `file:///virtual/${name}-${n++}.txt`;
+
+/** Runs `fn` with a client of its own, stopped after. */
+async function withClient<T>(options: LspClientOptions, fn: (client: LspClient) => Promise<T>): Promise<T> {
+  const { client } = await LspClient.start(options);
+  try {
+    return await fn(client);
+  } finally {
+    await client.stop();
+  }
+}
 
 describe('the language server over stdio', { skip: serverSkip }, () => {
   let client: LspClient;
@@ -1293,5 +1303,34 @@ describe('the workspace index', { skip: serverSkip }, () => {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a client that never answers workspace/configuration', { skip: serverSkip }, () => {
+  test('the server waits so long, then checks and answers with the defaults, and asks again after didChangeConfiguration', async () => {
+    await withClient({ answerConfiguration: false, env: { IMR_SETTINGS_TIMEOUT_MS: '300' }, settings: { rules: { 'missing-rationale': 'off' } } }, async (c) => {
+      const text = readSample('malformed-missing-rationale.txt');
+      const u = uri('unanswered');
+      // The default severities, since the client's settings never came.
+      const ds = await c.open(u, text);
+      assert.deepEqual(ds.map((d) => d.code), ['missing-rationale']);
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: ds[0].range, context: { diagnostics: ds } });
+      assert.ok(actions.length > 0);
+      const edits = await c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 4, insertSpaces: true } });
+      assert.ok(Array.isArray(edits));
+      // A second document does not wait again.
+      const u2 = uri('unanswered');
+      const started = Date.now();
+      assert.deepEqual((await c.open(u2, text)).map((d) => d.code), ['missing-rationale']);
+      assert.ok(Date.now() - started < 300, `${Date.now() - started} ms`);
+      assert.equal(c.logs.filter((l) => /did not answer/.test(l)).length, 1, c.logs.join('\n'));
+      // After a change of settings it asks again; answered now, the settings hold.
+      const asked = c.configurationRequests;
+      c.answerConfiguration = true;
+      const wait = c.waitForDiagnostics(u);
+      await c.changeSettings({ rules: { 'missing-rationale': 'off' } });
+      assert.deepEqual((await wait).diagnostics, []);
+      assert.ok(c.configurationRequests > asked);
+    });
   });
 });
