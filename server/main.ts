@@ -199,6 +199,11 @@ export function startServer(connection: Connection): void {
   let hasWatchedFiles = false;
   /** Whether the client shows a diagnostic's related places (LSP: publishDiagnostics.relatedInformation). */
   let hasRelatedInformation = false;
+  /**
+   * Whether the client asked for imr/letterChanged (initializationOptions.letterChanged: the VS Code client does): a
+   * generic client has no handler for it, and some log each one they get.
+   */
+  let wantsLetterChanged = false;
   /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
   let hasDefinitionLinks = false;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
@@ -282,7 +287,7 @@ export function startServer(connection: Connection): void {
       const diagnostics = forClient(service.getDiagnostics(doc, { rules: settings.rules }));
       checkMs.set(uri, parsedMs + performance.now() - linting);
       // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
-      void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
+      if (wantsLetterChanged) void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (e) {
       log(`Checking ${uri} failed: ${describe(e)}`);
@@ -367,6 +372,7 @@ export function startServer(connection: Connection): void {
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
+    wantsLetterChanged = !!init && typeof init === 'object' && (init as { letterChanged?: unknown }).letterChanged === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     return {
@@ -698,6 +704,9 @@ function reportEscaped(kind: string, e: unknown): void {
     process.exit(1);
   }
 }
+// Over stdio, a failed write to our output (EPIPE: the client closed it) means the client is gone. Until now, an
+// unhandled rejection of some notification nobody awaited made that known (reportEscaped); not every check sends one.
+if (process.argv.includes('--stdio')) process.stdout.on('error', () => process.exit(1));
 process.on('uncaughtException', (e) => reportEscaped('uncaught', e));
 process.on('unhandledRejection', (e) => reportEscaped('unhandled rejection', e));
 startServer(connection);

@@ -1,6 +1,6 @@
 // LSP-level tests: the bundled dist/server.js over stdio, driven by a real JSON-RPC client.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -1332,5 +1332,30 @@ describe('a client that never answers workspace/configuration', { skip: serverSk
       assert.deepEqual((await wait).diagnostics, []);
       assert.ok(c.configurationRequests > asked);
     });
+  });
+});
+
+describe('imr/letterChanged', { skip: serverSkip }, () => {
+  test('goes only to clients that opt in (initializationOptions.letterChanged)', async () => {
+    for (const letterChanged of [false, true]) {
+      await withClient({ letterChanged }, async (c) => {
+        const u = uri('changed');
+        await c.open(u, seed);
+        const wait = c.waitForDiagnostics(u, 2);
+        await c.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+        await wait;
+        assert.deepEqual(c.letterChanged.map((x) => x.version), letterChanged ? [1, 2] : []);
+      });
+    }
+    // Nor to the barest client.
+    await withClient({ bare: true }, async (c) => {
+      await c.open(uri('changed'), seed);
+      assert.deepEqual(c.letterChanged, []);
+    });
+  });
+
+  test('the VS Code client opts in', async () => {
+    const source = readFileSync(path.join(repoRoot, 'client', 'languageClient.ts'), 'utf8');
+    assert.match(source, /initializationOptions:\s*\{\s*letterChanged:\s*true\s*\}/);
   });
 });
