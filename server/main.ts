@@ -9,6 +9,7 @@ import {
   FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
+  Message,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -29,6 +30,7 @@ import { parseLetter } from '../core/parser/parseLetter';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
+import { paramsProblem } from './params';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
 /** The `imr` settings section (VS Code: imr.rules, imr.workspacePdfs, imr.format.joinLines). */
@@ -305,12 +307,19 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  /** Runs a request handler: empty answer on failure, RequestCancelled when the client gave up. */
-  function guard<P, R>(empty: R, fn: (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>) {
+  /**
+   * Runs a request handler: InvalidParams when the params have not the shape LSP requires for the method
+   * (server/params.ts), empty answer on failure, RequestCancelled when the client gave up.
+   */
+  function guard<P, R>(method: string, empty: R, fn: (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>) {
     // workDone: the library's reporter for the client's workDoneToken, which it takes out of the params.
     return async (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter): Promise<R> => {
+      // A request without params: the library passes the cancellation token alone.
+      if (token === undefined && CancellationToken.is(params)) [params, token] = [undefined as P, params];
       if (phase === 'uninitialized') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized.');
       if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+      const problem = paramsProblem(method, params);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
         const r = await fn(params, token, workDone);
@@ -473,7 +482,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/letter',
-    guard(null, (params: { uri?: unknown }) => {
+    guard('imr/letter', null, (params: { uri?: unknown }) => {
       const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
       return doc ? service.getLetter(doc) : null;
     }),
@@ -483,7 +492,7 @@ export function startServer(connection: Connection): void {
   // reads it: pdf.js is loaded here, on the first PDF, not in the editor.
   connection.onRequest(
     'imr/pdfText',
-    guard({ ok: false, reason: 'the PDF could not be read' }, async (params: { uri?: unknown }) => {
+    guard('imr/pdfText', { ok: false, reason: 'the PDF could not be read' }, async (params: { uri?: unknown }) => {
       const file = typeof params?.uri === 'string' ? uriToPath(params.uri) : undefined;
       if (!file) return { ok: false, reason: 'not a file on this machine' };
       return readPdfFile(file);
@@ -492,7 +501,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/folderSummary',
-    guard({ letters: [] }, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
+    guard('imr/folderSummary', { letters: [] }, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
       const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
       if (!root) return { letters: [] };
       // Under the client's progress token, if it gave one: "Reading letters: 3,000 of 10,000 files".
@@ -522,7 +531,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/checkFolder',
-    guard(null, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
+    guard('imr/checkFolder', null, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
       const folderUri = typeof params?.folderUri === 'string' ? params.folderUri : undefined;
       const root = folderUri ? uriToPath(folderUri) : undefined;
       if (!folderUri || !root) return null;
@@ -540,49 +549,49 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol(
-    guard([], (p) => {
+    guard('textDocument/documentSymbol', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentSymbols(d) : [];
     }),
   );
   connection.onFoldingRanges(
-    guard([], (p) => {
+    guard('textDocument/foldingRange', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getFoldingRanges(d) : [];
     }),
   );
   connection.onSelectionRanges(
-    guard([], (p) => {
+    guard('textDocument/selectionRange', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getSelectionRanges(d, p.positions) : [];
     }),
   );
   connection.onDocumentLinks(
-    guard([], (p) => {
+    guard('textDocument/documentLink', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentLinks(d) : [];
     }),
   );
   connection.languages.inlayHint.on(
-    guard([], (p) => {
+    guard('textDocument/inlayHint', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getInlayHints(d, p.range) : [];
     }),
   );
   connection.languages.semanticTokens.on(
-    guard({ data: [] }, (p) => {
+    guard('textDocument/semanticTokens/full', { data: [] }, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getSemanticTokens(d) : { data: [] };
     }),
   );
   connection.languages.semanticTokens.onRange(
-    guard({ data: [] }, (p) => {
+    guard('textDocument/semanticTokens/range', { data: [] }, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getSemanticTokens(d, p.range) : { data: [] };
     }),
   );
   connection.onWorkspaceSymbol(
-    guard([], async (p, token) =>
+    guard('workspace/symbol', [], async (p, token) =>
       service.getWorkspaceSymbols(await workspaceLetters(token), p.query, () => token.isCancellationRequested),
     ),
   );
@@ -603,7 +612,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/itemContext',
-    guard(null, async (params: { uri?: unknown }) => {
+    guard('imr/itemContext', null, async (params: { uri?: unknown }) => {
       const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
       if (!d || !service.getLetter(d)) return null;
       const letters = workspace.folderPaths.length ? await lettersSoon() : undefined;
@@ -613,7 +622,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onHover(
-    guard(null, async (p, token) => {
+    guard('textDocument/hover', null, async (p, token) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return null;
       // Folder figures only matter on citations and item titles: scan the workspace only then.
@@ -625,7 +634,7 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onReferences(
-    guard(null, async (p, token, progress) => {
+    guard('textDocument/references', null, async (p, token, progress) => {
       const d = documents.get(p.textDocument.uri);
       if (!d || !service.usesWorkspaceAt(d, p.position)) return null;
       // The user asked and waits: the workspace is read whole, PDFs included (the first time, about 2 s for 10,000
@@ -646,7 +655,7 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDocumentFormatting(
-    guard([], async (p) => {
+    guard('textDocument/formatting', [], async (p) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return [];
       const { joinLines } = await settingsFor(d.uri);
@@ -654,20 +663,20 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDocumentHighlight(
-    guard(null, (p) => {
+    guard('textDocument/documentHighlight', null, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentHighlights(d, p.position) : null;
     }),
   );
   connection.onDefinition(
-    guard(null, (p) => {
+    guard('textDocument/definition', null, (p) => {
       const d = documents.get(p.textDocument.uri);
       const links = d ? service.getDefinition(d, p.position) : null;
       return links && !hasDefinitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
     }),
   );
   connection.onCodeAction(
-    guard([], async (p) => {
+    guard('textDocument/codeAction', [], async (p) => {
       const d = documents.get(p.textDocument.uri);
       // All our actions are quick fixes: a client asking only for other kinds (e.g. source actions on save) gets none.
       const only = p.context?.only;
@@ -678,7 +687,7 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onCompletion(
-    guard([], (p) => {
+    guard('textDocument/completion', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getCompletions(d, p.position) : [];
     }),
@@ -694,7 +703,17 @@ if (!process.argv.some((a) => transports.some((t) => a.startsWith(t)))) {
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // JSON-RPC params are an object or an array, never null. The library reads a request's workDoneToken off its params
+  // before our handler runs, and would answer `params: null` with an InternalError (a TypeError): as absent params,
+  // the guard answers it InvalidParams with the others (server/params.ts).
+  messageStrategy: {
+    handleMessage(message, next) {
+      if (Message.isRequest(message) && message.params === null) (message as { params?: unknown }).params = undefined;
+      next(message);
+    },
+  },
+});
 // Keep serving: one bad request or a bug on some input must not take the editor's features down. Once the
 // connection is closed (the client is gone, e.g. it closed our output), there is no one to serve or tell: exit.
 function reportEscaped(kind: string, e: unknown): void {

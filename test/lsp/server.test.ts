@@ -57,6 +57,13 @@ const seed = readSeed();
 let n = 0;
 const uri = (name = 'letter') => `file:///virtual/${name}-${n++}.txt`;
 
+/** A request's answer, or its error's code and message. */
+const errorOf = (p: Promise<unknown>): Promise<{ answered?: unknown; code?: number; message?: string }> =>
+  p.then(
+    (r) => ({ answered: r }),
+    (e: { code?: number; message?: string }) => ({ code: e.code, message: e.message }),
+  );
+
 /** Runs `fn` with a client of its own, stopped after. */
 async function withClient<T>(options: LspClientOptions, fn: (client: LspClient) => Promise<T>): Promise<T> {
   const { client } = await LspClient.start(options);
@@ -1357,5 +1364,62 @@ describe('imr/letterChanged', { skip: serverSkip }, () => {
   test('the VS Code client opts in', async () => {
     const source = readFileSync(path.join(repoRoot, 'client', 'languageClient.ts'), 'utf8');
     assert.match(source, /initializationOptions:\s*\{\s*letterChanged:\s*true\s*\}/);
+  });
+});
+
+describe('malformed requests', { skip: serverSkip }, () => {
+  test('params without the shape LSP requires answer InvalidParams, with no stack in the log; well-formed ones about unknown documents answer empty', async () => {
+    await withClient({}, async (c) => {
+      const u = uri('params');
+      await c.open(u, seed);
+      const td = { textDocument: { uri: u } };
+      const pos = { line: 0, character: 0 };
+      const range = { start: pos, end: { line: 5, character: 0 } };
+      const bad: Array<[string, unknown]> = [
+        ['textDocument/hover', { ...td, position: null }],
+        ['textDocument/hover', { ...td }],
+        ['textDocument/hover', { textDocument: {}, position: pos }],
+        ['textDocument/hover', { textDocument: { uri: 5 }, position: pos }],
+        ['textDocument/hover', { ...td, position: { line: '1', character: 0 } }],
+        ['textDocument/hover', { ...td, position: { line: -1, character: 0 } }],
+        ['textDocument/hover', null],
+        ['textDocument/hover', undefined],
+        ['textDocument/selectionRange', { ...td, positions: 'x' }],
+        ['textDocument/selectionRange', { ...td, positions: [pos, { line: 1 }] }],
+        ['workspace/symbol', { query: 5 }],
+        ['workspace/symbol', {}],
+        ['textDocument/inlayHint', { ...td }],
+        ['textDocument/inlayHint', { ...td, range: { start: pos } }],
+        ['textDocument/semanticTokens/range', { ...td }],
+        ['textDocument/documentSymbol', {}],
+        ['textDocument/foldingRange', { textDocument: null }],
+        ['textDocument/documentLink', { textDocument: 'x' }],
+        ['textDocument/semanticTokens/full', {}],
+        ['textDocument/references', { ...td, position: pos }],
+        ['textDocument/documentHighlight', { ...td, position: [] }],
+        ['textDocument/definition', { ...td }],
+        ['textDocument/codeAction', { ...td, range }],
+        ['textDocument/codeAction', { ...td, range, context: { diagnostics: 'none' } }],
+        ['textDocument/completion', { ...td, position: 'start' }],
+        ['textDocument/formatting', { ...td }],
+      ];
+      for (const [method, params] of bad) {
+        const r = await errorOf(c.request(method, params));
+        assert.equal(r.code, -32602, `${method} ${JSON.stringify(params)}: ${JSON.stringify(r)}`);
+        assert.ok(r.message && r.message.length < 200 && !/\n\s+at /.test(r.message), r.message);
+      }
+      assert.deepEqual(c.logs.filter((l) => /TypeError|\n\s+at |failed/.test(l)), []);
+      // Well-formed, on a document not open: empty, as before.
+      const gone = { textDocument: { uri: 'file:///never-opened.txt' } };
+      assert.equal(await c.request('textDocument/hover', { ...gone, position: pos }), null);
+      assert.deepEqual(await c.request('textDocument/inlayHint', { ...gone, range }), []);
+      assert.deepEqual(await c.request('textDocument/selectionRange', { ...gone, positions: [pos] }), []);
+      assert.deepEqual(await c.request('workspace/symbol', { query: 'x' }), []);
+      // The custom requests read their params leniently: null, not an error.
+      assert.equal(await c.request('imr/letter', null), null);
+      assert.equal(await c.request('imr/itemContext', { uri: 5 }), null);
+      // And the document open still answers.
+      assert.ok((await c.request<unknown[]>('textDocument/documentSymbol', td)).length > 0);
+    });
   });
 });
