@@ -159,7 +159,7 @@ export function startServer(connection: Connection): void {
   let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
   let backlogTimer: ReturnType<typeof setTimeout> | undefined;
   let backlogReported = 0;
-  /** The backlog as last reported: the progress begins with it, not with the round's first (a PDF or two queued). */
+  /** The backlog as last reported (the round's first report counts the first PDF queued alone). */
   let backlogNow = { read: 0, left: 0 };
   const backlogMessage = ({ read, left }: typeof backlogNow) => `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
   const backlogPercent = ({ read, left }: typeof backlogNow) => Math.floor((100 * read) / Math.max(1, read + left));
@@ -178,8 +178,9 @@ export function startServer(connection: Connection): void {
       // A round of a PDF or two is over before anyone could read a progress bar: show it after half a second.
       backlogTimer = setTimeout(() => {
         backlogTimer = undefined;
-        // The round as it stands now: more PDFs were queued, and some read, since it began.
-        const now = backlogNow;
+        // The round as it stands now: more PDFs were queued, and maybe some read, since it began (the index reports
+        // each PDF read, not each one queued).
+        const now = { read: backlogNow.read, left: workspace.unreadPdfs };
         backlogReported = performance.now();
         backlogProgress = connection.window.createWorkDoneProgress().then(
           (r) => (r.begin('IMR: reading the workspace\'s PDF letters', backlogPercent(now), backlogMessage(now), false), r),
