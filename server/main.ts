@@ -22,6 +22,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { flattenSymbols } from '../core/features/documentSymbols';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
@@ -207,6 +208,8 @@ export function startServer(connection: Connection): void {
    * generic client has no handler for it, and some log each one they get.
    */
   let wantsLetterChanged = false;
+  /** Whether the client takes the outline as a tree (DocumentSymbol[]), else as a flat SymbolInformation[]. */
+  let hasHierarchicalSymbols = false;
   /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
   let hasDefinitionLinks = false;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
@@ -379,6 +382,7 @@ export function startServer(connection: Connection): void {
     hasWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     hasDefinitionLinks = caps.textDocument?.definition?.linkSupport === true;
+    hasHierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
@@ -552,7 +556,9 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(
     guard('textDocument/documentSymbol', [], (p) => {
       const d = documents.get(p.textDocument.uri);
-      return d ? service.getDocumentSymbols(d) : [];
+      if (!d) return [];
+      const symbols = service.getDocumentSymbols(d);
+      return hasHierarchicalSymbols ? symbols : flattenSymbols(d.uri, symbols);
     }),
   );
   connection.onFoldingRanges(

@@ -1423,3 +1423,36 @@ describe('malformed requests', { skip: serverSkip }, () => {
     });
   });
 });
+
+describe('answers in the forms the client supports', { skip: serverSkip }, () => {
+  test('document symbols: flat SymbolInformation[] with containers for a client without hierarchical support', async () => {
+    const u = uri('symbols');
+    const tree = await withClient({}, async (c) => {
+      await c.open(u, seed);
+      return c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    });
+    assert.ok(tree.some((s) => s.children?.length), 'a tree for a client that takes one');
+    const expected: SymbolInformation[] = [];
+    const walk = (symbols: DocumentSymbol[], container?: string) => {
+      for (const s of symbols) {
+        expected.push({ name: s.name, kind: s.kind, location: { uri: u, range: s.range }, ...(container ? { containerName: container } : {}) });
+        walk(s.children ?? [], s.name);
+      }
+    };
+    walk(tree);
+    for (const documentSymbol of [{ hierarchicalDocumentSymbolSupport: false }, {}]) {
+      await withClient({ textDocument: { documentSymbol } }, async (c) => {
+        await c.open(u, seed);
+        const flat = await c.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+        assert.deepEqual(flat, expected, JSON.stringify(documentSymbol));
+      });
+    }
+    // The barest client (no capabilities at all) gets the flat list too.
+    await withClient({ bare: true }, async (c) => {
+      await c.open(u, seed);
+      assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: u } }), expected);
+    });
+  });
+
+
+});
