@@ -18,6 +18,9 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Diagnostic,
+  type Hover,
+  MarkupContent,
+  MarkupKind,
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
@@ -28,6 +31,7 @@ import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
+import { markdownToPlainText } from '../core/text/markdown';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
@@ -126,6 +130,12 @@ export function startServer(connection: Connection): void {
     return undefined;
   }
 
+  /** A hover as this client takes it: our Markdown, or its words in plain text (hasPlainTextHovers). */
+  function hoverForClient(hover: Hover | null): Hover | null {
+    if (!hover || !hasPlainTextHovers || !MarkupContent.is(hover.contents) || hover.contents.kind !== MarkupKind.Markdown) return hover;
+    return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(hover.contents.value) } };
+  }
+
   /** Diagnostics as this client takes them: without related information unless it announced it shows them. */
   function forClient(diagnostics: Diagnostic[]): Diagnostic[] {
     if (hasRelatedInformation || !diagnostics.some((d) => d.relatedInformation)) return diagnostics;
@@ -208,6 +218,8 @@ export function startServer(connection: Connection): void {
    * generic client has no handler for it, and some log each one they get.
    */
   let wantsLetterChanged = false;
+  /** Whether the client takes hovers in plain text only (its hover.contentFormat prefers plaintext to markdown). */
+  let hasPlainTextHovers = false;
   /** Whether the client takes the outline as a tree (DocumentSymbol[]), else as a flat SymbolInformation[]. */
   let hasHierarchicalSymbols = false;
   /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
@@ -383,6 +395,9 @@ export function startServer(connection: Connection): void {
     hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     hasDefinitionLinks = caps.textDocument?.definition?.linkSupport === true;
     hasHierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    // The formats in the client's order of preference; without any, Markdown (what clients that do not say take).
+    const hoverFormats = caps.textDocument?.hover?.contentFormat?.filter((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText);
+    hasPlainTextHovers = hoverFormats?.[0] === MarkupKind.PlainText;
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
@@ -633,11 +648,11 @@ export function startServer(connection: Connection): void {
       const d = documents.get(p.textDocument.uri);
       if (!d) return null;
       // Folder figures only matter on citations and item titles: scan the workspace only then.
-      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return service.getHover(d, p.position);
+      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return hoverForClient(service.getHover(d, p.position));
       const letters = await lettersSoon();
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
-      return service.getHover(d, p.position, letters, unreadPdfs());
+      return hoverForClient(service.getHover(d, p.position, letters, unreadPdfs()));
     }),
   );
   connection.onReferences(

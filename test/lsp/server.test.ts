@@ -29,6 +29,7 @@ import type {
   Location,
   LocationLink,
   MarkupContent,
+  Position,
   SelectionRange,
   SymbolInformation,
   TextEdit,
@@ -63,6 +64,9 @@ const errorOf = (p: Promise<unknown>): Promise<{ answered?: unknown; code?: numb
     (r) => ({ answered: r }),
     (e: { code?: number; message?: string }) => ({ code: e.code, message: e.message }),
   );
+
+/** The words of a text (letters and digits), in order: what Markdown and its plain text have in common. */
+const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Runs `fn` with a client of its own, stopped after. */
 async function withClient<T>(options: LspClientOptions, fn: (client: LspClient) => Promise<T>): Promise<T> {
@@ -1454,5 +1458,53 @@ describe('answers in the forms the client supports', { skip: serverSkip }, () =>
     });
   });
 
+  test('hovers in plain text for a client that takes only plain text: the same words, no Markdown', async () => {
+    // A title with Markdown's characters in it: a plain-text hover shows them as written, with no escapes.
+    const title = parseLetter(seed).items[0].title.value;
+    const odd = '12 Physical *Therapy* [x](https://example.com/a_b) `c` \\ Treatments';
+    const text = replaceOnce(seed, title, odd);
+    const model = parseLetter(text);
+    const u = uri('hover');
+    const places: Position[] = [
+      model.items[0].title.range.start,
+      model.items[0].decisionText!.range.start,
+      ...model.items.flatMap((i) => (i.maximusGuideline?.citations ?? []).map((c) => c.range.start)),
+      ...model.items.flatMap((i) => (i.rationale ? [i.rationale.labelRange.start] : [])),
+    ];
+    const hovers = async (options: LspClientOptions) =>
+      withClient(options, async (c) => {
+        await c.open(u, text);
+        const out: MarkupContent[] = [];
+        for (const position of places) {
+          const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position });
+          assert.ok(h, `a hover at ${JSON.stringify(position)}`);
+          out.push(h.contents as MarkupContent);
+        }
+        return out;
+      });
+    const markdown = await hovers({});
+    assert.ok(markdown.every((m) => m.kind === 'markdown'));
+    // A link of our own (the title's is escaped: "\[x\](https:...").
+    const ourLink = /(?<!\\)\[((?:\\.|[^\]\\])+)\]\((https?:[^)]+)\)/;
+    assert.ok(markdown.some((m) => ourLink.test(m.value)), 'a hover with a link');
+    for (const contentFormat of [['plaintext'], ['plaintext', 'markdown']]) {
+      const plain = await hovers({ textDocument: { hover: { contentFormat } } });
+      plain.forEach((p, i) => {
+        assert.equal(p.kind, 'plaintext');
+        assert.deepEqual(words(p.value), words(markdown[i].value), `the same words: ${p.value}`);
+        // The letter's own text (the title) may hold Markdown's characters: the rest may not.
+        const ours = p.value.split(odd).join('');
+        assert.doesNotMatch(ours, /\*\*|`|\\|\]\(|<https?:|^---$/m, p.value);
+      });
+      assert.match(plain[0].value, new RegExp(`^${odd.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: Upheld`));
+      assert.match(plain[1].value, /^Upheld: the utilization review denial stands\./);
+      const linked = markdown.findIndex((m) => ourLink.test(m.value));
+      const [, label, url] = ourLink.exec(markdown[linked].value)!;
+      assert.ok(plain[linked].value.includes(`${label.replace(/\\(.)/g, '$1')} (${url})`), plain[linked].value);
+    }
+    // A client that prefers Markdown, or does not say, gets Markdown.
+    assert.deepEqual(await hovers({ textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }), markdown);
+    assert.deepEqual(await hovers({ textDocument: {} }), markdown);
+  });
 
 });
