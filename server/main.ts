@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import {
   CancellationToken,
+  Command,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -23,6 +24,7 @@ import {
   MarkupKind,
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { flattenSymbols } from '../core/features/documentSymbols';
@@ -110,6 +112,23 @@ function filesProgress(progress: { report(percentage: number, message: string): 
 
 function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** The command a client without code action literals gets a quick fix as: the server applies its edit. */
+const applyFixCommand = 'imr.applyFix';
+
+/** applyFixCommand's argument: a fix's edit, for the version of the letter it was computed on. */
+interface ApplyFix {
+  uri: string;
+  version: number;
+  title: string;
+  edit: WorkspaceEdit;
+}
+
+function isApplyFix(v: unknown): v is ApplyFix {
+  if (!v || typeof v !== 'object') return false;
+  const f = v as Partial<ApplyFix>;
+  return typeof f.uri === 'string' && typeof f.version === 'number' && typeof f.title === 'string' && !!f.edit && typeof f.edit === 'object';
 }
 
 export function startServer(connection: Connection): void {
@@ -220,6 +239,12 @@ export function startServer(connection: Connection): void {
   let wantsLetterChanged = false;
   /** Whether the client takes hovers in plain text only (its hover.contentFormat prefers plaintext to markdown). */
   let hasPlainTextHovers = false;
+  /**
+   * Whether the client takes code actions as literals (with their edits); else it takes only Commands, and gets the
+   * quick fixes as applyFixCommand when it lets the server apply an edit (workspace/applyEdit), none when it does not.
+   */
+  let hasCodeActionLiterals = false;
+  let hasApplyEdit = false;
   /** Whether the client takes the outline as a tree (DocumentSymbol[]), else as a flat SymbolInformation[]. */
   let hasHierarchicalSymbols = false;
   /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
@@ -395,6 +420,8 @@ export function startServer(connection: Connection): void {
     hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     hasDefinitionLinks = caps.textDocument?.definition?.linkSupport === true;
     hasHierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+    hasApplyEdit = caps.workspace?.applyEdit === true;
     // The formats in the client's order of preference; without any, Markdown (what clients that do not say take).
     const hoverFormats = caps.textDocument?.hover?.contentFormat?.filter((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText);
     hasPlainTextHovers = hoverFormats?.[0] === MarkupKind.PlainText;
@@ -419,6 +446,8 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        // Only for a client that takes code actions as commands (LSP before 3.8): the command that applies a fix.
+        ...(!hasCodeActionLiterals && hasApplyEdit ? { executeCommandProvider: { commands: [applyFixCommand] } } : {}),
         completionProvider: { triggerCharacters: [':'] },
         documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -703,9 +732,25 @@ export function startServer(connection: Connection): void {
       // All our actions are quick fixes: a client asking only for other kinds (e.g. source actions on save) gets none.
       const only = p.context?.only;
       if (!d || (only && !only.some((k) => k === '' || k === 'quickfix'))) return [];
+      if (!hasCodeActionLiterals && !hasApplyEdit) return [];
       const settings = await settingsFor(d.uri);
       if (documents.get(d.uri) !== d) return [];
-      return service.getCodeActions(d, p.range, { rules: settings.rules });
+      const actions = service.getCodeActions(d, p.range, { rules: settings.rules });
+      if (hasCodeActionLiterals) return actions;
+      // A client that takes only commands: each fix as the command that has the server apply its edit.
+      return actions.flatMap((a) => (a.edit ? [Command.create(a.title, applyFixCommand, { uri: d.uri, version: d.version, title: a.title, edit: a.edit } satisfies ApplyFix)] : []));
+    }),
+  );
+  connection.onExecuteCommand(
+    guard('workspace/executeCommand', null, async (p) => {
+      const fix: unknown = p.arguments?.[0];
+      if (p.command !== applyFixCommand || !isApplyFix(fix)) throw new ResponseError(ErrorCodes.InvalidParams, `workspace/executeCommand: not a command of this server: ${p.command}`);
+      const d = documents.get(fix.uri);
+      // The edit's ranges are those of the version the fix was offered for.
+      if (!d || d.version !== fix.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The letter changed since the fix was offered: ask for the fixes again.');
+      const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });
+      if (!r.applied) log(`The client did not apply "${fix.title}"${r.failureReason ? `: ${r.failureReason}` : ''}.`);
+      return null;
     }),
   );
   connection.onCompletion(

@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
+  Command,
   Diagnostic,
   CompletionItem,
   DocumentHighlight,
@@ -33,6 +34,7 @@ import type {
   SelectionRange,
   SymbolInformation,
   TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
 import type { FolderCheckResult, FolderLetter, LetterModel } from '../../core/model';
@@ -1507,4 +1509,44 @@ describe('answers in the forms the client supports', { skip: serverSkip }, () =>
     assert.deepEqual(await hovers({ textDocument: {} }), markdown);
   });
 
+  test('code actions: commands that apply the fix through workspace/applyEdit for a client without code action literals', async () => {
+    let text = readSample('malformed-missing-rationale.txt');
+    const u = uri('fix');
+    const params = (d: Diagnostic) => ({ textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+    // As a client with literals (VS Code) gets them: the edits to compare with.
+    const literals = await withClient({}, async (c) => {
+      const [d] = await c.open(u, text);
+      return c.request<CodeAction[]>('textDocument/codeAction', params(d));
+    });
+    assert.ok(literals.length > 0 && literals.every((a) => a.edit && !a.command));
+    await withClient({ textDocument: { codeAction: {} }, workspace: { applyEdit: true } }, async (c) => {
+      const [d] = await c.open(u, text);
+      const commands = await c.request<Command[]>('textDocument/codeAction', params(d));
+      assert.deepEqual(commands.map((x) => x.title), literals.map((a) => a.title));
+      assert.ok(commands.every((x) => typeof x.command === 'string' && !('edit' in x) && !('kind' in x)), JSON.stringify(commands));
+      const fix = commands[literals.findIndex((a) => a.isPreferred)];
+      assert.equal(await c.request('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }), null);
+      assert.deepEqual(c.appliedEdits, [literals.find((a) => a.isPreferred)!.edit]);
+      text = applyEdits(text, (c.appliedEdits[0] as WorkspaceEdit).changes![u] as TextEdit[]);
+      const wait = c.waitForDiagnostics(u, 2);
+      await c.change(u, [{ text }]);
+      assert.deepEqual((await wait).diagnostics, []);
+      // A command offered for a version of the letter that has changed since applies nothing.
+      const stale = await errorOf(c.request('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }));
+      assert.equal(stale.code, -32801, JSON.stringify(stale));
+      assert.equal(c.appliedEdits.length, 1);
+    });
+    // The command is announced only to the clients that get commands.
+    const { client: vscodeLike, init } = await LspClient.start({});
+    await vscodeLike.stop();
+    assert.equal(init.capabilities.executeCommandProvider, undefined);
+    const { client: old, init: oldInit } = await LspClient.start({ textDocument: { codeAction: {} }, workspace: { applyEdit: true } });
+    await old.stop();
+    assert.ok(oldInit.capabilities.executeCommandProvider?.commands.length === 1);
+    // A client that can take neither literals nor edits the server applies gets none.
+    await withClient({ textDocument: { codeAction: {} } }, async (c) => {
+      const [d] = await c.open(u, readSample('malformed-missing-rationale.txt'));
+      assert.deepEqual(await c.request('textDocument/codeAction', params(d)), []);
+    });
+  });
 });
