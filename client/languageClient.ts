@@ -17,6 +17,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     {
       documentSelector: [{ language: 'imr' }],
+      // The views refresh on imr/letterChanged, which the server sends only to the clients that ask for it.
+      initializationOptions: { letterChanged: true },
       middleware: {
         // A PDF's text (the imr-pdf scheme) is read-only: its quick fixes could not be applied.
         provideCodeActions: (document, range, context, token, next) => (document.uri.scheme === pdfScheme ? [] : next(document, range, context, token)),

@@ -9,7 +9,10 @@ export interface LetterParams {
 }
 export type LetterResult = LetterModel | null;
 
-/** Notification `imr/letterChanged`: the server reparsed a document. */
+/**
+ * Notification `imr/letterChanged`: the server reparsed a document. Sent only to a client that asks for it at
+ * initialize (`initializationOptions: { letterChanged: true }`, as createLanguageClient does).
+ */
 export const letterChangedNotification = 'imr/letterChanged';
 export interface LetterChangedParams {
   uri: string;

@@ -3,12 +3,14 @@
 import { pathToFileURL } from 'node:url';
 import {
   CancellationToken,
+  Command,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ErrorCodes,
   LSPErrorCodes,
+  Message,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -17,18 +19,25 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Diagnostic,
+  type Hover,
+  MarkupContent,
+  MarkupKind,
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { flattenSymbols } from '../core/features/documentSymbols';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
+import { markdownToPlainText } from '../core/text/markdown';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
+import { paramsProblem } from './params';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
 /** The `imr` settings section (VS Code: imr.rules, imr.workspacePdfs, imr.format.joinLines). */
@@ -52,6 +61,12 @@ const diagnosticsDelayMs = Number(process.env.IMR_DIAGNOSTICS_DELAY_MS ?? 0);
  * 10,000 letters takes seconds, and every later one checks each file's modification time.
  */
 const hoverFolderWaitMs = Number(process.env.IMR_HOVER_FOLDER_WAIT_MS ?? 300);
+
+/**
+ * How long a workspace/configuration request may go unanswered. A client that announces the capability but never
+ * answers would otherwise hold every check, formatting and code action of a document on a promise that never settles.
+ */
+const settingsTimeoutMs = Number(process.env.IMR_SETTINGS_TIMEOUT_MS ?? 3000);
 
 function readSettings(value: unknown): ImrSettings {
   const rules: Record<string, RuleSeverity> = {};
@@ -99,6 +114,23 @@ function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
+/** The command a client without code action literals gets a quick fix as: the server applies its edit. */
+const applyFixCommand = 'imr.applyFix';
+
+/** applyFixCommand's argument: a fix's edit, for the version of the letter it was computed on. */
+interface ApplyFix {
+  uri: string;
+  version: number;
+  title: string;
+  edit: WorkspaceEdit;
+}
+
+function isApplyFix(v: unknown): v is ApplyFix {
+  if (!v || typeof v !== 'object') return false;
+  const f = v as Partial<ApplyFix>;
+  return typeof f.uri === 'string' && typeof f.version === 'number' && typeof f.title === 'string' && !!f.edit && typeof f.edit === 'object';
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => {
@@ -115,6 +147,12 @@ export function startServer(connection: Connection): void {
   function openDocumentOf(file: string): TextDocument | undefined {
     for (const d of documents.all()) if (documentPath(d.uri) === file) return d;
     return undefined;
+  }
+
+  /** A hover as this client takes it: our Markdown, or its words in plain text (hasPlainTextHovers). */
+  function hoverForClient(hover: Hover | null): Hover | null {
+    if (!hover || !hasPlainTextHovers || !MarkupContent.is(hover.contents) || hover.contents.kind !== MarkupKind.Markdown) return hover;
+    return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(hover.contents.value) } };
   }
 
   /** Diagnostics as this client takes them: without related information unless it announced it shows them. */
@@ -151,9 +189,14 @@ export function startServer(connection: Connection): void {
   let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
   let backlogTimer: ReturnType<typeof setTimeout> | undefined;
   let backlogReported = 0;
+  /** The backlog as last reported (the round's first report counts the first PDF queued alone). */
+  let backlogNow = { read: 0, left: 0 };
+  const backlogMessage = ({ read, left }: typeof backlogNow) => `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
+  const backlogPercent = ({ read, left }: typeof backlogNow) => Math.floor((100 * read) / Math.max(1, read + left));
   function showPdfBacklog(read: number, left: number): void {
-    const message = `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
-    const percent = Math.floor((100 * read) / Math.max(1, read + left));
+    backlogNow = { read, left };
+    const message = backlogMessage(backlogNow);
+    const percent = backlogPercent(backlogNow);
     if (left === 0) {
       clearTimeout(backlogTimer);
       backlogTimer = undefined;
@@ -164,8 +207,13 @@ export function startServer(connection: Connection): void {
     if (!backlogProgress && !backlogTimer) {
       // A round of a PDF or two is over before anyone could read a progress bar: show it after half a second.
       backlogTimer = setTimeout(() => {
+        backlogTimer = undefined;
+        // The round as it stands now: more PDFs were queued, and maybe some read, since it began (the index reports
+        // each PDF read, not each one queued).
+        const now = { read: backlogNow.read, left: workspace.unreadPdfs };
+        backlogReported = performance.now();
         backlogProgress = connection.window.createWorkDoneProgress().then(
-          (r) => (r.begin('IMR: reading the workspace\'s PDF letters', percent, message, false), r),
+          (r) => (r.begin('IMR: reading the workspace\'s PDF letters', backlogPercent(now), backlogMessage(now), false), r),
           () => undefined,
         );
       }, 500);
@@ -184,6 +232,21 @@ export function startServer(connection: Connection): void {
   let hasWatchedFiles = false;
   /** Whether the client shows a diagnostic's related places (LSP: publishDiagnostics.relatedInformation). */
   let hasRelatedInformation = false;
+  /**
+   * Whether the client asked for imr/letterChanged (initializationOptions.letterChanged: the VS Code client does): a
+   * generic client has no handler for it, and some log each one they get.
+   */
+  let wantsLetterChanged = false;
+  /** Whether the client takes hovers in plain text only (its hover.contentFormat prefers plaintext to markdown). */
+  let hasPlainTextHovers = false;
+  /**
+   * Whether the client takes code actions as literals (with their edits); else it takes only Commands, and gets the
+   * quick fixes as applyFixCommand when it lets the server apply an edit (workspace/applyEdit), none when it does not.
+   */
+  let hasCodeActionLiterals = false;
+  let hasApplyEdit = false;
+  /** Whether the client takes the outline as a tree (DocumentSymbol[]), else as a flat SymbolInformation[]. */
+  let hasHierarchicalSymbols = false;
   /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
   let hasDefinitionLinks = false;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
@@ -204,22 +267,46 @@ export function startServer(connection: Connection): void {
     return last < 50 ? diagnosticsDelayMs : Math.min(last, 1000);
   }
 
+  /**
+   * Set when a settings request went unanswered for settingsTimeoutMs: the client is not asked again (each document
+   * would wait as long) until the next didChangeConfiguration; meanwhile the settings are the pushed ones (the defaults
+   * unless the client pushed some).
+   */
+  let configurationUnanswered = false;
+
   /** The `imr` section for a resource (or the window's, without one), the defaults if the client cannot say. */
   function askSettings(scopeUri?: string): Promise<ImrSettings> {
-    return connection.workspace.getConfiguration({ scopeUri, section: 'imr' }).then(readSettings, (e: unknown) => {
+    const asked = connection.workspace.getConfiguration({ scopeUri, section: 'imr' }).then(readSettings, (e: unknown) => {
       log(`Cannot read the imr settings: ${describe(e)}`);
       return readSettings(undefined);
     });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<ImrSettings>((resolve) => {
+      timer = setTimeout(() => {
+        if (!configurationUnanswered) {
+          configurationUnanswered = true;
+          log(`The client did not answer workspace/configuration in ${settingsTimeoutMs} ms: using the default imr settings (or those it pushed) until the settings change.`);
+        }
+        resolve(pushedSettings);
+      }, settingsTimeoutMs);
+      timer.unref?.();
+    });
+    return Promise.race([asked, timedOut]).finally(() => clearTimeout(timer));
+  }
+
+  /** Whether the settings are to be asked of the client (it can be asked, and has not left a request unanswered). */
+  function asksSettings(): boolean {
+    return hasConfigurationCapability && !configurationUnanswered;
   }
 
   /** The window's settings, for what concerns the whole workspace (imr.workspacePdfs). */
   function workspaceSettings(): Promise<ImrSettings> {
-    if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
+    if (!asksSettings()) return Promise.resolve(pushedSettings);
     return (windowSettings ??= askSettings());
   }
 
   function settingsFor(uri: string): Promise<ImrSettings> {
-    if (!hasConfigurationCapability) return Promise.resolve(pushedSettings);
+    if (!asksSettings()) return Promise.resolve(pushedSettings);
     let s = settingsByUri.get(uri);
     if (!s) settingsByUri.set(uri, (s = askSettings(uri)));
     return s;
@@ -243,7 +330,7 @@ export function startServer(connection: Connection): void {
       const diagnostics = forClient(service.getDiagnostics(doc, { rules: settings.rules }));
       checkMs.set(uri, parsedMs + performance.now() - linting);
       // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
-      void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
+      if (wantsLetterChanged) void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (e) {
       log(`Checking ${uri} failed: ${describe(e)}`);
@@ -261,12 +348,19 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  /** Runs a request handler: empty answer on failure, RequestCancelled when the client gave up. */
-  function guard<P, R>(empty: R, fn: (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>) {
+  /**
+   * Runs a request handler: InvalidParams when the params have not the shape LSP requires for the method
+   * (server/params.ts), empty answer on failure, RequestCancelled when the client gave up.
+   */
+  function guard<P, R>(method: string, empty: R, fn: (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>) {
     // workDone: the library's reporter for the client's workDoneToken, which it takes out of the params.
     return async (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter): Promise<R> => {
+      // A request without params: the library passes the cancellation token alone.
+      if (token === undefined && CancellationToken.is(params)) [params, token] = [undefined as P, params];
       if (phase === 'uninitialized') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized.');
       if (phase === 'shut down') throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+      const problem = paramsProblem(method, params);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       try {
         const r = await fn(params, token, workDone);
@@ -325,9 +419,16 @@ export function startServer(connection: Connection): void {
     hasWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
     hasDefinitionLinks = caps.textDocument?.definition?.linkSupport === true;
+    hasHierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+    hasApplyEdit = caps.workspace?.applyEdit === true;
+    // The formats in the client's order of preference; without any, Markdown (what clients that do not say take).
+    const hoverFormats = caps.textDocument?.hover?.contentFormat?.filter((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText);
+    hasPlainTextHovers = hoverFormats?.[0] === MarkupKind.PlainText;
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
+    wantsLetterChanged = !!init && typeof init === 'object' && (init as { letterChanged?: unknown }).letterChanged === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     return {
@@ -345,6 +446,8 @@ export function startServer(connection: Connection): void {
         documentHighlightProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        // Only for a client that takes code actions as commands (LSP before 3.8): the command that applies a fix.
+        ...(!hasCodeActionLiterals && hasApplyEdit ? { executeCommandProvider: { commands: [applyFixCommand] } } : {}),
         completionProvider: { triggerCharacters: [':'] },
         documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -402,6 +505,8 @@ export function startServer(connection: Connection): void {
     }
     settingsByUri.clear();
     windowSettings = undefined;
+    // A client that left a settings request unanswered is asked again (it may have been busy).
+    configurationUnanswered = false;
     for (const d of documents.all()) schedule(d.uri, 0);
   });
 
@@ -426,7 +531,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/letter',
-    guard(null, (params: { uri?: unknown }) => {
+    guard('imr/letter', null, (params: { uri?: unknown }) => {
       const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
       return doc ? service.getLetter(doc) : null;
     }),
@@ -436,7 +541,7 @@ export function startServer(connection: Connection): void {
   // reads it: pdf.js is loaded here, on the first PDF, not in the editor.
   connection.onRequest(
     'imr/pdfText',
-    guard({ ok: false, reason: 'the PDF could not be read' }, async (params: { uri?: unknown }) => {
+    guard('imr/pdfText', { ok: false, reason: 'the PDF could not be read' }, async (params: { uri?: unknown }) => {
       const file = typeof params?.uri === 'string' ? uriToPath(params.uri) : undefined;
       if (!file) return { ok: false, reason: 'not a file on this machine' };
       return readPdfFile(file);
@@ -445,7 +550,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/folderSummary',
-    guard({ letters: [] }, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
+    guard('imr/folderSummary', { letters: [] }, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
       const root = typeof params?.folderUri === 'string' ? uriToPath(params.folderUri) : undefined;
       if (!root) return { letters: [] };
       // Under the client's progress token, if it gave one: "Reading letters: 3,000 of 10,000 files".
@@ -475,7 +580,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/checkFolder',
-    guard(null, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
+    guard('imr/checkFolder', null, async (params: { folderUri?: unknown; workDoneToken?: unknown }, token) => {
       const folderUri = typeof params?.folderUri === 'string' ? params.folderUri : undefined;
       const root = folderUri ? uriToPath(folderUri) : undefined;
       if (!folderUri || !root) return null;
@@ -493,49 +598,51 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol(
-    guard([], (p) => {
+    guard('textDocument/documentSymbol', [], (p) => {
       const d = documents.get(p.textDocument.uri);
-      return d ? service.getDocumentSymbols(d) : [];
+      if (!d) return [];
+      const symbols = service.getDocumentSymbols(d);
+      return hasHierarchicalSymbols ? symbols : flattenSymbols(d.uri, symbols);
     }),
   );
   connection.onFoldingRanges(
-    guard([], (p) => {
+    guard('textDocument/foldingRange', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getFoldingRanges(d) : [];
     }),
   );
   connection.onSelectionRanges(
-    guard([], (p) => {
+    guard('textDocument/selectionRange', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getSelectionRanges(d, p.positions) : [];
     }),
   );
   connection.onDocumentLinks(
-    guard([], (p) => {
+    guard('textDocument/documentLink', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentLinks(d) : [];
     }),
   );
   connection.languages.inlayHint.on(
-    guard([], (p) => {
+    guard('textDocument/inlayHint', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getInlayHints(d, p.range) : [];
     }),
   );
   connection.languages.semanticTokens.on(
-    guard({ data: [] }, (p) => {
+    guard('textDocument/semanticTokens/full', { data: [] }, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getSemanticTokens(d) : { data: [] };
     }),
   );
   connection.languages.semanticTokens.onRange(
-    guard({ data: [] }, (p) => {
+    guard('textDocument/semanticTokens/range', { data: [] }, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getSemanticTokens(d, p.range) : { data: [] };
     }),
   );
   connection.onWorkspaceSymbol(
-    guard([], async (p, token) =>
+    guard('workspace/symbol', [], async (p, token) =>
       service.getWorkspaceSymbols(await workspaceLetters(token), p.query, () => token.isCancellationRequested),
     ),
   );
@@ -556,7 +663,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     'imr/itemContext',
-    guard(null, async (params: { uri?: unknown }) => {
+    guard('imr/itemContext', null, async (params: { uri?: unknown }) => {
       const d = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
       if (!d || !service.getLetter(d)) return null;
       const letters = workspace.folderPaths.length ? await lettersSoon() : undefined;
@@ -566,19 +673,19 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onHover(
-    guard(null, async (p, token) => {
+    guard('textDocument/hover', null, async (p, token) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return null;
       // Folder figures only matter on citations and item titles: scan the workspace only then.
-      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return service.getHover(d, p.position);
+      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return hoverForClient(service.getHover(d, p.position));
       const letters = await lettersSoon();
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
-      return service.getHover(d, p.position, letters, unreadPdfs());
+      return hoverForClient(service.getHover(d, p.position, letters, unreadPdfs()));
     }),
   );
   connection.onReferences(
-    guard(null, async (p, token, progress) => {
+    guard('textDocument/references', null, async (p, token, progress) => {
       const d = documents.get(p.textDocument.uri);
       if (!d || !service.usesWorkspaceAt(d, p.position)) return null;
       // The user asked and waits: the workspace is read whole, PDFs included (the first time, about 2 s for 10,000
@@ -599,7 +706,7 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDocumentFormatting(
-    guard([], async (p) => {
+    guard('textDocument/formatting', [], async (p) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return [];
       const { joinLines } = await settingsFor(d.uri);
@@ -607,31 +714,47 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDocumentHighlight(
-    guard(null, (p) => {
+    guard('textDocument/documentHighlight', null, (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getDocumentHighlights(d, p.position) : null;
     }),
   );
   connection.onDefinition(
-    guard(null, (p) => {
+    guard('textDocument/definition', null, (p) => {
       const d = documents.get(p.textDocument.uri);
       const links = d ? service.getDefinition(d, p.position) : null;
       return links && !hasDefinitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
     }),
   );
   connection.onCodeAction(
-    guard([], async (p) => {
+    guard('textDocument/codeAction', [], async (p) => {
       const d = documents.get(p.textDocument.uri);
       // All our actions are quick fixes: a client asking only for other kinds (e.g. source actions on save) gets none.
       const only = p.context?.only;
       if (!d || (only && !only.some((k) => k === '' || k === 'quickfix'))) return [];
+      if (!hasCodeActionLiterals && !hasApplyEdit) return [];
       const settings = await settingsFor(d.uri);
       if (documents.get(d.uri) !== d) return [];
-      return service.getCodeActions(d, p.range, { rules: settings.rules });
+      const actions = service.getCodeActions(d, p.range, { rules: settings.rules });
+      if (hasCodeActionLiterals) return actions;
+      // A client that takes only commands: each fix as the command that has the server apply its edit.
+      return actions.flatMap((a) => (a.edit ? [Command.create(a.title, applyFixCommand, { uri: d.uri, version: d.version, title: a.title, edit: a.edit } satisfies ApplyFix)] : []));
+    }),
+  );
+  connection.onExecuteCommand(
+    guard('workspace/executeCommand', null, async (p) => {
+      const fix: unknown = p.arguments?.[0];
+      if (p.command !== applyFixCommand || !isApplyFix(fix)) throw new ResponseError(ErrorCodes.InvalidParams, `workspace/executeCommand: not a command of this server: ${p.command}`);
+      const d = documents.get(fix.uri);
+      // The edit's ranges are those of the version the fix was offered for.
+      if (!d || d.version !== fix.version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The letter changed since the fix was offered: ask for the fixes again.');
+      const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });
+      if (!r.applied) log(`The client did not apply "${fix.title}"${r.failureReason ? `: ${r.failureReason}` : ''}.`);
+      return null;
     }),
   );
   connection.onCompletion(
-    guard([], (p) => {
+    guard('textDocument/completion', [], (p) => {
       const d = documents.get(p.textDocument.uri);
       return d ? service.getCompletions(d, p.position) : [];
     }),
@@ -647,7 +770,17 @@ if (!process.argv.some((a) => transports.some((t) => a.startsWith(t)))) {
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // JSON-RPC params are an object or an array, never null. The library reads a request's workDoneToken off its params
+  // before our handler runs, and would answer `params: null` with an InternalError (a TypeError): as absent params,
+  // the guard answers it InvalidParams with the others (server/params.ts).
+  messageStrategy: {
+    handleMessage(message, next) {
+      if (Message.isRequest(message) && message.params === null) (message as { params?: unknown }).params = undefined;
+      next(message);
+    },
+  },
+});
 // Keep serving: one bad request or a bug on some input must not take the editor's features down. Once the
 // connection is closed (the client is gone, e.g. it closed our output), there is no one to serve or tell: exit.
 function reportEscaped(kind: string, e: unknown): void {
@@ -657,6 +790,9 @@ function reportEscaped(kind: string, e: unknown): void {
     process.exit(1);
   }
 }
+// Over stdio, a failed write to our output (EPIPE: the client closed it) means the client is gone. Until now, an
+// unhandled rejection of some notification nobody awaited made that known (reportEscaped); not every check sends one.
+if (process.argv.includes('--stdio')) process.stdout.on('error', () => process.exit(1));
 process.on('uncaughtException', (e) => reportEscaped('uncaught', e));
 process.on('unhandledRejection', (e) => reportEscaped('unhandled rejection', e));
 startServer(connection);

@@ -1,5 +1,5 @@
 // Document symbols: the letter's outline (header, reviewer, sections, and one symbol per disputed item with its paragraphs).
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { DisputedItem, LabelledParagraph, Range, Section } from '../model';
 import { itemTitleRange } from '../rules/itemRanges';
 import { union, type LetterDocument } from './letterDocument';
@@ -86,4 +86,22 @@ export function getDocumentSymbols(doc: LetterDocument): DocumentSymbol[] {
   // (A loop, not push(...items): a spread of a hundred thousand arguments overflows the stack.)
   if (!model.sections.some((s) => s.kind === 'issues')) for (const item of model.items) symbols.push(itemSymbol(item));
   return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * The outline as a flat list, for a client without hierarchical document symbols (LSP: SymbolInformation[]): each
+ * symbol after its parent, named as its container, its location the symbol's whole range.
+ */
+export function flattenSymbols(uri: string, symbols: DocumentSymbol[]): SymbolInformation[] {
+  const flat: SymbolInformation[] = [];
+  const walk = (list: DocumentSymbol[], container: string | undefined) => {
+    for (const s of list) {
+      const info: SymbolInformation = { name: s.name, kind: s.kind, location: { uri, range: s.range } };
+      if (container !== undefined) info.containerName = container;
+      flat.push(info);
+      if (s.children) walk(s.children, s.name);
+    }
+  };
+  walk(symbols, undefined);
+  return flat;
 }

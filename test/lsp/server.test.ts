@@ -1,6 +1,6 @@
 // LSP-level tests: the bundled dist/server.js over stdio, driven by a real JSON-RPC client.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
+  Command,
   Diagnostic,
   CompletionItem,
   DocumentHighlight,
@@ -29,9 +30,11 @@ import type {
   Location,
   LocationLink,
   MarkupContent,
+  Position,
   SelectionRange,
   SymbolInformation,
   TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, DocumentHighlightKind } from 'vscode-languageserver-types';
 import type { FolderCheckResult, FolderLetter, LetterModel } from '../../core/model';
@@ -45,7 +48,7 @@ import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { itemTitleRange } from '../../core/rules/itemRanges';
 import { corpusLetters, corpusSkip, distDir, lettersDir, repoRoot, skipUnless } from '../support/env';
-import { LspClient } from '../support/lspClient';
+import { LspClient, type LspClientOptions } from '../support/lspClient';
 import { letterPages, longString, writePdf, writeRepeatedPdf } from '../support/minimalPdf';
 import { readPdfText } from '../../pdf/load';
 import type { DecodeResult } from '../../core/text/decode';
@@ -56,6 +59,26 @@ const serverSkip = skipUnless(existsSync(path.join(distDir, 'server.js')), 'dist
 const seed = readSeed();
 let n = 0;
 const uri = (name = 'letter') => `file:///virtual/${name}-${n++}.txt`;
+
+/** A request's answer, or its error's code and message. */
+const errorOf = (p: Promise<unknown>): Promise<{ answered?: unknown; code?: number; message?: string }> =>
+  p.then(
+    (r) => ({ answered: r }),
+    (e: { code?: number; message?: string }) => ({ code: e.code, message: e.message }),
+  );
+
+/** The words of a text (letters and digits), in order: what Markdown and its plain text have in common. */
+const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Runs `fn` with a client of its own, stopped after. */
+async function withClient<T>(options: LspClientOptions, fn: (client: LspClient) => Promise<T>): Promise<T> {
+  const { client } = await LspClient.start(options);
+  try {
+    return await fn(client);
+  } finally {
+    await client.stop();
+  }
+}
 
 describe('the language server over stdio', { skip: serverSkip }, () => {
   let client: LspClient;
@@ -1034,6 +1057,12 @@ describe('the workspace index', { skip: serverSkip }, () => {
       const values = client.progress.map((p) => p.value);
       assert.ok(values.some((v) => v.kind === 'begin'), JSON.stringify(values.slice(0, 3)));
       assert.equal(values.at(-1)!.kind, 'end');
+      // It begins with the round as it stands half a second in, not as it began (the first PDF queued: "0 of 1").
+      const begin = values.find((v) => v.kind === 'begin')!;
+      const firstReport = values.find((v) => v.kind === 'report')!;
+      const total = (v: { message?: string }) => Number(/^[\d,]+ of ([\d,]+) PDFs$/.exec(v.message ?? '')?.[1].replace(/,/g, ''));
+      assert.ok(total(begin) > 1, `begins with ${begin.message}`);
+      assert.equal(total(begin), total(firstReport), `begins with ${begin.message}, then reports ${firstReport.message}`);
       assert.ok(values.some((v) => v.kind === 'report' && /^\d+ of \d+ PDFs$/.test(v.message ?? '')));
     } finally {
       await client.stop();
@@ -1294,5 +1323,237 @@ describe('the workspace index', { skip: serverSkip }, () => {
       await client.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a client that never answers workspace/configuration', { skip: serverSkip }, () => {
+  test('the server waits so long, then checks and answers with the defaults, and asks again after didChangeConfiguration', async () => {
+    await withClient({ answerConfiguration: false, env: { IMR_SETTINGS_TIMEOUT_MS: '300' }, settings: { rules: { 'missing-rationale': 'off' } } }, async (c) => {
+      const text = readSample('malformed-missing-rationale.txt');
+      const u = uri('unanswered');
+      // The default severities, since the client's settings never came.
+      const ds = await c.open(u, text);
+      assert.deepEqual(ds.map((d) => d.code), ['missing-rationale']);
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: ds[0].range, context: { diagnostics: ds } });
+      assert.ok(actions.length > 0);
+      const edits = await c.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 4, insertSpaces: true } });
+      assert.ok(Array.isArray(edits));
+      // A second document does not wait again.
+      const u2 = uri('unanswered');
+      const started = Date.now();
+      assert.deepEqual((await c.open(u2, text)).map((d) => d.code), ['missing-rationale']);
+      assert.ok(Date.now() - started < 300, `${Date.now() - started} ms`);
+      assert.equal(c.logs.filter((l) => /did not answer/.test(l)).length, 1, c.logs.join('\n'));
+      // After a change of settings it asks again; answered now, the settings hold.
+      const asked = c.configurationRequests;
+      c.answerConfiguration = true;
+      const wait = c.waitForDiagnostics(u);
+      await c.changeSettings({ rules: { 'missing-rationale': 'off' } });
+      assert.deepEqual((await wait).diagnostics, []);
+      assert.ok(c.configurationRequests > asked);
+    });
+  });
+});
+
+describe('imr/letterChanged', { skip: serverSkip }, () => {
+  test('goes only to clients that opt in (initializationOptions.letterChanged)', async () => {
+    for (const letterChanged of [false, true]) {
+      await withClient({ letterChanged }, async (c) => {
+        const u = uri('changed');
+        await c.open(u, seed);
+        const wait = c.waitForDiagnostics(u, 2);
+        await c.change(u, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+        await wait;
+        assert.deepEqual(c.letterChanged.map((x) => x.version), letterChanged ? [1, 2] : []);
+      });
+    }
+    // Nor to the barest client.
+    await withClient({ bare: true }, async (c) => {
+      await c.open(uri('changed'), seed);
+      assert.deepEqual(c.letterChanged, []);
+    });
+  });
+
+  test('the VS Code client opts in', async () => {
+    const source = readFileSync(path.join(repoRoot, 'client', 'languageClient.ts'), 'utf8');
+    assert.match(source, /initializationOptions:\s*\{\s*letterChanged:\s*true\s*\}/);
+  });
+});
+
+describe('malformed requests', { skip: serverSkip }, () => {
+  test('params without the shape LSP requires answer InvalidParams, with no stack in the log; well-formed ones about unknown documents answer empty', async () => {
+    await withClient({}, async (c) => {
+      const u = uri('params');
+      await c.open(u, seed);
+      const td = { textDocument: { uri: u } };
+      const pos = { line: 0, character: 0 };
+      const range = { start: pos, end: { line: 5, character: 0 } };
+      const bad: Array<[string, unknown]> = [
+        ['textDocument/hover', { ...td, position: null }],
+        ['textDocument/hover', { ...td }],
+        ['textDocument/hover', { textDocument: {}, position: pos }],
+        ['textDocument/hover', { textDocument: { uri: 5 }, position: pos }],
+        ['textDocument/hover', { ...td, position: { line: '1', character: 0 } }],
+        ['textDocument/hover', { ...td, position: { line: -1, character: 0 } }],
+        ['textDocument/hover', null],
+        ['textDocument/hover', undefined],
+        ['textDocument/selectionRange', { ...td, positions: 'x' }],
+        ['textDocument/selectionRange', { ...td, positions: [pos, { line: 1 }] }],
+        ['workspace/symbol', { query: 5 }],
+        ['workspace/symbol', {}],
+        ['textDocument/inlayHint', { ...td }],
+        ['textDocument/inlayHint', { ...td, range: { start: pos } }],
+        ['textDocument/semanticTokens/range', { ...td }],
+        ['textDocument/documentSymbol', {}],
+        ['textDocument/foldingRange', { textDocument: null }],
+        ['textDocument/documentLink', { textDocument: 'x' }],
+        ['textDocument/semanticTokens/full', {}],
+        ['textDocument/references', { ...td, position: pos }],
+        ['textDocument/documentHighlight', { ...td, position: [] }],
+        ['textDocument/definition', { ...td }],
+        ['textDocument/codeAction', { ...td, range }],
+        ['textDocument/codeAction', { ...td, range, context: { diagnostics: 'none' } }],
+        ['textDocument/completion', { ...td, position: 'start' }],
+        ['textDocument/formatting', { ...td }],
+      ];
+      for (const [method, params] of bad) {
+        const r = await errorOf(c.request(method, params));
+        assert.equal(r.code, -32602, `${method} ${JSON.stringify(params)}: ${JSON.stringify(r)}`);
+        assert.ok(r.message && r.message.length < 200 && !/\n\s+at /.test(r.message), r.message);
+      }
+      assert.deepEqual(c.logs.filter((l) => /TypeError|\n\s+at |failed/.test(l)), []);
+      // Well-formed, on a document not open: empty, as before.
+      const gone = { textDocument: { uri: 'file:///never-opened.txt' } };
+      assert.equal(await c.request('textDocument/hover', { ...gone, position: pos }), null);
+      assert.deepEqual(await c.request('textDocument/inlayHint', { ...gone, range }), []);
+      assert.deepEqual(await c.request('textDocument/selectionRange', { ...gone, positions: [pos] }), []);
+      assert.deepEqual(await c.request('workspace/symbol', { query: 'x' }), []);
+      // The custom requests read their params leniently: null, not an error.
+      assert.equal(await c.request('imr/letter', null), null);
+      assert.equal(await c.request('imr/itemContext', { uri: 5 }), null);
+      // And the document open still answers.
+      assert.ok((await c.request<unknown[]>('textDocument/documentSymbol', td)).length > 0);
+    });
+  });
+});
+
+describe('answers in the forms the client supports', { skip: serverSkip }, () => {
+  test('document symbols: flat SymbolInformation[] with containers for a client without hierarchical support', async () => {
+    const u = uri('symbols');
+    const tree = await withClient({}, async (c) => {
+      await c.open(u, seed);
+      return c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+    });
+    assert.ok(tree.some((s) => s.children?.length), 'a tree for a client that takes one');
+    const expected: SymbolInformation[] = [];
+    const walk = (symbols: DocumentSymbol[], container?: string) => {
+      for (const s of symbols) {
+        expected.push({ name: s.name, kind: s.kind, location: { uri: u, range: s.range }, ...(container ? { containerName: container } : {}) });
+        walk(s.children ?? [], s.name);
+      }
+    };
+    walk(tree);
+    for (const documentSymbol of [{ hierarchicalDocumentSymbolSupport: false }, {}]) {
+      await withClient({ textDocument: { documentSymbol } }, async (c) => {
+        await c.open(u, seed);
+        const flat = await c.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
+        assert.deepEqual(flat, expected, JSON.stringify(documentSymbol));
+      });
+    }
+    // The barest client (no capabilities at all) gets the flat list too.
+    await withClient({ bare: true }, async (c) => {
+      await c.open(u, seed);
+      assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri: u } }), expected);
+    });
+  });
+
+  test('hovers in plain text for a client that takes only plain text: the same words, no Markdown', async () => {
+    // A title with Markdown's characters in it: a plain-text hover shows them as written, with no escapes.
+    const title = parseLetter(seed).items[0].title.value;
+    const odd = '12 Physical *Therapy* [x](https://example.com/a_b) `c` \\ Treatments';
+    const text = replaceOnce(seed, title, odd);
+    const model = parseLetter(text);
+    const u = uri('hover');
+    const places: Position[] = [
+      model.items[0].title.range.start,
+      model.items[0].decisionText!.range.start,
+      ...model.items.flatMap((i) => (i.maximusGuideline?.citations ?? []).map((c) => c.range.start)),
+      ...model.items.flatMap((i) => (i.rationale ? [i.rationale.labelRange.start] : [])),
+    ];
+    const hovers = async (options: LspClientOptions) =>
+      withClient(options, async (c) => {
+        await c.open(u, text);
+        const out: MarkupContent[] = [];
+        for (const position of places) {
+          const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position });
+          assert.ok(h, `a hover at ${JSON.stringify(position)}`);
+          out.push(h.contents as MarkupContent);
+        }
+        return out;
+      });
+    const markdown = await hovers({});
+    assert.ok(markdown.every((m) => m.kind === 'markdown'));
+    // A link of our own (the title's is escaped: "\[x\](https:...").
+    const ourLink = /(?<!\\)\[((?:\\.|[^\]\\])+)\]\((https?:[^)]+)\)/;
+    assert.ok(markdown.some((m) => ourLink.test(m.value)), 'a hover with a link');
+    for (const contentFormat of [['plaintext'], ['plaintext', 'markdown']]) {
+      const plain = await hovers({ textDocument: { hover: { contentFormat } } });
+      plain.forEach((p, i) => {
+        assert.equal(p.kind, 'plaintext');
+        assert.deepEqual(words(p.value), words(markdown[i].value), `the same words: ${p.value}`);
+        // The letter's own text (the title) may hold Markdown's characters: the rest may not.
+        const ours = p.value.split(odd).join('');
+        assert.doesNotMatch(ours, /\*\*|`|\\|\]\(|<https?:|^---$/m, p.value);
+      });
+      assert.match(plain[0].value, new RegExp(`^${odd.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: Upheld`));
+      assert.match(plain[1].value, /^Upheld: the utilization review denial stands\./);
+      const linked = markdown.findIndex((m) => ourLink.test(m.value));
+      const [, label, url] = ourLink.exec(markdown[linked].value)!;
+      assert.ok(plain[linked].value.includes(`${label.replace(/\\(.)/g, '$1')} (${url})`), plain[linked].value);
+    }
+    // A client that prefers Markdown, or does not say, gets Markdown.
+    assert.deepEqual(await hovers({ textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }), markdown);
+    assert.deepEqual(await hovers({ textDocument: {} }), markdown);
+  });
+
+  test('code actions: commands that apply the fix through workspace/applyEdit for a client without code action literals', async () => {
+    let text = readSample('malformed-missing-rationale.txt');
+    const u = uri('fix');
+    const params = (d: Diagnostic) => ({ textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+    // As a client with literals (VS Code) gets them: the edits to compare with.
+    const literals = await withClient({}, async (c) => {
+      const [d] = await c.open(u, text);
+      return c.request<CodeAction[]>('textDocument/codeAction', params(d));
+    });
+    assert.ok(literals.length > 0 && literals.every((a) => a.edit && !a.command));
+    await withClient({ textDocument: { codeAction: {} }, workspace: { applyEdit: true } }, async (c) => {
+      const [d] = await c.open(u, text);
+      const commands = await c.request<Command[]>('textDocument/codeAction', params(d));
+      assert.deepEqual(commands.map((x) => x.title), literals.map((a) => a.title));
+      assert.ok(commands.every((x) => typeof x.command === 'string' && !('edit' in x) && !('kind' in x)), JSON.stringify(commands));
+      const fix = commands[literals.findIndex((a) => a.isPreferred)];
+      assert.equal(await c.request('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }), null);
+      assert.deepEqual(c.appliedEdits, [literals.find((a) => a.isPreferred)!.edit]);
+      text = applyEdits(text, (c.appliedEdits[0] as WorkspaceEdit).changes![u] as TextEdit[]);
+      const wait = c.waitForDiagnostics(u, 2);
+      await c.change(u, [{ text }]);
+      assert.deepEqual((await wait).diagnostics, []);
+      // A command offered for a version of the letter that has changed since applies nothing.
+      const stale = await errorOf(c.request('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }));
+      assert.equal(stale.code, -32801, JSON.stringify(stale));
+      assert.equal(c.appliedEdits.length, 1);
+    });
+    // The command is announced only to the clients that get commands.
+    const { client: vscodeLike, init } = await LspClient.start({});
+    await vscodeLike.stop();
+    assert.equal(init.capabilities.executeCommandProvider, undefined);
+    const { client: old, init: oldInit } = await LspClient.start({ textDocument: { codeAction: {} }, workspace: { applyEdit: true } });
+    await old.stop();
+    assert.ok(oldInit.capabilities.executeCommandProvider?.commands.length === 1);
+    // A client that can take neither literals nor edits the server applies gets none.
+    await withClient({ textDocument: { codeAction: {} } }, async (c) => {
+      const [d] = await c.open(u, readSample('malformed-missing-rationale.txt'));
+      assert.deepEqual(await c.request('textDocument/codeAction', params(d)), []);
+    });
   });
 });

@@ -36,6 +36,14 @@ export interface LspClientOptions {
   env?: Record<string, string>;
   /** Announce that the client watches files for the server (workspace/didChangeWatchedFiles, registered). */
   watchFiles?: boolean;
+  /** Capabilities of textDocument/... replacing the defaults (VS Code's, for the features the server reads), by key. */
+  textDocument?: Record<string, unknown>;
+  /** Capabilities of workspace/... added to the defaults, by key (e.g. applyEdit). */
+  workspace?: Record<string, unknown>;
+  /** Opt in to the imr/letterChanged notification, as the VS Code client does (default true, false when bare). */
+  letterChanged?: boolean;
+  /** Answer workspace/configuration (default true); false: take the request and never answer it. */
+  answerConfiguration?: boolean;
 }
 
 interface Registration {
@@ -61,6 +69,12 @@ export class LspClient {
   readonly registrations: Registration[] = [];
   private registered: Array<() => void> = [];
   settings: ImrTestSettings;
+  /** Whether workspace/configuration is answered (LspClientOptions.answerConfiguration); may change on the way. */
+  answerConfiguration = true;
+  /** How many workspace/configuration requests the server sent. */
+  configurationRequests = 0;
+  /** Every workspace/applyEdit the server sent (the client applies none: it answers applied: true). */
+  readonly appliedEdits: unknown[] = [];
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private exited = false;
@@ -81,6 +95,7 @@ export class LspClient {
     if (!child.stdout || !child.stdin) throw new Error('server has no stdio');
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.settings);
+    client.answerConfiguration = options.answerConfiguration ?? true;
     child.on('exit', () => {
       client.exited = true;
     });
@@ -103,9 +118,16 @@ export class LspClient {
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       client.logs.push(p.message);
     });
-    connection.onRequest('workspace/configuration', (p: unknown) =>
-      (p as { items: Array<{ section?: string }> }).items.map((i) => (i.section === 'imr' ? client.settings : null)),
-    );
+    connection.onRequest('workspace/configuration', (p: unknown): Promise<unknown> | unknown[] => {
+      client.configurationRequests++;
+      // A client that never answers: the request stays pending (until the connection closes).
+      if (!client.answerConfiguration) return new Promise<never>(() => undefined);
+      return (p as { items: Array<{ section?: string }> }).items.map((i) => (i.section === 'imr' ? client.settings : null));
+    });
+    connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+      client.appliedEdits.push(p.edit);
+      return { applied: true };
+    });
     connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
       client.registrations.push(...p.registrations);
       // Answered first: the server acts on a registration once the client has accepted it.
@@ -127,6 +149,7 @@ export class LspClient {
               didChangeConfiguration: { dynamicRegistration: true },
               workspaceFolders: true,
               ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+              ...options.workspace,
             },
             // As VS Code: the server may show progress of its own (the background reading of PDFs).
             window: { workDoneProgress: true },
@@ -134,9 +157,14 @@ export class LspClient {
               publishDiagnostics: { versionSupport: true, relatedInformation: true },
               definition: { linkSupport: true },
               documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+              hover: { contentFormat: ['markdown', 'plaintext'] },
+              codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } } },
               synchronization: { dynamicRegistration: false },
+              ...options.textDocument,
             },
           },
+      // As the VS Code client: it refreshes its views on imr/letterChanged.
+      ...((options.letterChanged ?? !options.bare) ? { initializationOptions: { letterChanged: true } } : {}),
     })) as InitializeResult;
     await connection.sendNotification('initialized', {});
     return { client, init };

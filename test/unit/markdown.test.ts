@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../core/languageService';
-import { escapeMarkdown, markdownAutolink } from '../../core/text/markdown';
+import { escapeMarkdown, markdownAutolink, markdownToPlainText } from '../../core/text/markdown';
 import { readSample, readSeed, replaceOnce } from '../lsp/mutants';
 
 const md = new MarkdownIt({ html: true, linkify: false });
@@ -117,5 +117,24 @@ describe('hovers show letter text as text', () => {
     const html = hoverHtml(doc, citation.range.start.line, citation.range.start.character);
     assert.ok(!/<img/i.test(html), html);
     assert.equal(foreignElements(html).filter((e) => /^<a\b/.test(e)).length, 1, html);
+  });
+});
+
+describe('markdownToPlainText', () => {
+  test('gives back any text escapeMarkdown escaped, white space collapsed', () => {
+    fc.assert(
+      fc.property(fc.oneof(markdownish, fc.string()), (text) => {
+        assert.equal(markdownToPlainText(escapeMarkdown(text)), text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('drops emphasis and code, reads links and autolinks, and a rule as a line', () => {
+    const link = markdownAutolink('https://example.com/a<b');
+    assert.equal(
+      markdownToPlainText(`**${escapeMarkdown('a*b')}** · *note:* \`x\`\n- [${escapeMarkdown('T [1]')}](https://h/p_(q)) ${link}\n\n---\n\nend`),
+      'a*b · note: x\n- T [1] (https://h/p_(q)) https://example.com/a%3Cb\n\n────────\n\nend',
+    );
   });
 });
