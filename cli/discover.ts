@@ -16,12 +16,17 @@ function ignored(name: string): boolean {
 /**
  * Extensions of markup, data and code formats, whose files a folder walk passes by: a README or a page of notes
  * quotes letters, a CSV or JSON of results holds their words, and `summary dir > dir/summary.md` creates its own
- * output in the folder. Read as letters, they would count as letters or fail lint. Named on the command line,
- * they are read.
+ * output in the folder. Read as letters, they would count as letters or fail lint. Images, archives, spreadsheets
+ * and media beside the letters (a screenshot, the corpus's zip) are no letter either: each would fail the run as a
+ * binary file. Named on the command line, they are read. A word processor's file (.doc, .docx, .rtf) may hold a
+ * letter, and is still reported as unreadable.
  */
 const notLetterExtensions = new Set(
   ['md', 'markdown', 'rst', 'html', 'htm', 'xml', 'svg', 'json', 'jsonl', 'csv', 'tsv', 'sarif', 'yml', 'yaml', 'toml']
     .concat(['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'css'])
+    .concat(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'ico'])
+    .concat(['zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'tar', 'xlsx', 'xls', 'ods', 'parquet', 'duckdb', 'sqlite', 'db'])
+    .concat(['mp3', 'wav', 'm4a', 'mp4', 'mov', 'avi'])
     .map((e) => `.${e}`),
 );
 

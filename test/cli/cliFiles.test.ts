@@ -1,7 +1,7 @@
 // End-to-end tests of dist/cli.js over folders: bad files, order with worker threads, the research table.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -135,17 +135,24 @@ test('a file met twice (named twice, named beside its folder, reached by a link)
   }
 });
 
-test('a folder walk passes by markup, data and code files (a README quoting a letter, a CSV, its own output); named, they are read', (t) => {
+test('a folder walk passes by markup, data, code, image and archive files (a README quoting a letter, a CSV, its own output, a screenshot); named, they are read', (t) => {
   const dir = tempDir(t);
   const letter = path.join(dir, 'letter.txt');
   copyFileSync(seedFiles()[0], letter);
   const quoted = readFileSync(seedFiles()[1], 'utf8');
   for (const name of ['README.md', 'notes.MARKDOWN', 'items.csv', 'model.json', 'page.html', 'lint.sarif', 'script.py']) writeFileSync(path.join(dir, name), quoted);
   writeFileSync(path.join(dir, 'summary.md'), ''); // `summary dir > dir/summary.md`: the shell creates it first
+  // A screenshot and an archive beside the letters: binary, but no letter either.
+  writeFileSync(path.join(dir, 'screenshot.PNG'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  writeFileSync(path.join(dir, 'letters.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
   const files = (r: { stdout: string }) => (JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file);
   const lint = runCli(['lint', '--format', 'json', dir]);
   assert.equal(lint.stderr, '');
   assert.deepEqual(files(lint), [letter]);
+  // A word processor's file may hold a letter: it is still said to be unreadable.
+  writeFileSync(path.join(dir, 'letter.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+  assert.match(runCli(['lint', '--format', 'json', dir]).stderr, /letter\.docx: binary file/);
+  rmSync(path.join(dir, 'letter.docx'));
   const table = runCli(['table', '--format', 'json', dir]);
   assert.deepEqual([...new Set(files(table))], [letter]);
   const readme = path.join(dir, 'README.md');
