@@ -17,6 +17,30 @@
 
   const rowSelector = 'tr[data-index], tr[data-row], tr[data-group-by]';
 
+  /** A selector that finds the focused control again in the page's next content, or null for none to keep. */
+  function focusedControl() {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || !main.contains(el)) return null;
+    const attr = function (name, value) {
+      return '[' + name + (value === undefined ? '' : '="' + CSS.escape(value) + '"') + ']';
+    };
+    if (el.id) return '#' + CSS.escape(el.id);
+    const d = el.dataset;
+    if (el.tagName === 'TR') {
+      if (d.groupBy !== undefined) return 'tr' + attr('data-group-by', d.groupBy) + attr('data-group-key', d.groupKey);
+      if (d.row !== undefined) return 'tr' + attr('data-row', d.row);
+      if (d.index !== undefined) return 'tr' + attr('data-index', d.index);
+    }
+    if (el.tagName === 'BUTTON') {
+      for (const name of ['sort', 'clearGroup', 'export', 'refresh', 'clearFilter', 'more', 'jump']) {
+        if (d[name] === undefined) continue;
+        const data = 'data-' + name.replace(/[A-Z]/g, function (c) { return '-' + c.toLowerCase(); });
+        return 'button' + attr(data, name === 'sort' || name === 'clearGroup' ? d[name] : undefined);
+      }
+    }
+    return null;
+  }
+
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
@@ -29,9 +53,11 @@
       else if (button.dataset.clearFilter !== undefined) vscode.postMessage({ type: 'clearFilter' });
       else if (button.dataset.clearGroup !== undefined) vscode.postMessage({ type: 'filter', group: { by: button.dataset.clearGroup, key: null } });
       else if (button.dataset.jump !== undefined) {
-        // Within the page: the items table, below the breakdowns.
+        // Within the page: the items table, below the breakdowns; the keyboard goes on from its first row.
         const to = document.getElementById(button.dataset.jump);
         if (to) to.scrollIntoView({ block: 'start' });
+        const first = to && to.querySelector(rowSelector);
+        if (first) first.focus({ preventScroll: true });
       }
       return;
     }
@@ -80,12 +106,23 @@
     // for), and the caret, stay as they are.
     const box = document.getElementById('filter');
     const typed = box && document.activeElement === box ? { value: box.value, start: box.selectionStart, end: box.selectionEnd } : null;
+    const focused = focusedControl();
+    const shownRows = main.querySelectorAll('tr[data-row]').length;
     main.innerHTML = message.html;
     const again = document.getElementById('filter');
     if (typed && again instanceof HTMLInputElement) {
       again.value = typed.value;
       again.focus();
       again.setSelectionRange(typed.start, typed.end);
+    } else if (focused) {
+      // The keyboard stays where it was: on the row, list or button just used (a sort, a breakdown's filter); after
+      // "Show more", on the first row it showed.
+      // A button the update took away (a filter's clear) leaves the keyboard in the filter box.
+      const target =
+        (focused === 'button[data-more]' ? main.querySelectorAll('tr[data-row]')[shownRows] : null) ||
+        main.querySelector(focused) ||
+        document.getElementById('filter');
+      if (target instanceof HTMLElement) target.focus({ preventScroll: true });
     }
     document.body.dataset.uri = message.uri;
     if (typeof message.title === 'string') document.title = message.title;

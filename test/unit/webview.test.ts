@@ -410,6 +410,50 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('main img').count(), 0);
   });
 
+  test('after an update the keyboard stays on the row, button or list used; "Show more" and "Go to the items" lead to rows', async () => {
+    const focusedIs = (selector: string) =>
+      page.evaluate((sel) => {
+        const d = (globalThis as unknown as { document: { activeElement: unknown; querySelector(s: string): unknown } }).document;
+        return d.activeElement !== null && d.activeElement === d.querySelector(sel);
+      }, selector);
+    const update = (view: FolderView) =>
+      page.evaluate((h) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html: h, uri: 'file:///f' }, '*'), renderFolderBody(view));
+    const settled = () => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await load(renderFolderBody(folderView()));
+    // A breakdown's row, chosen with Enter: the page comes back filtered, the row still focused.
+    const group = '[data-breakdown="year"] tr[data-group-key="2017"]';
+    await page.locator(group).focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'year', key: '2017' } });
+    await update(folderView({ filter: { ...noFilter, groups: { year: '2017' } } }));
+    await settled();
+    assert.ok(await focusedIs(group), 'the breakdown row');
+    // A column's sort button.
+    await page.locator('th.service button[data-sort]').focus();
+    await page.keyboard.press('Enter');
+    await update(folderView({ sort: { column: 'service', descending: false }, kept: [1, 0] }));
+    await settled();
+    assert.ok(await focusedIs('button[data-sort="service"]'), 'the sort button');
+    // The decision list, changed from the keyboard.
+    await page.locator('#decision').focus();
+    await page.keyboard.press('ArrowDown');
+    await update(folderView({ filter: { ...noFilter, decision: 'Upheld' }, kept: [0] }));
+    await settled();
+    assert.ok(await focusedIs('#decision'), 'the decision list');
+    // "Show more": on the first row it showed.
+    await update(folderView({ limit: 1 }));
+    await page.locator('button[data-more]').focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await lastPosted(), { type: 'more' });
+    await update(folderView({ kept: [1, 0] }));
+    await settled();
+    assert.ok(await focusedIs('table.items tr[data-row="0"]'), 'the second row shown, the first new one');
+    // "Go to the items": on the first of them.
+    await page.locator('button[data-jump="items"]').focus();
+    await page.keyboard.press('Enter');
+    assert.ok(await focusedIs('table.items tr[data-row="1"]'), 'the first item row');
+  });
+
   test('an update while the user types keeps what is typed and the caret', async () => {
     await load(renderFolderBody(folderView()));
     await page.locator('#filter').click();
