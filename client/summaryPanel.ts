@@ -225,7 +225,7 @@ export class FolderSummaryPanel extends SummaryPanel {
     try {
       // How far the server is, put straight into the page (not a new page for each report).
       const result = await this.services.store.folder(this.uri, (text) => void this.panel.webview.postMessage({ type: 'progress', text }));
-      ({ letters: this.summaries, copies: this.copies } = distinctLetters(summarizeFolder(result.letters)));
+      ({ letters: this.summaries, copies: this.copies } = distinctLetters(summarizeFolder(result.letters, this.uri.toString())));
       this.rows = folderRows(this.summaries);
       this.kept = sortRows(this.rows, filterRows(this.rows, this.filter), this.sort);
       this.error = undefined;

@@ -23,11 +23,27 @@ export function fileName(uri: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
 
-/** Letters sorted by file name, each summarised; documents that are not letters are left out. */
-export function summarizeFolder(letters: readonly { uri: string; letter: FolderLetter }[]): LetterSummary[] {
+/**
+ * A letter's name in its folder's summary: its path below the folder ("batch07/120_CM17-0008577.txt"), so that the
+ * same file name in two subfolders reads apart and the filter finds a subfolder; its file name outside the folder.
+ */
+export function nameWithin(uri: string, folderUri: string | undefined): string {
+  if (folderUri !== undefined) {
+    const path = decodeURIComponent(uri.replace(/[?#].*$/, ''));
+    const base = `${decodeURIComponent(folderUri.replace(/[?#].*$/, '')).replace(/\/+$/, '')}/`;
+    if (path.startsWith(base) && path.length > base.length) return path.slice(base.length);
+  }
+  return fileName(uri);
+}
+
+/**
+ * Letters sorted by name (their paths below `folderUri` when given, else their file names), each summarised;
+ * documents that are not letters are left out.
+ */
+export function summarizeFolder(letters: readonly { uri: string; letter: FolderLetter }[], folderUri?: string): LetterSummary[] {
   return letters
     .filter((l) => l.letter.isLetter)
-    .map((l) => summarizeLetter(l.letter, fileName(l.uri), l.uri))
+    .map((l) => summarizeLetter(l.letter, nameWithin(l.uri, folderUri), l.uri))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

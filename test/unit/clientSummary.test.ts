@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportFormats';
 import { fileName, folderRows, summarizeFolder } from '../../core/summary/folderRows';
+import { filterRows, noFilter } from '../../core/summary/folderStats';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
 import { countsText, decisionLabel, firstSentence, itemNumbersText, shortGuidelineText, summarizeLetter, withContextGrounds } from '../../core/summary/letterSummary';
@@ -212,6 +213,24 @@ describe('folder summaries', () => {
     assert.equal(rows.length, 4);
     assert.equal(rows[1].file, 'b 003.txt');
     assert.equal(fileName('file:///f/x%23y.txt'), 'x#y.txt');
+  });
+
+  test("in a folder's summary a letter is named by its path below the folder: the same file name in two subfolders reads apart", () => {
+    const letter = parseLetter(seed3);
+    const letters = [
+      { uri: 'file:///f/batch%2007/120.txt', letter },
+      { uri: 'file:///f/batch01/120.txt', letter },
+      { uri: 'file:///elsewhere/open.txt', letter },
+    ];
+    const names = summarizeFolder(letters, 'file:///f').map((s) => s.name);
+    assert.deepEqual(names, ['batch 07/120.txt', 'batch01/120.txt', 'open.txt']);
+    assert.deepEqual(summarizeFolder(letters, 'file:///f/').map((s) => s.name), names, 'a folder URI ending with a slash');
+    // The filter finds a subfolder.
+    const rows = folderRows(summarizeFolder(letters, 'file:///f'));
+    assert.deepEqual(
+      filterRows(rows, { ...noFilter, text: 'batch01/' }).map((i) => rows[i].file),
+      rows.filter((r) => r.file === 'batch01/120.txt').map((r) => r.file),
+    );
   });
 });
 
