@@ -312,6 +312,25 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     }
   });
 
+  test('in a panel 400 pixels wide every breakdown fits, the share overturned in sight', async () => {
+    await page.setViewportSize({ width: 400, height: 700 });
+    try {
+      await load(renderFolderBody(folderView()));
+      // VS Code's font, as a webview gets it (the page alone would have the browser's 16 px).
+      await page.evaluate(() => {
+        const body = (globalThis as unknown as { document: { body: { style: { setProperty(k: string, v: string): void } } } }).document.body;
+        body.style.setProperty('--vscode-font-size', '13px');
+        body.style.setProperty('--vscode-font-family', 'system-ui, sans-serif');
+      });
+      const overflowing = await page.locator('.breakdown').evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.getAttribute('data-breakdown')}: ${el.scrollWidth} > ${el.clientWidth}`),
+      );
+      assert.deepEqual(overflowing, []);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   test('the folder page names the files it counted once as copies, escaped', async () => {
     await load(renderFolderBody(folderView({ copies: [{ name: hostile, of: 'a.pdf' }] })));
     assert.equal(await page.locator('p.copies').innerText(), `One file is a copy of another letter, counted once: ${hostile} (a copy of a.pdf).`);
