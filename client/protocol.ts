@@ -58,4 +58,5 @@ export const itemContextRequest = 'imr/itemContext';
 export interface ItemContextParams {
   uri: string;
 }
-export type ItemContextResult = { version: number; items: ItemContext[]; unreadPdfs: number } | null;
+/** `pending`: no reading of the folder was complete yet, so no precedents: ask again. */
+export type ItemContextResult = { version: number; items: ItemContext[]; unreadPdfs: number; pending?: boolean } | null;

@@ -120,6 +120,9 @@ abstract class SummaryPanel implements vscode.Disposable {
   }
 }
 
+/** How soon the panel asks again for a letter's context while the folder is being read. */
+const contextRetryMs = 1000;
+
 /** The summary of one letter; follows the active letter and its edits. */
 export class LetterSummaryPanel extends SummaryPanel {
   /** What the workspace says of the items of each model shown (asked once per model: a reparse makes a new one). */
@@ -137,7 +140,16 @@ export class LetterSummaryPanel extends SummaryPanel {
     this.services.store.itemContext(uri).then(
       (result) => {
         this.contexts.set(model, result);
-        if (!this.isDisposed && this.uri.toString() === uri.toString() && this.services.store.cached(uri) === model) this.render();
+        const shown = () => !this.isDisposed && this.uri.toString() === uri.toString() && this.services.store.cached(uri) === model;
+        if (shown()) this.render();
+        // The folder was still being read (the first reading of a large one takes seconds): ask again in a moment,
+        // so that the precedents appear once it is read, not never.
+        if (result?.pending)
+          setTimeout(() => {
+            if (this.contexts.get(model) !== result) return;
+            this.contexts.delete(model);
+            if (shown()) this.render();
+          }, contextRetryMs);
       },
       () => this.contexts.set(model, null),
     );

@@ -668,7 +668,10 @@ export function startServer(connection: Connection): void {
       if (!d || !service.getLetter(d)) return null;
       const letters = workspace.folderPaths.length ? await lettersSoon() : undefined;
       if (documents.get(d.uri) !== d) return null;
-      return { version: d.version, items: service.getItemContext(d, letters), unreadPdfs: letters ? unreadPdfs() : 0 };
+      // No reading of the folder complete yet (the first of a large folder takes seconds): no precedents, and the
+      // panel asks again. Later, those of the last complete reading.
+      const pending = workspace.folderPaths.length > 0 && letters === undefined;
+      return { version: d.version, items: service.getItemContext(d, letters), unreadPdfs: letters ? unreadPdfs() : 0, pending };
     }),
   );
 

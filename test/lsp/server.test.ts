@@ -784,9 +784,17 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
       const first = await hover();
       assert.match(first, /\S/, 'the hover answers at once');
       assert.doesNotMatch(first, /Cited by/, 'without folder figures: the folder is still being read');
+      // The summary panel's context says so, and the panel asks again.
+      type Context = { items: ItemContext[]; pending?: boolean } | null;
+      const early = await impatient.request<Context>('imr/itemContext', { uri: u });
+      assert.equal(early?.pending, true);
+      assert.equal(early?.items[0]?.sameService?.others ?? 0, 0, "no precedents yet");
       // Once a reading is complete (a workspace-symbol search waits for one), hovers have the figures at once.
       await impatient.request('workspace/symbol', { query: 'x' });
       assert.match(await hover(), /Cited by \d+ items here/);
+      const later = await impatient.request<Context>('imr/itemContext', { uri: u });
+      assert.equal(later?.pending, false);
+      assert.ok((later?.items[0]?.sameService?.others ?? 0) > 0, 'the precedents of the folder read');
     } finally {
       await impatient.stop();
     }
