@@ -27,6 +27,7 @@ import { Output } from './output';
 import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
+import { isPdfFileName } from '../pdf/load';
 import { readLetterFile, readLetterStream } from './readLetter';
 import { noLettersMessage } from './discover';
 import type { ReadResult } from './readLetter';
@@ -272,9 +273,10 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
   let badFiles = 0;
   statusSoFar = () => (badFiles > 0 ? 1 : 0);
   let letters = 0;
-  const rows: StatsRow[] = [];
-  const firstFileOf = new Map<string, string>();
-  const copies: Copy[] = [];
+  // Each letter's file and rows, in the order first met: a copy (its PDF and its text, say) is named, not counted,
+  // and a text file is counted rather than its PDF, as in the editor's folder summary (core/summary/copies.ts).
+  const counted = new Map<string, { file: string; rows: StatsRow[] }>();
+  let copies: Copy[] = [];
   await streamResults(request, messages, {
     task: 'summary',
     // The breakdown of the checks leaves out the rules the configuration turns off.
@@ -283,20 +285,21 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
     write: (result) => {
       if (unusable(result, messages)) badFiles++;
       if (result.outcome.kind === 'summary') {
-        // A copy of a letter counted already (its PDF and its text, say) is named, not counted.
-        const of = firstFileOf.get(result.outcome.key);
-        if (of !== undefined) {
-          copies.push({ name: result.file, of });
-          return '';
-        }
-        firstFileOf.set(result.outcome.key, result.file);
-        letters++;
-        for (const row of result.outcome.rows) rows.push(row);
+        const { key, rows } = result.outcome;
+        const first = counted.get(key);
+        if (first === undefined) {
+          counted.set(key, { file: result.file, rows });
+          letters++;
+        } else if (isPdfFileName(first.file) && !isPdfFileName(result.file)) {
+          copies = copies.map((c) => (c.of === first.file ? { ...c, of: result.file } : c));
+          copies.push({ name: first.file, of: result.file });
+          counted.set(key, { file: result.file, rows });
+        } else copies.push({ name: result.file, of: first.file });
       }
       return '';
     },
     end: () => {
-      const report = summaryReport(letters, rows, copies);
+      const report = summaryReport(letters, [...counted.values()].flatMap((c) => c.rows), copies);
       return request.format === 'json' ? summaryJson(report) : summaryMarkdown(report);
     },
   });

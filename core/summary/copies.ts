@@ -27,7 +27,7 @@ export function copyText(copy: Copy): string {
 
 /**
  * The line the summaries show of the files they counted once: "One file is a copy of another letter, counted once:
- * a.txt (a copy of a.pdf)." Only the first `named` are named, the rest counted.
+ * a.pdf (a copy of a.txt)." Only the first `named` are named, the rest counted.
  */
 export function copiesText(copies: readonly Copy[], named = Infinity): string {
   const what = copies.length === 1 ? 'One file is a copy of another letter' : `${copies.length} files are copies of other letters`;
@@ -35,18 +35,28 @@ export function copiesText(copies: readonly Copy[], named = Infinity): string {
   return `${what}, counted once: ${copies.slice(0, named).map(copyText).join(', ')}${rest}.`;
 }
 
-/** The letters, each once (its first file in the order given), and the files left out as copies. */
+/**
+ * The letters, each once, and the files left out as copies. A letter is counted by its first text file in the order
+ * given, else its first file: the text saved from a PDF is the one a user edits and annotates, and a row of the
+ * summaries opens it.
+ */
 export function distinctLetters<T extends LetterSummary>(summaries: readonly T[]): { letters: T[]; copies: Copy[] } {
-  const first = new Map<string, string>();
+  const keys = summaries.map(letterKey);
+  const counted = new Map<string, T>();
+  summaries.forEach((s, i) => {
+    const chosen = counted.get(keys[i]);
+    if (chosen === undefined || (isPdfName(chosen.name) && !isPdfName(s.name))) counted.set(keys[i], s);
+  });
   const letters: T[] = [];
   const copies: Copy[] = [];
-  for (const s of summaries) {
-    const key = letterKey(s);
-    const of = first.get(key);
-    if (of === undefined) {
-      first.set(key, s.name);
-      letters.push(s);
-    } else copies.push({ name: s.name, of });
+  for (const [i, s] of summaries.entries()) {
+    const chosen = counted.get(keys[i])!;
+    if (chosen === s) letters.push(s);
+    else copies.push({ name: s.name, of: chosen.name });
   }
   return { letters, copies };
+}
+
+function isPdfName(name: string): boolean {
+  return /\.pdf$/i.test(name);
 }

@@ -117,7 +117,8 @@ test('summary reads PDFs too, reports files it cannot read, and refuses what it 
   // The PDF and its text are one letter: counted once.
   assert.equal(report.letters, 1);
   assert.equal(report.items, parseLetter(seed).items.length);
-  assert.deepEqual(report.copies, [{ file: path.join(dir, 'letter.txt'), of: path.join(dir, 'letter.pdf') }]);
+  // The text counted, the PDF named as its copy.
+  assert.deepEqual(report.copies, [{ file: path.join(dir, 'letter.pdf'), of: path.join(dir, 'letter.txt') }]);
   for (const args of [['summary'], ['summary', '--format', 'csv', dir], ['summary', '--max-warnings', '0', dir]]) {
     const bad = runCli(args);
     assert.equal(bad.status, 2, args.join(' '));
@@ -143,14 +144,15 @@ test('a letter in a folder twice (its PDF and its text, a second download) count
     const report = JSON.parse(r.stdout) as SummaryReport;
     assert.equal(report.letters, 2);
     assert.equal(report.items, 2 * items);
+    // The text is counted rather than its PDF, met first, as in the editor's folder summary.
     assert.deepEqual(report.copies, [
-      { file: path.join(dir, 'a-letter.txt'), of: path.join(dir, 'a-letter.pdf') },
-      { file: path.join(dir, 'b-download.txt'), of: path.join(dir, 'a-letter.pdf') },
+      { file: path.join(dir, 'a-letter.pdf'), of: path.join(dir, 'a-letter.txt') },
+      { file: path.join(dir, 'b-download.txt'), of: path.join(dir, 'a-letter.txt') },
     ]);
   }
   const md = runCli(['summary', dir]).stdout;
   assert.match(md, /^# Decisions in 2 letters$/m);
-  assert.match(md, /^2 files are copies of other letters, counted once: .*a-letter\.txt \(a copy of .*a-letter\.pdf\), .*b-download\.txt/m);
+  assert.match(md, /^2 files are copies of other letters, counted once: .*a-letter\.pdf \(a copy of .*a-letter\.txt\), .*b-download\.txt/m);
 });
 
 test('the corpus PDFs are copies of corpus letters: over both folders, each letter counts once', { skip: skipUnless(existsSync(pdfDir), `no corpus PDFs at ${pdfDir} (set IMR_CORPUS)`) }, () => {

@@ -455,15 +455,18 @@ describe('distinctLetters', () => {
     const base = fakeSummary();
     return { ...base, name, uri: `file:///${name}`, ...over, items: items.map((i) => ({ ...base.items[0], ...i })) };
   };
-  test('a case number names one letter, whatever its case; each copy is named with the file counted instead', () => {
+  test('a case number names one letter, whatever its case; each copy is named with the file counted instead, a text file rather than its PDF', () => {
     const { letters, copies } = distinctLetters([
       letter('a.pdf', { caseNumber: 'CM16-0000001' }),
       letter('a.txt', { caseNumber: 'cm16-0000001' }, [{ decision: 'Overturned' }]),
       letter('b.txt', { caseNumber: 'CM16-0000002' }),
+      letter('c.pdf', { caseNumber: 'CM16-0000003' }),
+      letter('c2.pdf', { caseNumber: 'CM16-0000003' }),
     ]);
-    assert.deepEqual(letters.map((l) => l.name), ['a.pdf', 'b.txt']);
-    assert.deepEqual(copies, [{ name: 'a.txt', of: 'a.pdf' }]);
-    assert.equal(copyText(copies[0]), 'a.txt (a copy of a.pdf)');
+    // The text saved from a PDF is the file a user edits: a row opens it, not the PDF's read-only text.
+    assert.deepEqual(letters.map((l) => l.name), ['a.txt', 'b.txt', 'c.pdf']);
+    assert.deepEqual(copies, [{ name: 'a.pdf', of: 'a.txt' }, { name: 'c2.pdf', of: 'c.pdf' }]);
+    assert.equal(copyText(copies[0]), 'a.pdf (a copy of a.txt)');
   });
   test('without a case number: the same facts and items, in any case and spacing, are the same letter; another decision is not', () => {
     const noCase = { caseNumber: undefined, dateOfInjury: '2016-01-02' };
