@@ -45,6 +45,13 @@ async function go(store: LetterStore, direction: 1 | -1): Promise<number | undef
     void vscode.window.setStatusBarMessage('This letter has no disputed items.', 3000);
     return undefined;
   }
+  // Past the last item (or before the first) the move wraps around: say so, or it looks as if nothing happened.
+  const line = editor.selection.active.line;
+  const itemLine = titleStart(item).start.line;
+  if (direction === 1 ? itemLine <= line : itemLine >= line) {
+    const which = direction === 1 ? 'first' : 'last';
+    void vscode.window.setStatusBarMessage(model.items.length === 1 ? 'The only disputed item of this letter.' : `Back to the ${which} disputed item.`, 3000);
+  }
   await revealItem(store, editor.document.uri, item.index);
   return item.index;
 }
