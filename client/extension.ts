@@ -61,6 +61,20 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
   const status = registerStatusBar(context, active);
   registerNavigation(context, store);
 
+  // The folders checked with Check Letters in Folder. A new server (a restart, or after a crash) has published none
+  // of their problems, and the Problems view would lose them without a word: it checks them again.
+  const checkedFolders = new Map<string, vscode.Uri>();
+  context.subscriptions.push(
+    languageClient.onDidChangeState((e) => {
+      if (e.newState !== State.Running) return;
+      for (const [key, folder] of checkedFolders)
+        void vscode.workspace.fs.stat(folder).then(
+          () => checkFolder(languageClient, ensureStarted, folder).catch(() => undefined),
+          () => checkedFolders.delete(key),
+        );
+    }),
+  );
+
   const letterUri = (arg: unknown) =>
     arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : (active.uri ?? panels.letterPanel?.uri);
 
@@ -84,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
       if (!folder) return undefined;
       const result = await checkFolder(languageClient, ensureStarted, folder);
       if (!result) return undefined;
+      checkedFolders.set(folder.toString(), folder);
       const name = fileName(folder.toString());
       const problems = result.errors + result.warnings + result.information + result.hints;
       void vscode.window.showInformationMessage(checkedMessage(name, result), ...(problems ? ['Show Problems'] : [])).then((choice) => {

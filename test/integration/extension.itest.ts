@@ -496,6 +496,9 @@ suite('IMR Letters extension', () => {
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()), 'the letter was not opened');
       await until('the PDF\'s problems, under its text', () => codes(pdf.with({ scheme: 'imr-pdf' })).includes('unknown-decision'));
       assert.deepEqual(codes(pdf), [], 'none on the PDF file itself');
+      // A restart of the server clears them; the folder is checked again, and they come back.
+      await vscode.commands.executeCommand('imr.restartServer');
+      await until('the unopened letter\'s problems after a restart', () => codes(unopened).includes('missing-guideline'));
     } finally {
       rmSync(folder.fsPath, { recursive: true, force: true });
     }
