@@ -289,10 +289,12 @@ to each letter (in its folder or any folder above).
 
 Files: in folders, entries whose names start with "." and node_modules folders are skipped, so are
 markup, data and code files (.md, .html, .xml, .json, .csv, .tsv, .sarif, .yml, .js, .ts, .py, ...),
+images, archives, spreadsheets, databases and media (.png, .jpg, .zip, .xlsx, .sqlite, .mp4, ...),
 and text files that are not IMR letters are skipped silently; a file named on the command line is
 read whatever its name, and reported when it is not a letter. Letters are read as UTF-8, or UTF-16 with its byte-order mark, or as
 the text of a PDF (a file starting "%PDF-"; lines and positions are those of 'imr-letters text').
-Files that cannot be read, are empty, binary (NUL bytes), in another encoding, larger than 10 MB,
+Files that cannot be read, are empty, binary (NUL bytes), in another encoding, larger than 10 MB
+or longer than 200,000 lines,
 or PDFs that are damaged, password-protected or hold no text (scanned images) are reported on
 stderr as "imr-letters: FILE: reason" and skipped; the run goes on.
 

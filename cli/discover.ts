@@ -18,11 +18,11 @@ function ignored(name: string): boolean {
  * quotes letters, a CSV or JSON of results holds their words, and `summary dir > dir/summary.md` creates its own
  * output in the folder. Read as letters, they would count as letters or fail lint. Images, archives, spreadsheets
  * and media beside the letters (a screenshot, the corpus's zip) are no letter either: each would fail the run as a
- * binary file. Named on the command line, they are read. A word processor's file (.doc, .docx, .rtf) may hold a
- * letter, and is still reported as unreadable.
+ * binary file. Named on the command line, they are read. A word processor's binary file (.doc, .docx) may hold a
+ * letter, and is still reported as unreadable; RTF is markup, passed by.
  */
 const notLetterExtensions = new Set(
-  ['md', 'markdown', 'rst', 'html', 'htm', 'xml', 'svg', 'json', 'jsonl', 'csv', 'tsv', 'sarif', 'yml', 'yaml', 'toml']
+  ['md', 'markdown', 'rst', 'rtf', 'html', 'htm', 'xml', 'svg', 'json', 'jsonl', 'csv', 'tsv', 'sarif', 'yml', 'yaml', 'toml']
     .concat(['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'css'])
     .concat(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'ico'])
     .concat(['zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'tar', 'xlsx', 'xls', 'ods', 'parquet', 'duckdb', 'sqlite', 'db'])

@@ -140,7 +140,7 @@ test('a folder walk passes by markup, data, code, image and archive files (a REA
   const letter = path.join(dir, 'letter.txt');
   copyFileSync(seedFiles()[0], letter);
   const quoted = readFileSync(seedFiles()[1], 'utf8');
-  for (const name of ['README.md', 'notes.MARKDOWN', 'items.csv', 'model.json', 'page.html', 'lint.sarif', 'script.py']) writeFileSync(path.join(dir, name), quoted);
+  for (const name of ['README.md', 'notes.MARKDOWN', 'letter.rtf', 'items.csv', 'model.json', 'page.html', 'lint.sarif', 'script.py']) writeFileSync(path.join(dir, name), quoted);
   writeFileSync(path.join(dir, 'summary.md'), ''); // `summary dir > dir/summary.md`: the shell creates it first
   // A screenshot and an archive beside the letters: binary, but no letter either.
   writeFileSync(path.join(dir, 'screenshot.PNG'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
