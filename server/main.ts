@@ -19,24 +19,20 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Diagnostic,
-  type Hover,
-  MarkupContent,
-  MarkupKind,
   type WorkDoneProgressReporter,
   type WorkDoneProgressServerReporter,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { flattenSymbols } from '../core/features/documentSymbols';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
-import { markdownToPlainText } from '../core/text/markdown';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
+import { clientSupportOf, hoverFor, symbolsFor, unknownClient, type ClientSupport } from './clientSupport';
 import { paramsProblem } from './params';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
 
@@ -149,15 +145,8 @@ export function startServer(connection: Connection): void {
     return undefined;
   }
 
-  /** A hover as this client takes it: our Markdown, or its words in plain text (hasPlainTextHovers). */
-  function hoverForClient(hover: Hover | null): Hover | null {
-    if (!hover || !hasPlainTextHovers || !MarkupContent.is(hover.contents) || hover.contents.kind !== MarkupKind.Markdown) return hover;
-    return { ...hover, contents: { kind: MarkupKind.PlainText, value: markdownToPlainText(hover.contents.value) } };
-  }
-
-  /** Diagnostics as this client takes them: without related information unless it announced it shows them. */
   function forClient(diagnostics: Diagnostic[]): Diagnostic[] {
-    if (hasRelatedInformation || !diagnostics.some((d) => d.relatedInformation)) return diagnostics;
+    if (client.relatedInformation || !diagnostics.some((d) => d.relatedInformation)) return diagnostics;
     return diagnostics.map(({ relatedInformation: _, ...d }) => d);
   }
 
@@ -226,29 +215,8 @@ export function startServer(connection: Connection): void {
     void backlogProgress.then((r) => r?.report(percent, message));
   }
 
-  let hasConfigurationCapability = false;
-  let hasDynamicConfiguration = false;
-  let hasWorkspaceFolderChanges = false;
-  let hasWatchedFiles = false;
-  /** Whether the client shows a diagnostic's related places (LSP: publishDiagnostics.relatedInformation). */
-  let hasRelatedInformation = false;
-  /**
-   * Whether the client asked for imr/letterChanged (initializationOptions.letterChanged: the VS Code client does): a
-   * generic client has no handler for it, and some log each one they get.
-   */
-  let wantsLetterChanged = false;
-  /** Whether the client takes hovers in plain text only (its hover.contentFormat prefers plaintext to markdown). */
-  let hasPlainTextHovers = false;
-  /**
-   * Whether the client takes code actions as literals (with their edits); else it takes only Commands, and gets the
-   * quick fixes as applyFixCommand when it lets the server apply an edit (workspace/applyEdit), none when it does not.
-   */
-  let hasCodeActionLiterals = false;
-  let hasApplyEdit = false;
-  /** Whether the client takes the outline as a tree (DocumentSymbol[]), else as a flat SymbolInformation[]. */
-  let hasHierarchicalSymbols = false;
-  /** Whether the client takes a definition as a LocationLink (with the origin's range), else as a Location. */
-  let hasDefinitionLinks = false;
+  /** What the client said it supports (server/clientSupport.ts), from initialize on. */
+  let client: ClientSupport = unknownClient;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
   /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
@@ -296,7 +264,7 @@ export function startServer(connection: Connection): void {
 
   /** Whether the settings are to be asked of the client (it can be asked, and has not left a request unanswered). */
   function asksSettings(): boolean {
-    return hasConfigurationCapability && !configurationUnanswered;
+    return client.configuration && !configurationUnanswered;
   }
 
   /** The window's settings, for what concerns the whole workspace (imr.workspacePdfs). */
@@ -330,7 +298,7 @@ export function startServer(connection: Connection): void {
       const diagnostics = forClient(service.getDiagnostics(doc, { rules: settings.rules }));
       checkMs.set(uri, parsedMs + performance.now() - linting);
       // The views' refresh notice goes first, so a client that sees the diagnostics has seen it too.
-      if (wantsLetterChanged) void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
+      if (client.letterChanged) void connection.sendNotification('imr/letterChanged', { uri, version: doc.version });
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (e) {
       log(`Checking ${uri} failed: ${describe(e)}`);
@@ -412,23 +380,10 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const caps = params.capabilities;
-    hasConfigurationCapability = caps.workspace?.configuration === true;
-    hasDynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    hasWorkspaceFolderChanges = caps.workspace?.workspaceFolders === true;
-    hasWatchedFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    hasRelatedInformation = caps.textDocument?.publishDiagnostics?.relatedInformation === true;
-    hasDefinitionLinks = caps.textDocument?.definition?.linkSupport === true;
-    hasHierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-    hasCodeActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
-    hasApplyEdit = caps.workspace?.applyEdit === true;
-    // The formats in the client's order of preference; without any, Markdown (what clients that do not say take).
-    const hoverFormats = caps.textDocument?.hover?.contentFormat?.filter((f) => f === MarkupKind.Markdown || f === MarkupKind.PlainText);
-    hasPlainTextHovers = hoverFormats?.[0] === MarkupKind.PlainText;
+    client = clientSupportOf(params);
     phase = 'running';
     const init: unknown = params.initializationOptions;
     if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
-    wantsLetterChanged = !!init && typeof init === 'object' && (init as { letterChanged?: unknown }).letterChanged === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     return {
@@ -447,7 +402,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         // Only for a client that takes code actions as commands (LSP before 3.8): the command that applies a fix.
-        ...(!hasCodeActionLiterals && hasApplyEdit ? { executeCommandProvider: { commands: [applyFixCommand] } } : {}),
+        ...(!client.codeActionLiterals && client.applyEdit ? { executeCommandProvider: { commands: [applyFixCommand] } } : {}),
         completionProvider: { triggerCharacters: [':'] },
         documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -462,10 +417,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (hasDynamicConfiguration) {
+    if (client.dynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imr' });
     }
-    if (hasWatchedFiles) {
+    if (client.watchedFiles) {
       // Every file, not only *.txt and *.imr: a folder moved or checked out may be reported as one event for the
       // folder, and a letter may be named a.TXT. The events are few next to what they save (a stat per letter).
       const watchers = [{ globPattern: '**/*' }];
@@ -474,7 +429,7 @@ export function startServer(connection: Connection): void {
         (e: unknown) => log(`The client does not watch files for us, each reading checks every file: ${describe(e)}`),
       );
     }
-    if (hasWorkspaceFolderChanges) {
+    if (client.workspaceFolderChanges) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         workspace.setFolders(folders.map((f) => f.uri));
@@ -602,7 +557,7 @@ export function startServer(connection: Connection): void {
       const d = documents.get(p.textDocument.uri);
       if (!d) return [];
       const symbols = service.getDocumentSymbols(d);
-      return hasHierarchicalSymbols ? symbols : flattenSymbols(d.uri, symbols);
+      return symbolsFor(client, d.uri, symbols);
     }),
   );
   connection.onFoldingRanges(
@@ -680,11 +635,11 @@ export function startServer(connection: Connection): void {
       const d = documents.get(p.textDocument.uri);
       if (!d) return null;
       // Folder figures only matter on citations and item titles: scan the workspace only then.
-      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return hoverForClient(service.getHover(d, p.position));
+      if (!workspace.folderPaths.length || !service.usesWorkspaceAt(d, p.position)) return hoverFor(client, service.getHover(d, p.position));
       const letters = await lettersSoon();
       // Closed (and maybe opened again) while the folder was read: this answer is for a document that is gone.
       if (documents.get(d.uri) !== d) return null;
-      return hoverForClient(service.getHover(d, p.position, letters, unreadPdfs()));
+      return hoverFor(client, service.getHover(d, p.position, letters, unreadPdfs()));
     }),
   );
   connection.onReferences(
@@ -726,7 +681,7 @@ export function startServer(connection: Connection): void {
     guard('textDocument/definition', null, (p) => {
       const d = documents.get(p.textDocument.uri);
       const links = d ? service.getDefinition(d, p.position) : null;
-      return links && !hasDefinitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
+      return links && !client.definitionLinks ? links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange })) : links;
     }),
   );
   connection.onCodeAction(
@@ -735,11 +690,11 @@ export function startServer(connection: Connection): void {
       // All our actions are quick fixes: a client asking only for other kinds (e.g. source actions on save) gets none.
       const only = p.context?.only;
       if (!d || (only && !only.some((k) => k === '' || k === 'quickfix'))) return [];
-      if (!hasCodeActionLiterals && !hasApplyEdit) return [];
+      if (!client.codeActionLiterals && !client.applyEdit) return [];
       const settings = await settingsFor(d.uri);
       if (documents.get(d.uri) !== d) return [];
       const actions = service.getCodeActions(d, p.range, { rules: settings.rules });
-      if (hasCodeActionLiterals) return actions;
+      if (client.codeActionLiterals) return actions;
       // A client that takes only commands: each fix as the command that has the server apply its edit.
       return actions.flatMap((a) => (a.edit ? [Command.create(a.title, applyFixCommand, { uri: d.uri, version: d.version, title: a.title, edit: a.edit } satisfies ApplyFix)] : []));
     }),
