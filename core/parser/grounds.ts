@@ -59,6 +59,8 @@ export interface GroundWords {
   shown?: RegExp;
   /** Words between the negation and the ground's words that turn the negation away from the ground. */
   notUnder?: RegExp;
+  /** Words right after the ground's words that take it back ("exceed the guideline by only 2 sessions"). */
+  unless?: RegExp;
 }
 
 // A number of sessions said to be (in keeping with the guideline): within its limits, not its criteria met. (Looked
@@ -170,6 +172,8 @@ export const groundWords: readonly GroundWords[] = [
     words:
       /\bexceed(?:s|ed|ing)?\b|\bin excess of\b|\bbeyond (?:the )?(?:recommended|guidelines?'?)|\bmore than (?:the )?(?:recommended|guidelines?'?)|\blong[- ]term (?:use|usage|treatment (?:with|of))\b/i,
     reading: 'affirmed',
+    // An excess the reviewer makes light of is no ground against the request.
+    unless: /^[^.;]{0,60}?\bby only\b|^[^.;]{0,20}?\bonly (?:slightly|marginally)\b/i,
   },
   {
     kind: 'request-unspecified',
@@ -267,8 +271,9 @@ function trieSource(words: readonly string[]): string {
 // "may", "should", "if": what may or should be, unless the sentence names this case in particular. ("Would" is left
 // out: "the additional sessions would exceed the guideline" is a finding.)
 const MODAL_RE = /\b(?:should|may|might|must|can|could|if|when|unless|is recommended|are recommended)\b/i;
-// Up to the comma that ends the clause: not one inside a citation ("in ACOEM Chapter 11, page 261") or a number.
-const CONCESSION_RE = /^(?:Although|Though|Even though|While|Whilst)\b(?:[^,]|,(?=\s*(?:pages?|pp?\.)\s|\d))*,/i;
+// Up to the comma that ends the clause: not one inside a citation ("in ACOEM Chapter 11, page 261") or a number. A
+// short lead-in may come first ("In the case of this worker, although there was ..., the record failed to show ...").
+const CONCESSION_RE = /^(?:[^,.;]{1,40},\s*)?(?:Although|Though|Even though|While|Whilst)\b(?:[^,]|,(?=\s*(?:pages?|pp?\.)\s|\d))*,/i;
 // After what may be, the turn to this case: "Up to 10 sessions may be appropriate but this original request was for 12".
 const TURN_RE = /\b(?:but|however)\b/gi;
 const NAMES_CASE_RE =
@@ -300,7 +305,7 @@ function negated(sentence: string, at: number, length: number, notUnder?: RegExp
 function groundAt(g: GroundWords, sentence: string, m: RegExpExecArray): GroundKind | undefined {
   if (g.reading === 'plain') return g.kind;
   const isNegated = negated(sentence, m.index, m[0].length, g.notUnder);
-  if (g.reading === 'affirmed') return isNegated ? undefined : g.kind;
+  if (g.reading === 'affirmed') return isNegated || g.unless?.test(sentence.slice(m.index + m[0].length)) ? undefined : g.kind;
   if (isNegated) return g.kind;
   return g.affirmed && g.shown?.test(sentence) ? g.affirmed : undefined;
 }

@@ -155,6 +155,22 @@ describe('reading the grounds of a rationale', () => {
         ['While the patient had not undergone conservative care, due to the severity of the tearing, conservative care would not be appropriate.', []],
         ['While the request for Zofran is reasonable, the request failed to provide quantity.', ['request-unspecified']],
         ['Although the patient has had 12 sessions, there is no documentation of functional improvement.', ['no-functional-improvement']],
+        // After a short lead-in (corpus 092): the nerve root impingement is conceded, not a ground.
+        [
+          'In the case of this worker, although there was recent reporting of persistent low back pain with evidence of a nerve root impingement (positive straight leg raise testing and decreased lower extremity sensation), the record failed to show a completion of a trial of conservative treatments such as physical therapy.',
+          ['conservative-care-not-tried'],
+        ],
+      ],
+    ],
+    [
+      'an excess the reviewer makes light of ("by only 2 sessions") is no ground against the request; a plain excess is',
+      [
+        [
+          'The request for an additional 8 physical therapy sessions is determined to be medically necessary because the injured worker has reported benefit from previous sessions and because they will exceed guideline recommendations by only 2 sessions.',
+          [],
+        ],
+        ['The request for 12 sessions exceeds guideline recommendations by 2 sessions.', ['beyond-guideline-limits']],
+        ['The requested 8 sessions would exceed the guideline only slightly.', []],
       ],
     ],
     [
