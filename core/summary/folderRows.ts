@@ -53,7 +53,8 @@ export function folderRows(summaries: readonly LetterSummary[]): FolderRow[] {
       uri: s.uri,
       file: s.name,
       caseNumber: s.caseNumber,
-      specialty: s.specialties.join(', ') || notStated,
+      // Joined as the table's reviewer_specialty column joins them, so that a group's label matches its rows there.
+      specialty: s.specialties.join('; ') || notStated,
       // Dates in the model are ISO (YYYY-MM-DD).
       year: /^\d{4}/.exec(s.decisionDate ?? '')?.[0] ?? notStated,
       turnaround: turnaroundGroup(s.timeline.applicationToDecision),

@@ -167,6 +167,15 @@ test('the corpus PDFs are copies of corpus letters: over both folders, each lett
   );
 });
 
+test("the summary's specialty groups are labelled as the table's reviewer_specialty column writes them", { skip: skipUnless(existsSync(lettersDir), `no corpus at ${lettersDir} (set IMR_CORPUS)`) }, () => {
+  const report = JSON.parse(runCli(['summary', '--format', 'json', lettersDir]).stdout) as SummaryReport;
+  const table = JSON.parse(runCli(['table', '--format', 'json', '--columns', 'reviewer_specialty', lettersDir]).stdout) as { reviewer_specialty: string | null }[];
+  const fromTable = new Set(table.map((r) => r.reviewer_specialty ?? 'Not stated'));
+  const labels = report.breakdowns.find((b) => b.id === 'specialty')!.groups.map((g) => g.label);
+  assert.ok(labels.some((l) => l.includes('; ')), 'a letter with two specialties, at least');
+  assert.deepEqual(labels.filter((l) => !fromTable.has(l)), []);
+});
+
 test('summary counts the items by the rules that find a problem in them, leaving out those the configuration or --rule turns off', (t) => {
   const dir = tempDir(t);
   for (const f of ['malformed-conflict.txt', 'malformed-associated-service.txt', 'malformed-missing-rationale.txt']) copyFileSync(path.join(repoRoot, 'samples', f), path.join(dir, f));
