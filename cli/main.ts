@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseLetter } from '../core';
 import { allRules } from '../core/rules';
 import type { StatsRow } from '../core/summary/folderStats';
-import type { Copy } from '../core/summary/copies';
+import { countsBefore, type Copy } from '../core/summary/copies';
 import { analyseText } from './analyse';
 import type { Task } from './analyse';
 import { parseArgs, stdinName, stdinPath, UsageError, usage } from './args';
@@ -27,7 +27,6 @@ import { Output } from './output';
 import { batchV8Flags } from './runtime';
 import { runPipeline } from './pipeline';
 import type { FileResult } from './pipeline';
-import { isPdfFileName } from '../pdf/load';
 import { readLetterFile, readLetterStream } from './readLetter';
 import { noLettersMessage } from './discover';
 import type { ReadResult } from './readLetter';
@@ -290,7 +289,7 @@ async function summaryCommand(request: Request, messages: Messages): Promise<num
         if (first === undefined) {
           counted.set(key, { file: result.file, rows });
           letters++;
-        } else if (isPdfFileName(first.file) && !isPdfFileName(result.file)) {
+        } else if (countsBefore(result.file, first.file)) {
           copies = copies.map((c) => (c.of === first.file ? { ...c, of: result.file } : c));
           copies.push({ name: first.file, of: result.file });
           counted.set(key, { file: result.file, rows });

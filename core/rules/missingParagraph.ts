@@ -23,7 +23,8 @@ export const guidelinePlaceholder = '[To fill in: the guideline the expert revie
 /** Whether a MAXIMUS guideline paragraph's text is only that placeholder (or the one earlier versions inserted). */
 export function isGuidelinePlaceholder(text: string): boolean {
   const t = text.trim().replace(/\s+/g, ' ');
-  return t === guidelinePlaceholder || /^\[To fill in:[^\]]*\]$/i.test(t) || t === '[The guideline the expert reviewer based the decision on.]';
+  // Any "[To fill in: ...]" (guidelinePlaceholder is one).
+  return /^\[To fill in:[^\]]*\]$/i.test(t) || t === '[The guideline the expert reviewer based the decision on.]';
 }
 
 export function missingParagraphRule(spec: MissingParagraphRuleSpec): Rule {

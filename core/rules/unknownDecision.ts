@@ -36,14 +36,28 @@ function byConclusion(conclusion: Conclusion): Decision[] {
   return ['Upheld', 'Overturned'];
 }
 
+function normalised(written: string | undefined): string {
+  return (written ?? '').trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+}
+
+/** The decision a synonym means ("Denied": Upheld, "Approved": Overturned), if the word is one. */
+function synonymMeaning(w: string): Decision | undefined {
+  return upheldWords.test(w) ? 'Upheld' : overturnedWords.test(w) ? 'Overturned' : undefined;
+}
+
+/** Whether the rationale's conclusion says the other way than `decision`. */
+function contradicts(decision: Decision | undefined, conclusion: Conclusion): boolean {
+  return (decision === 'Upheld' && conclusion === 'medically-necessary') || (decision === 'Overturned' && conclusion === 'not-medically-necessary');
+}
+
 /** The decisions to offer for a written word, likeliest first; only one when the intent is clear. */
 export function suggestDecisions(written: string | undefined, conclusion: Conclusion): Decision[] {
-  const w = (written ?? '').trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
+  const w = normalised(written);
   if (w === '') return byConclusion(conclusion);
   // A synonym whose meaning the rationale contradicts ("Approved" under "not medically necessary") is no clear
   // intent: both words, the rationale's first, as for an unrelated word.
-  if (upheldWords.test(w)) return conclusion === 'medically-necessary' ? ['Overturned', 'Upheld'] : ['Upheld'];
-  if (overturnedWords.test(w)) return conclusion === 'not-medically-necessary' ? ['Upheld', 'Overturned'] : ['Overturned'];
+  const means = synonymMeaning(w);
+  if (means) return contradicts(means, conclusion) ? byConclusion(conclusion) : [means];
   const up = editDistance(w, 'upheld');
   const over = editDistance(w, 'overturned');
   // A typo keeps most of the word: accept the nearer one when it is close enough to be a misspelling.
@@ -76,10 +90,8 @@ function report(item: DisputedItem): RuleReport | undefined {
     suggestions: suggestDecisions(written, item.conclusion),
   };
   if (item.decisionText) {
-    const w = (written ?? '').trim().toLowerCase().replace(/[.\s]+$/, '').replace(/\s+/g, ' ');
-    const means = upheldWords.test(w) ? 'Upheld' : overturnedWords.test(w) ? 'Overturned' : undefined;
-    const contradicted =
-      (means === 'Upheld' && item.conclusion === 'medically-necessary') || (means === 'Overturned' && item.conclusion === 'not-medically-necessary');
+    const means = synonymMeaning(normalised(written));
+    const contradicted = contradicts(means, item.conclusion);
     const says = item.conclusion === 'medically-necessary' ? 'is medically necessary' : 'is not medically necessary';
     return {
       range: item.decisionText.range,

@@ -45,7 +45,7 @@ export function distinctLetters<T extends LetterSummary>(summaries: readonly T[]
   const counted = new Map<string, T>();
   summaries.forEach((s, i) => {
     const chosen = counted.get(keys[i]);
-    if (chosen === undefined || (isPdfName(chosen.name) && !isPdfName(s.name))) counted.set(keys[i], s);
+    if (chosen === undefined || countsBefore(s.name, chosen.name)) counted.set(keys[i], s);
   });
   const letters: T[] = [];
   const copies: Copy[] = [];
@@ -57,6 +57,10 @@ export function distinctLetters<T extends LetterSummary>(summaries: readonly T[]
   return { letters, copies };
 }
 
-function isPdfName(name: string): boolean {
-  return /\.pdf$/i.test(name);
+/**
+ * Whether the file `name` is counted for a letter rather than `counted`, its copy met before: a text file rather
+ * than a PDF. The folder summary and `imr-letters summary` choose alike.
+ */
+export function countsBefore(name: string, counted: string): boolean {
+  return /\.pdf$/i.test(counted) && !/\.pdf$/i.test(name);
 }
