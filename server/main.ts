@@ -20,30 +20,22 @@ import {
   type InitializeResult,
   type Diagnostic,
   type WorkDoneProgressReporter,
-  type WorkDoneProgressServerReporter,
-  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceLetterOf } from '../core/features/workspaceLetter';
 import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
-import { isRuleSeverity, lintLetter, type RuleSeverity } from '../core/lint';
+import { lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
 import { clientSupportOf, hoverFor, symbolsFor, unknownClient, type ClientSupport } from './clientSupport';
 import { paramsProblem } from './params';
+import { PdfBacklogProgress } from './pdfBacklogProgress';
+import { imrSectionOf, SettingsSource } from './settings';
+import { applyFixCommand, isApplyFix, type ApplyFix } from './applyFix';
 import { Cancelled, uriToPath, WorkspaceIndex, type FileChange } from './workspaceIndex';
-
-/** The `imr` settings section (VS Code: imr.rules, imr.workspacePdfs, imr.format.joinLines). */
-interface ImrSettings {
-  rules: Record<string, RuleSeverity>;
-  /** Whether Format Document joins the lines of each paragraph; default false. */
-  joinLines: boolean;
-  /** Whether symbol searches and hovers count the workspace's PDFs (read in the background); default true. */
-  workspacePdfs: boolean;
-}
 
 /**
  * How long diagnostics wait for the next change. Changes already queued still coalesce (each resets the timer);
@@ -58,25 +50,8 @@ const diagnosticsDelayMs = Number(process.env.IMR_DIAGNOSTICS_DELAY_MS ?? 0);
  */
 const hoverFolderWaitMs = Number(process.env.IMR_HOVER_FOLDER_WAIT_MS ?? 300);
 
-/**
- * How long a workspace/configuration request may go unanswered. A client that announces the capability but never
- * answers would otherwise hold every check, formatting and code action of a document on a promise that never settles.
- */
+/** How long a workspace/configuration request may go unanswered (server/settings.ts). */
 const settingsTimeoutMs = Number(process.env.IMR_SETTINGS_TIMEOUT_MS ?? 3000);
-
-function readSettings(value: unknown): ImrSettings {
-  const rules: Record<string, RuleSeverity> = {};
-  const raw = value && typeof value === 'object' ? (value as { rules?: unknown }).rules : undefined;
-  if (raw && typeof raw === 'object') {
-    for (const [id, severity] of Object.entries(raw as Record<string, unknown>)) {
-      if (isRuleSeverity(severity)) rules[id] = severity;
-    }
-  }
-  const pdfs = value && typeof value === 'object' ? (value as { workspacePdfs?: unknown }).workspacePdfs : undefined;
-  const format = value && typeof value === 'object' ? (value as { format?: unknown }).format : undefined;
-  const joinLines = format && typeof format === 'object' ? (format as { joinLines?: unknown }).joinLines === true : false;
-  return { rules, workspacePdfs: pdfs !== false, joinLines };
-}
 
 /**
  * The file a document stands for: a file URI's path, or, when a client shows a PDF's text under a scheme of its own
@@ -110,23 +85,6 @@ function describe(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-/** The command a client without code action literals gets a quick fix as: the server applies its edit. */
-const applyFixCommand = 'imr.applyFix';
-
-/** applyFixCommand's argument: a fix's edit, for the version of the letter it was computed on. */
-interface ApplyFix {
-  uri: string;
-  version: number;
-  title: string;
-  edit: WorkspaceEdit;
-}
-
-function isApplyFix(v: unknown): v is ApplyFix {
-  if (!v || typeof v !== 'object') return false;
-  const f = v as Partial<ApplyFix>;
-  return typeof f.uri === 'string' && typeof f.version === 'number' && typeof f.title === 'string' && !!f.edit && typeof f.edit === 'object';
-}
-
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const log = (m: string) => {
@@ -137,7 +95,8 @@ export function startServer(connection: Connection): void {
     }
   };
   const service = createLanguageService({ log });
-  const workspace = new WorkspaceIndex(log, showPdfBacklog);
+  const backlog = new PdfBacklogProgress(() => connection.window.createWorkDoneProgress(), () => workspace.unreadPdfs);
+  const workspace = new WorkspaceIndex(log, (read, left) => backlog.update(read, left));
 
   /** The document open for a file (by its path: a client may spell a URI otherwise), if one is. */
   function openDocumentOf(file: string): TextDocument | undefined {
@@ -155,14 +114,14 @@ export function startServer(connection: Connection): void {
     lint: async (text, uri, folderUri) => {
       const model = parseLetter(text);
       if (!model.isLetter) return null;
-      const { rules } = await settingsFor(folderUri);
+      const { rules } = await clientSettings.for(folderUri);
       return lintLetter(model, { rules, text, uri });
     },
     lintOpen: (file, folderUri) => {
       const d = openDocumentOf(file);
       if (!d) return undefined;
       // What the editor shows of it: the language service's parse of this version, not a second one.
-      return settingsFor(folderUri).then(({ rules }) => (service.getLetter(d)?.isLetter ? service.getDiagnostics(d, { rules }) : null));
+      return clientSettings.for(folderUri).then(({ rules }) => (service.getLetter(d)?.isLetter ? service.getDiagnostics(d, { rules }) : null));
     },
     isOpen: (file) => openDocumentOf(file) !== undefined,
     publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: forClient(diagnostics) }),
@@ -174,56 +133,19 @@ export function startServer(connection: Connection): void {
     return typeof token === 'string' || typeof token === 'number' ? connection.window.attachWorkDoneProgress(token) : undefined;
   }
 
-  /** The progress shown while the workspace's PDFs are read in the background; shown only once a round lasts. */
-  let backlogProgress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
-  let backlogTimer: ReturnType<typeof setTimeout> | undefined;
-  let backlogReported = 0;
-  /** The backlog as last reported (the round's first report counts the first PDF queued alone). */
-  let backlogNow = { read: 0, left: 0 };
-  const backlogMessage = ({ read, left }: typeof backlogNow) => `${read.toLocaleString('en-US')} of ${(read + left).toLocaleString('en-US')} PDFs`;
-  const backlogPercent = ({ read, left }: typeof backlogNow) => Math.floor((100 * read) / Math.max(1, read + left));
-  function showPdfBacklog(read: number, left: number): void {
-    backlogNow = { read, left };
-    const message = backlogMessage(backlogNow);
-    const percent = backlogPercent(backlogNow);
-    if (left === 0) {
-      clearTimeout(backlogTimer);
-      backlogTimer = undefined;
-      void backlogProgress?.then((r) => r?.done());
-      backlogProgress = undefined;
-      return;
-    }
-    if (!backlogProgress && !backlogTimer) {
-      // A round of a PDF or two is over before anyone could read a progress bar: show it after half a second.
-      backlogTimer = setTimeout(() => {
-        backlogTimer = undefined;
-        // The round as it stands now: more PDFs were queued, and maybe some read, since it began (the index reports
-        // each PDF read, not each one queued).
-        const now = { read: backlogNow.read, left: workspace.unreadPdfs };
-        backlogReported = performance.now();
-        backlogProgress = connection.window.createWorkDoneProgress().then(
-          (r) => (r.begin('IMR: reading the workspace\'s PDF letters', backlogPercent(now), backlogMessage(now), false), r),
-          () => undefined,
-        );
-      }, 500);
-      backlogTimer.unref?.();
-      return;
-    }
-    // At most ten reports a second.
-    if (!backlogProgress || performance.now() - backlogReported < 100) return;
-    backlogReported = performance.now();
-    void backlogProgress.then((r) => r?.report(percent, message));
-  }
-
   /** What the client said it supports (server/clientSupport.ts), from initialize on. */
   let client: ClientSupport = unknownClient;
   // Requests are answered between initialize and shutdown only, as the protocol has it.
   let phase: 'uninitialized' | 'running' | 'shut down' = 'uninitialized';
-  /** Settings pushed by clients that cannot be asked (no workspace/configuration). */
-  let pushedSettings: ImrSettings = readSettings(undefined);
-  /** The settings of the window (no scope), for what concerns the whole workspace; read again after a change. */
-  let windowSettings: Promise<ImrSettings> | undefined;
-  const settingsByUri = new Map<string, Promise<ImrSettings>>();
+  /** The `imr` settings of each document, asked of the client (or pushed by it). */
+  const clientSettings = new SettingsSource(
+    {
+      canBeAsked: () => client.configuration,
+      ask: (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'imr' }),
+      log,
+    },
+    settingsTimeoutMs,
+  );
   const timers = new Map<string, NodeJS.Timeout>();
   /** How long the last check of each document took, to let changes to slow (huge) documents pile up first. */
   const checkMs = new Map<string, number>();
@@ -235,56 +157,11 @@ export function startServer(connection: Connection): void {
     return last < 50 ? diagnosticsDelayMs : Math.min(last, 1000);
   }
 
-  /**
-   * Set when a settings request went unanswered for settingsTimeoutMs: the client is not asked again (each document
-   * would wait as long) until the next didChangeConfiguration; meanwhile the settings are the pushed ones (the defaults
-   * unless the client pushed some).
-   */
-  let configurationUnanswered = false;
-
-  /** The `imr` section for a resource (or the window's, without one), the defaults if the client cannot say. */
-  function askSettings(scopeUri?: string): Promise<ImrSettings> {
-    const asked = connection.workspace.getConfiguration({ scopeUri, section: 'imr' }).then(readSettings, (e: unknown) => {
-      log(`Cannot read the imr settings: ${describe(e)}`);
-      return readSettings(undefined);
-    });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<ImrSettings>((resolve) => {
-      timer = setTimeout(() => {
-        if (!configurationUnanswered) {
-          configurationUnanswered = true;
-          log(`The client did not answer workspace/configuration in ${settingsTimeoutMs} ms: using the default imr settings (or those it pushed) until the settings change.`);
-        }
-        resolve(pushedSettings);
-      }, settingsTimeoutMs);
-      timer.unref?.();
-    });
-    return Promise.race([asked, timedOut]).finally(() => clearTimeout(timer));
-  }
-
-  /** Whether the settings are to be asked of the client (it can be asked, and has not left a request unanswered). */
-  function asksSettings(): boolean {
-    return client.configuration && !configurationUnanswered;
-  }
-
-  /** The window's settings, for what concerns the whole workspace (imr.workspacePdfs). */
-  function workspaceSettings(): Promise<ImrSettings> {
-    if (!asksSettings()) return Promise.resolve(pushedSettings);
-    return (windowSettings ??= askSettings());
-  }
-
-  function settingsFor(uri: string): Promise<ImrSettings> {
-    if (!asksSettings()) return Promise.resolve(pushedSettings);
-    let s = settingsByUri.get(uri);
-    if (!s) settingsByUri.set(uri, (s = askSettings(uri)));
-    return s;
-  }
-
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     try {
-      const pending = settingsFor(uri);
+      const pending = clientSettings.for(uri);
       // Parse while the settings are on their way (the first time, a round trip to the client).
       const started = performance.now();
       service.getLetterDocument(doc);
@@ -364,7 +241,7 @@ export function startServer(connection: Connection): void {
    */
   async function workspaceLetters(token: CancellationToken, options: { pdfs?: boolean; onProgress?: (done: number, total: number) => void } = {}): Promise<WorkspaceLetter[]> {
     // imr.workspacePdfs off: the PDFs are left out of the readings that do not ask for them, and not read for them.
-    const skipPdfs = !options.pdfs && !(await workspaceSettings()).workspacePdfs;
+    const skipPdfs = !options.pdfs && !(await clientSettings.forWorkspace()).workspacePdfs;
     const onDisk = await workspace.letters({ isCancelled: () => token.isCancellationRequested, skipPdfs, ...options });
     const open: WorkspaceLetter[] = [];
     // The open documents' files, by the URI the index gives them (a client may spell a URI otherwise: c%3A, c:).
@@ -382,8 +259,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     client = clientSupportOf(params);
     phase = 'running';
-    const init: unknown = params.initializationOptions;
-    if (init && typeof init === 'object' && 'imr' in init) pushedSettings = readSettings((init as { imr: unknown }).imr);
+    const pushed = imrSectionOf(params.initializationOptions);
+    if (pushed !== undefined) clientSettings.changed(pushed);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
     return {
@@ -454,14 +331,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    const settings: unknown = change.settings;
-    if (settings && typeof settings === 'object' && 'imr' in settings) {
-      pushedSettings = readSettings((settings as { imr: unknown }).imr);
-    }
-    settingsByUri.clear();
-    windowSettings = undefined;
-    // A client that left a settings request unanswered is asked again (it may have been busy).
-    configurationUnanswered = false;
+    clientSettings.changed(imrSectionOf(change.settings));
     for (const d of documents.all()) schedule(d.uri, 0);
   });
 
@@ -476,7 +346,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     checkMs.delete(uri);
-    settingsByUri.delete(uri);
+    clientSettings.forget(uri);
     service.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     // A letter of a checked folder: its problems are its file's again.
@@ -525,7 +395,7 @@ export function startServer(connection: Connection): void {
         // What the summary shows of each letter (a FolderLetter, with what workspace symbols and hovers use of it),
         // not the whole model: a third of its size (core/folderLetter.ts, core/features/workspaceLetter.ts). Its items'
         // checks leave out the rules the folder's settings turn off, as its diagnostics do.
-        const { rules } = await settingsFor(params.folderUri as string);
+        const { rules } = await clientSettings.for(params.folderUri as string);
         return { letters: letters.map((l) => ({ uri: l.uri, letter: withoutRulesOff(l.letter, rules) })) };
       } finally {
         progress?.done();
@@ -667,7 +537,7 @@ export function startServer(connection: Connection): void {
     guard('textDocument/formatting', [], async (p) => {
       const d = documents.get(p.textDocument.uri);
       if (!d) return [];
-      const { joinLines } = await settingsFor(d.uri);
+      const { joinLines } = await clientSettings.for(d.uri);
       return service.getFormattingEdits(d, { joinLines });
     }),
   );
@@ -691,7 +561,7 @@ export function startServer(connection: Connection): void {
       const only = p.context?.only;
       if (!d || (only && !only.some((k) => k === '' || k === 'quickfix'))) return [];
       if (!client.codeActionLiterals && !client.applyEdit) return [];
-      const settings = await settingsFor(d.uri);
+      const settings = await clientSettings.for(d.uri);
       if (documents.get(d.uri) !== d) return [];
       const actions = service.getCodeActions(d, p.range, { rules: settings.rules });
       if (client.codeActionLiterals) return actions;
