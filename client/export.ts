@@ -38,6 +38,10 @@ export async function exportSummaries(
   }
   if (!file) return undefined;
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(formatExport(chosen, summaries)));
-  void vscode.window.setStatusBarMessage(`Exported ${vscode.workspace.asRelativePath(file)}`, 4000);
+  // A notification, not a status bar message: a screen reader announces it, and it offers the file.
+  const exported = file;
+  void vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(file)}`, 'Open').then((choice) => {
+    if (choice) void vscode.window.showTextDocument(exported);
+  });
   return file;
 }

@@ -31,6 +31,8 @@ export interface ImrApi {
   itemLabels(): string[];
   /** The descriptions of the same rows: a problem count, then the reviewer's guideline. */
   itemDescriptions(): string[];
+  /** What a screen reader reads of each row of the items view, in the same order. */
+  itemAccessibilityLabels(): string[];
   /** The letter the summary panel shows, if one is open. */
   summaryUri(): string | undefined;
   /** The language server's process state. */
@@ -159,6 +161,10 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
     },
     itemDescriptions: () => {
       const rows = (list: DisputedItem[]): string[] => list.flatMap((i) => [String(items.getTreeItem(i).description ?? ''), ...rows(items.getChildren(i))]);
+      return rows(items.getChildren());
+    },
+    itemAccessibilityLabels: () => {
+      const rows = (list: DisputedItem[]): string[] => list.flatMap((i) => [items.getTreeItem(i).accessibilityInformation?.label ?? '', ...rows(items.getChildren(i))]);
       return rows(items.getChildren());
     },
     summaryUri: () => panels.letterPanel?.uri.toString(),

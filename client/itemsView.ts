@@ -57,13 +57,15 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
   getTreeItem(item: DisputedItem): vscode.TreeItem {
     const model = this.active.model;
     const hasServices = model !== null && model !== undefined && servicesOf(model).has(item.index);
-    const tree = new vscode.TreeItem(item.service || item.title.value, hasServices ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const label = item.service || item.title.value;
+    const tree = new vscode.TreeItem(label, hasServices ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.active.uri;
     tree.id = `${uri?.toString()}#${item.index}`;
     // The problems the checks find in it (the Problems view's), counted first: a narrow view cuts the end.
     const problems = uri ? this.problemsOf(uri, model, item) : [];
     const counted = problems.length === 0 ? '' : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} · `;
-    tree.description = counted + shortGuidelineText(item.maximusGuideline);
+    const guideline = shortGuidelineText(item.maximusGuideline);
+    tree.description = counted + guideline;
     tree.iconPath = decisionIcon(item);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(item.title.value).appendMarkdown('**\n\n');
@@ -77,7 +79,13 @@ export class ItemsProvider implements vscode.TreeDataProvider<DisputedItem> {
     if (item.surgery) tooltip.appendMarkdown('\n\n').appendText(`Goes with the surgery, item ${item.surgery.item + 1}.`);
     for (const c of problems) tooltip.appendMarkdown('\n\n').appendText(`${checkSeverityLabels[c.severity]}: ${c.message} (${c.code})`);
     tree.tooltip = tooltip;
-    tree.accessibilityInformation = { label: `${item.service}: ${item.decision ?? 'no decision'}` };
+    // A screen reader reads this label instead of the label and the description: it says all they show, in words.
+    const decision = item.decision ?? (item.decisionText ? `decision "${item.decisionText.value}" not recognised` : 'no decision');
+    const heard = [label, decision];
+    if (problems.length > 0) heard.push(`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`);
+    if (guideline) heard.push(guideline);
+    if (item.surgery) heard.push(`goes with the surgery, item ${item.surgery.item + 1}`);
+    tree.accessibilityInformation = { label: heard.join(', ') };
     tree.contextValue = 'imrItem';
     if (uri) tree.command = { command: 'imr.revealItem', title: 'Show Item', arguments: [uri, item.index] };
     return tree;

@@ -42,7 +42,7 @@ async function go(store: LetterStore, direction: 1 | -1): Promise<number | undef
   const model = await store.get(editor.document.uri);
   const item = model && adjacentItem(model.items, editor.selection.active.line, direction);
   if (!item) {
-    void vscode.window.setStatusBarMessage('This letter has no disputed items.', 3000);
+    void vscode.window.showInformationMessage('This letter has no disputed items.');
     return undefined;
   }
   // Past the last item (or before the first) the move wraps around: say so, or it looks as if nothing happened.

@@ -19,10 +19,10 @@ export function timelineHover(header: CaseHeader | undefined, position: Position
     if (days === undefined) return;
     steps.push(strong ? `- **${text}: ${daysText(days)}**` : `- ${text}: ${daysText(days)}`);
   };
-  step(t.urToApplication, `UR denial${written(header.urDenialDate)} → application for IMR${written(header.applicationReceived)}`);
-  step(t.applicationToAssigned, `application → case assigned${written(header.dateAssigned)}`);
-  step(t.assignedToDecision, `assignment → decision${written(header.decisionDate)}`);
-  step(t.applicationToDecision, 'application → decision', true);
+  step(t.urToApplication, `UR denial${written(header.urDenialDate)} to application for IMR${written(header.applicationReceived)}`);
+  step(t.applicationToAssigned, `application to case assigned${written(header.dateAssigned)}`);
+  step(t.assignedToDecision, `assignment to decision${written(header.decisionDate)}`);
+  step(t.applicationToDecision, 'application to decision', true);
   const priority = header.priority ? ` (${escapeMarkdown(header.priority.text.trim())} review)` : '';
   const value = [`**The review's timeline**${priority}`, steps.length > 0 ? steps.join('\n') : 'The letter gives too few of its dates to count the days.', timelineRules].join('\n\n');
   return { contents: { kind: MarkupKind.Markdown, value }, range: hovered.range };

@@ -505,7 +505,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     const date = parseLetter(readFileSync(path.join(repoRoot, 'samples', 'malformed-associated-service.txt'), 'utf8')).header!.decisionDate!.range.start;
     await page.locator('.monaco-editor .view-lines').first().click();
     const hover = await hoverAt({ line: date.line, character: date.character + 2 }, "The review's timeline");
-    assert.match(await hover.innerText(), /assignment → decision 11\/07\/2016: 35 days[\s\S]*application → decision: 42 days/);
+    assert.match(await hover.innerText(), /assignment to decision 11\/07\/2016: 35 days[\s\S]*application to decision: 42 days/);
     await shot('hover-timeline');
     await page.keyboard.press('Escape');
   });

@@ -365,6 +365,11 @@ suite('IMR Letters extension', () => {
       descriptions.map((d) => d.startsWith('1 problem · ')),
       [false, false, true],
     );
+    // A screen reader hears what the row shows (VS Code reads the accessibility label instead of label and description).
+    const heard = api.itemAccessibilityLabels();
+    assert.match(heard[2], /^Cold therapy unit, 7 day rental, (Upheld|Overturned), 1 problem, .+, goes with the surgery, item 1$/);
+    assert.ok(heard[2].includes(descriptions[2].replace(/^1 problem · /, '')), heard[2]);
+    assert.match(heard[0], /^Right shoulder arthroscopy with rotator cuff repair, (Upheld|Overturned)(, .+)?$/);
     // F12 on a service's title reaches its surgery.
     const surgeryLetter = vscode.window.activeTextEditor!.document;
     const cold = (await api.letter(surgeryLetter.uri))!.items[2];

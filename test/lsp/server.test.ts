@@ -636,7 +636,7 @@ describe('the workspace folder', { skip: serverSkip || corpusSkip }, () => {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: field.range.end });
     assert.deepEqual(hover?.range, field.range);
     assert.equal(textAt(text, hover!.range!), '11/07/2016');
-    assert.match((hover?.contents as MarkupContent).value, /- \*\*application → decision: 42 days\*\*/);
+    assert.match((hover?.contents as MarkupContent).value, /- \*\*application to decision: 42 days\*\*/);
     await client.close(u);
   });
 

@@ -136,10 +136,10 @@ describe('the hover on the header dates', () => {
       assert.equal(textAt(text, h.range), '11/07/2016');
       const value = (h.contents as MarkupContent).value;
       assert.match(value, /^\*\*The review's timeline\*\* \(Standard review\)/);
-      assert.match(value, /- UR denial 09\/19\/2016 → application for IMR 09\/26\/2016: 7 days\n/);
-      assert.match(value, /- application → case assigned 10\/03\/2016: 7 days\n/);
-      assert.match(value, /- assignment → decision 11\/07\/2016: 35 days\n/);
-      assert.match(value, /- \*\*application → decision: 42 days\*\*/);
+      assert.match(value, /- UR denial 09\/19\/2016 to application for IMR 09\/26\/2016: 7 days\n/);
+      assert.match(value, /- application to case assigned 10\/03\/2016: 7 days\n/);
+      assert.match(value, /- assignment to decision 11\/07\/2016: 35 days\n/);
+      assert.match(value, /- \*\*application to decision: 42 days\*\*/);
       assert.match(value, /Labor Code 4610\.6\(d\)/);
       assert.match(value, /\n- appeal to the Appeals Board: 30 days from the determination's service, 5 more when served by mail \(Labor Code 4610\.6\(h\); Matute/);
     });
