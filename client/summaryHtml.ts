@@ -76,6 +76,16 @@ function badge(row: Pick<ItemRow, 'decision' | 'decisionText'>): string {
   return `<span class="badge ${cls}">${escapeHtml(decisionLabel(row))}</span>`;
 }
 
+/**
+ * What a row that acts (shows an item, filters by a group) is reached and named by: a button in its header cell,
+ * labelled with the row's service or group, so that the keyboard stops at each row and a screen reader says which it
+ * is. A click elsewhere on the row does the same, for the mouse (media/summary.js).
+ */
+function rowButton(label: string, title: string, pressed?: boolean): string {
+  const state = pressed === undefined ? '' : ` aria-pressed="${pressed}"`;
+  return `<button type="button" class="row-action"${state} title="${title}">${escapeHtml(label)}</button>`;
+}
+
 function definitions(pairs: [string, string | undefined][]): string {
   const shown = pairs.filter((p): p is [string, string] => !!p[1]);
   if (shown.length === 0) return '<p class="muted">Not stated in the letter.</p>';
@@ -178,9 +188,9 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
   // The grounds come with the context (a letter's model has none), as in the letter's exports.
   const rows = (context ? withContextGrounds(summary, context.items) : summary).items
     .map(
-      (r) => `<tr data-index="${r.index}" tabindex="0" title="Show this item in the letter">
+      (r) => `<tr data-index="${r.index}">
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}${retrospectiveLine(r)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}${checksLines(checks?.items.get(r.index))}</td>
+<th scope="row" class="service">${rowButton(r.service, 'Show this item in the letter')}${retrospectiveLine(r)}${partialLine(r)}${surgeryLine(r)}${precedentsLine(contextOf(r.index), context?.unreadPdfs ?? 0)}${checksLines(checks?.items.get(r.index))}</th>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}${sectionsLine(contextOf(r.index))}${mtusNotCitedLine(contextOf(r.index))}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>
@@ -282,8 +292,8 @@ function breakdownTable(view: FolderView, b: Breakdown): string {
   const rows = b.groups
     .map((g) => {
       const selected = g.key === active;
-      return `<tr data-group-by="${b.id}" data-group-key="${escapeHtml(g.key)}" tabindex="0" aria-selected="${selected}"${selected ? ' class="selected"' : ''} title="${selected ? 'Show all items again' : 'Show only these items'}">
-<td class="group">${escapeHtml(g.label)}</td><td class="n">${g.items}</td><td class="n">${g.upheld}</td><td class="n">${g.overturned}</td><td class="n">${overturnedShare(g)}</td>
+      return `<tr data-group-by="${b.id}" data-group-key="${escapeHtml(g.key)}"${selected ? ' class="selected"' : ''}>
+<th scope="row" class="group">${rowButton(g.label, selected ? 'Show all items again' : 'Show only these items', selected)}</th><td class="n">${g.items}</td><td class="n">${g.upheld}</td><td class="n">${g.overturned}</td><td class="n">${overturnedShare(g)}</td>
 </tr>`;
     })
     .join('\n');
@@ -346,11 +356,11 @@ export function renderFolderBody(view: FolderView): string {
     .slice(0, view.limit)
     .map((i) => {
       const r = rows[i];
-      return `<tr data-row="${i}" tabindex="0" title="Show this item in the letter">
+      return `<tr data-row="${i}">
 <td class="file" data-label="File">${escapeHtml(r.file)}</td>
 <td class="case" data-label="Case number">${escapeHtml(r.caseNumber ?? '')}</td>
 <td class="num">${r.index + 1}</td>
-<td class="service">${escapeHtml(r.service)}${checkIdsLine(r.checks)}</td>
+<th scope="row" class="service">${rowButton(r.service, 'Show this item in the letter')}${checkIdsLine(r.checks)}</th>
 <td class="decision">${badge(r)}</td>
 <td class="guideline" data-label="Reviewer's guideline">${escapeHtml(r.guideline)}</td>
 <td class="conclusion" data-label="Conclusion">${escapeHtml(conclusionLabels[r.conclusion])}${groundsLine(r.grounds)}</td>

@@ -17,6 +17,11 @@
 
   const rowSelector = 'tr[data-index], tr[data-row], tr[data-group-by]';
 
+  /** The button in a row's header: what the keyboard reaches the row by. */
+  function rowButton(row) {
+    return row ? row.querySelector('button.row-action') : null;
+  }
+
   /** A selector that finds the focused control again in the page's next content, or null for none to keep. */
   function focusedControl() {
     const el = document.activeElement;
@@ -25,12 +30,14 @@
       return '[' + name + (value === undefined ? '' : '="' + CSS.escape(value) + '"') + ']';
     };
     if (el.id) return '#' + CSS.escape(el.id);
-    const d = el.dataset;
-    if (el.tagName === 'TR') {
-      if (d.groupBy !== undefined) return 'tr' + attr('data-group-by', d.groupBy) + attr('data-group-key', d.groupKey);
-      if (d.row !== undefined) return 'tr' + attr('data-row', d.row);
-      if (d.index !== undefined) return 'tr' + attr('data-index', d.index);
+    const row = el.matches('button.row-action') ? el.closest(rowSelector) : null;
+    if (row) {
+      const r = row.dataset;
+      const key =
+        r.groupBy !== undefined ? attr('data-group-by', r.groupBy) + attr('data-group-key', r.groupKey) : r.row !== undefined ? attr('data-row', r.row) : attr('data-index', r.index);
+      return 'tr' + key + ' button.row-action';
     }
+    const d = el.dataset;
     if (el.tagName === 'BUTTON') {
       for (const name of ['sort', 'clearGroup', 'export', 'refresh', 'clearFilter', 'more', 'jump']) {
         if (d[name] === undefined) continue;
@@ -44,6 +51,12 @@
   document.addEventListener('click', function (event) {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
+    // A row's button (Enter and Space click it too), or anywhere else on the row with the mouse.
+    const row = target.closest(rowSelector);
+    if (row) {
+      activate(row);
+      return;
+    }
     const button = target.closest('button');
     if (button) {
       if (button.dataset.export !== undefined) vscode.postMessage({ type: 'export', format: button.dataset.export });
@@ -56,22 +69,9 @@
         // Within the page: the items table, below the breakdowns; the keyboard goes on from its first row.
         const to = document.getElementById(button.dataset.jump);
         if (to) to.scrollIntoView({ block: 'start' });
-        const first = to && to.querySelector(rowSelector);
+        const first = to && rowButton(to.querySelector(rowSelector));
         if (first) first.focus({ preventScroll: true });
       }
-      return;
-    }
-    const row = target.closest(rowSelector);
-    if (row) activate(row);
-  });
-
-  document.addEventListener('keydown', function (event) {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    const target = event.target instanceof Element ? event.target : null;
-    const row = target && target.closest(rowSelector);
-    if (row) {
-      event.preventDefault();
-      activate(row);
     }
   });
 
@@ -119,7 +119,7 @@
       // "Show more", on the first row it showed.
       // A button the update took away (a filter's clear) leaves the keyboard in the filter box.
       const target =
-        (focused === 'button[data-more]' ? main.querySelectorAll('tr[data-row]')[shownRows] : null) ||
+        (focused === 'button[data-more]' ? rowButton(main.querySelectorAll('tr[data-row]')[shownRows]) : null) ||
         main.querySelector(focused) ||
         document.getElementById('filter');
       if (target instanceof HTMLElement) target.focus({ preventScroll: true });

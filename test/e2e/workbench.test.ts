@@ -513,7 +513,7 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
   test("the summary panel lists each item's problems under it, as the Problems view has them", async () => {
     // The letter of the tests above, still the active editor: the summary panel follows it.
     const frame = await summaryFrame();
-    const check = frame.locator('tr[data-index="2"] td.service [data-context="check"][data-rule="associated-service-conflict"]');
+    const check = frame.locator('tr[data-index="2"] th.service [data-context="check"][data-rule="associated-service-conflict"]');
     await check.waitFor({ timeout: 15_000 });
     assert.match(
       await check.innerText(),

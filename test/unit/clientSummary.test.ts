@@ -387,8 +387,8 @@ describe('renderLetterBody', () => {
       ]);
     }
     const html = renderLetterBody(summarizeLetter(model, 'r.txt', 'file:///r.txt'));
-    assert.match(html, /<td class="service">Cyclobenzaprine 5mg tab #30<div class="context" data-context="retrospective">Retrospective request, date of service 2016-11-14\.<\/div>/);
-    assert.match(html, /<td class="service">Voltaren gel<div class="context" data-context="retrospective">Date of service 2016-11-11\.<\/div>/);
+    assert.match(html, /<th scope="row" class="service"><button[^>]*>Cyclobenzaprine 5mg tab #30<\/button><div class="context" data-context="retrospective">Retrospective request, date of service 2016-11-14\.<\/div>/);
+    assert.match(html, /<th scope="row" class="service"><button[^>]*>Voltaren gel<\/button><div class="context" data-context="retrospective">Date of service 2016-11-11\.<\/div>/);
     assert.doesNotMatch(renderLetterBody(fakeSummary()), /data-context="retrospective"/);
   });
 
@@ -396,7 +396,7 @@ describe('renderLetterBody', () => {
     const html = renderLetterBody(fakeSummary({ service: 'Acupuncture 2 sessions', partial: { originalRequest: 'Acupuncture <8> sessions', authorized: 'Acupuncture 6 & more' } }));
     assert.match(
       html,
-      /<td class="service">Acupuncture 2 sessions<div class="context" data-context="partial">Partly authorized\. Requested: Acupuncture &#60;8&#62; sessions; authorized: Acupuncture 6 &#38; more; decided here: the rest\.<\/div>/,
+      /<th scope="row" class="service"><button[^>]*>Acupuncture 2 sessions<\/button><div class="context" data-context="partial">Partly authorized\. Requested: Acupuncture &#60;8&#62; sessions; authorized: Acupuncture 6 &#38; more; decided here: the rest\.<\/div>/,
     );
     // From a parsed letter: the row carries the two parts, the service is the remaining portion.
     const text =
@@ -426,7 +426,7 @@ describe('renderLetterBody', () => {
       ]);
       const html = renderLetterBody(summarizeLetter(from, 's.txt', 'file:///s.txt'));
       assert.match(html, /<div class="context" data-context="surgery">2 services go with this surgery: items 2–3\.<\/div>/);
-      assert.match(html, /<td class="service">Cold therapy unit<div class="context" data-context="surgery">Goes with the surgery, item 1: Knee arthroscopy &#60;left&#62; \(Upheld\)\.<\/div>/);
+      assert.match(html, /<th scope="row" class="service"><button[^>]*>Cold therapy unit<\/button><div class="context" data-context="surgery">Goes with the surgery, item 1: Knee arthroscopy &#60;left&#62; \(Upheld\)\.<\/div>/);
       assert.equal(html.match(/data-context="surgery"/g)?.length, 3, 'not on the Norco');
     }
   });

@@ -13,6 +13,7 @@ import type { FolderRow } from '../../core/summary/folderRows';
 import { noFilter } from '../../core/summary/folderStats';
 import type { FolderView } from '../../client/summaryHtml';
 import { contentSecurityPolicy, escapeHtml, folderPageSize, renderFolderBody, renderLetterBody, renderPage } from '../../client/summaryHtml';
+import { accessibilityTree, byRole, findAll } from '../support/accessibility';
 import { chromiumEnv, chromiumExecutable } from '../support/codeServer';
 import { repoRoot, skipUnless } from '../support/env';
 
@@ -145,7 +146,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     const fact = (term: string) => page.locator(`dt:text-is("${term}") + dd`).innerText();
     assert.equal(await fact('Priority'), hostile);
     assert.equal(await fact('Days to decision'), '33 days from the application');
-    assert.equal(await page.locator('td.service').first().innerText(), hostile);
+    assert.equal(await page.locator('tbody th.service').first().innerText(), hostile);
     assert.equal(await page.locator('td.rationale').first().innerText(), '</td></tr></table><svg onload=alert(4)>');
     // What the workspace says of the items, escaped too.
     // And the problems the checks find: an item's under its service, the letter's in the header.
@@ -155,7 +156,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     };
     await load(renderLetterBody(summary(), { items: [{ index: 0, sections: [hostile], grounds: [], sameService: { others: 2, upheld: 1, overturned: 1 } }, { index: 1, sections: [], mtusNotCited: hostile, grounds: [{ kind: 'no-red-flags', line: 30 }, { kind: 'beyond-guideline-limits', line: 31 }], sameService: { others: 0, upheld: 0, overturned: 0 } }], unreadPdfs: 3 }, checks));
     assert.deepEqual(await page.locator('header [data-context="check"]').allInnerTexts(), [`Error: A section is missing: ${hostile} (${hostile})`]);
-    assert.deepEqual(await page.locator('tr[data-index="0"] td.service [data-context="check"]').allInnerTexts(), [`Warning: ${hostile} (body-part-mismatch)`]);
+    assert.deepEqual(await page.locator('tr[data-index="0"] th.service [data-context="check"]').allInnerTexts(), [`Warning: ${hostile} (body-part-mismatch)`]);
     assert.equal(await page.locator('tr[data-index="1"] [data-context="check"]').count(), 0, 'no line for an item without problems');
     assert.equal(await page.locator('[data-context="sections"]').first().innerText(), `Section: ${hostile}`);
     assert.deepEqual(await page.locator('[data-context="precedents"]').allInnerTexts(), [
@@ -211,16 +212,37 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     }
   });
 
-  test('a click on a row or an export button posts a message', async () => {
-    await page.locator('tr[data-index="1"] td.service').click();
+  test("a click on a row or an export button, or Enter or Space on a row's button, posts a message", async () => {
+    await page.locator('tr[data-index="1"] td.rationale').click();
     await page.locator('button[data-export="csv"]').click();
-    await page.locator('tr[data-index="0"]').focus();
+    await page.locator('tr[data-index="0"] button.row-action').focus();
     await page.keyboard.press('Enter');
+    await page.locator('tr[data-index="1"] button.row-action').focus();
+    await page.keyboard.press(' ');
     assert.deepEqual(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.slice(1)), [
       { type: 'reveal', index: 1 },
       { type: 'export', format: 'csv' },
       { type: 'reveal', index: 0 },
+      { type: 'reveal', index: 1 },
     ]);
+  });
+
+  test("each item is reached by a button named by its service, in the row's header; the rows themselves are not focusable", async () => {
+    await load(renderLetterBody(summary()));
+    const tree = await accessibilityTree(page);
+    const [table] = byRole(tree, 'table');
+    const headers = byRole(table, 'rowheader');
+    assert.deepEqual(
+      headers.map((h) => h.children.filter((c) => c.role === 'button').map((b) => [b.name, b.description, b.properties.focusable])),
+      [[[hostile, 'Show this item in the letter', true]], [['Massage therapy', 'Show this item in the letter', true]]],
+    );
+    assert.deepEqual(findAll(table, (n) => n.role === 'row' && n.properties.focusable === true), [], 'no focusable row');
+    // The keyboard goes from the export buttons to the items' buttons, one stop per item.
+    await page.locator('button[data-export="markdown"]').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(byRole(await accessibilityTree(page), 'button').find((b) => b.properties.focused)?.name, hostile);
+    await page.keyboard.press('Tab');
+    assert.equal(byRole(await accessibilityTree(page), 'button').find((b) => b.properties.focused)?.name, 'Massage therapy');
   });
 
   test('an update message replaces the content and the remembered letter', async () => {
@@ -278,13 +300,13 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
   test('the folder page escapes file names, specialties and services, in cells and in its breakdowns', async () => {
     await load(renderFolderBody(folderView()));
     assert.equal(await page.locator('table.items td.file').first().innerText(), hostile);
-    assert.equal(await page.locator('[data-breakdown="specialty"] td.group').first().innerText(), hostile);
+    assert.equal(await page.locator('[data-breakdown="specialty"] tbody th.group').first().innerText(), hostile);
     assert.equal(await page.locator('main img, main script, main svg').count(), 0);
     // The rules that find a problem in an item: named under its service, and counted in their breakdown.
     assert.deepEqual(await page.locator('table.items [data-context="checks"]').allInnerTexts(), [`Checks: ${hostile}; body-part-mismatch`]);
     assert.equal(await page.locator('tr[data-row="1"] [data-context="checks"]').count(), 1);
-    assert.deepEqual((await page.locator('[data-breakdown="checks"] td.group').allInnerTexts()).sort(), ['No problem found', 'body-part-mismatch', hostile].sort());
-    await page.locator('tr[data-row="1"] td.service').click();
+    assert.deepEqual((await page.locator('[data-breakdown="checks"] tbody th.group').allInnerTexts()).sort(), ['No problem found', 'body-part-mismatch', hostile].sort());
+    await page.locator('tr[data-row="1"] th.service button').click();
     assert.deepEqual(await lastPosted(), { type: 'reveal', row: 1 });
     // A group's key goes back to the extension exactly as it came, markup and all.
     await page.locator('[data-breakdown="specialty"] tr[data-group-key]').first().click();
@@ -348,7 +370,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
   test('the folder page counts each breakdown: items, upheld, overturned, the share overturned', async () => {
     await load(renderFolderBody(folderView()));
     const cells = async (by: string) =>
-      page.locator(`[data-breakdown="${by}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      page.locator(`[data-breakdown="${by}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((td) => td.textContent)));
     assert.deepEqual(await cells('guideline'), [
       ['MTUS', '1', '1', '0', '0%'],
       ['MTUS + ODG', '1', '0', '1', '100%'],
@@ -378,6 +400,21 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await page.locator('table.items [data-context="grounds"]').allInnerTexts(), [
       "Grounds: No red flags, neurological deficit or surgery in view; Beyond the guideline's number or duration",
     ]);
+  });
+
+  test("a breakdown's group is a toggle button in its row's header, pressed while it filters the items; an item by its service", async () => {
+    await load(renderFolderBody(folderView({ filter: { ...noFilter, groups: { guideline: 'MTUS' } }, kept: [0] })));
+    const tree = await accessibilityTree(page);
+    // Captions are in capitals (CSS text-transform), which Chromium passes on.
+    const groups = (caption: RegExp) =>
+      byRole(byRole(tree, 'table', caption)[0], 'rowheader').flatMap((h) => byRole(h, 'button').map((b) => [b.name, b.properties.pressed, b.description]));
+    assert.deepEqual(groups(/^Reviewer's guideline$/i), [['MTUS', 'true', 'Show all items again']]);
+    assert.deepEqual(groups(/^Decision year$/i), [['2017', 'false', 'Show only these items']]);
+    const items = byRole(tree, 'table').at(-1)!;
+    assert.deepEqual(byRole(items, 'rowheader').map((h) => byRole(h, 'button').map((b) => b.name)), [[hostile]]);
+    assert.deepEqual(findAll(tree, (n) => n.role === 'row' && (n.properties.focusable === true || /Show/.test(n.name))), [], 'no row named by a tooltip');
+    await page.locator('[data-breakdown="year"] tr[data-group-key="2017"] button').press('Enter');
+    assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'year', key: '2017' } });
   });
 
   test('the filter box, the decision list, the chips and "Show more" post what the user asked for', async () => {
@@ -440,7 +477,7 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     const settled = () => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
     await load(renderFolderBody(folderView()));
     // A breakdown's row, chosen with Enter: the page comes back filtered, the row still focused.
-    const group = '[data-breakdown="year"] tr[data-group-key="2017"]';
+    const group = '[data-breakdown="year"] tr[data-group-key="2017"] button';
     await page.locator(group).focus();
     await page.keyboard.press('Enter');
     assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'year', key: '2017' } });
@@ -466,11 +503,11 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await lastPosted(), { type: 'more' });
     await update(folderView({ kept: [1, 0] }));
     await settled();
-    assert.ok(await focusedIs('table.items tr[data-row="0"]'), 'the second row shown, the first new one');
+    assert.ok(await focusedIs('table.items tr[data-row="0"] button'), 'the second row shown, the first new one');
     // "Go to the items": on the first of them.
     await page.locator('button[data-jump="items"]').focus();
     await page.keyboard.press('Enter');
-    assert.ok(await focusedIs('table.items tr[data-row="1"]'), 'the first item row');
+    assert.ok(await focusedIs('table.items tr[data-row="1"] button'), 'the first item row');
   });
 
   test('an update while the user types keeps what is typed and the caret', async () => {
