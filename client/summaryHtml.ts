@@ -65,6 +65,7 @@ export function renderPage(o: PageOptions): string {
 <button type="button" data-export="markdown">Markdown</button>
 </nav>
 <main id="summary">${o.body}</main>
+<div id="announce" role="status" class="visually-hidden"></div>
 <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>
@@ -373,8 +374,9 @@ export function renderFolderBody(view: FolderView): string {
     rest > 0
       ? `<p class="more"><button type="button" data-more>Show ${Math.min(rest, folderPageSize)} more</button> <span class="muted">${rest} not shown</span></p>`
       : '';
+  // While the folder is read, Refresh stays (unavailable, not disabled, which would drop the keyboard's focus).
   const refresh = view.loading
-    ? '<span class="muted" id="reading">Reading the letters…</span>'
+    ? '<button type="button" data-refresh aria-disabled="true" title="The folder\'s letters are being read">Refresh</button> <span class="muted" id="reading">Reading the letters…</span>'
     : '<button type="button" data-refresh title="Read the folder\'s letters again">Refresh</button>';
   const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'} ${refresh}</p>
 ${copiesNote(view.copies ?? [])}${counts(upheld, overturned, rows.length)}</header>`;
@@ -394,4 +396,36 @@ ${body || `<tr><td colspan="7" class="muted">${empty}</td></tr>`}
 </tbody>
 </table>
 ${more}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
+
+/** The words of a sort's direction, in the sort list and the status line. */
+function directionText(descending: boolean): string {
+  return descending ? 'Z to A' : 'A to Z';
+}
+
+// The folder page's status line (role="status", outside the content the updates replace): what a screen reader says
+// once a change has settled. The panel sends it with each update; the page writes it when it says something new.
+
+/** After a change of the filter: how many items it keeps, and how they were decided. */
+export function shownStatus(rows: readonly FolderRow[], kept: readonly number[]): string {
+  if (kept.length === 0) return 'No item matches the filter';
+  const upheld = kept.filter((i) => rows[i].decision === 'Upheld').length;
+  const overturned = kept.filter((i) => rows[i].decision === 'Overturned').length;
+  const shown = kept.length < rows.length ? `${kept.length} of ${plural(rows.length, 'item')}` : rows.length === 1 ? '1 item' : `All ${rows.length} items`;
+  return `${shown} shown: ${upheld} upheld, ${overturned} overturned`;
+}
+
+/** After a change of the sort. */
+export function sortStatus(sort: FolderSort | undefined): string {
+  const column = sort && itemColumns.find((c) => c.sort === sort.column);
+  return sort && column ? `Sorted by ${column.label.toLowerCase()}, ${directionText(sort.descending)}` : 'In file order';
+}
+
+/** After the folder is read: its letters and items, and what a filter set before keeps of them. */
+export function readStatus(letters: number, rows: readonly FolderRow[], kept: readonly number[], filtered: boolean): string {
+  if (letters === 0) return 'No letters found in this folder';
+  const read = `${plural(letters, 'letter')} read: ${plural(rows.length, 'item')}`;
+  return filtered ? `${read}. ${shownStatus(rows, kept)}` : read;
 }

@@ -17,7 +17,7 @@ import type { FolderFilter, FolderSort } from '../core/summary/folderStats';
 import { withCheckIds, type LetterChecks } from '../core/summary/itemChecks';
 import { letterChecks } from './letterChecks';
 import { filterRows, isFiltered, nextFilter, nextSort, noFilter, sortRows } from '../core/summary/folderStats';
-import { folderPageSize, renderFolderBody, renderLetterBody, renderPage } from './summaryHtml';
+import { folderPageSize, readStatus, renderFolderBody, renderLetterBody, renderPage, shownStatus, sortStatus } from './summaryHtml';
 import type { WebviewMessage } from './webviewMessages';
 import { parseWebviewMessage } from './webviewMessages';
 
@@ -66,6 +66,10 @@ abstract class SummaryPanel implements vscode.Disposable {
   protected abstract body(): string;
   protected abstract reveal(message: { index: number } | { row: number }): Promise<void>;
   protected abstract export(format: string): Promise<void>;
+  /** What the page's status line says, for screen readers: the outcome of the user's last change, if any. */
+  protected status(): string | undefined {
+    return undefined;
+  }
 
   /** Writes the whole page (first time) or posts the new body (keeps the scroll position). */
   render(full = false): void {
@@ -86,7 +90,7 @@ abstract class SummaryPanel implements vscode.Disposable {
         body,
       });
     } else if (body !== this.lastBody) {
-      void this.panel.webview.postMessage({ type: 'update', html: body, uri: this.uri.toString(), title });
+      void this.panel.webview.postMessage({ type: 'update', html: body, uri: this.uri.toString(), title, announce: this.status() });
     }
     this.lastBody = body;
   }
@@ -212,6 +216,8 @@ export class LetterSummaryPanel extends SummaryPanel {
 
 }
 
+const couldNotSummarise = 'The language server could not summarise this folder';
+
 /** The items of every letter in a folder, as parsed by the server. */
 export class FolderSummaryPanel extends SummaryPanel {
   private summaries: LetterSummary[] | undefined;
@@ -225,6 +231,8 @@ export class FolderSummaryPanel extends SummaryPanel {
   private limit = folderPageSize;
   private loading = false;
   private sort: FolderSort | undefined;
+  /** The status line: the reading's progress or outcome, or what the last filter or sort shows. */
+  private statusLine = '';
 
   constructor(panel: vscode.WebviewPanel, services: Services, folder: vscode.Uri) {
     super(panel, services, folder);
@@ -233,6 +241,7 @@ export class FolderSummaryPanel extends SummaryPanel {
   /** Reads the folder's letters (again): the filter stays, the page shows the new rows when they are in. */
   async load(): Promise<void> {
     this.loading = true;
+    this.statusLine = 'Reading the letters…';
     this.render();
     try {
       // How far the server is, put straight into the page (not a new page for each report).
@@ -241,8 +250,10 @@ export class FolderSummaryPanel extends SummaryPanel {
       this.rows = folderRows(this.summaries);
       this.kept = sortRows(this.rows, filterRows(this.rows, this.filter), this.sort);
       this.error = undefined;
+      this.statusLine = readStatus(this.summaries.length, this.rows, this.kept, isFiltered(this.filter));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
+      this.statusLine = couldNotSummarise;
     }
     this.loading = false;
     this.render();
@@ -252,8 +263,12 @@ export class FolderSummaryPanel extends SummaryPanel {
     return `IMR Folder Summary: ${fileName(this.uri.toString())}`;
   }
 
+  protected override status(): string {
+    return this.statusLine;
+  }
+
   protected body(): string {
-    if (this.error) return `<p class="muted">The language server could not summarise this folder.</p>`;
+    if (this.error) return `<p class="muted">${couldNotSummarise}.</p>`;
     if (!this.summaries) return '<p class="muted" id="reading">Reading the letters…</p>';
     return renderFolderBody({
       folderName: fileName(this.uri.toString()),
@@ -273,12 +288,14 @@ export class FolderSummaryPanel extends SummaryPanel {
       if (!this.loading) void this.load();
       return;
     }
+    // "Show more" says nothing: the keyboard moves to the first row it shows.
     if (message.type === 'more') this.limit += folderPageSize;
     else {
       if (message.type === 'sort') this.sort = nextSort(this.sort, message);
       else this.filter = message.type === 'clearFilter' ? noFilter : nextFilter(this.filter, message);
       this.kept = sortRows(this.rows, filterRows(this.rows, this.filter), this.sort);
       this.limit = folderPageSize;
+      this.statusLine = message.type === 'sort' ? sortStatus(this.sort) : shownStatus(this.rows, this.kept);
     }
     this.render();
   }

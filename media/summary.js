@@ -58,7 +58,7 @@
       return;
     }
     const button = target.closest('button');
-    if (button) {
+    if (button && button.getAttribute('aria-disabled') !== 'true') {
       if (button.dataset.export !== undefined) vscode.postMessage({ type: 'export', format: button.dataset.export });
       else if (button.dataset.more !== undefined) vscode.postMessage({ type: 'more' });
       else if (button.dataset.refresh !== undefined) vscode.postMessage({ type: 'refresh' });
@@ -94,6 +94,18 @@
     }
   });
 
+  // The status line (role="status", outside <main>, so that it lives on across updates): screen readers say what is
+  // written there. Written a moment after the updates stop, and only when it says something new, so that typing in
+  // the filter box is not talked over by each count on the way.
+  const status = document.getElementById('announce');
+  let announcing;
+  function announce(text) {
+    clearTimeout(announcing);
+    announcing = setTimeout(function () {
+      if (status && status.textContent !== text) status.textContent = text;
+    }, 500);
+  }
+
   window.addEventListener('message', function (event) {
     const message = event.data;
     if (message && message.type === 'progress' && typeof message.text === 'string') {
@@ -124,6 +136,7 @@
         document.getElementById('filter');
       if (target instanceof HTMLElement) target.focus({ preventScroll: true });
     }
+    if (typeof message.announce === 'string') announce(message.announce);
     document.body.dataset.uri = message.uri;
     if (typeof message.title === 'string') document.title = message.title;
     remember(message.uri);

@@ -363,6 +363,8 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     await frame.locator('#filter').fill('missing-rationale');
     await frame.locator('#shown', { hasText: /^1 of \d+ items$/ }).waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('tr[data-row]').count(), 1);
+    // Screen readers hear it from the status line, once the count has settled.
+    await frame.locator('#announce', { hasText: /^1 of \d+ items shown: 1 upheld, 0 overturned$/ }).waitFor({ timeout: 15_000 });
     await shot('folder-summary-filtered');
     // A click on a breakdown's group filters by it; the chip takes it off.
     await frame.locator('button[data-clear-filter]').click();
@@ -380,6 +382,9 @@ describe('the extension in code-server, as a person sees it', { skip, timeout: 1
     try {
       await frame.locator('button[data-refresh]').click();
       await frame.locator('tr[data-row] td.file', { hasText: 'added-letter.txt' }).waitFor({ timeout: 15_000 });
+      // The keyboard stays on Refresh all along, and the status line says when the reading is done.
+      await frame.locator('#announce', { hasText: /^\d+ letters read: \d+ items$/ }).waitFor({ timeout: 15_000 });
+      assert.ok(await frame.locator('button[data-refresh]').evaluate((b) => (b.ownerDocument as unknown as { activeElement: unknown }).activeElement === b), 'Refresh keeps the focus');
       assert.equal(await frame.locator('tr[data-row]').count(), model.items.length + 2);
       assert.equal(await frame.locator('tr[data-row] td.file', { hasText: 'copy-of-letter.txt' }).count(), 0);
       assert.equal(await frame.locator('p.copies').innerText(), `One file is a copy of another letter, counted once: copy-of-letter.txt (a copy of ${letter.file}).`);

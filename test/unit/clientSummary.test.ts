@@ -6,14 +6,14 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { formatExport, toCsv, toJson, toMarkdown } from '../../client/exportFormats';
-import { fileName, folderRows, summarizeFolder } from '../../core/summary/folderRows';
+import { fileName, folderRows, summarizeFolder, type FolderRow } from '../../core/summary/folderRows';
 import { filterRows, noFilter } from '../../core/summary/folderStats';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
 import { countsText, decisionLabel, firstSentence, itemNumbersText, shortGuidelineText, summarizeLetter, withContextGrounds } from '../../core/summary/letterSummary';
 import { RestartPolicy } from '../../client/restartPolicy';
 import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
-import { renderLetterBody } from '../../client/summaryHtml';
+import { readStatus, renderLetterBody, shownStatus, sortStatus } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { itemGroundKinds } from '../../core/parser/grounds';
 import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
@@ -354,6 +354,21 @@ test("the items view's short guideline: the citations without the template's wor
   assert.equal(shortGuidelineText(massage.maximusGuideline), 'MTUS Chronic Pain Medical Treatment 2016, Office visits; Official Disability Guidelines (ODG), Low Back, Massage');
   assert.equal(shortGuidelineText(sling.maximusGuideline), 'No evidence cited');
   assert.equal(shortGuidelineText(undefined), '');
+});
+
+test("the folder page's status line: what a filter keeps and how it was decided, the sort in words, the folder read", () => {
+  const rows = (['Upheld', 'Upheld', 'Overturned', undefined] as const).map((decision) => ({ decision }) as FolderRow);
+  assert.equal(shownStatus(rows, [0, 2, 3]), '3 of 4 items shown: 1 upheld, 1 overturned');
+  assert.equal(shownStatus(rows, [0, 1, 2, 3]), 'All 4 items shown: 2 upheld, 1 overturned');
+  assert.equal(shownStatus(rows.slice(0, 1), [0]), '1 item shown: 1 upheld, 0 overturned');
+  assert.equal(shownStatus(rows, []), 'No item matches the filter');
+  assert.equal(sortStatus({ column: 'case', descending: true }), 'Sorted by case number, Z to A');
+  assert.equal(sortStatus({ column: 'guideline', descending: false }), "Sorted by reviewer's guideline, A to Z");
+  assert.equal(sortStatus(undefined), 'In file order');
+  assert.equal(readStatus(146, rows, [0, 1, 2, 3], false), '146 letters read: 4 items');
+  assert.equal(readStatus(1, rows.slice(0, 1), [0], false), '1 letter read: 1 item');
+  assert.equal(readStatus(146, rows, [2], true), '146 letters read: 4 items. 1 of 4 items shown: 0 upheld, 1 overturned');
+  assert.equal(readStatus(0, [], [], false), 'No letters found in this folder');
 });
 
 describe('renderLetterBody', () => {

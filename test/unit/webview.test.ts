@@ -454,16 +454,63 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await page.locator('table.items tr[data-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row'))), ['1', '0']);
   });
 
-  test('while the folder is read again, the page says so instead of offering Refresh', async () => {
-    await load(renderFolderBody(folderView({ loading: true })));
+  test('while the folder is read again, the page says so and Refresh is unavailable, the keyboard still on it', async () => {
+    await load(renderFolderBody(folderView()));
+    await page.locator('button[data-refresh]').press('Enter');
+    assert.deepEqual(await lastPosted(), { type: 'refresh' });
+    const update = (view: FolderView) =>
+      page.evaluate((h) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html: h, uri: 'file:///f' }, '*'), renderFolderBody(view));
+    await update(folderView({ loading: true }));
+    await page.locator('#reading').waitFor();
     assert.equal(await page.locator('#reading').innerText(), 'Reading the letters…');
-    assert.equal(await page.locator('button[data-refresh]').count(), 0);
+    const refresh = async () => byRole(await accessibilityTree(page), 'button', 'Refresh')[0];
+    const reading = await refresh();
+    assert.deepEqual([reading.properties.disabled, reading.properties.focused], [true, true]);
+    const posted = await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.length);
+    await page.locator('button[data-refresh]').click({ force: true });
+    assert.equal(await page.evaluate(() => (globalThis as unknown as PageGlobals).posted.length), posted, 'nothing posted while unavailable');
     assert.equal(await page.locator('table.items tr[data-row]').count(), 2, 'the rows read before stay');
     // The extension posts the server's progress straight into the page, as text.
     await page.evaluate((text) => (globalThis as unknown as PageGlobals).postMessage({ type: 'progress', text }, '*'), `300 of 1,000 files ${hostile}`);
     await page.locator('#reading', { hasText: '300 of 1,000' }).waitFor();
     assert.equal(await page.locator('#reading').innerText(), `Reading the letters… 300 of 1,000 files ${hostile}`);
     assert.equal(await page.locator('main img').count(), 0);
+    // Read: Refresh again, still focused.
+    await update(folderView());
+    await page.locator('#reading').waitFor({ state: 'detached' });
+    assert.deepEqual(Object.entries((await refresh()).properties).filter(([k]) => k === 'disabled' || k === 'focused'), [['focused', true]]);
+  });
+
+  test('the folder page\'s status line, outside the content updates replace, says what a change shows once it has settled', async () => {
+    await load(renderFolderBody(folderView()));
+    const [status] = byRole(await accessibilityTree(page), 'status');
+    assert.deepEqual([status.properties.live, status.properties.atomic], ['polite', true]);
+    assert.equal(await page.locator('main #announce').count(), 0, 'not in <main>');
+    // What is written there, in order (each write is one announcement).
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { writes: string[]; document: { getElementById(id: string): { textContent: string } }; MutationObserver: new (f: () => void) => { observe(n: unknown, o: unknown): void } };
+      g.writes = [];
+      const region = g.document.getElementById('announce');
+      new g.MutationObserver(() => g.writes.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    const writes = () => page.evaluate(() => (globalThis as unknown as { writes: string[] }).writes);
+    const update = (view: FolderView, announce?: string) =>
+      page.evaluate(([h, a]) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html: h, uri: 'file:///f', announce: a }, '*'), [renderFolderBody(view), announce] as const);
+    // Typing: an update per pause of the box, the status written once, for the last.
+    await update(folderView({ filter: { ...noFilter, text: 'm' }, kept: [0, 1] }), 'All 2 items shown: 1 upheld, 1 overturned');
+    await update(folderView({ filter: { ...noFilter, text: 'ma' }, kept: [1] }), '1 of 2 items shown: 0 upheld, 1 overturned');
+    await page.waitForFunction(() => (globalThis as unknown as { writes: string[] }).writes.length > 0);
+    assert.deepEqual(await writes(), ['1 of 2 items shown: 0 upheld, 1 overturned']);
+    assert.equal(await page.locator('#announce').textContent(), '1 of 2 items shown: 0 upheld, 1 overturned');
+    // The same words again ("Show more"), an update without any (the letter panel's), progress: nothing written.
+    await update(folderView({ filter: { ...noFilter, text: 'ma' }, kept: [1], limit: 1 }), '1 of 2 items shown: 0 upheld, 1 overturned');
+    await update(folderView({ filter: { ...noFilter, text: 'ma' }, kept: [1] }));
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).postMessage({ type: 'progress', text: '1 of 2 files' }, '*'));
+    await page.waitForTimeout(700);
+    assert.equal((await writes()).length, 1);
+    await update(folderView({ sort: { column: 'service', descending: false }, kept: [1, 0] }), 'Sorted by service, A to Z');
+    await page.waitForFunction(() => (globalThis as unknown as { writes: string[] }).writes.length > 1);
+    assert.deepEqual((await writes()).slice(1), ['Sorted by service, A to Z']);
   });
 
   test('after an update the keyboard stays on the row, button or list used; "Show more" and "Go to the items" lead to rows', async () => {
