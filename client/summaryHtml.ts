@@ -217,7 +217,9 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
     ['Licensed in', summary.licensure.join(', ')],
   ])}</section>
 </div>
+<h2 class="visually-hidden">Items</h2>
 <table class="items">
+<caption class="visually-hidden">Items</caption>
 <thead><tr><th class="num">#</th><th class="service">Service</th><th class="decision">Decision</th><th class="guideline">Reviewer's guideline</th><th class="conclusion">Conclusion</th><th class="rationale">Rationale</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="6" class="muted">No disputed items found.</td></tr>'}
@@ -299,9 +301,11 @@ function breakdownTable(view: FolderView, b: Breakdown): string {
     })
     .join('\n');
   const note = breakdownNotes[b.id];
-  const hidden = (b.hidden > 0 ? `<p class="muted">and ${b.hidden} more</p>` : '') + (note ? `<p class="muted">${escapeHtml(note)}</p>` : '');
+  const hidden = (b.hidden > 0 ? `<p class="muted" id="more-${b.id}">and ${b.hidden} more</p>` : '') + (note ? `<p class="muted" id="note-${b.id}">${escapeHtml(note)}</p>` : '');
+  // The lines under the table describe it, for a screen reader that jumps from table to table.
+  const described = [...(b.hidden > 0 ? [`more-${b.id}`] : []), ...(note ? [`note-${b.id}`] : [])];
   return `<section class="breakdown" data-breakdown="${b.id}">
-<table class="groups">
+<table class="groups"${described.length > 0 ? ` aria-describedby="${described.join(' ')}"` : ''}>
 <caption>${escapeHtml(breakdownTitles[b.id])}</caption>
 <thead><tr><th class="group">${escapeHtml(groupColumnTitles[b.id])}</th><th class="n">Items</th><th class="n">Upheld</th><th class="n">Overturned</th><th class="n" title="Overturned, of the items upheld or overturned">% overturned</th></tr></thead>
 <tbody>
@@ -381,15 +385,21 @@ export function renderFolderBody(view: FolderView): string {
   const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'} ${refresh}</p>
 ${copiesNote(view.copies ?? [])}${counts(upheld, overturned, rows.length)}</header>`;
   if (rows.length === 0) return `${header}\n<p class="muted">${empty}</p>`;
-  // The filter first: what it keeps is counted in the breakdowns below it and listed in the table.
+  // The filter first: what it keeps is counted in the breakdowns below it and listed in the table. The headings, which
+  // the eye does not need, let a screen reader jump to each part.
+  const caption = isFiltered(view.filter) ? `Items (${view.kept.length} of ${rows.length})` : `Items (${rows.length})`;
   return `${header}
+<h2 class="visually-hidden">Filter</h2>
 ${filterBar(view, keptRows)}
+<h2 class="visually-hidden">Breakdowns</h2>
 <div class="breakdowns">
 ${shownBreakdowns(rows, keptRows)
   .map((b) => breakdownTable(view, b))
   .join('\n')}
 </div>
+<h2 class="visually-hidden">Items</h2>
 <table class="items" id="items">
+<caption class="visually-hidden">${caption}</caption>
 <thead><tr>${itemsHeader(view.sort)}</tr></thead>
 <tbody>
 ${body || `<tr><td colspan="7" class="muted">${empty}</td></tr>`}

@@ -13,7 +13,7 @@ import type { FolderRow } from '../../core/summary/folderRows';
 import { noFilter } from '../../core/summary/folderStats';
 import type { FolderView } from '../../client/summaryHtml';
 import { contentSecurityPolicy, escapeHtml, folderPageSize, renderFolderBody, renderLetterBody, renderPage } from '../../client/summaryHtml';
-import { accessibilityTree, byRole, findAll } from '../support/accessibility';
+import { accessibilityTree, byRole, findAll, type AxNode } from '../support/accessibility';
 import { chromiumEnv, chromiumExecutable } from '../support/codeServer';
 import { repoRoot, skipUnless } from '../support/env';
 
@@ -415,6 +415,24 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(findAll(tree, (n) => n.role === 'row' && (n.properties.focusable === true || /Show/.test(n.name))), [], 'no row named by a tooltip');
     await page.locator('[data-breakdown="year"] tr[data-group-key="2017"] button').press('Enter');
     assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'year', key: '2017' } });
+  });
+
+  test('the pages have headings to jump to, item tables named by a caption, breakdown tables described by their notes', async () => {
+    const headings = (tree: AxNode) => byRole(tree, 'heading').map((h) => [h.properties.level, h.name.toLowerCase()]);
+    await load(renderLetterBody(summary()));
+    let tree = await accessibilityTree(page);
+    assert.deepEqual(headings(tree), [[1, hostile.toLowerCase()], [2, 'case'], [2, 'expert reviewer'], [2, 'items']]);
+    assert.deepEqual(byRole(tree, 'table').map((t) => t.name), ['Items']);
+    await load(renderFolderBody(folderView()));
+    tree = await accessibilityTree(page);
+    assert.deepEqual(headings(tree), [[1, hostile.toLowerCase()], [2, 'filter'], [2, 'breakdowns'], [2, 'items']]);
+    assert.equal(byRole(tree, 'table').at(-1)!.name, 'Items (2)');
+    const [section] = byRole(tree, 'table', /^Reviewer's guideline section$/i);
+    assert.equal(section.description, 'An item decided on two sections counts in both.');
+    await load(renderFolderBody(folderView({ filter: { ...noFilter, decision: 'Upheld' }, kept: [0] })));
+    assert.equal(byRole(await accessibilityTree(page), 'table').at(-1)!.name, 'Items (1 of 2)');
+    // Hidden from the eye: the page looks as before.
+    assert.deepEqual(await page.locator('h2, table.items caption').evaluateAll((els) => els.map((e) => (e as unknown as { offsetWidth: number }).offsetWidth)), [1, 1, 1, 1]);
   });
 
   test('the filter box, the decision list, the chips and "Show more" post what the user asked for', async () => {
