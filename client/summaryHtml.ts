@@ -4,7 +4,7 @@ import type { ItemContext } from '../core/features/itemContext';
 import type { GroundKind } from '../core/model';
 import type { FolderRow } from '../core/summary/folderRows';
 import type { Breakdown, BreakdownId, DecisionFilter, FolderFilter, FolderSort, SortColumn } from '../core/summary/folderStats';
-import { breakdownNotes, breakdownTitles, decisionFilters, groupLabel, isFiltered, overturnedShare, shownBreakdowns } from '../core/summary/folderStats';
+import { breakdownNotes, breakdownTitles, decisionFilters, groupLabel, isFiltered, nextSort, overturnedShare, shownBreakdowns } from '../core/summary/folderStats';
 import type { ItemRow, LetterSummary } from '../core/summary/letterSummary';
 import { sameServiceText } from '../core/summary/precedents';
 import { copiesText, type Copy } from '../core/summary/copies';
@@ -253,26 +253,37 @@ const itemColumns: Array<{ cls: string; label: string; sort?: SortColumn }> = [
   { cls: 'conclusion', label: 'Conclusion', sort: 'conclusion' },
 ];
 
+/** The words of a sort's direction, in the sort list, the header's tooltips and the status line. */
+function directionText(descending: boolean): string {
+  return descending ? 'Z to A' : 'A to Z';
+}
+
 /** The sort list of the filter bar (the header's buttons are hidden in a narrow panel). */
 function sortOptions(sort: FolderSort | undefined): string {
   const current = sort ? `${sort.column}:${sort.descending ? 'desc' : 'asc'}` : '';
   const options = [['', 'In file order']];
   for (const c of itemColumns) {
     if (!c.sort) continue;
-    options.push([`${c.sort}:asc`, `By ${c.label.toLowerCase()} ▲`], [`${c.sort}:desc`, `By ${c.label.toLowerCase()} ▼`]);
+    const by = `By ${c.label.toLowerCase()}`;
+    options.push([`${c.sort}:asc`, `${by} (${directionText(false)})`], [`${c.sort}:desc`, `${by} (${directionText(true)})`]);
   }
   return options.map(([value, label]) => `<option value="${value}"${value === current ? ' selected' : ''}>${escapeHtml(label)}</option>`).join('');
 }
 
-/** The items table's header: a button per sortable column, the sorted one marked (aria-sort and an arrow). */
+/**
+ * The items table's header: a button per sortable column, its tooltip what a press does; the sorted one marked with
+ * aria-sort, and an arrow for the eye (a screen reader would read out the symbol).
+ */
 function itemsHeader(sort: FolderSort | undefined): string {
   return itemColumns
     .map((c) => {
       if (!c.sort) return `<th class="${c.cls}">${escapeHtml(c.label)}</th>`;
       const sorted = sort?.column === c.sort;
       const aria = sorted ? ` aria-sort="${sort.descending ? 'descending' : 'ascending'}"` : '';
-      const arrow = sorted ? (sort.descending ? ' ▼' : ' ▲') : '';
-      return `<th class="${c.cls}"${aria}><button type="button" class="sort" data-sort="${c.sort}" title="Sort by ${escapeHtml(c.label.toLowerCase())}">${escapeHtml(c.label)}${arrow}</button></th>`;
+      const arrow = sorted ? `<span aria-hidden="true"> ${sort.descending ? '▼' : '▲'}</span>` : '';
+      const next = nextSort(sort, { column: c.sort });
+      const title = next ? `Sort by ${c.label.toLowerCase()}, ${directionText(next.descending)}` : 'Back to file order';
+      return `<th class="${c.cls}"${aria}><button type="button" class="sort" data-sort="${c.sort}" title="${escapeHtml(title)}">${escapeHtml(c.label)}${arrow}</button></th>`;
     })
     .join('');
 }
@@ -409,11 +420,6 @@ ${more}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
-
-/** The words of a sort's direction, in the sort list and the status line. */
-function directionText(descending: boolean): string {
-  return descending ? 'Z to A' : 'A to Z';
-}
 
 // The folder page's status line (role="status", outside the content the updates replace): what a screen reader says
 // once a change has settled. The panel sends it with each update; the page writes it when it says something new.

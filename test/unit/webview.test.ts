@@ -470,6 +470,21 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(await page.locator('#sort').inputValue(), 'decision:desc');
     // The rows come in the order given.
     assert.deepEqual(await page.locator('table.items tr[data-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row'))), ['1', '0']);
+    // A screen reader hears words, not the arrows: the button's name is the column's, its description what a press
+    // does next; the sort list's directions in words.
+    const tree = await accessibilityTree(page);
+    const sortButtons = byRole(byRole(tree, 'table').at(-1)!, 'columnheader').flatMap((h) => byRole(h, 'button').map((b) => [b.name, b.description]));
+    assert.deepEqual(sortButtons.slice(2, 4), [
+      ['Service', 'Sort by service, A to Z'],
+      ['Decision', 'Back to file order'],
+    ]);
+    assert.deepEqual(byRole(tree, 'option').map((o) => o.name).filter((n) => n.startsWith('By decision') || n.startsWith('In file')), [
+      'In file order',
+      'By decision (A to Z)',
+      'By decision (Z to A)',
+    ]);
+    await load(renderFolderBody(folderView({ sort: { column: 'decision', descending: false } })));
+    assert.equal(byRole(await accessibilityTree(page), 'button', 'Decision')[0].description, 'Sort by decision, Z to A');
   });
 
   test('while the folder is read again, the page says so and Refresh is unavailable, the keyboard still on it', async () => {
