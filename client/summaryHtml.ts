@@ -336,11 +336,13 @@ function filterBar(view: FolderView, keptRows: readonly FolderRow[]): string {
   const options = decisionFilters
     .map((d) => `<option value="${d}"${d === view.filter.decision ? ' selected' : ''}>${escapeHtml(decisionOptionLabels[d])}</option>`)
     .join('');
+  // A chip's × is for the eye ("times" to a screen reader): its name says what a press does.
   const chips = (Object.entries(view.filter.groups) as [BreakdownId, string][])
-    .map(
-      ([by, key]) =>
-        `<button type="button" class="chip" data-clear-group="${by}" title="Remove this filter">${escapeHtml(breakdownTitles[by])}: ${escapeHtml(groupLabel(view.rows, by, key))} ×</button>`,
-    )
+    .map(([by, key]) => {
+      const filter = `${breakdownTitles[by]}: ${groupLabel(view.rows, by, key)}`;
+      const name = escapeHtml(`Remove the filter ${filter}`);
+      return `<button type="button" class="chip" data-clear-group="${by}" aria-label="${name}">${escapeHtml(filter)}<span aria-hidden="true"> ×</span></button>`;
+    })
     .join(' ');
   const upheld = keptRows.filter((r) => r.decision === 'Upheld').length;
   const overturned = keptRows.filter((r) => r.decision === 'Overturned').length;
@@ -353,7 +355,7 @@ function filterBar(view: FolderView, keptRows: readonly FolderRow[]): string {
 <select id="sort" aria-label="Sort the items">${sortOptions(view.sort)}</select>
 ${chips}
 ${shown}
-<button type="button" data-jump="items" title="The items, below the breakdowns">Go to the ${keptRows.length === 1 ? 'item' : `${keptRows.length} items`} ↓</button>
+<button type="button" data-jump="items" title="The items, below the breakdowns">Go to the ${keptRows.length === 1 ? 'item' : `${keptRows.length} items`}<span aria-hidden="true"> ↓</span></button>
 </div>`;
 }
 

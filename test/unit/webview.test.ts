@@ -446,6 +446,13 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.deepEqual(await lastPosted(), { type: 'filter', text: 'massage' });
     await page.locator('#decision').selectOption('Upheld');
     assert.deepEqual(await lastPosted(), { type: 'filter', decision: 'Upheld' });
+    // The chip's × and the jump's ↓ are not read out as "times" and "down arrow".
+    const tree = await accessibilityTree(page);
+    assert.deepEqual(
+      byRole(tree, 'button', /^Remove the filter/).map((b) => [b.name, b.description]),
+      [['Remove the filter Decision year: 2017', '']],
+    );
+    assert.equal(byRole(tree, 'button', /^Go to the/)[0].name, 'Go to the item');
     await page.locator('button[data-clear-group="year"]').click();
     assert.deepEqual(await lastPosted(), { type: 'filter', group: { by: 'year', key: null } });
     await page.locator('button[data-clear-filter]').click();
