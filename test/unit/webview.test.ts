@@ -353,6 +353,25 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     }
   });
 
+  test('in a narrow panel the items are cards whose column headers, hidden from the eye, still name the cells for screen readers', async () => {
+    await page.setViewportSize({ width: 500, height: 700 });
+    try {
+      await load(renderLetterBody(summary()));
+      const size = (selector: string) => page.locator(selector).evaluate((e) => (e as unknown as { offsetHeight: number }).offsetHeight);
+      assert.equal(await size('table.items thead'), 1, 'the header row is hidden from the eye');
+      const [items] = byRole(await accessibilityTree(page), 'table', 'Items');
+      assert.deepEqual(byRole(items, 'columnheader').map((h) => h.name), ['#', 'Service', 'Decision', "Reviewer's guideline", 'Conclusion', 'Rationale']);
+      assert.deepEqual(byRole(items, 'rowheader').map((h) => byRole(h, 'button')[0].name), [hostile, 'Massage therapy']);
+      // The folder's sort buttons are in the header: it shows while the keyboard is on one of them.
+      await load(renderFolderBody(folderView()));
+      assert.equal(await size('table.items thead'), 1);
+      await page.locator('th.service button[data-sort]').focus();
+      assert.ok((await size('table.items thead')) > 10, 'shown with the focus in it');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   test('the folder page names the files it counted once as copies, escaped', async () => {
     await load(renderFolderBody(folderView({ copies: [{ name: hostile, of: 'a.pdf' }] })));
     assert.equal(await page.locator('p.copies').innerText(), `One file is a copy of another letter, counted once: ${hostile} (a copy of a.pdf).`);
