@@ -47,6 +47,22 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/**
+ * The export buttons are named for screen readers by what they export: the body's #export-what ("Export the 53
+ * filtered items as", see exportWhat) and their own text, so that the names follow the filter while the toolbar,
+ * outside the body, stays as it is.
+ */
+const exportFormats = [
+  ['csv', 'CSV'],
+  ['json', 'JSON'],
+  ['markdown', 'Markdown'],
+] as const;
+
+/** What the export buttons export, in words; not shown. */
+function exportWhat(text: string): string {
+  return `<span id="export-what" hidden>${escapeHtml(text)}</span>`;
+}
+
 export function renderPage(o: PageOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
@@ -58,12 +74,10 @@ export function renderPage(o: PageOptions): string {
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body data-uri="${escapeHtml(o.uri)}">
-<nav class="toolbar" aria-label="Export">
+<div class="toolbar" role="region" aria-label="Export">
 <span>Export:</span>
-<button type="button" data-export="csv">CSV</button>
-<button type="button" data-export="json">JSON</button>
-<button type="button" data-export="markdown">Markdown</button>
-</nav>
+${exportFormats.map(([format, label]) => `<button type="button" data-export="${format}" id="export-${format}" aria-labelledby="export-what export-${format}">${label}</button>`).join('\n')}
+</div>
 <main id="summary">${o.body}</main>
 <div id="announce" role="status" class="visually-hidden"></div>
 <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
@@ -92,6 +106,8 @@ function definitions(pairs: [string, string | undefined][]): string {
   if (shown.length === 0) return '<p class="muted">Not stated in the letter.</p>';
   return `<dl>${shown.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 }
+
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 function counts(upheld: number, overturned: number, items: number): string {
   return `<p class="counts"><span class="count">${items} ${items === 1 ? 'item' : 'items'}</span>
@@ -200,6 +216,7 @@ export function renderLetterBody(summary: LetterSummary | null | undefined, cont
     )
     .join('\n');
   return `<header>${heading}${counts(summary.upheld, summary.overturned, summary.items.length)}${checksLines(checks?.letter)}</header>
+${exportWhat(`Export this letter's ${summary.items.length === 1 ? 'item' : `${summary.items.length} items`} as`)}
 <div class="facts">
 <section><h2>Case</h2>${definitions([
     ['Case number', summary.caseNumber],
@@ -398,10 +415,13 @@ export function renderFolderBody(view: FolderView): string {
   const header = `<header><h1>${escapeHtml(view.folderName)}</h1><p class="file">${view.letters} ${view.letters === 1 ? 'letter' : 'letters'} ${refresh}</p>
 ${copiesNote(view.copies ?? [])}${counts(upheld, overturned, rows.length)}</header>`;
   if (rows.length === 0) return `${header}\n<p class="muted">${empty}</p>`;
+  // The panel exports what the filter keeps, all of it, not the page shown.
+  const what = isFiltered(view.filter) ? `the ${view.kept.length === 1 ? 'filtered item' : `${view.kept.length} filtered items`}` : rows.length === 1 ? 'the one item' : `all ${rows.length} items`;
   // The filter first: what it keeps is counted in the breakdowns below it and listed in the table. The headings, which
   // the eye does not need, let a screen reader jump to each part.
   const caption = isFiltered(view.filter) ? `Items (${view.kept.length} of ${rows.length})` : `Items (${rows.length})`;
   return `${header}
+${exportWhat(`Export ${what} as`)}
 <h2 class="visually-hidden">Filter</h2>
 ${filterBar(view, keptRows)}
 <h2 class="visually-hidden">Breakdowns</h2>
@@ -420,8 +440,6 @@ ${body || `<tr><td colspan="7" class="muted">${empty}</td></tr>`}
 </table>
 ${more}`;
 }
-
-const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 // The folder page's status line (role="status", outside the content the updates replace): what a screen reader says
 // once a change has settled. The panel sends it with each update; the page writes it when it says something new.

@@ -245,6 +245,21 @@ describe('the decision-summary webview page in Chromium', { skip }, () => {
     assert.equal(byRole(await accessibilityTree(page), 'button').find((b) => b.properties.focused)?.name, 'Massage therapy');
   });
 
+  test('the export buttons, in a region, are named by what they export, the folder\'s by what its filter keeps', async () => {
+    await load(renderLetterBody(summary()));
+    let tree = await accessibilityTree(page);
+    assert.equal(byRole(tree, 'navigation').length, 0, 'not a navigation landmark');
+    const exports = (t: AxNode) => byRole(byRole(t, 'region', 'Export')[0], 'button').map((b) => b.name);
+    assert.deepEqual(exports(tree), ["Export this letter's 2 items as CSV", "Export this letter's 2 items as JSON", "Export this letter's 2 items as Markdown"]);
+    await load(renderFolderBody(folderView({ filter: { ...noFilter, decision: 'Upheld' }, kept: [0] })));
+    assert.equal(exports(await accessibilityTree(page))[0], 'Export the filtered item as CSV');
+    // An update changes the names with the filter (the toolbar is outside the content it replaces).
+    await page.evaluate((h) => (globalThis as unknown as PageGlobals).postMessage({ type: 'update', html: h, uri: 'file:///f' }, '*'), renderFolderBody(folderView()));
+    await page.locator('button[data-clear-filter]').waitFor({ state: 'detached' });
+    tree = await accessibilityTree(page);
+    assert.equal(exports(tree)[2], 'Export all 2 items as Markdown');
+  });
+
   test('an update message replaces the content and the remembered letter', async () => {
     const next = { ...summary(), caseNumber: 'CM17-0000002', uri: 'file:///letters/b.txt' };
     await page.evaluate(
