@@ -124,7 +124,8 @@ function bareTitleLines(doc: LineIndex, layout: Layout, fromLine: number, toLine
 
 /**
  * The first line of the title that ends just before `anchorLine`: walk back from the last non-blank line
- * over lines that do not break paragraphs. Returns `anchorLine` when there is no title.
+ * over lines that do not break paragraphs, and across a break into a title's head. Returns `anchorLine` when there is
+ * no title.
  */
 function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: number, anchorLine: number, first: boolean): number {
   const lines = doc.lines;
@@ -132,8 +133,14 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   while (last > previousLabelLine && layout.isBlank(last)) last--;
   if (last <= previousLabelLine) return anchorLine;
   let start = last;
-  while (start - 1 > previousLabelLine && !layout.isBreak(start - 1)) {
+  while (start - 1 > previousLabelLine) {
     if (first && isIntro(lines[start - 1].text)) break;
+    if (layout.isBreak(start - 1)) {
+      const head = titleHeadBefore(doc, layout, start - 1, previousLabelLine, first);
+      if (head < 0) break;
+      start = head;
+      continue;
+    }
     start--;
   }
   while (layout.isBlank(start) && start < last) start++;
@@ -148,6 +155,44 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
     }
   }
   return start;
+}
+
+// The most lines a title's head before a blank line may have: titles run to seven lines.
+const TITLE_HEAD_LINES = 6;
+
+/**
+ * OCR starts a new block inside a long title (after its bold first line, or at a page break written as an empty
+ * line). The first line of the paragraphs before the blank line `blank` when they are such a title's head, or -1. A
+ * paragraph before a title ends with a sentence, a colon or a decision; one that stops after a word (not a digit or a
+ * comma: a page number, a full stop misread) is the title's head when it starts as a title does, with a capital or a
+ * digit (one in lower case goes on from the paragraph before it), and is neither a labelled paragraph's own text nor
+ * longer than a title.
+ */
+function titleHeadBefore(doc: LineIndex, layout: Layout, blank: number, previousLabelLine: number, first: boolean): number {
+  const lines = doc.lines;
+  let count = 0;
+  for (let gap = blank; ; ) {
+    let before = gap;
+    while (before > previousLabelLine && layout.isBlank(before)) before--;
+    if (before <= previousLabelLine || !stopsAfterWord(lines[before].text) || (first && isIntro(lines[before].text))) return -1;
+    let head = before;
+    while (head - 1 > previousLabelLine && !layout.isBreak(head - 1) && !(first && isIntro(lines[head - 1].text))) head--;
+    // Run back to the label: that label's text (a rationale whose full stop was lost).
+    if (!first && head - 1 === previousLabelLine) return -1;
+    for (let l = head; l <= before; l++) if (!layout.isBlank(l)) count++;
+    if (count > TITLE_HEAD_LINES) return -1;
+    if (!startsInLowerCase(doc, head)) return head;
+    if (first && head - 1 > previousLabelLine && isIntro(lines[head - 1].text)) return -1;
+    gap = head - 1;
+  }
+}
+
+/** Whether a line's text starts with a lower-case letter (ASCII). */
+function startsInLowerCase(doc: LineIndex, line: number): boolean {
+  const { start, end } = doc.lines[line];
+  const at = trimStartIndex(doc.text, start, end);
+  const c = at < end ? doc.text.charCodeAt(at) : 0;
+  return c >= 97 && c <= 122;
 }
 
 function buildItem(
@@ -282,6 +327,14 @@ function endsSentence(text: string): boolean {
   if (end === 0) return false;
   const stop = text.charCodeAt(end - 1);
   return stop === 46 /* . */ || stop === 33 /* ! */ || stop === 63 /* ? */;
+}
+
+/** Whether a line ends with a letter, and not with a decision. */
+function stopsAfterWord(text: string): boolean {
+  const end = endWithoutSpace(text);
+  if (end === 0) return false;
+  const last = text.charCodeAt(end - 1) | 32;
+  return last >= 97 && last <= 122 && !/\b(?:upheld|overturned)$/i.test(text.slice(Math.max(0, end - 11), end));
 }
 
 /** Whether a line ends one of the sentences of a partial authorization's title ("... was the original request."). */
