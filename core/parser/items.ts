@@ -80,21 +80,85 @@ export function parseItems(
     else current.push(label);
   }
 
-  // The title of each group: the paragraph before its first label.
-  const titleStarts: number[] = [];
-  groups.forEach((group, g) => {
+  // The title of each group: the paragraph before its first label, or before stray text there.
+  const starts: ItemStart[] = groups.map((group, g) => {
     const previousLabelLine = g === 0 ? regionStart - 1 : groups[g - 1][groups[g - 1].length - 1].line;
-    titleStarts.push(findTitleStart(doc, layout, previousLabelLine, group[0].line, g === 0));
+    const anchorLine = group[0].line;
+    const titleStartLine = findTitleStart(doc, layout, previousLabelLine, anchorLine, g === 0);
+    const title = titleBeforeStrayText(doc, layout, previousLabelLine, titleStartLine, anchorLine, g === 0, problems);
+    return { ...(title ?? { titleStartLine, titleEndLine: anchorLine }), anchorLine, group };
   });
 
   // Each item's title and labels, in the order of the letter: the label groups', and the titles with no paragraph.
-  const starts = groups.map((group, g) => ({ titleStartLine: titleStarts[g], anchorLine: group[0].line, group }));
-  for (const line of bareTitleLines(doc, layout, regionStart, toLine, starts)) starts.push({ titleStartLine: line, anchorLine: line + 1, group: [] });
+  for (const line of bareTitleLines(doc, layout, regionStart, toLine, starts)) starts.push({ titleStartLine: line, titleEndLine: line + 1, anchorLine: line + 1, group: [] });
   starts.sort((a, b) => a.titleStartLine - b.titleStartLine);
   return starts.map((s, i) => {
     const itemEndLimit = i + 1 < starts.length ? lines[starts[i + 1].titleStartLine].start : lines[toLine - 1].end;
-    return buildItem(doc, i, s.group, s.titleStartLine, s.anchorLine, itemEndLimit, problems);
+    return buildItem(doc, layout, i, s.group, s.titleStartLine, s.titleEndLine, itemEndLimit, problems);
   });
+}
+
+interface ItemStart {
+  titleStartLine: number;
+  /** The line after the title's last. */
+  titleEndLine: number;
+  /** The first label's line, or the line after a title with no paragraphs. */
+  anchorLine: number;
+  group: LabelAt[];
+}
+
+// The most lines, and paragraphs, of stray text looked across for a title's decision.
+const STRAY_LINES = 3;
+const STRAY_PARAGRAPHS = 2;
+
+/**
+ * OCR can put text between a title and its first label: a logo read out of order, a page's footer or a fax header
+ * at a page break. When the paragraph before the label has no decision and a few lines before its end, or a paragraph
+ * just before it, end with one ("Right shoulder MRI: Overturned"), that is the title and the text after it is reported
+ * as stray. Undefined otherwise.
+ */
+function titleBeforeStrayText(
+  doc: LineIndex,
+  layout: Layout,
+  previousLabelLine: number,
+  titleStartLine: number,
+  anchorLine: number,
+  first: boolean,
+  problems: ParseProblem[],
+): { titleStartLine: number; titleEndLine: number } | undefined {
+  if (titleStartLine >= anchorLine || readsDecision(doc, layout, titleStartLine, anchorLine)) return undefined;
+  const stray = (start: number, end: number) => {
+    let last = anchorLine - 1;
+    while (last > end && layout.isBlank(last)) last--;
+    const from = doc.offsetAt(doc.trimmedLineRange(end).start);
+    const to = trimEndIndex(doc.text, from, doc.lines[last].end);
+    problems.push({
+      code: 'stray-text',
+      message: `Text between a title and its paragraphs, left out of the title (a page's header or footer, or a logo, read out of place?): "${truncate(new CollapsedText(doc, from, to).text)}".`,
+      range: doc.range(from, to),
+    });
+    return { titleStartLine: start, titleEndLine: end };
+  };
+  // Lines under the title in its paragraph (a fax header that opens the next page).
+  for (let end = anchorLine - 1; end > titleStartLine && end >= anchorLine - STRAY_LINES; end--) {
+    if (!layout.isBlank(end) && readsDecision(doc, layout, titleStartLine, end)) return stray(titleStartLine, end);
+  }
+  // Paragraphs of their own.
+  let strayStart = titleStartLine;
+  for (let k = 0; k < STRAY_PARAGRAPHS; k++) {
+    const start = findTitleStart(doc, layout, previousLabelLine, strayStart, first);
+    if (start >= strayStart) return undefined;
+    if (readsDecision(doc, layout, start, strayStart)) return stray(start, strayStart);
+    strayStart = start;
+  }
+  return undefined;
+}
+
+/** Whether the text of lines [from, to) ends with a decision. */
+function readsDecision(doc: LineIndex, layout: Layout, from: number, to: number): boolean {
+  const text = new CollapsedText(doc, doc.lines[from].start, doc.lines[to - 1].end, layout.furniture).text;
+  const split = splitDecision(text) ?? splitBareDecision(text);
+  return split !== undefined && normaliseDecision(split.decision) !== undefined;
 }
 
 /**
@@ -197,23 +261,25 @@ function startsInLowerCase(doc: LineIndex, line: number): boolean {
 
 function buildItem(
   doc: LineIndex,
+  layout: Layout,
   index: number,
   group: LabelAt[],
   titleStartLine: number,
-  anchorLine: number,
+  titleEndLine: number,
   itemEndLimit: number,
   problems: ParseProblem[],
 ): DisputedItem {
   const lines = doc.lines;
-  // Title: lines [titleStartLine, anchorLine), blank lines skipped.
+  // Title: lines [titleStartLine, titleEndLine), blank lines and page furniture skipped.
   const titleLines: Range[] = [];
-  for (let l = titleStartLine; l < anchorLine; l++) {
+  for (let l = titleStartLine; l < titleEndLine; l++) {
+    if (layout.isFurniture(l)) continue;
     const r = doc.trimmedLineRange(l);
     if (r.end.character > r.start.character) titleLines.push(r);
   }
   const titleFrom = titleLines.length > 0 ? doc.offsetAt(titleLines[0].start) : group[0].labelStart;
   const titleTo = titleLines.length > 0 ? doc.offsetAt(titleLines[titleLines.length - 1].end) : group[0].labelStart;
-  const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo);
+  const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo, layout.furniture);
   const split = splitDecision(collapsedTitle.text) ?? splitBareDecision(collapsedTitle.text);
   const titleEnd = split ? split.titleEnd : collapsedTitle.text.length;
   // Collapsed text holds no white space but single spaces.
@@ -269,7 +335,7 @@ function buildItem(
   let itemEnd = doc.offsetAt(item.decisionText ? item.decisionText.range.end : item.range.end);
   group.forEach((label, i) => {
     const limit = i + 1 < group.length ? lines[group[i + 1].line].start : itemEndLimit;
-    const { paragraph, collapsed } = buildParagraph(doc, label, limit);
+    const { paragraph, collapsed } = buildParagraph(doc, layout, label, limit);
     itemEnd = Math.max(itemEnd, doc.offsetAt(paragraph.range.end));
     if (label.kind === 'decision-rationale') {
       item.rationale = paragraph;
@@ -291,11 +357,11 @@ function buildItem(
   return item;
 }
 
-function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): { paragraph: LabelledParagraph; collapsed: CollapsedText } {
+function buildParagraph(doc: LineIndex, layout: Layout, label: LabelAt, limit: number): { paragraph: LabelledParagraph; collapsed: CollapsedText } {
   const text = doc.text;
   const from = trimStartIndex(text, label.labelEnd, Math.max(label.labelEnd, limit));
   const to = trimEndIndex(text, from, Math.max(label.labelEnd, limit));
-  const collapsed = new CollapsedText(doc, from, to);
+  const collapsed = new CollapsedText(doc, from, to, layout.furniture);
   const labelRange = doc.range(label.labelStart, label.labelEnd);
   const textRange = to > from ? doc.range(from, to) : undefined;
   const paragraph: LabelledParagraph = {

@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseLetter } from '../../core';
+import { tidyLetter } from '../../core/features/formatting';
 import { lintLetter } from '../../core/lint';
+import { analyseLayout } from '../../core/parser/layout';
+import { LineIndex } from '../../core/text/lines';
 import { replaceOnce } from '../lsp/mutants';
 import { tesseractSeed } from '../support/ocr';
 import { textAt } from '../support/text';
@@ -93,5 +96,128 @@ describe('a blank line inside a title', () => {
         [seedTitle, 'Upheld'],
       ],
     );
+  });
+});
+
+describe('text between a title and its paragraphs', () => {
+  // Seed 003 (three items) as tesseract writes it; a page break ("\f" opens the next page) after the third title.
+  const seed3 = tesseractSeed('003_600b92038191239e.txt');
+  const third = 'Myofascial Release:  Overturned';
+  const titles = (text: string) => parseLetter(text).items.map((i) => [i.title.value, i.decision]);
+  const expected = [
+    ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Upheld'],
+    ['Manipulation Electro-Muscle Stimulation', 'Upheld'],
+    ['Myofascial Release', 'Overturned'],
+  ];
+
+  function strayCase(stray: string, written: string): void {
+    const text = replaceOnce(seed3, `${third}\n\n`, `${third}${stray}`);
+    const model = parseLetter(text);
+    assert.deepEqual(titles(text), expected);
+    assert.equal(textAt(text, model.items[2].title.range), 'Myofascial Release');
+    assert.equal(textAt(text, model.items[2].decisionText!.range), 'Overturned');
+    assert.deepEqual(
+      model.problems.map((p) => [p.code, textAt(text, p.range)]),
+      [['stray-text', written]],
+    );
+    const diagnostics = lintLetter(model, { text });
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, textAt(text, d.range)]),
+      [['unrecognised-text', written]],
+    );
+    assert.match(diagnostics[0].message as string, /^Text between a title and its paragraphs, left out of the title \(a page's header or footer, or a logo, read out of place\?\): "/);
+    assert.ok((diagnostics[0].message as string).includes(written.slice(0, 40)));
+  }
+
+  test('a logo read out of order at the page\'s end is stray text, and the title before it keeps its decision', () => {
+    strayCase('\n\nFederal Services | Sa\n\f', 'Federal Services | Sa');
+  });
+  test('a page footer of its own between the title and the page break', () => {
+    strayCase('\n\nPage 2 of 3\n\f', 'Page 2 of 3');
+  });
+  test('a fax header that opens the next page in the title\'s paragraph', () => {
+    strayCase('\n\fJAN-12-2017 10:31 FROM:MAXIMUS FEDERAL SVCS 9165551234 TO:5551234 P.2/3\n\n', 'JAN-12-2017 10:31 FROM:MAXIMUS FEDERAL SVCS 9165551234 TO:5551234 P.2/3');
+  });
+  test('a title without a decision after a rationale stays the title (nothing before it has one)', () => {
+    const text = replaceOnce(seed3, `${third}\n`, 'Myofascial Release\n');
+    const model = parseLetter(text);
+    assert.deepEqual(titles(text)[2], ['Myofascial Release', undefined]);
+    assert.deepEqual(model.problems.map((p) => p.code), ['missing-decision']);
+  });
+});
+
+describe('page furniture: a running header or footer at every page break', () => {
+  // Seed 003 on three pages, a footer at each page's end, one page break inside a partial authorization's title
+  // (which OCR wrote as two blocks) and one inside a rationale; tesseract ends each page with a form feed.
+  const seed3 = tesseractSeed('003_600b92038191239e.txt');
+  const partial =
+    'Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n\nPage 1 of 3\n' +
+    '\fClaims Administrator. The remaining IMR eligible portion of the original request, Norco\n10/325mg #35 is: Upheld';
+  const paged = (footer: (page: number) => string) =>
+    `${replaceOnce(
+      replaceOnce(seed3, 'Manipulation Electro-Muscle Stimulation:  Upheld', partial.replace('Page 1 of 3', footer(1))),
+      'short treatment period or\n',
+      `short treatment period or\n${footer(2)}\n\f`,
+    )}\n${footer(3)}\n`;
+
+  for (const [kind, footer] of [
+    ['"Page N of 3"', (n: number) => `Page ${n} of 3`],
+    ['a fax header', (n: number) => `JAN-12-2017 10:3${n} FROM:MAXIMUS FEDERAL SVCS 9165551234 TO:5551234 P.${n}/3`],
+  ] as const) {
+    test(`${kind} is left out of titles and paragraphs, and no problem is reported`, () => {
+      const text = paged(footer);
+      const model = parseLetter(text);
+      assert.deepEqual(
+        model.items.map((i) => [i.title.value, i.decision, i.conclusion]),
+        [
+          ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Upheld', 'not-medically-necessary'],
+          [
+            'Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Norco 10/325mg #35 is',
+            'Upheld',
+            'not-medically-necessary',
+          ],
+          ['Myofascial Release', 'Overturned', 'medically-necessary'],
+        ],
+      );
+      const norco = model.items[1];
+      assert.deepEqual(
+        norco.titleLines.map((r) => textAt(text, r)),
+        [
+          'Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the',
+          '\fClaims Administrator. The remaining IMR eligible portion of the original request, Norco',
+          '10/325mg #35 is: Upheld',
+        ].map((l) => l.replace('\f', '')),
+      );
+      assert.equal(norco.partial?.authorized, 'Norco 10/325mg #25');
+      assert.match(model.items[2].rationale!.text, /the short treatment period or treatments such as these/);
+      assert.deepEqual(model.problems, []);
+      assert.deepEqual(lintCodes(text), []);
+      // Format Document keeps the furniture's words.
+      const tidy = tidyLetter(text);
+      for (let n = 1; n <= 3; n++) assert.ok(tidy.includes(footer(n)), footer(n));
+    });
+  }
+
+  test('a line at the pages\' edges that the letter holds elsewhere, a label and a decision are not furniture', () => {
+    const edge = (line: string) =>
+      `${replaceOnce(
+        replaceOnce(seed3, 'not recommended, the request is not medically necessary.\n', `not recommended, the request is not medically necessary.\n${line}\n\f`),
+        'guidelines, the request is not medically necessary.\n',
+        `guidelines, the request is not medically necessary.\n${line}\n\f`,
+      )}\n${line}\n`;
+    // "Therapy Page(s): 60." is a line of the second MAXIMUS guideline paragraph.
+    for (const line of ['Therapy Page(s): 60.', 'Overturned', 'MAXIMUS guideline: Decision based on MTUS.']) {
+      const text = edge(line);
+      const layout = analyseLayout(new LineIndex(text));
+      assert.deepEqual(
+        text.split('\n').filter((_, i) => layout.isFurniture(i)),
+        [],
+        line,
+      );
+    }
+    // The same three lines with no other place in the letter: furniture.
+    const text = edge('Physical Therapy Associates');
+    const layout = analyseLayout(new LineIndex(text));
+    assert.equal(text.split('\n').filter((_, i) => layout.isFurniture(i)).length, 3);
   });
 });
