@@ -10,12 +10,12 @@ import type {
   Range,
 } from '../model';
 import { CollapsedText, trimEndOf } from '../text/collapse';
-import { trimEndIndex, trimStartIndex } from '../text/chars';
+import { isJsSpace, trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
 import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
 import { isWholeTitleLine, type Layout } from './layout';
-import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
+import { isDecisionWord, normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
 
 // Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
 const LABEL_RE = /^\s*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
@@ -157,8 +157,8 @@ function titleBeforeStrayText(
 /** Whether the text of lines [from, to) ends with a decision. */
 function readsDecision(doc: LineIndex, layout: Layout, from: number, to: number): boolean {
   const text = new CollapsedText(doc, doc.lines[from].start, doc.lines[to - 1].end, layout.furniture).text;
-  const split = splitDecision(text) ?? splitBareDecision(text);
-  return split !== undefined && normaliseDecision(split.decision) !== undefined;
+  const split = splitDecision(text);
+  return split !== undefined && isDecisionWord(split.decision);
 }
 
 /**
@@ -280,10 +280,10 @@ function buildItem(
   const titleFrom = titleLines.length > 0 ? doc.offsetAt(titleLines[0].start) : group[0].labelStart;
   const titleTo = titleLines.length > 0 ? doc.offsetAt(titleLines[titleLines.length - 1].end) : group[0].labelStart;
   const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo, layout.furniture);
-  const split = splitDecision(collapsedTitle.text) ?? splitBareDecision(collapsedTitle.text);
+  const split = splitDecision(collapsedTitle.text);
   const titleEnd = split ? split.titleEnd : collapsedTitle.text.length;
   // Collapsed text holds no white space but single spaces.
-  const titleText = trimEndOf(collapsedTitle.text.slice(0, titleEnd), ' :');
+  const titleText = trimEndOf(collapsedTitle.text.slice(0, titleEnd), ' :;');
   const title = { value: titleText, text: titleText, range: collapsedTitle.range(0, titleText.length) };
 
   const item: DisputedItem = {
@@ -400,7 +400,10 @@ function stopsAfterWord(text: string): boolean {
   const end = endWithoutSpace(text);
   if (end === 0) return false;
   const last = text.charCodeAt(end - 1) | 32;
-  return last >= 97 && last <= 122 && !/\b(?:upheld|overturned)$/i.test(text.slice(Math.max(0, end - 11), end));
+  if (last < 97 || last > 122) return false;
+  let start = end;
+  while (start > 0 && !isJsSpace(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== 58 /* : */ && text.charCodeAt(start - 1) !== 59 /* ; */) start--;
+  return !isDecisionWord(text.slice(start, end));
 }
 
 /** Whether a line ends one of the sentences of a partial authorization's title ("... was the original request."). */
@@ -425,13 +428,6 @@ function isIntro(text: string): boolean {
   if (end >= 15 && (text.charCodeAt(end - 1) | 32) === 119 /* w */ && INTRO_ENDING_RE.test(text.slice(Math.max(0, end - 40), end)))
     return true;
   return INTRO_OPENING_RE.test(text);
-}
-
-/** "<title> Upheld" without a colon. */
-function splitBareDecision(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
-  const m = /\s(Upheld|Overturned)\s*\.?$/i.exec(text);
-  if (!m) return undefined;
-  return { titleEnd: m.index, decisionStart: m.index + 1, decision: m[1] };
 }
 
 // The first four letters of each label, lower case, as one number each.

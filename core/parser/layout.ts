@@ -3,6 +3,7 @@
 // line after every line; hand-typed letters use empty lines.
 import { trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
+import { ocrDecision } from '../text/ocrFold';
 
 export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
 
@@ -83,13 +84,16 @@ export function analyseLayout(doc: LineIndex): Layout {
 }
 
 // A title and its decision on one line, starting with a capital: "Lumbar brace: Upheld". A title's last line after a
-// page break inside it goes on with its sentence, in lower case ("and occupational therapy ... is: Overturned").
-const WHOLE_TITLE_RE = /^\s*[A-Z0-9].*:\s*(?:Upheld|Overturned)\s*$/;
+// page break inside it goes on with its sentence, in lower case ("and occupational therapy ... is: Overturned"). OCR
+// may read the colon as a semicolon, and misread the decision ("Uphe1d").
+const WHOLE_TITLE_RE = /^\s*[A-Z0-9].*[:;]\s*([A-Za-z0-9|!]+)\s*$/;
 
 export function isWholeTitleLine(text: string): boolean {
   // Both decisions end in "d": most lines are spared the expression.
   const end = trimEndIndex(text, 0, text.length);
-  return end > 0 && (text.charCodeAt(end - 1) | 32) === 100 /* d */ && WHOLE_TITLE_RE.test(text);
+  if (end === 0 || (text.charCodeAt(end - 1) | 32) !== 100 /* d */) return false;
+  const m = WHOLE_TITLE_RE.exec(text);
+  return m !== null && ocrDecision(m[1]) !== undefined;
 }
 
 /** The blank lines that hold a form feed, and those just before a line that starts with one. */
@@ -114,7 +118,7 @@ function pageBreakLines(doc: LineIndex, blank: readonly number[]): Set<number> {
 
 // The longest line read as page furniture, and the lines it never is: a label's, or one that ends with a decision.
 const FURNITURE_MAX_LENGTH = 80;
-const NOT_FURNITURE_RE = /^(?:claims\s+administrator\s+guideline|maximus\s+guideline|decision\s+rationale)\s*:|\b(?:upheld|overturned)\s*$/i;
+const NOT_FURNITURE_RE = /^(?:claims\s+administrator\s+guideline|maximus\s+guideline|decision\s+rationale)\s*:/i;
 
 /**
  * The lines of page furniture in a text with form feeds (as OCR writes pages): the first or last line of text of a
@@ -148,6 +152,7 @@ function pageFurniture(doc: LineIndex, blank: readonly number[]): number[] {
     if (end - start > FURNITURE_MAX_LENGTH + 10) return undefined;
     const written = text.slice(start, end).replace(/\f/g, '').trim();
     if (written.length < 3 || written.length > FURNITURE_MAX_LENGTH || NOT_FURNITURE_RE.test(written)) return undefined;
+    if (ocrDecision(written.slice(written.lastIndexOf(' ') + 1).replace(/^.*[:;]/, '')) !== undefined) return undefined;
     return written.replace(/\s+/g, ' ').replace(/\d/g, '0');
   };
   const atEdges = new Map<string, number[]>();

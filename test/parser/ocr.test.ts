@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { parseLetter } from '../../core';
 import { tidyLetter } from '../../core/features/formatting';
 import { lintLetter } from '../../core/lint';
-import { analyseLayout } from '../../core/parser/layout';
+import { analyseLayout, isWholeTitleLine } from '../../core/parser/layout';
 import { LineIndex } from '../../core/text/lines';
 import { replaceOnce } from '../lsp/mutants';
 import { tesseractSeed } from '../support/ocr';
@@ -219,5 +219,69 @@ describe('page furniture: a running header or footer at every page break', () =>
     const text = edge('Physical Therapy Associates');
     const layout = analyseLayout(new LineIndex(text));
     assert.equal(text.split('\n').filter((_, i) => layout.isFurniture(i)).length, 3);
+  });
+});
+
+describe('a decision word OCR misread, or its colon', () => {
+  const seedLine = `${seedTitle}:  Upheld`;
+  const item = (text: string) => parseLetter(text).items[0];
+
+  for (const misread of ['Uphe1d', 'UpheId', 'Uphe|d', '0verturned', 'Overtumed']) {
+    test(`"${misread}" is found as the decision word, and stays no decision`, () => {
+      const text = replaceOnce(seed, seedLine, `${seedTitle}:  ${misread}`);
+      const model = parseLetter(text);
+      const [it] = model.items;
+      assert.equal(it.title.value, seedTitle);
+      assert.equal(textAt(text, it.title.range), seedTitle);
+      assert.equal(it.decision, undefined);
+      assert.equal(textAt(text, it.decisionText!.range), misread);
+      assert.deepEqual(model.problems, []);
+      assert.deepEqual(lintCodes(text), ['unknown-decision']);
+    });
+  }
+
+  test('a semicolon for the colon: the decision is read and the title does not keep it', () => {
+    const text = replaceOnce(seed, seedLine, `${seedTitle}; Upheld`);
+    const it = item(text);
+    assert.equal(it.title.value, seedTitle);
+    assert.equal(textAt(text, it.title.range), seedTitle);
+    assert.equal(it.decision, 'Upheld');
+    assert.deepEqual(lintCodes(text), []);
+  });
+
+  test('a colon lost: the decision word ends the title even when the title holds another colon', () => {
+    const text = replaceOnce(seed, seedLine, 'Associated surgical service: Slingshot sling Overturned');
+    const it = item(text);
+    assert.equal(it.title.value, 'Associated surgical service: Slingshot sling');
+    assert.equal(it.service, 'Slingshot sling');
+    assert.equal(it.decision, 'Overturned');
+    assert.equal(textAt(text, it.decisionText!.range), 'Overturned');
+  });
+
+  test('a word that qualifies the decision makes a phrase that is no decision, as before', () => {
+    for (const phrase of ['Partially Overturned', 'not upheld']) {
+      const text = replaceOnce(seed, seedLine, `${seedTitle}: ${phrase}`);
+      const it = item(text);
+      assert.equal(it.title.value, seedTitle, phrase);
+      assert.equal(it.decision, undefined, phrase);
+      assert.equal(textAt(text, it.decisionText!.range), phrase);
+    }
+  });
+
+  test('a title whose decision OCR misread is the title before stray text, and a whole title line for the layout', () => {
+    const seed3 = tesseractSeed('003_600b92038191239e.txt');
+    const text = replaceOnce(seed3, 'Myofascial Release:  Overturned\n\n', 'Myofascial Release: 0verturned\n\nFederal Services | Sa\n\f');
+    const model = parseLetter(text);
+    assert.deepEqual(
+      model.items.map((i) => [i.title.value, i.decisionText?.text]),
+      [
+        ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Upheld'],
+        ['Manipulation Electro-Muscle Stimulation', 'Upheld'],
+        ['Myofascial Release', '0verturned'],
+      ],
+    );
+    assert.deepEqual(model.problems.map((p) => p.code), ['stray-text']);
+    assert.ok(isWholeTitleLine('Lumbar brace; Uphe1d'));
+    assert.ok(!isWholeTitleLine('Lumbar brace: Uphold it'));
   });
 });
