@@ -285,3 +285,48 @@ describe('a decision word OCR misread, or its colon', () => {
     assert.ok(!isWholeTitleLine('Lumbar brace: Uphold it'));
   });
 });
+
+describe('the header table as OCR reads it', () => {
+  // Tesseract writes the table row by row, a table rule as "|", and may read a digit as a letter or split a number.
+  const header = (caseNumber: string, decisionDate = '12/30/2016') =>
+    `MAXIMUS Federal Services\n\nCase Number: ${caseNumber}\n\nDate Assigned: 12/09/2016 Date of Injury: 10/27/2016\n\n` +
+    `Decision Date: ${decisionDate} UR Denial Date: | 11/15/2016\n\nPriority: Standard Application 12/05/2016\nReceived:\n\n${seed}`;
+
+  for (const [written, value] of [
+    ['CM16-0231 706', 'CM16-0231706'],
+    ['CM17-00081 77', 'CM17-0008177'],
+    ['CM17-001 7693', 'CM17-0017693'],
+    ['OM16-0246487', 'CM16-0246487'],
+    ['CM16-O229336', 'CM16-0229336'],
+    ['CM16-02293l6', 'CM16-0229316'],
+  ]) {
+    test(`case number "${written}" reads as ${value}, its range the text as written`, () => {
+      const text = header(written);
+      const h = parseLetter(text).header!;
+      assert.equal(h.caseNumber?.value, value);
+      assert.equal(h.caseNumber?.text, written);
+      assert.equal(textAt(text, h.caseNumber!.range), written);
+      assert.equal(h.dateAssigned?.value, '2016-12-09');
+    });
+  }
+
+  test('a case number of other digits is read as before, not run into the next number', () => {
+    assert.equal(parseLetter(header('CM16-022933 12/05/2016')).header?.caseNumber?.value, 'CM16-022933');
+    assert.equal(parseLetter(header('CM16-0229336')).header?.caseNumber?.value, 'CM16-0229336');
+  });
+
+  test('a date with "l" for "1" or "O" for "0" reads as the date, not a shorter one inside it, and no date-order alarm', () => {
+    for (const [written, value] of [
+      ['l2/30/2016', '2016-12-30'],
+      ['12/3O/2016', '2016-12-30'],
+      ['l01/17/2017', '2017-01-17'],
+    ]) {
+      const text = header('CM16-0234202', written);
+      const h = parseLetter(text).header!;
+      assert.equal(h.decisionDate?.value, value, written);
+      assert.equal(textAt(text, h.decisionDate!.range), h.decisionDate!.text, written);
+      assert.equal(h.urDenialDate?.value, '2016-11-15');
+      assert.ok(!lintCodes(text).includes('date-order'), written);
+    }
+  });
+});
