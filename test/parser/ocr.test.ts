@@ -330,3 +330,42 @@ describe('the header table as OCR reads it', () => {
     }
   });
 });
+
+describe('the reviewer\'s credentials as OCR reads them', () => {
+  const seed3 = tesseractSeed('003_600b92038191239e.txt');
+  const credentials = 'State(s) of Licensure: California, District of Columbia, Maryland\nCertification(s)/Specialty: Anesthesiology, Pain Management';
+  const reviewer = (written: string) => {
+    const text = replaceOnce(seed3, credentials, written);
+    const r = parseLetter(text).reviewer!;
+    return { text, r, licensure: r.licensure.value, specialties: r.specialties.value };
+  };
+
+  test('seed 003 as tesseract writes it', () => {
+    const { licensure, specialties } = reviewer(credentials);
+    assert.deepEqual(licensure, ['California', 'District of Columbia', 'Maryland']);
+    assert.deepEqual(specialties, ['Anesthesiology', 'Pain Management']);
+  });
+
+  test('a value ends with its paragraph: a line of the case summary OCR put after it is not a specialty', () => {
+    const { text, r, specialties } = reviewer(`${credentials}\n\ncase file, including all medical records:`);
+    assert.deepEqual(specialties, ['Anesthesiology', 'Pain Management']);
+    assert.equal(textAt(text, r.specialties.range), 'Anesthesiology, Pain Management');
+    assert.equal(textAt(text, r.range), credentials);
+  });
+
+  test('"Certification(s /Specialty:" is the specialty label, and the licensure does not run into it', () => {
+    const { text, r, licensure, specialties } = reviewer(credentials.replace('Certification(s)/', 'Certification(s /'));
+    assert.deepEqual(licensure, ['California', 'District of Columbia', 'Maryland']);
+    assert.equal(textAt(text, r.licensure.range), 'California, District of Columbia, Maryland');
+    assert.deepEqual(specialties, ['Anesthesiology', 'Pain Management']);
+  });
+
+  test('a full stop OCR read for a comma separates two names; an initial\'s does not', () => {
+    const { licensure, specialties } = reviewer(
+      'State(s) of Licensure: California.Texas,Florida\nCertification(s)/Specialty: Anesthesiology, Pain Management. Hospice & Palliative Medicine',
+    );
+    assert.deepEqual(licensure, ['California', 'Texas', 'Florida']);
+    assert.deepEqual(specialties, ['Anesthesiology', 'Pain Management', 'Hospice & Palliative Medicine']);
+    assert.deepEqual(reviewer(credentials.replace('District of Columbia', 'Washington D.C.')).licensure, ['California', 'Washington D.C.', 'Maryland']);
+  });
+});
