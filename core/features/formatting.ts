@@ -32,7 +32,8 @@ function tidyLines(lines: LineIndex, options: FormatOptions): TidyLine[] {
   const out: TidyLine[] = [];
   let breakPending = false;
   for (const line of lines.lines) {
-    if (layout.isBlank(line.index)) {
+    // Page furniture the parser reads past is text all the same: not a word changed.
+    if (layout.isBlank(line.index) && !layout.isFurniture(line.index)) {
       // Only a break between two paragraphs is kept: none before the first line or after the last.
       if (layout.isBreak(line.index) && out.length > 0) breakPending = true;
       continue;

@@ -19,6 +19,11 @@ const VALUE_LIMIT = new RegExp(`^\\s*(${SLASH_DATE}|${CASE_NUMBER}|\\S+)`, 'i');
 const APPLICATION_AROUND_DATE = new RegExp(`\\bApplication ?(${SLASH_DATE}) ?Received ?:`, 'i');
 const WHOLE_DATE = new RegExp(`^${SLASH_DATE}$`);
 const WHOLE_CASE_NUMBER = new RegExp(`^${CASE_NUMBER}$`, 'i');
+// As OCR may read them after their labels: a digit as O, o, I, l or |, spaces inside a case number's digits
+// ("CM16-0231 706", "CM17-00081 77"), "OM" for "CM". Every IMR case number is "CM", two digits and seven.
+const OCR_DIGIT = '[\\dOoIl|]';
+const OCR_CASE_NUMBER_START = new RegExp(`^[CcOo0][Mm] ?(${OCR_DIGIT}{2}) ?[-\u2013\u2014] ?((?:${OCR_DIGIT} ?){6}${OCR_DIGIT})(?![\\w|])`);
+const OCR_DATE = new RegExp(`(?<![\\w|])${OCR_DIGIT}{1,2}\\/${OCR_DIGIT}{1,2}\\/${OCR_DIGIT}{2,4}(?![\\w|])`);
 
 const LABELS: { key: HeaderKey; label: string; date: boolean }[] = [
   { key: 'caseNumber', label: 'Case Number', date: false },
@@ -78,24 +83,33 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
     if (hit.date && isPlainSlashDate(text)) {
       // The common case, a value that is just "11/09/2016": nothing to cut.
     } else if (hit.date) {
-      // A value may be followed by stray words from the other column: keep the date itself.
-      const m = DATE_IN_VALUE.exec(text);
+      // A value may be followed by stray words from the other column: keep the date itself, read with OCR's
+      // confusions of digits ("l2/30/2016") before any date inside a longer word ("2/30/2016" in it).
+      const ocr = OCR_DATE.exec(text);
+      const m = ocr && /\d[^]*\d[^]*\d[^]*\d/.test(ocr[0]) ? ocr : DATE_IN_VALUE.exec(text);
       if (!m) continue;
       from += m.index;
       to = from + m[0].length;
       text = m[0];
     } else if (hit.key === 'caseNumber') {
-      const m = CASE_NUMBER_START.exec(text);
+      const ocr = OCR_CASE_NUMBER_START.exec(text);
+      const m = ocr ?? CASE_NUMBER_START.exec(text);
       if (m) {
         to = from + m[0].length;
         text = m[0];
+      }
+      if (ocr) {
+        const field: Field = { value: `CM${ocrDigits(ocr[1])}-${ocrDigits(ocr[2])}`, text, range: c.range(from, to) };
+        header.caseNumber = field;
+        last = Math.max(last, to);
+        continue;
       }
     } else if (hit.key === 'priority') {
       // "Standard Application" in the interleaved table: "Application" belongs to the next label.
       text = text.replace(/\s+Application$/i, '');
       to = from + text.length;
     }
-    const value = hit.date ? toIsoDate(text) : text;
+    const value = hit.date ? toIsoDate(ocrDigits(text)) : text;
     if (value === undefined) continue;
     const field: Field = { value, text, range: c.range(from, to) };
     header[hit.key] = field;
@@ -115,6 +129,11 @@ export function parseHeader(doc: LineIndex, start: number, end: number): CaseHea
 }
 
 type Hit = { key: HeaderKey; date: boolean; labelStart: number; valueStart: number };
+
+/** Digits as OCR may read them ("O", "l"), made digits, and the spaces between them dropped. */
+function ocrDigits(written: string): string {
+  return written.replace(/ /g, '').replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+}
 
 /**
  * pdftotext without -layout writes the table column by column: a block of labels with nothing after their colons,

@@ -10,12 +10,12 @@ import type {
   Range,
 } from '../model';
 import { CollapsedText, trimEndOf } from '../text/collapse';
-import { trimEndIndex, trimStartIndex } from '../text/chars';
+import { isJsSpace, trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
 import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
 import { isWholeTitleLine, type Layout } from './layout';
-import { normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
+import { isDecisionWord, normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
 
 // Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
 const LABEL_RE = /^\s*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
@@ -80,21 +80,85 @@ export function parseItems(
     else current.push(label);
   }
 
-  // The title of each group: the paragraph before its first label.
-  const titleStarts: number[] = [];
-  groups.forEach((group, g) => {
+  // The title of each group: the paragraph before its first label, or before stray text there.
+  const starts: ItemStart[] = groups.map((group, g) => {
     const previousLabelLine = g === 0 ? regionStart - 1 : groups[g - 1][groups[g - 1].length - 1].line;
-    titleStarts.push(findTitleStart(doc, layout, previousLabelLine, group[0].line, g === 0));
+    const anchorLine = group[0].line;
+    const titleStartLine = findTitleStart(doc, layout, previousLabelLine, anchorLine, g === 0);
+    const title = titleBeforeStrayText(doc, layout, previousLabelLine, titleStartLine, anchorLine, g === 0, problems);
+    return { ...(title ?? { titleStartLine, titleEndLine: anchorLine }), anchorLine, group };
   });
 
   // Each item's title and labels, in the order of the letter: the label groups', and the titles with no paragraph.
-  const starts = groups.map((group, g) => ({ titleStartLine: titleStarts[g], anchorLine: group[0].line, group }));
-  for (const line of bareTitleLines(doc, layout, regionStart, toLine, starts)) starts.push({ titleStartLine: line, anchorLine: line + 1, group: [] });
+  for (const line of bareTitleLines(doc, layout, regionStart, toLine, starts)) starts.push({ titleStartLine: line, titleEndLine: line + 1, anchorLine: line + 1, group: [] });
   starts.sort((a, b) => a.titleStartLine - b.titleStartLine);
   return starts.map((s, i) => {
     const itemEndLimit = i + 1 < starts.length ? lines[starts[i + 1].titleStartLine].start : lines[toLine - 1].end;
-    return buildItem(doc, i, s.group, s.titleStartLine, s.anchorLine, itemEndLimit, problems);
+    return buildItem(doc, layout, i, s.group, s.titleStartLine, s.titleEndLine, itemEndLimit, problems);
   });
+}
+
+interface ItemStart {
+  titleStartLine: number;
+  /** The line after the title's last. */
+  titleEndLine: number;
+  /** The first label's line, or the line after a title with no paragraphs. */
+  anchorLine: number;
+  group: LabelAt[];
+}
+
+// The most lines, and paragraphs, of stray text looked across for a title's decision.
+const STRAY_LINES = 3;
+const STRAY_PARAGRAPHS = 2;
+
+/**
+ * OCR can put text between a title and its first label: a logo read out of order, a page's footer or a fax header
+ * at a page break. When the paragraph before the label has no decision and a few lines before its end, or a paragraph
+ * just before it, end with one ("Right shoulder MRI: Overturned"), that is the title and the text after it is reported
+ * as stray. Undefined otherwise.
+ */
+function titleBeforeStrayText(
+  doc: LineIndex,
+  layout: Layout,
+  previousLabelLine: number,
+  titleStartLine: number,
+  anchorLine: number,
+  first: boolean,
+  problems: ParseProblem[],
+): { titleStartLine: number; titleEndLine: number } | undefined {
+  if (titleStartLine >= anchorLine || readsDecision(doc, layout, titleStartLine, anchorLine)) return undefined;
+  const stray = (start: number, end: number) => {
+    let last = anchorLine - 1;
+    while (last > end && layout.isBlank(last)) last--;
+    const from = doc.offsetAt(doc.trimmedLineRange(end).start);
+    const to = trimEndIndex(doc.text, from, doc.lines[last].end);
+    problems.push({
+      code: 'stray-text',
+      message: `Text between a title and its paragraphs, left out of the title (a page's header or footer, or a logo, read out of place?): "${truncate(new CollapsedText(doc, from, to).text)}".`,
+      range: doc.range(from, to),
+    });
+    return { titleStartLine: start, titleEndLine: end };
+  };
+  // Lines under the title in its paragraph (a fax header that opens the next page).
+  for (let end = anchorLine - 1; end > titleStartLine && end >= anchorLine - STRAY_LINES; end--) {
+    if (!layout.isBlank(end) && readsDecision(doc, layout, titleStartLine, end)) return stray(titleStartLine, end);
+  }
+  // Paragraphs of their own.
+  let strayStart = titleStartLine;
+  for (let k = 0; k < STRAY_PARAGRAPHS; k++) {
+    const start = findTitleStart(doc, layout, previousLabelLine, strayStart, first);
+    if (start >= strayStart) return undefined;
+    if (readsDecision(doc, layout, start, strayStart)) return stray(start, strayStart);
+    strayStart = start;
+  }
+  return undefined;
+}
+
+/** Whether the text of lines [from, to) ends with a decision. */
+function readsDecision(doc: LineIndex, layout: Layout, from: number, to: number): boolean {
+  const text = new CollapsedText(doc, doc.lines[from].start, doc.lines[to - 1].end, layout.furniture).text;
+  const split = splitDecision(text);
+  return split !== undefined && isDecisionWord(split.decision);
 }
 
 /**
@@ -124,7 +188,8 @@ function bareTitleLines(doc: LineIndex, layout: Layout, fromLine: number, toLine
 
 /**
  * The first line of the title that ends just before `anchorLine`: walk back from the last non-blank line
- * over lines that do not break paragraphs. Returns `anchorLine` when there is no title.
+ * over lines that do not break paragraphs, and across a break into a title's head. Returns `anchorLine` when there is
+ * no title.
  */
 function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: number, anchorLine: number, first: boolean): number {
   const lines = doc.lines;
@@ -132,8 +197,14 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   while (last > previousLabelLine && layout.isBlank(last)) last--;
   if (last <= previousLabelLine) return anchorLine;
   let start = last;
-  while (start - 1 > previousLabelLine && !layout.isBreak(start - 1)) {
+  while (start - 1 > previousLabelLine) {
     if (first && isIntro(lines[start - 1].text)) break;
+    if (layout.isBreak(start - 1)) {
+      const head = titleHeadBefore(doc, layout, start - 1, previousLabelLine, first);
+      if (head < 0) break;
+      start = head;
+      continue;
+    }
     start--;
   }
   while (layout.isBlank(start) && start < last) start++;
@@ -150,29 +221,69 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   return start;
 }
 
+// The most lines a title's head before a blank line may have: titles run to seven lines.
+const TITLE_HEAD_LINES = 6;
+
+/**
+ * OCR starts a new block inside a long title (after its bold first line, or at a page break written as an empty
+ * line). The first line of the paragraphs before the blank line `blank` when they are such a title's head, or -1. A
+ * paragraph before a title ends with a sentence, a colon or a decision; one that stops after a word (not a digit or a
+ * comma: a page number, a full stop misread) is the title's head when it starts as a title does, with a capital or a
+ * digit (one in lower case goes on from the paragraph before it), and is neither a labelled paragraph's own text nor
+ * longer than a title.
+ */
+function titleHeadBefore(doc: LineIndex, layout: Layout, blank: number, previousLabelLine: number, first: boolean): number {
+  const lines = doc.lines;
+  let count = 0;
+  for (let gap = blank; ; ) {
+    let before = gap;
+    while (before > previousLabelLine && layout.isBlank(before)) before--;
+    if (before <= previousLabelLine || !stopsAfterWord(lines[before].text) || (first && isIntro(lines[before].text))) return -1;
+    let head = before;
+    while (head - 1 > previousLabelLine && !layout.isBreak(head - 1) && !(first && isIntro(lines[head - 1].text))) head--;
+    // Run back to the label: that label's text (a rationale whose full stop was lost).
+    if (!first && head - 1 === previousLabelLine) return -1;
+    for (let l = head; l <= before; l++) if (!layout.isBlank(l)) count++;
+    if (count > TITLE_HEAD_LINES) return -1;
+    if (!startsInLowerCase(doc, head)) return head;
+    if (first && head - 1 > previousLabelLine && isIntro(lines[head - 1].text)) return -1;
+    gap = head - 1;
+  }
+}
+
+/** Whether a line's text starts with a lower-case letter (ASCII). */
+function startsInLowerCase(doc: LineIndex, line: number): boolean {
+  const { start, end } = doc.lines[line];
+  const at = trimStartIndex(doc.text, start, end);
+  const c = at < end ? doc.text.charCodeAt(at) : 0;
+  return c >= 97 && c <= 122;
+}
+
 function buildItem(
   doc: LineIndex,
+  layout: Layout,
   index: number,
   group: LabelAt[],
   titleStartLine: number,
-  anchorLine: number,
+  titleEndLine: number,
   itemEndLimit: number,
   problems: ParseProblem[],
 ): DisputedItem {
   const lines = doc.lines;
-  // Title: lines [titleStartLine, anchorLine), blank lines skipped.
+  // Title: lines [titleStartLine, titleEndLine), blank lines and page furniture skipped.
   const titleLines: Range[] = [];
-  for (let l = titleStartLine; l < anchorLine; l++) {
+  for (let l = titleStartLine; l < titleEndLine; l++) {
+    if (layout.isFurniture(l)) continue;
     const r = doc.trimmedLineRange(l);
     if (r.end.character > r.start.character) titleLines.push(r);
   }
   const titleFrom = titleLines.length > 0 ? doc.offsetAt(titleLines[0].start) : group[0].labelStart;
   const titleTo = titleLines.length > 0 ? doc.offsetAt(titleLines[titleLines.length - 1].end) : group[0].labelStart;
-  const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo);
-  const split = splitDecision(collapsedTitle.text) ?? splitBareDecision(collapsedTitle.text);
+  const collapsedTitle = new CollapsedText(doc, titleFrom, titleTo, layout.furniture);
+  const split = splitDecision(collapsedTitle.text);
   const titleEnd = split ? split.titleEnd : collapsedTitle.text.length;
   // Collapsed text holds no white space but single spaces.
-  const titleText = trimEndOf(collapsedTitle.text.slice(0, titleEnd), ' :');
+  const titleText = trimEndOf(collapsedTitle.text.slice(0, titleEnd), ' :;');
   const title = { value: titleText, text: titleText, range: collapsedTitle.range(0, titleText.length) };
 
   const item: DisputedItem = {
@@ -224,7 +335,7 @@ function buildItem(
   let itemEnd = doc.offsetAt(item.decisionText ? item.decisionText.range.end : item.range.end);
   group.forEach((label, i) => {
     const limit = i + 1 < group.length ? lines[group[i + 1].line].start : itemEndLimit;
-    const { paragraph, collapsed } = buildParagraph(doc, label, limit);
+    const { paragraph, collapsed } = buildParagraph(doc, layout, label, limit);
     itemEnd = Math.max(itemEnd, doc.offsetAt(paragraph.range.end));
     if (label.kind === 'decision-rationale') {
       item.rationale = paragraph;
@@ -246,11 +357,11 @@ function buildItem(
   return item;
 }
 
-function buildParagraph(doc: LineIndex, label: LabelAt, limit: number): { paragraph: LabelledParagraph; collapsed: CollapsedText } {
+function buildParagraph(doc: LineIndex, layout: Layout, label: LabelAt, limit: number): { paragraph: LabelledParagraph; collapsed: CollapsedText } {
   const text = doc.text;
   const from = trimStartIndex(text, label.labelEnd, Math.max(label.labelEnd, limit));
   const to = trimEndIndex(text, from, Math.max(label.labelEnd, limit));
-  const collapsed = new CollapsedText(doc, from, to);
+  const collapsed = new CollapsedText(doc, from, to, layout.furniture);
   const labelRange = doc.range(label.labelStart, label.labelEnd);
   const textRange = to > from ? doc.range(from, to) : undefined;
   const paragraph: LabelledParagraph = {
@@ -284,6 +395,17 @@ function endsSentence(text: string): boolean {
   return stop === 46 /* . */ || stop === 33 /* ! */ || stop === 63 /* ? */;
 }
 
+/** Whether a line ends with a letter, and not with a decision. */
+function stopsAfterWord(text: string): boolean {
+  const end = endWithoutSpace(text);
+  if (end === 0) return false;
+  const last = text.charCodeAt(end - 1) | 32;
+  if (last < 97 || last > 122) return false;
+  let start = end;
+  while (start > 0 && !isJsSpace(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== 58 /* : */ && text.charCodeAt(start - 1) !== 59 /* ; */) start--;
+  return !isDecisionWord(text.slice(start, end));
+}
+
 /** Whether a line ends one of the sentences of a partial authorization's title ("... was the original request."). */
 function endsPartialSentence(doc: LineIndex, line: number): boolean {
   const text = doc.text;
@@ -306,13 +428,6 @@ function isIntro(text: string): boolean {
   if (end >= 15 && (text.charCodeAt(end - 1) | 32) === 119 /* w */ && INTRO_ENDING_RE.test(text.slice(Math.max(0, end - 40), end)))
     return true;
   return INTRO_OPENING_RE.test(text);
-}
-
-/** "<title> Upheld" without a colon. */
-function splitBareDecision(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
-  const m = /\s(Upheld|Overturned)\s*\.?$/i.exec(text);
-  if (!m) return undefined;
-  return { titleEnd: m.index, decisionStart: m.index + 1, decision: m[1] };
 }
 
 // The first four letters of each label, lower case, as one number each.

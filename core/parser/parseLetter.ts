@@ -72,12 +72,12 @@ export function parseLetter(text: string | LineIndex): LetterModel {
   attempt('reviewer', () => {
     const qualifications = review?.qualifications;
     if (qualifications) {
-      model.reviewer = parseReviewer(doc, qualifications.start, qualifications.end);
+      model.reviewer = parseReviewer(doc, qualifications.start, qualifications.end, layout);
       return;
     }
     const from = howMade ? doc.offsetAt(howMade.range.start) : 0;
     const to = summary ? doc.offsetAt(summary.range.start) : issues ? doc.offsetAt(issues.range.start) : doc.text.length;
-    if (to > from) model.reviewer = parseReviewer(doc, from, to);
+    if (to > from) model.reviewer = parseReviewer(doc, from, to, layout);
   });
 
   attempt('clinical case summary', () => {

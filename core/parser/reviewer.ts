@@ -3,14 +3,21 @@ import { specialtyName } from './specialtyNames';
 import type { Field, Reviewer } from '../model';
 import { CollapsedText } from '../text/collapse';
 import type { LineIndex } from '../text/lines';
+import type { Layout } from './layout';
 
 const INLINE_RE =
   /\bexpert reviewer is (?:Board Certified|certified|licensed) in (.+?)(?:,? and)? is licensed to practice in (.+?)\.(?= |$)/i;
-const LICENSURE_RE = /State\(s\) of Licensure ?: ?(.*?)(?= ?Certification\(s\)| ?CLINICAL CASE SUMMARY|$)/i;
-const SPECIALTY_RE = /Certification\(s\) ?\/ ?Specialty ?: ?(.*?)(?= ?CLINICAL CASE SUMMARY| ?State\(s\) of Licensure|$)/i;
+// The labels as written, and as OCR may read them: "Certification(s /Specialty", "States) of Licensure".
+const LICENSURE_LABEL = String.raw`State\(?s\)? ?of ?Licensure`;
+const SPECIALTY_LABEL = String.raw`Certification\(?s\)? ?\/? ?Specialty`;
+const LICENSURE_RE = new RegExp(`${LICENSURE_LABEL} ?: ?(.*?)(?= ?Certification\\(?s\\)?| ?CLINICAL CASE SUMMARY|$)`, 'i');
+const SPECIALTY_RE = new RegExp(`${SPECIALTY_LABEL} ?: ?(.*?)(?= ?CLINICAL CASE SUMMARY| ?${LICENSURE_LABEL}|$)`, 'i');
 
-/** Parses the reviewer from document offsets [start, end) (the how-made section, or the text before the summary). */
-export function parseReviewer(doc: LineIndex, start: number, end: number): Reviewer | undefined {
+/**
+ * Parses the reviewer from document offsets [start, end) (the how-made section, or the text before the summary). With
+ * the letter's layout, a credentials value ends with its paragraph: OCR may put a line of the case summary after it.
+ */
+export function parseReviewer(doc: LineIndex, start: number, end: number, layout?: Layout): Reviewer | undefined {
   const c = new CollapsedText(doc, start, end);
   const inline = INLINE_RE.exec(c.text);
   if (inline) {
@@ -26,18 +33,39 @@ export function parseReviewer(doc: LineIndex, start: number, end: number): Revie
   const lic = LICENSURE_RE.exec(c.text);
   const spec = SPECIALTY_RE.exec(c.text);
   if (!lic && !spec) return undefined;
+  // Each value: [at, at + length) of the collapsed text.
+  const span = (m: RegExpExecArray) => {
+    const at = m.index + m[0].length - m[1].length;
+    return { at, length: layout ? paragraphEnd(c, layout, at, m[1].length) : m[1].length };
+  };
   const field = (m: RegExpExecArray | null, split: (s: string) => string[]): Field<string[]> => {
     if (!m) return { value: [], text: '', range: c.range(0, 0) };
-    return listField(c, m.index + m[0].length - m[1].length, m[1], split);
+    const { at, length } = span(m);
+    return listField(c, at, c.text.slice(at, at + length), split);
+  };
+  const valueEnd = (m: RegExpExecArray | null) => {
+    if (!m) return 0;
+    const { at, length } = span(m);
+    return at + length;
   };
   const from = Math.min(lic?.index ?? Infinity, spec?.index ?? Infinity);
-  const to = Math.max(lic ? lic.index + lic[0].length : 0, spec ? spec.index + spec[0].length : 0);
   return {
     form: 'block',
-    range: c.range(from, to),
+    range: c.range(from, Math.max(valueEnd(lic), valueEnd(spec))),
     licensure: field(lic, splitStates),
     specialties: field(spec, splitSpecialties),
   };
+}
+
+/** The length of the part of collapsed [at, at + length) before the first paragraph break in it. */
+function paragraphEnd(c: CollapsedText, layout: Layout, at: number, length: number): number {
+  const doc = c.doc;
+  for (let k = c.text.indexOf(' ', at); k >= 0 && k < at + length; k = c.text.indexOf(' ', k + 1)) {
+    if (!c.breakAt(k)) continue;
+    const next = doc.lineAt(c.offsetAt(k + 1));
+    for (let l = doc.lineAt(c.offsetAt(k)) + 1; l < next; l++) if (layout.isBreak(l)) return k - at;
+  }
+  return length;
 }
 
 function listField(c: CollapsedText, at: number, written: string, split: (s: string) => string[]): Field<string[]> {
@@ -45,9 +73,13 @@ function listField(c: CollapsedText, at: number, written: string, split: (s: str
   return { value: split(text), text, range: c.range(at, at + text.length) };
 }
 
+// A full stop between two words, the second capitalised, as OCR may read a comma: "California.Texas",
+// "Pain Management. Hospice & Palliative Medicine" (not an initial's: "D.C.").
+const STOP_BETWEEN_NAMES = String.raw`(?<=[a-z]{2})\.\s*(?=[A-Z])`;
+
 function splitStates(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\band\b)\s*/i)
+    .split(new RegExp(String.raw`\s*(?:,|;|\band\b|${STOP_BETWEEN_NAMES})\s*`, 'i'))
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -56,7 +88,7 @@ function splitSpecialties(text: string): string[] {
   // "Physical Medicine Rehab, has a subspecialty in Pain Medicine" names two specialties.
   return text
     .replace(/,?\s*has a sub-?specialty in\s*/gi, ', ')
-    .split(/\s*[,;]\s*/)
+    .split(new RegExp(String.raw`\s*(?:[,;]|${STOP_BETWEEN_NAMES})\s*`))
     .map((s) => specialtyName(s.trim()))
     .filter((s) => s.length > 0);
 }

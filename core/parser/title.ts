@@ -4,15 +4,40 @@
 import type { Decision, PartialAuthorization, Range } from '../model';
 import { trimEndOf } from '../text/collapse';
 import { toIsoDate } from '../text/dates';
+import { ocrDecision } from '../text/ocrFold';
 
-/** Splits "<title>: <decision>" in collapsed text; the decision is one to three words after the last colon. */
+/**
+ * Splits "<title>: <decision>" in collapsed text. A title that ends with a decision word, or a word OCR misread for one
+ * ("Uphe1d"), splits there, after a colon, a semicolon (OCR's misreading of one) or none (a colon lost); otherwise the
+ * decision is one to three words after the last colon (a word that is no decision: "Denied", "Pending review").
+ */
 export function splitDecision(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
+  return splitAtDecisionWord(text) ?? splitAfterColon(text);
+}
+
+const QUALIFIER_RE = /(?:^|[\s:;])(?:not|[A-Za-z]+ly)$/i;
+
+function splitAtDecisionWord(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
+  const m = /[\s:;]([A-Za-z0-9|!]{6,10})\s*[.]?\s*$/.exec(text);
+  if (!m || ocrDecision(m[1]) === undefined) return undefined;
+  // After a space, a word that qualifies the decision makes a phrase that is none ("Partially Overturned", "not upheld").
+  if (text.charCodeAt(m.index) === 32 && QUALIFIER_RE.test(text.slice(Math.max(0, m.index - 20), m.index))) return undefined;
+  // The title ends before the separator; the caller trims it and the spaces before it.
+  return { titleEnd: m.index, decisionStart: m.index + 1, decision: m[1] };
+}
+
+function splitAfterColon(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
   const m = /:\s*([A-Za-z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,2})\s*[.]?\s*$/.exec(text);
   if (!m) return undefined;
   return { titleEnd: m.index, decisionStart: m.index + m[0].indexOf(m[1]), decision: m[1] };
 }
 
-/** The normalised decision for a word as written; case does not matter, spelling does. */
+/** Whether a word is a decision, or one misread by OCR ("Uphe1d"): what ends a title. */
+export function isDecisionWord(word: string): boolean {
+  return ocrDecision(word) !== undefined;
+}
+
+/** The normalised decision for a word as written; case does not matter, spelling does (a word OCR misread is no decision). */
 export function normaliseDecision(word: string): Decision | undefined {
   const w = word.trim().toLowerCase();
   if (w === 'upheld') return 'Upheld';

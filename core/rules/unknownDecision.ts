@@ -1,6 +1,7 @@
 // Rule unknown-decision: an item's decision must be exactly Upheld or Overturned; suggests the intended word.
 import type { Conclusion, Decision, DisputedItem } from '../model';
 import { capitalised, itemName, itemTitleRange } from './itemRanges';
+import { ocrDecision } from '../text/ocrFold';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -58,6 +59,9 @@ export function suggestDecisions(written: string | undefined, conclusion: Conclu
   // intent: both words, the rationale's first, as for an unrelated word.
   const means = synonymMeaning(w);
   if (means) return contradicts(means, conclusion) ? byConclusion(conclusion) : [means];
+  // A decision OCR misread ("Uphe1d", "0verturned", "Overtumed"): the word it stands for.
+  const misread = ocrDecision(w);
+  if (misread) return [misread];
   const up = editDistance(w, 'upheld');
   const over = editDistance(w, 'overturned');
   // A typo keeps most of the word: accept the nearer one when it is close enough to be a misspelling.
@@ -93,11 +97,12 @@ function report(item: DisputedItem): RuleReport | undefined {
     const means = synonymMeaning(normalised(written));
     const contradicted = contradicts(means, item.conclusion);
     const says = item.conclusion === 'medically-necessary' ? 'is medically necessary' : 'is not medically necessary';
+    const misread = ocrDecision(normalised(written));
     return {
       range: item.decisionText.range,
       message: `"${written}" is not a decision: ${itemName(item)} must be Upheld or Overturned.${
         contradicted ? ` "${written?.trim()}" would mean ${means}, but the rationale concludes the request ${says}.` : ''
-      }`,
+      }${misread ? ` It reads as "${misread}" misspelt or misread by OCR.` : ''}`,
       data,
     };
   }

@@ -19,10 +19,15 @@ export class CollapsedText {
   private readonly innerStart: number;
   private lastPiece = 0;
 
+  /**
+   * `skip`: spans of the document, [start, end) in order, read as white space (page furniture: a running header or
+   * footer inside a paragraph).
+   */
   constructor(
     readonly doc: LineIndex,
     start: number,
     end: number,
+    skip?: readonly (readonly [number, number])[],
   ) {
     const from = trimStartIndex(doc.text, start, end);
     const to = trimEndIndex(doc.text, from, end);
@@ -31,17 +36,30 @@ export class CollapsedText {
       this.text = '';
       return;
     }
-    this.pieceStarts.push(0);
-    this.pieceOffsets.push(from);
+    const segments = skip && skip.length > 0 ? segmentsBetween(doc.text, from, to, skip) : [[from, to] as const];
+    if (segments.length === 0) {
+      this.text = '';
+      return;
+    }
     const doubleSpaces = doc.doubleSpaces;
-    this.text = doubleSpaces ? this.collapsePlain(from, to, doubleSpaces) : this.collapseAny(from, to);
+    const parts: string[] = [];
+    let length = 0;
+    for (const [a, b] of segments) {
+      // A segment after the first follows a space: the skipped span and the white space around it.
+      if (parts.length > 0) length++;
+      this.addPiece(length, a);
+      const part = doubleSpaces ? this.collapsePlain(a, b, doubleSpaces, length) : this.collapseAny(a, b, length);
+      parts.push(part);
+      length += part.length;
+    }
+    this.text = parts.length === 1 ? parts[0] : parts.join(' ');
   }
 
-  /** Collapses [from, to) of any text: each run is found by the regular expression. */
-  private collapseAny(from: number, to: number): string {
+  /** Collapses [from, to) of any text: each run is found by the regular expression. `base`: the collapsed index of `from`. */
+  private collapseAny(from: number, to: number, base: number): string {
     const source = this.doc.text;
     const pieces: string[] = [];
-    let length = 0;
+    let length = base;
     let copied = from;
     RUN_RE.lastIndex = from;
     for (let m = RUN_RE.exec(source); m && m.index < to; m = RUN_RE.exec(source)) {
@@ -59,7 +77,7 @@ export class CollapsedText {
    * known from the line index, or starts with two spaces, known from `doubleSpaces`. This spares the
    * per-character scan of the regular expression, the parser's largest single cost.
    */
-  private collapsePlain(from: number, to: number, doubleSpaces: readonly number[]): string {
+  private collapsePlain(from: number, to: number, doubleSpaces: readonly number[], base: number): string {
     const source = this.doc.text;
     const lines = this.doc.lines;
     let line = this.doc.lineAt(from);
@@ -67,7 +85,7 @@ export class CollapsedText {
     // The pieces are joined at the end into one flat string: concatenation would build a tree of strings,
     // which every later expression and character read over the text would have to go through.
     const pieces: string[] = [];
-    let length = 0;
+    let length = base;
     let copied = from;
     for (;;) {
       // `copied` is never white space: the next run starts at the next line end or double space after it.
@@ -134,6 +152,25 @@ export class CollapsedText {
     }
     return this.doc.range(this.offsetAt(from), this.offsetAt(to - 1) + 1);
   }
+}
+
+/** [from, to) without the spans of `skip`, as the pieces of text between them, each trimmed; empty ones left out. */
+function segmentsBetween(text: string, from: number, to: number, skip: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const segments: (readonly [number, number])[] = [];
+  let at = from;
+  const push = (a: number, b: number) => {
+    const start = trimStartIndex(text, a, b);
+    const end = trimEndIndex(text, start, b);
+    if (end > start) segments.push([start, end]);
+  };
+  for (const [s, e] of skip) {
+    if (e <= at || e <= s) continue;
+    if (s >= to) break;
+    push(at, Math.max(at, s));
+    at = Math.max(at, e);
+  }
+  if (at < to) push(at, to);
+  return segments;
 }
 
 /** The index of the first value in a sorted list that is at least `min` (the list's length when none is). */

@@ -35,3 +35,38 @@ test('text with only spaces and line feeds collapses as text with any white spac
     { numRuns: 2000 },
   );
 });
+
+test('spans skipped (page furniture) read as white space, and every other character maps to its own offset', () => {
+  const doc = new LineIndex('Norco 10/325mg was authorized by the\n\nPage 1 of 3\n\fClaims Administrator.');
+  const footer = doc.text.indexOf('Page 1 of 3');
+  const c = new CollapsedText(doc, 0, doc.text.length, [[footer, footer + 'Page 1 of 3'.length]]);
+  assert.equal(c.text, 'Norco 10/325mg was authorized by the Claims Administrator.');
+  assert.equal(c.offsetAt(c.text.indexOf('Claims')), doc.text.indexOf('Claims'));
+  assert.equal(c.offsetAt(c.text.indexOf(' Claims')), doc.text.indexOf('\n\nPage'), 'the space maps to the first white space after the text before');
+  assert.equal(c.breakAt(c.text.indexOf(' Claims')), true);
+  assert.deepEqual(c.range(c.text.indexOf('the'), c.text.indexOf('Admin')), doc.range(doc.text.indexOf('the\n'), doc.text.indexOf('Admin')));
+  // A span that is all furniture is empty; spans outside [start, end) change nothing.
+  assert.equal(new CollapsedText(doc, footer, footer + 11, [[footer, footer + 11]]).text, '');
+  assert.equal(new CollapsedText(doc, 0, 10, [[footer, footer + 11]]).text, 'Norco 10/3');
+});
+
+test('a skipped span collapses as the same text with the span blanked out', () => {
+  const piece = fc.constantFrom('a', 'bc', ' ', '  ', '\n', ' \n', '\n ', '   \n\n  ', 'Page 2');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), fc.nat(), fc.nat(), fc.nat(), fc.nat(), (text, x, y, p, q) => {
+      const start = x % (text.length + 1);
+      const end = start + (y % (text.length - start + 1));
+      const skipFrom = p % (text.length + 1);
+      const skipTo = skipFrom + (q % (text.length - skipFrom + 1));
+      const blanked = text.slice(0, skipFrom) + ' '.repeat(skipTo - skipFrom) + text.slice(skipTo);
+      const skipped = new CollapsedText(new LineIndex(text), start, end, [[skipFrom, skipTo]]);
+      const reference = new CollapsedText(new LineIndex(blanked), start, end);
+      assert.equal(skipped.text, reference.text);
+      // Each character of the text maps to the same offset as in the blanked text.
+      for (let i = 0; i < skipped.text.length; i++) {
+        if (skipped.text[i] !== ' ') assert.equal(skipped.offsetAt(i), reference.offsetAt(i), `offset of ${i}`);
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});

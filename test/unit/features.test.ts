@@ -464,6 +464,24 @@ describe('quick fixes', () => {
     assert.equal(fixAndRelint(replaceOnce(seed, ':  Upheld', ':  upheld'), 'unknown-decision').fixed, seed);
   });
 
+  test('unknown-decision: a decision OCR misread (Uphe1d, UpheId, 0verturned) is changed in place, not given a second decision', () => {
+    for (const misread of ['Uphe1d', 'UpheId']) {
+      const { fixed, action } = fixAndRelint(replaceOnce(seed, ':  Upheld', `:  ${misread}`), 'unknown-decision');
+      assert.equal(fixed, seed);
+      assert.equal(action.title, `Change "${misread}" to "Upheld"`);
+    }
+    const over = replaceOnce(readSample('malformed-conflict.txt'), ':  Overturned', ':  0verturned');
+    const doc = docOf(over);
+    const d = ls.getDiagnostics(doc).find((x) => x.code === 'unknown-decision');
+    assert.ok(d);
+    assert.equal(textAt(over, d.range), '0verturned');
+    const actions = ls.getCodeActions(doc, d.range);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [['Change "0verturned" to "Overturned"', true]],
+    );
+  });
+
   test('unknown-decision: another word offers both, the one agreeing with the rationale first', () => {
     const text = replaceOnce(seed, ':  Upheld', ':  Pending');
     const doc = docOf(text);

@@ -262,6 +262,11 @@ describe('unknown-decision', () => {
     ['Overturnd', 'Overturned'],
     ['Overtruned', 'Overturned'],
     ['Denied', 'Upheld'],
+    // Misread by OCR.
+    ['Uphe1d', 'Upheld'],
+    ['UpheId', 'Upheld'],
+    ['Overtumed', 'Overturned'],
+    ['0verturned', 'Overturned'],
   ] as const) {
     test(`fires on "${typo}" and suggests ${expected}`, () => {
       const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', `Lumbar Spine:  ${typo}`);
@@ -283,6 +288,17 @@ describe('unknown-decision', () => {
     assert.deepEqual(suggestDecisions('Approved', 'unclear'), ['Overturned']);
     assert.deepEqual(suggestDecisions('Denied', 'medically-necessary'), ['Overturned', 'Upheld']);
     assert.deepEqual(suggestDecisions('Denied', 'not-medically-necessary'), ['Upheld']);
+  });
+  test('a decision OCR misread is no decision, and the message says what it stands for', () => {
+    const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  Uphe1d');
+    const [d, ...others] = only(text, 'unknown-decision');
+    assert.deepEqual(others, []);
+    assert.equal(
+      message(d),
+      `"Uphe1d" is not a decision: item 1 (${seedTitle}) must be Upheld or Overturned. It reads as "Upheld" misspelt or misread by OCR.`,
+    );
+    assert.deepEqual(suggestDecisions('0verturned', 'not-medically-necessary'), ['Overturned']);
+    assert.deepEqual(suggestDecisions('UPHE|D', 'medically-necessary'), ['Upheld']);
   });
   test('fires on a lower-case decision, to normalise it', () => {
     const text = replaceOnce(seed, 'Lumbar Spine:  Upheld', 'Lumbar Spine:  upheld');

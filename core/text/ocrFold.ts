@@ -1,0 +1,20 @@
+// OCR's common confusions of letters and digits, folded away so that a word as OCR misread it compares equal to the
+// word: the parser finds a decision word written "Uphe1d", "UpheId", "0verturned" or "Overtumed", and the checks
+// offer the word it stands for.
+import type { Decision } from '../model';
+
+/** The word lower-cased with OCR's confusions made one: "rn" as "m", "1", "|", "!" and "i" as "l", "0" as "o". */
+export function ocrFold(word: string): string {
+  return word.toLowerCase().replace(/rn/g, 'm').replace(/[1|!i]/g, 'l').replace(/0/g, 'o');
+}
+
+const FOLDED_DECISIONS = new Map<string, Decision>([
+  [ocrFold('Upheld'), 'Upheld'],
+  [ocrFold('Overturned'), 'Overturned'],
+]);
+
+/** The decision a word reads as once OCR's confusions are folded away ("Uphe1d": Upheld), if any. */
+export function ocrDecision(word: string): Decision | undefined {
+  // "Upheld" has 6 letters, "Overturned" 10 ("Overtumed" 9): most words are spared the fold.
+  return word.length >= 6 && word.length <= 10 ? FOLDED_DECISIONS.get(ocrFold(word)) : undefined;
+}
