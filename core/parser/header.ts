@@ -132,6 +132,7 @@ type Hit = { key: HeaderKey; date: boolean; labelStart: number; valueStart: numb
 
 /** Digits as OCR may read them ("O", "l"), made digits, and the spaces between them dropped. */
 function ocrDigits(written: string): string {
+  if (!/[ OoIl|]/.test(written)) return written;
   return written.replace(/ /g, '').replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
 }
 

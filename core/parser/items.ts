@@ -15,7 +15,7 @@ import type { LineIndex } from '../text/lines';
 import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
 import { isWholeTitleLine, type Layout } from './layout';
-import { isDecisionWord, normaliseDecision, parsePartial, parseRetrospective, serviceName, splitDecision } from './title';
+import { isDecisionWord, normaliseDecision, parsePartial, parseRetrospective, serviceName, splitAtDecisionWord, splitDecision } from './title';
 
 // Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
 const LABEL_RE = /^\s*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
@@ -86,7 +86,10 @@ export function parseItems(
     const anchorLine = group[0].line;
     const titleStartLine = findTitleStart(doc, layout, previousLabelLine, anchorLine, g === 0);
     const title = titleBeforeStrayText(doc, layout, previousLabelLine, titleStartLine, anchorLine, g === 0, problems);
-    return { ...(title ?? { titleStartLine, titleEndLine: anchorLine }), anchorLine, group };
+    // Built field by field: a spread of either object took a slow path (a tenth of the parse).
+    return title
+      ? { titleStartLine: title.titleStartLine, titleEndLine: title.titleEndLine, anchorLine, group }
+      : { titleStartLine, titleEndLine: anchorLine, anchorLine, group };
   });
 
   // Each item's title and labels, in the order of the letter: the label groups', and the titles with no paragraph.
@@ -156,6 +159,13 @@ function titleBeforeStrayText(
 
 /** Whether the text of lines [from, to) ends with a decision. */
 function readsDecision(doc: LineIndex, layout: Layout, from: number, to: number): boolean {
+  // Nearly every title's last line ends with its decision after a colon, which that line alone tells without collapsing
+  // the title (a decision alone on its line, or the words before it on the line above, need the whole text).
+  let last = to - 1;
+  while (last > from && layout.isBlank(last)) last--;
+  const line = doc.lines[last].text;
+  const onLine = splitAtDecisionWord(line);
+  if (onLine && onLine.titleEnd > trimStartIndex(line, 0, line.length)) return true;
   const text = new CollapsedText(doc, doc.lines[from].start, doc.lines[to - 1].end, layout.furniture).text;
   const split = splitDecision(text);
   return split !== undefined && isDecisionWord(split.decision);

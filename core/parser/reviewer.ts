@@ -77,9 +77,12 @@ function listField(c: CollapsedText, at: number, written: string, split: (s: str
 // "Pain Management. Hospice & Palliative Medicine" (not an initial's: "D.C.").
 const STOP_BETWEEN_NAMES = String.raw`(?<=[a-z]{2})\.\s*(?=[A-Z])`;
 
+const STATES_SEPARATOR_RE = new RegExp(String.raw`\s*(?:,|;|\band\b|${STOP_BETWEEN_NAMES})\s*`, 'i');
+const SPECIALTIES_SEPARATOR_RE = new RegExp(String.raw`\s*(?:[,;]|${STOP_BETWEEN_NAMES})\s*`);
+
 function splitStates(text: string): string[] {
   return text
-    .split(new RegExp(String.raw`\s*(?:,|;|\band\b|${STOP_BETWEEN_NAMES})\s*`, 'i'))
+    .split(STATES_SEPARATOR_RE)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -88,7 +91,7 @@ function splitSpecialties(text: string): string[] {
   // "Physical Medicine Rehab, has a subspecialty in Pain Medicine" names two specialties.
   return text
     .replace(/,?\s*has a sub-?specialty in\s*/gi, ', ')
-    .split(new RegExp(String.raw`\s*(?:[,;]|${STOP_BETWEEN_NAMES})\s*`))
+    .split(SPECIALTIES_SEPARATOR_RE)
     .map((s) => specialtyName(s.trim()))
     .filter((s) => s.length > 0);
 }

@@ -3,6 +3,7 @@
 // date of service, and a short service name.
 import type { Decision, PartialAuthorization, Range } from '../model';
 import { trimEndOf } from '../text/collapse';
+import { isJsSpace, trimEndIndex } from '../text/chars';
 import { toIsoDate } from '../text/dates';
 import { ocrDecision } from '../text/ocrFold';
 
@@ -17,13 +18,34 @@ export function splitDecision(text: string): { titleEnd: number; decisionStart: 
 
 const QUALIFIER_RE = /(?:^|[\s:;])(?:not|[A-Za-z]+ly)$/i;
 
-function splitAtDecisionWord(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
-  const m = /[\s:;]([A-Za-z0-9|!]{6,10})\s*[.]?\s*$/.exec(text);
-  if (!m || ocrDecision(m[1]) === undefined) return undefined;
-  // After a space, a word that qualifies the decision makes a phrase that is none ("Partially Overturned", "not upheld").
-  if (text.charCodeAt(m.index) === 32 && QUALIFIER_RE.test(text.slice(Math.max(0, m.index - 20), m.index))) return undefined;
+export function splitAtDecisionWord(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {
+  // The last word, read back from the end (an expression anchored at the end would try every place in the text):
+  // white space and a full stop, then 6 to 10 letters, digits, "|" or "!", after white space, a colon or a semicolon.
+  let end = trimEndIndex(text, 0, text.length);
+  if (end > 0 && text.charCodeAt(end - 1) === 46 /* . */) end = trimEndIndex(text, 0, end - 1);
+  let start = end;
+  while (start > 0 && end - start <= 10 && isDecisionWordChar(text.charCodeAt(start - 1))) start--;
+  const separator = start - 1;
+  if (end - start < 6 || end - start > 10 || separator < 0) return undefined;
+  const c = text.charCodeAt(separator);
+  if (c !== 58 /* : */ && c !== 59 /* ; */ && !isJsSpace(c)) return undefined;
+  const decision = text.slice(start, end);
+  if (ocrDecision(decision) === undefined) return undefined;
+  // After a space (not one after a colon), a word that qualifies the decision makes a phrase that is none
+  // ("Partially Overturned", "not upheld").
+  if (c === 32) {
+    const before = trimEndIndex(text, 0, separator);
+    const b = before > 0 ? text.charCodeAt(before - 1) : 0;
+    if (b !== 58 /* : */ && b !== 59 /* ; */ && QUALIFIER_RE.test(text.slice(Math.max(0, separator - 20), separator))) return undefined;
+  }
   // The title ends before the separator; the caller trims it and the spaces before it.
-  return { titleEnd: m.index, decisionStart: m.index + 1, decision: m[1] };
+  return { titleEnd: separator, decisionStart: start, decision };
+}
+
+/** [A-Za-z0-9|!]: the characters of a decision word as OCR may write it. */
+function isDecisionWordChar(c: number): boolean {
+  const l = c | 32;
+  return (l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 124 /* | */ || c === 33 /* ! */;
 }
 
 function splitAfterColon(text: string): { titleEnd: number; decisionStart: number; decision: string } | undefined {

@@ -16,5 +16,10 @@ const FOLDED_DECISIONS = new Map<string, Decision>([
 /** The decision a word reads as once OCR's confusions are folded away ("Uphe1d": Upheld), if any. */
 export function ocrDecision(word: string): Decision | undefined {
   // "Upheld" has 6 letters, "Overturned" 10 ("Overtumed" 9): most words are spared the fold.
-  return word.length >= 6 && word.length <= 10 ? FOLDED_DECISIONS.get(ocrFold(word)) : undefined;
+  if (word.length < 6 || word.length > 10) return undefined;
+  // Written right, as nearly every one is: no fold.
+  const lower = word.toLowerCase();
+  if (lower === 'upheld') return 'Upheld';
+  if (lower === 'overturned') return 'Overturned';
+  return FOLDED_DECISIONS.get(ocrFold(lower));
 }
