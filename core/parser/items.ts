@@ -179,9 +179,12 @@ function readsDecision(doc: LineIndex, layout: Layout, from: number, to: number)
 function bareTitleLines(doc: LineIndex, layout: Layout, fromLine: number, toLine: number, items: readonly { titleStartLine: number; anchorLine: number }[]): number[] {
   const found: number[] = [];
   const lines = doc.lines;
+  // The items are in the letter's order: the one a line may be in is the first that ends after it.
+  let item = 0;
   for (let l = fromLine; l < toLine; l++) {
     if (!isWholeTitleLine(lines[l].text) || LABEL_RE.test(lines[l].text)) continue;
-    if (items.some((it) => it.titleStartLine <= l && l < it.anchorLine)) continue;
+    while (item < items.length && items[item].anchorLine <= l) item++;
+    if (item < items.length && items[item].titleStartLine <= l) continue;
     // Preceded and followed by a paragraph break, across the blank lines of a page break (which separate nothing),
     // or by the region's start or end: as Format Document leaves it, which drops those blank lines.
     let prev = l - 1;
@@ -207,15 +210,19 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   while (last > previousLabelLine && layout.isBlank(last)) last--;
   if (last <= previousLabelLine) return anchorLine;
   let start = last;
+  // The lines of text of [start, last].
+  let taken = 1;
   while (start - 1 > previousLabelLine) {
     if (first && isIntro(lines[start - 1].text)) break;
     if (layout.isBreak(start - 1)) {
-      const head = titleHeadBefore(doc, layout, start - 1, previousLabelLine, first);
+      const head = titleHeadBefore(doc, layout, start - 1, previousLabelLine, first, taken);
       if (head < 0) break;
+      for (let l = head; l < start; l++) if (!layout.isBlank(l)) taken++;
       start = head;
       continue;
     }
     start--;
+    if (!layout.isBlank(start)) taken++;
   }
   while (layout.isBlank(start) && start < last) start++;
   // Where no blank line separates the previous rationale from this title, the title starts after the
@@ -231,8 +238,8 @@ function findTitleStart(doc: LineIndex, layout: Layout, previousLabelLine: numbe
   return start;
 }
 
-// The most lines a title's head before a blank line may have: titles run to seven lines.
-const TITLE_HEAD_LINES = 6;
+// The most lines of text a title read across blank lines may have: the real letters' run to seven.
+const TITLE_LINES = 8;
 
 /**
  * OCR starts a new block inside a long title (after its bold first line, or at a page break written as an empty
@@ -240,11 +247,11 @@ const TITLE_HEAD_LINES = 6;
  * paragraph before a title ends with a sentence, a colon or a decision; one that stops after a word (not a digit or a
  * comma: a page number, a full stop misread) is the title's head when it starts as a title does, with a capital or a
  * digit (one in lower case goes on from the paragraph before it), and is neither a labelled paragraph's own text nor
- * longer than a title.
+ * more than a title can hold with the `taken` lines after it.
  */
-function titleHeadBefore(doc: LineIndex, layout: Layout, blank: number, previousLabelLine: number, first: boolean): number {
+function titleHeadBefore(doc: LineIndex, layout: Layout, blank: number, previousLabelLine: number, first: boolean, taken: number): number {
   const lines = doc.lines;
-  let count = 0;
+  let count = taken;
   for (let gap = blank; ; ) {
     let before = gap;
     while (before > previousLabelLine && layout.isBlank(before)) before--;
@@ -254,7 +261,7 @@ function titleHeadBefore(doc: LineIndex, layout: Layout, blank: number, previous
     // Run back to the label: that label's text (a rationale whose full stop was lost).
     if (!first && head - 1 === previousLabelLine) return -1;
     for (let l = head; l <= before; l++) if (!layout.isBlank(l)) count++;
-    if (count > TITLE_HEAD_LINES) return -1;
+    if (count > TITLE_LINES) return -1;
     if (!startsInLowerCase(doc, head)) return head;
     if (first && head - 1 > previousLabelLine && isIntro(lines[head - 1].text)) return -1;
     gap = head - 1;
