@@ -12,6 +12,7 @@ import type {
 import { CollapsedText, trimEndOf } from '../text/collapse';
 import { isJsSpace, trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
+import { ocrFold, ocrFoldCode } from '../text/ocrFold';
 import { readCitations } from './citations/paragraph';
 import { readConclusion } from './conclusion';
 import { isWholeTitleLine, type Layout } from './layout';
@@ -19,6 +20,20 @@ import { isDecisionWord, normaliseDecision, parsePartial, parseRetrospective, se
 
 // Read on one line: between the words any white space but a line break (text from a PDF may hold a tab or a no-break space).
 const LABEL_RE = /^\s*(Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:/i;
+// A label as OCR may read it ("Decision rationa1e:", "Claims Adrninistrator guideline;"): two or three words before a
+// colon or a semicolon that fold to a label's (core/text/ocrFold.ts).
+const OCR_LABEL_RE = /^\s*([A-Za-z0-9|!]+(?:\s+[A-Za-z0-9|!]+){1,2})\s*[:;]/;
+const FOLDED_LABELS = new Set(['Claims Administrator guideline', 'MAXIMUS guideline', 'Decision rationale'].map(ocrFold));
+
+/** The label that opens a line: its words as written and the length of the line's text up to its colon. */
+function labelOn(text: string): { words: string; length: number } | undefined {
+  const m = LABEL_RE.exec(text);
+  if (m) return { words: m[1], length: m[0].length };
+  const o = OCR_LABEL_RE.exec(text);
+  if (o && FOLDED_LABELS.has(ocrFold(o[1].replace(/\s+/g, ' ')))) return { words: o[1], length: o[0].length };
+  return undefined;
+}
+
 const KIND_ORDER: Record<ParagraphKind, number> = {
   'claims-administrator-guideline': 0,
   'maximus-guideline': 1,
@@ -63,13 +78,13 @@ export function parseItems(
       if (labels.length === 0 && l < fromLine + 6 && isIntro(text)) regionStart = l + 1;
       continue;
     }
-    const m = LABEL_RE.exec(text);
-    if (!m) {
+    const label = labelOn(text);
+    if (!label) {
       if (labels.length === 0 && l < fromLine + 6 && isIntro(text)) regionStart = l + 1;
       continue;
     }
-    const labelStart = lines[l].start + m[0].length - m[0].trimStart().length;
-    labels.push({ line: l, kind: labelKind(m[1]), labelStart, labelEnd: lines[l].start + m[0].length });
+    const labelStart = trimStartIndex(doc.text, lines[l].start, lines[l].end);
+    labels.push({ line: l, kind: labelKind(label.words), labelStart, labelEnd: lines[l].start + label.length });
   }
 
   // Group the labels into items: a label that does not follow the previous one in order opens a new item.
@@ -182,7 +197,7 @@ function bareTitleLines(doc: LineIndex, layout: Layout, fromLine: number, toLine
   // The items are in the letter's order: the one a line may be in is the first that ends after it.
   let item = 0;
   for (let l = fromLine; l < toLine; l++) {
-    if (!isWholeTitleLine(lines[l].text) || LABEL_RE.test(lines[l].text)) continue;
+    if (!isWholeTitleLine(lines[l].text) || labelOn(lines[l].text)) continue;
     while (item < items.length && items[item].anchorLine <= l) item++;
     if (item < items.length && items[item].titleStartLine <= l) continue;
     // Preceded and followed by a paragraph break, across the blank lines of a page break (which separate nothing),
@@ -447,18 +462,17 @@ function isIntro(text: string): boolean {
   return INTRO_OPENING_RE.test(text);
 }
 
-// The first four letters of each label, lower case, as one number each.
-const LABEL_OPENINGS = ['clai', 'maxi', 'deci'].map(openingOf);
+// The first four letters of each label, folded as OCR's misreadings are (core/text/ocrFold.ts), as one number each.
+const LABEL_OPENINGS = ['clai', 'maxi', 'deci'].map((word) => openingAt(word, 0));
 
-function openingOf(word: string): number {
-  return ((word.charCodeAt(0) << 24) | (word.charCodeAt(1) << 16) | (word.charCodeAt(2) << 8) | word.charCodeAt(3)) >>> 0;
+function openingAt(text: string, at: number): number {
+  return ((ocrFoldCode(text.charCodeAt(at)) << 24) | (ocrFoldCode(text.charCodeAt(at + 1)) << 16) | (ocrFoldCode(text.charCodeAt(at + 2)) << 8) | ocrFoldCode(text.charCodeAt(at + 3))) >>> 0;
 }
 
-/** Whether the text at `at` opens like a label: "clai", "maxi" or "deci" in any case (ASCII letters only). */
+/** Whether the text at `at` opens like a label: "clai", "maxi" or "deci" in any case, or as OCR may misread them. */
 function startsLikeLabel(text: string, at: number): boolean {
   if (at + 4 > text.length) return false;
-  const opening =
-    (((text.charCodeAt(at) | 32) << 24) | ((text.charCodeAt(at + 1) | 32) << 16) | ((text.charCodeAt(at + 2) | 32) << 8) | (text.charCodeAt(at + 3) | 32)) >>> 0;
+  const opening = openingAt(text, at);
   return opening === LABEL_OPENINGS[0] || opening === LABEL_OPENINGS[1] || opening === LABEL_OPENINGS[2];
 }
 

@@ -2,6 +2,7 @@
 import type { Section, SectionKind } from '../model';
 import { trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
+import { ocrFold, ocrFoldCode } from '../text/ocrFold';
 
 const HEADINGS: { kind: SectionKind; pattern: RegExp }[] = [
   { kind: 'how-made', pattern: /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i },
@@ -26,17 +27,25 @@ const COMMON_HEADINGS = new Map<string, SectionKind | undefined>(
   ].map((heading) => [heading, matchHeading(heading)]),
 );
 
+// The same headings as OCR may misread them ("IMR ISSUES, DEC1SIONS AND RATIONALES", "CLlNICAL CASE SUMMARY"): a
+// heading whose words fold to exactly one of these (core/text/ocrFold.ts).
+const FOLDED_HEADINGS = new Map<string, SectionKind | undefined>([...COMMON_HEADINGS].map(([heading, kind]) => [ocrFold(heading), kind]));
+
 export function headingKind(trimmedLine: string): SectionKind | undefined {
   // Headings are short lines; testing the length first keeps this cheap on every line of a letter.
   if (trimmedLine.length < 14 || trimmedLine.length > 60) return undefined;
-  // Every heading opens with HOW, CLI(NICAL), IMR, IND(EPENDENT) or DOC(UMENTS), in any case.
-  const opening = ((trimmedLine.charCodeAt(0) | 32) << 16) | ((trimmedLine.charCodeAt(1) | 32) << 8) | (trimmedLine.charCodeAt(2) | 32);
+  // Every heading opens with HOW, CLI(NICAL), IMR, IND(EPENDENT) or DOC(UMENTS), in any case (folded as OCR's misreadings).
+  const opening = (ocrFoldCode(trimmedLine.charCodeAt(0)) << 16) | (ocrFoldCode(trimmedLine.charCodeAt(1)) << 8) | ocrFoldCode(trimmedLine.charCodeAt(2));
   if (!HEADING_OPENINGS.has(opening)) return undefined;
   const common = COMMON_HEADINGS.get(trimmedLine);
-  return common ?? matchHeading(trimmedLine.replace(/\s+/g, ' '));
+  if (common) return common;
+  const normalised = trimmedLine.replace(/\s+/g, ' ');
+  return matchHeading(normalised) ?? FOLDED_HEADINGS.get(ocrFold(normalised));
 }
 
-const HEADING_OPENINGS = new Set(['how', 'cli', 'imr', 'ind', 'doc'].map((w) => (w.charCodeAt(0) << 16) | (w.charCodeAt(1) << 8) | w.charCodeAt(2)));
+const HEADING_OPENINGS = new Set(
+  ['how', 'cli', 'imr', 'ind', 'doc'].map((w) => (ocrFoldCode(w.charCodeAt(0)) << 16) | (ocrFoldCode(w.charCodeAt(1)) << 8) | ocrFoldCode(w.charCodeAt(2))),
+);
 
 function matchHeading(normalised: string): SectionKind | undefined {
   for (const h of HEADINGS) if (h.pattern.test(normalised)) return h.kind;
@@ -55,9 +64,11 @@ export function findSections(doc: LineIndex): Section[] {
     if (line.end - at < 14) continue;
     const first = text.charCodeAt(at);
     const second = text.charCodeAt(at + 1);
-    if (!(first >= 65 && first <= 90) || !(second >= 65 && second <= 90)) continue;
+    // (An "I" that OCR read as "l", "1" or "|" opens a heading too: "lMR ISSUES".)
+    const misreadI = first === 108 || first === 49 || first === 124;
+    if (!((first >= 65 && first <= 90) || misreadI) || !(second >= 65 && second <= 90)) continue;
     // Every heading starts with H(OW), C(LINICAL), I(MR / NDEPENDENT) or D(OCUMENTS).
-    if (first !== 72 && first !== 67 && first !== 73 && first !== 68) continue;
+    if (first !== 72 && first !== 67 && first !== 73 && first !== 68 && !misreadI) continue;
     const kind = headingKind(line.text.trim());
     // A heading repeated later (a quoted template) keeps the first occurrence.
     if (kind && !found.some((f) => f.kind === kind)) found.push({ kind, line: line.index });

@@ -369,3 +369,72 @@ describe('the reviewer\'s credentials as OCR reads them', () => {
     assert.deepEqual(reviewer(credentials.replace('District of Columbia', 'Washington D.C.')).licensure, ['California', 'Washington D.C.', 'Maryland']);
   });
 });
+
+describe('labels and headings OCR misread', () => {
+  const seed3 = tesseractSeed('003_600b92038191239e.txt');
+  const read = (text: string) => {
+    const model = parseLetter(text);
+    return {
+      model,
+      items: model.items.map((i) => [
+        i.title.value,
+        i.decision,
+        i.conclusion,
+        [i.claimsAdministratorGuideline, i.maximusGuideline, i.rationale].map((p) => p?.label),
+      ]),
+    };
+  };
+  const expected = (labels: (string | undefined)[][]) =>
+    [
+      ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Upheld', 'not-medically-necessary'],
+      ['Manipulation Electro-Muscle Stimulation', 'Upheld', 'not-medically-necessary'],
+      ['Myofascial Release', 'Overturned', 'medically-necessary'],
+    ].map((item, i) => [...item, labels[i]]);
+  const labels = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'];
+
+  for (const [from, to] of [
+    ['Decision rationale:', 'Decision rationa1e:'],
+    ['Claims Administrator guideline:', 'Claims Adrninistrator guideline:'],
+    ['MAXIMUS guideline:', 'MAXlMUS guideline;'],
+    ['Decision rationale:', 'Decision rationale;'],
+  ]) {
+    test(`"${to}" is the label "${from}", its range the label as written`, () => {
+      const text = seed3.replaceAll(from, to);
+      const { model, items } = read(text);
+      assert.deepEqual(items, expected([0, 1, 2].map(() => labels.map((l) => (l === from ? to : l)))));
+      const paragraph = [model.items[2].claimsAdministratorGuideline, model.items[2].maximusGuideline, model.items[2].rationale][labels.indexOf(from)]!;
+      assert.equal(textAt(text, paragraph.labelRange), to);
+      assert.deepEqual(model.problems, []);
+      assert.deepEqual(lintCodes(text), []);
+    });
+  }
+
+  test('words that are not a label once folded are not one: "Decision rationales:", "Decision rationale is below:"', () => {
+    for (const line of ['Decision rationales:', 'Decision rationale is below:', 'Decisive rationale:']) {
+      const text = replaceOnce(seed3, 'Decision rationale: Per the ACOEM', `${line} Per the ACOEM`);
+      assert.equal(parseLetter(text).items[0].rationale, undefined, line);
+    }
+  });
+
+  test('headings with "1" or "l" for "I" are the headings, and the reviewer is found under them', () => {
+    const text = seed3
+      .replace('IMR ISSUES, DECISIONS AND RATIONALES', 'IMR ISSUES, DEC1SIONS AND RATIONALES')
+      .replace('CLINICAL CASE SUMMARY', 'CLlNICAL CASE SUMMARY')
+      .replace('HOW THE IMR FINAL DETERMINATION WAS MADE', 'HOW THE lMR FINAL DETERMINATION WAS MADE');
+    const model = parseLetter(text);
+    const seedModel = parseLetter(seed3);
+    assert.deepEqual(
+      model.sections.map((s) => [s.kind, textAt(text, s.headingRange)]),
+      [
+        ['how-made', 'HOW THE lMR FINAL DETERMINATION WAS MADE'],
+        ['clinical-summary', 'CLlNICAL CASE SUMMARY'],
+        ['issues', 'IMR ISSUES, DEC1SIONS AND RATIONALES'],
+      ],
+    );
+    assert.deepEqual(model.reviewer?.specialties.value, seedModel.reviewer?.specialties.value);
+    assert.deepEqual(read(text).items, read(seed3).items);
+    assert.deepEqual(lintCodes(text), []);
+    // A heading that opens with "l" for "I".
+    assert.equal(parseLetter(text.replace('IMR ISSUES, DEC1SIONS', 'lMR ISSUES, DECISIONS')).sections[2]?.kind, 'issues');
+  });
+});
