@@ -472,6 +472,9 @@ function openingAt(text: string, at: number): number {
 /** Whether the text at `at` opens like a label: "clai", "maxi" or "deci" in any case, or as OCR may misread them. */
 function startsLikeLabel(text: string, at: number): boolean {
   if (at + 4 > text.length) return false;
+  // Each label opens with "c", "m" or "d" (which OCR's confusions leave alone): most lines are spared the fold.
+  const first = text.charCodeAt(at) | 32;
+  if (first !== 99 /* c */ && first !== 109 /* m */ && first !== 100 /* d */) return false;
   const opening = openingAt(text, at);
   return opening === LABEL_OPENINGS[0] || opening === LABEL_OPENINGS[1] || opening === LABEL_OPENINGS[2];
 }
