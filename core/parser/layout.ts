@@ -3,6 +3,7 @@
 // line after every line; hand-typed letters use empty lines.
 import { trimEndIndex, trimStartIndex } from '../text/chars';
 import type { LineIndex } from '../text/lines';
+import { splitAtDecisionWord } from './title';
 import { ocrDecision } from '../text/ocrFold';
 
 export type BreakStyle = 'space-only' | 'double-spaced' | 'plain';
@@ -84,16 +85,20 @@ export function analyseLayout(doc: LineIndex): Layout {
 }
 
 // A title and its decision on one line, starting with a capital: "Lumbar brace: Upheld". A title's last line after a
-// page break inside it goes on with its sentence, in lower case ("and occupational therapy ... is: Overturned"). OCR
-// may read the colon as a semicolon, and misread the decision ("Uphe1d").
-const WHOLE_TITLE_RE = /^\s*[A-Z0-9].*[:;]\s*([A-Za-z0-9|!]+)\s*$/;
-
+// page break inside it goes on with its sentence, in lower case ("and occupational therapy ... is: Overturned"). The
+// decision word is read as the title's is (title.ts): OCR may read the colon as a semicolon, and misread the word.
 export function isWholeTitleLine(text: string): boolean {
-  // Both decisions end in "d": most lines are spared the expression.
+  // Both decisions end in "d": most lines are spared the rest.
   const end = trimEndIndex(text, 0, text.length);
   if (end === 0 || (text.charCodeAt(end - 1) | 32) !== 100 /* d */) return false;
-  const m = WHOLE_TITLE_RE.exec(text);
-  return m !== null && ocrDecision(m[1]) !== undefined;
+  const first = text.charCodeAt(trimStartIndex(text, 0, end));
+  if (!((first >= 65 && first <= 90) || (first >= 48 && first <= 57))) return false;
+  const split = splitAtDecisionWord(text);
+  if (!split) return false;
+  // The colon (or semicolon) before the decision, spaces aside; not the line's first character.
+  const colon = trimEndIndex(text, 0, split.titleEnd + 1) - 1;
+  const c = text.charCodeAt(colon);
+  return colon > 0 && (c === 58 /* : */ || c === 59 /* ; */) && trimStartIndex(text, 0, colon) < colon;
 }
 
 /** The blank lines that hold a form feed, and those just before a line that starts with one. */
