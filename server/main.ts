@@ -27,6 +27,7 @@ import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
+import { LineIndex } from '../core/text/lines';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
@@ -112,10 +113,11 @@ export function startServer(connection: Connection): void {
   const folderCheck = new FolderCheck({
     files: (root, isCancelled) => workspace.files(root, isCancelled),
     lint: async (text, uri, folderUri) => {
-      const model = parseLetter(text);
+      const lines = new LineIndex(text);
+      const model = parseLetter(lines);
       if (!model.isLetter) return null;
       const { rules } = await clientSettings.for(folderUri);
-      return lintLetter(model, { rules, text, uri });
+      return lintLetter(model, { rules, text, lines, uri });
     },
     lintOpen: (file, folderUri) => {
       const d = openDocumentOf(file);

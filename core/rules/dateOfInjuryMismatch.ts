@@ -1,7 +1,7 @@
 // Rule date-of-injury-mismatch: the clinical case summary gives another date of injury than the header table. One
 // of the two is wrong (a typo, or a summary written for another claim): a reader relying on either should know.
 import type { LetterModel } from '../model';
-import { LineIndex } from '../text/lines';
+import type { LineIndex } from '../text/lines';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
 
@@ -10,11 +10,12 @@ export const dateOfInjuryMismatch: Rule = {
   defaultSeverity: 'warning',
   description: 'The clinical case summary gives another date of injury than the header table.',
   docsUrl: ruleDocsUrl('date-of-injury-mismatch'),
-  check({ model, text, lines }) {
+  check(context) {
+    const { model, text } = context;
     const header = model.header?.dateOfInjury;
     const summary = model.patient.dateOfInjury;
     if (!header || !summary || header.value === summary.value) return [];
-    const cumulative = text !== undefined && isCumulativeTrauma(model, text, lines ?? new LineIndex(text));
+    const cumulative = text !== undefined && context.lines !== undefined && isCumulativeTrauma(model, text, context.lines);
     const report: RuleReport = {
       range: summary.range,
       message: `The clinical case summary gives the date of injury as ${summary.text} (${summary.value}); the header table says ${header.text} (${header.value}).${

@@ -7,7 +7,7 @@ import type { Rule, RuleReport } from './rule';
 import { findingFrom, sentenceSpans } from '../parser/grounds';
 import { bodyRegionMentions, type BodyRegionMention } from '../text/bodyRegions';
 import { CollapsedText } from '../text/collapse';
-import { LineIndex } from '../text/lines';
+import type { LineIndex } from '../text/lines';
 
 // The parts of the body each rationale names, read once for both rules that ask (lint reads every rationale).
 const mentionsOf = new WeakMap<LabelledParagraph, BodyRegionMention[]>();
@@ -43,18 +43,9 @@ export function inFindings<M extends { from: number }>(text: string, mentions: r
 
 /**
  * Where [from, to) of a rationale's collapsed text is in the document; the label's range when the text cannot be
- * mapped back. `lines` comes from the caller (the editor); the command line passes only the text, and a line index
- * is built from it here, once a letter, only when a rule has something to report (`cache`).
+ * mapped back (no text, or a line index that does not hold it).
  */
-export function rationaleWordsRange(
-  rationale: LabelledParagraph,
-  from: number,
-  to: number,
-  source: { text?: string; lines?: LineIndex },
-  cache: { lines?: LineIndex },
-): Range {
-  cache.lines ??= source.lines ?? (source.text === undefined ? undefined : new LineIndex(source.text));
-  const index = cache.lines;
+export function rationaleWordsRange(rationale: LabelledParagraph, from: number, to: number, index: LineIndex | undefined): Range {
   if (!index || !rationale.textRange) return rationale.labelRange;
   const collapsed = new CollapsedText(index, index.offsetAt(rationale.textRange.start), index.offsetAt(rationale.textRange.end));
   return collapsed.text === rationale.text ? collapsed.range(from, to) : rationale.labelRange;
@@ -70,12 +61,12 @@ export function rationaleRule(
 ): Rule {
   return {
     ...rule,
-    check({ model, text, lines }) {
-      const cache: { lines?: LineIndex } = {};
-      return model.items.flatMap((item) => {
+    check(context) {
+      return context.model.items.flatMap((item) => {
         const rationale = item.rationale;
         if (!rationale?.text) return [];
-        return report(item, rationale, (from, to) => rationaleWordsRange(rationale, from, to, { text, lines }, cache));
+        // context.lines only when there is something to place: the command line's index is built on first read.
+        return report(item, rationale, (from, to) => rationaleWordsRange(rationale, from, to, context.lines));
       });
     },
   };

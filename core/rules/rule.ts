@@ -15,9 +15,10 @@ export function ruleDocsUrl(id: string): string {
 /** What a rule's check sees. */
 export interface RuleContext {
   model: LetterModel;
-  /** The letter's text and its line index, when the caller has them (the editor and the CLI always do). */
+  /** The letter's text, when the caller has it (the editor and the CLI always do), and its line index: the
+   * caller's, else built once a lint when a rule first reads it (never build one per report). */
   text?: string;
-  lines?: LineIndex;
+  readonly lines?: LineIndex;
   /** "Today", for rules about dates in the future; injectable so tests are stable. */
   now: Date;
 }

@@ -2,7 +2,7 @@
 import { entries, guidelineInfo } from '../knowledge/data';
 import type { KnowledgeEntry } from '../knowledge/types';
 import type { GuidelineCitation, Range } from '../model';
-import { LineIndex } from '../text/lines';
+import type { LineIndex } from '../text/lines';
 import { resolvedCitations } from './itemRanges';
 import type { Rule, RuleReport } from './rule';
 import { ruleDocsUrl } from './rule';
@@ -12,7 +12,8 @@ export const unresolvedCitation: Rule = {
   defaultSeverity: 'information',
   description: 'A guideline citation (or a section it names) is not in the guideline knowledge base, so no summary can be shown.',
   docsUrl: ruleDocsUrl('unresolved-citation'),
-  check({ model, text, lines }) {
+  check(context) {
+    const { model, text } = context;
     const reports: RuleReport[] = [];
     for (const { citation: c, resolution: r } of resolvedCitations(model)) {
       // Articles and links are external sources: shown as cited, nothing to resolve.
@@ -36,7 +37,7 @@ export const unresolvedCitation: Rule = {
         return e && g ? [`it has "${e.topic}" in ${g.name}`] : [];
       });
       reports.push({
-        range: (text !== undefined && sectionsRange(text, lines ?? new LineIndex(text), c, unknown)) || c.range,
+        range: (text !== undefined && context.lines !== undefined && sectionsRange(text, context.lines, c, unknown)) || c.range,
         message: `The guideline knowledge base has no entry for ${what} in ${r.guideline.name}${elsewhere.length > 0 ? `; ${elsewhere.join('; ')}` : ''}.`,
         data: { unresolved: r.unresolved },
       });

@@ -33,6 +33,12 @@ const generators = {
     'Associated surgical service: Sling:  Upheld\nMAXIMUS guideline: Decision based on MTUS\nDecision rationale: As the requested surgical intervention is not medically necessary, the service is not medically necessary.\n',
     (r) => `${front}${heading}Right shoulder arthroscopy:  Overturned\nMAXIMUS guideline: Decision based on MTUS\nDecision rationale: medically necessary.\n${r}`,
   ],
+  // Each item cites a section the knowledge base does not know: unresolved-citation places each report on the
+  // section's words (it once built a line index of the whole letter per report).
+  'unknown sections, item after item': [
+    'MRI of the lumbar spine:  Upheld\nMAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Hyperbaric\noxygen chambers.\nDecision rationale: not medically necessary.\n',
+    (r) => front + heading + r,
+  ],
   'rationale conclusions': ['is not medically necessary and cannot be considered medically necessary, ', (r) => guideline(`Decision based on MTUS\nDecision rationale: ${r}`)],
 };
 

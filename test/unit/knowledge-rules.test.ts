@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { lintLetter } from '../../core/lint';
 import { parseLetter } from '../../core/parser/parseLetter';
 import { citationPageMismatch } from '../../core/rules/citationPageMismatch';
 import { unresolvedCitation } from '../../core/rules/unresolvedCitation';
@@ -135,4 +136,24 @@ test('unresolved-citation: "A & B" of several words each names two sections', ()
   assert.equal(reports.length, 1, JSON.stringify(reports));
   assert.equal(reports[0].message, 'The guideline knowledge base has no entry for "Surgery for shoulder dislocation" and "Surgery for biceps tenodesis" in Official Disability Guidelines.');
   assert.equal(covered(text, reports[0]), 'Surgery for shoulder dislocation & Surgery for biceps tenodesis');
+});
+
+test('unresolved-citation: without a line index from the caller (the command line), the same places, item after item', () => {
+  // The rules share one line index a lint, built on first use (one per report made a letter of a thousand unknown
+  // sections quadratic); its places must be those of the caller's index, with LF and with CRLF.
+  const seed = seedText('003_600b92038191239e.txt');
+  const withUnknown = seed.replace(/MAXIMUS guideline: Decision based on /, 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Hyperbaric\noxygen chambers. Decision based on ');
+  assert.notEqual(withUnknown, seed);
+  const start = withUnknown.indexOf('IMR ISSUES');
+  const body = withUnknown.slice(withUnknown.indexOf('\n', start) + 1);
+  const lf = withUnknown + '\n' + body.repeat(5);
+  for (const text of [lf, lf.replace(/\n/g, '\r\n')]) {
+    const model = parseLetter(text);
+    const without = lintLetter(model, { text }).filter((d) => d.code === 'unresolved-citation');
+    const withLines = lintLetter(model, { text, lines: new LineIndex(text) }).filter((d) => d.code === 'unresolved-citation');
+    assert.equal(without.length, model.items.length / (parseLetter(seed).items.length));
+    assert.ok(without.length >= 6, `${without.length} reports`);
+    assert.deepEqual(without, withLines);
+    for (const d of without) assert.equal(covered(text, d), 'Hyperbaric oxygen chambers');
+  }
 });
