@@ -7,7 +7,7 @@ import { citedSections, sectionLabel } from '../knowledge/sections';
 import type { LetterDocument, WorkspaceLetter } from './letterDocument';
 import type { GroundKind } from '../model';
 import { firstOfEachKind, itemGrounds } from './grounds';
-import { serviceStats, type ServiceStats } from './serviceReferences';
+import { serviceStatsOf, type ServiceStats } from './serviceReferences';
 
 export interface ItemContext {
   index: number;
@@ -22,16 +22,17 @@ export interface ItemContext {
 }
 
 export function getItemContext(doc: LetterDocument, letters?: Iterable<WorkspaceLetter>): ItemContext[] {
-  const all = letters ? [...letters] : undefined;
+  // Every item's precedents at once: each kind of service tallied once, not once an item.
+  const sameService = letters ? serviceStatsOf(doc, doc.model.items, letters) : undefined;
   const decided = doc.model.header?.decisionDate?.value;
-  return doc.model.items.map((item) => {
+  return doc.model.items.map((item, i) => {
     const mtus = mtusNotCited(item, decided);
     return {
       index: item.index,
       sections: citedSections(item.maximusGuideline?.citations ?? []),
       ...(mtus ? { mtusNotCited: sectionLabel(mtus) } : {}),
       grounds: firstOfEachKind(itemGrounds(doc, item)).map((g) => ({ kind: g.kind, line: g.range.start.line })),
-      ...(all ? { sameService: serviceStats(doc, item, all) } : {}),
+      ...(sameService ? { sameService: sameService[i] } : {}),
     };
   });
 }

@@ -19,12 +19,27 @@ export function itemTitleAt(doc: LetterDocument, position: Position): DisputedIt
   return doc.model.items.find((item) => touches(item.title.range, position));
 }
 
+// Each item's kind of service and grounds, worked out once per parse: the summary panel asks for every item's
+// precedents at once, and a letter of thousands of items of one service made that quadratic in both.
+const kindsOfItems = new WeakMap<DisputedItem, string>();
+function kindOf(item: DisputedItem): string {
+  let kind = kindsOfItems.get(item);
+  if (kind === undefined) kindsOfItems.set(item, (kind = serviceKind(item.service)));
+  return kind;
+}
+const groundsOfItems = new WeakMap<DisputedItem, GroundKind[]>();
+function groundsOf(item: DisputedItem): GroundKind[] {
+  let grounds = groundsOfItems.get(item);
+  if (grounds === undefined) groundsOfItems.set(item, (grounds = itemGroundKinds(item)));
+  return grounds;
+}
+
 /** The items for the same kind of service: this letter's others, then the other letters', in the order given. */
 function sameServiceItems(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): Array<{ uri: string; item: WorkspaceItem | DisputedItem }> {
   if (item.service.trim() === '') return [];
-  const key = serviceKind(item.service);
+  const key = kindOf(item);
   const found: Array<{ uri: string; item: WorkspaceItem | DisputedItem }> = [];
-  for (const other of doc.model.items) if (other !== item && serviceKind(other.service) === key) found.push({ uri: doc.uri, item: other });
+  for (const other of doc.model.items) if (other !== item && kindOf(other) === key) found.push({ uri: doc.uri, item: other });
   const own = sameFile(doc.uri);
   for (const letter of letters) {
     if (sameFile(letter.uri) === own) continue;
@@ -70,16 +85,55 @@ function ownKey(model: LetterModel): string {
  * (its PDF, the text saved from it), whose items are its own.
  */
 export function serviceStats(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): ServiceStats {
-  const stats: ServiceStats = { others: 0, upheld: 0, overturned: 0 };
-  const grounds = new Map<GroundKind, number>();
-  for (const { item: other } of sameServiceItems(doc, item, distinctWorkspaceLetters(letters, ownKey(doc.model)))) {
-    stats.others++;
-    if (other.decision === 'Upheld') stats.upheld++;
-    else if (other.decision === 'Overturned') stats.overturned++;
-    // A workspace item carries its grounds, read when its letter was; this letter's own are read now.
-    for (const kind of 'symbolRange' in other ? (other.grounds ?? []) : itemGroundKinds(other)) grounds.set(kind, (grounds.get(kind) ?? 0) + 1);
+  return serviceStatsOf(doc, [item], letters)[0];
+}
+
+/** A kind of service's decisions and grounds, over the items counted. */
+interface Tally {
+  items: number;
+  upheld: number;
+  overturned: number;
+  grounds: Map<GroundKind, number>;
+}
+
+function count(tally: Tally, decision: string | undefined, grounds: readonly GroundKind[], by: 1 | -1): void {
+  tally.items += by;
+  if (decision === 'Upheld') tally.upheld += by;
+  else if (decision === 'Overturned') tally.overturned += by;
+  for (const kind of grounds) tally.grounds.set(kind, (tally.grounds.get(kind) ?? 0) + by);
+}
+
+/**
+ * serviceStats of several items of the letter: each kind of service is tallied once over the letter and the
+ * workspace, and each item's figures are its kind's less the item itself (the same figures as item by item).
+ */
+export function serviceStatsOf(doc: LetterDocument, items: readonly DisputedItem[], letters: Iterable<WorkspaceLetter>): ServiceStats[] {
+  const tallies = new Map<string, Tally>();
+  for (const item of items) if (item.service.trim() !== '') tallies.set(kindOf(item), { items: 0, upheld: 0, overturned: 0, grounds: new Map() });
+  if (tallies.size > 0) {
+    for (const other of doc.model.items) {
+      const tally = tallies.get(kindOf(other));
+      if (tally) count(tally, other.decision, groundsOf(other), 1);
+    }
+    const own = sameFile(doc.uri);
+    for (const letter of distinctWorkspaceLetters(letters, ownKey(doc.model))) {
+      if (sameFile(letter.uri) === own) continue;
+      // A workspace item carries its kind and grounds, worked out when its letter was read.
+      for (const other of letter.letter.items) {
+        const tally = tallies.get(other.serviceKind ?? serviceKind(other.service));
+        if (tally) count(tally, other.decision, other.grounds ?? [], 1);
+      }
+    }
   }
-  const order = (kind: GroundKind) => groundKinds.indexOf(kind);
-  if (grounds.size > 0) stats.grounds = [...grounds].sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0])).slice(0, groundsShown);
-  return stats;
+  return items.map((item) => {
+    const tally = item.service.trim() === '' ? undefined : tallies.get(kindOf(item));
+    if (!tally) return { others: 0, upheld: 0, overturned: 0 };
+    const less: Tally = { ...tally, grounds: new Map(tally.grounds) };
+    count(less, item.decision, groundsOf(item), -1);
+    const stats: ServiceStats = { others: less.items, upheld: less.upheld, overturned: less.overturned };
+    const grounds = [...less.grounds].filter(([, n]) => n > 0);
+    const order = (kind: GroundKind) => groundKinds.indexOf(kind);
+    if (grounds.length > 0) stats.grounds = grounds.sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0])).slice(0, groundsShown);
+    return stats;
+  });
 }

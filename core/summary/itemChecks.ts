@@ -40,12 +40,43 @@ export interface ItemChecks<D> {
 export function checksByItem<D extends { range: Range }>(items: readonly { range: Range }[], diagnostics: readonly D[]): ItemChecks<D> {
   const byItem: D[][] = items.map(() => []);
   const letter: D[] = [];
+  const itemAt = inOrder(items) ? (p: Position) => orderedItemAt(items, p) : (p: Position) => items.findIndex((item) => contains(item.range, p));
   for (const d of diagnostics) {
-    const at = items.findIndex((item) => before(item.range.start, d.range.start) && before(d.range.start, item.range.end));
+    const at = itemAt(d.range.start);
     if (at >= 0) byItem[at].push(d);
     else letter.push(d);
   }
   return { items: byItem, letter };
+}
+
+function contains(range: Range, p: Position): boolean {
+  return before(range.start, p) && before(p, range.end);
+}
+
+/** Whether the items follow one another without overlapping (the parser's always do); a touching end is allowed. */
+function inOrder(items: readonly { range: Range }[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    if (!before(items[i].range.start, items[i].range.end)) return false;
+    if (i > 0 && !before(items[i - 1].range.end, items[i].range.start)) return false;
+  }
+  return true;
+}
+
+/** The first item holding p, found by halving (a search through every item for every diagnostic was quadratic in a
+ *  letter of thousands of items): the last item starting at or before p, or the one before it when they touch. */
+function orderedItemAt(items: readonly { range: Range }[], p: Position): number {
+  let low = 0;
+  let high = items.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (before(items[mid].range.start, p)) {
+      last = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  while (last > 0 && contains(items[last - 1].range, p)) last--;
+  return last >= 0 && contains(items[last].range, p) ? last : -1;
 }
 
 /** Whether a comes before b or is b. (core/summary takes only types from the rest of the core: no comparePositions.) */

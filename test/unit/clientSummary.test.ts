@@ -111,6 +111,27 @@ describe('summarizeLetter', () => {
     assert.ok(items > 10);
   });
 
+  test('checksByItem puts each diagnostic under the first item holding its start, items in order or not (fast-check)', () => {
+    // The items in order are searched by halving; the answer must be a plain search's, touching ends included.
+    const pos = fc.record({ line: fc.nat({ max: 30 }), character: fc.nat({ max: 4 }) });
+    const cmp = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line - b.line || a.character - b.character;
+    const holds = (r: { start: { line: number; character: number }; end: { line: number; character: number } }, p: { line: number; character: number }) =>
+      cmp(r.start, p) <= 0 && cmp(p, r.end) <= 0;
+    fc.assert(
+      fc.property(fc.array(pos, { maxLength: 24 }), fc.array(pos, { maxLength: 30 }), fc.boolean(), (bounds, starts, sorted) => {
+        const ends = sorted ? [...bounds].sort(cmp) : bounds;
+        const items: { range: { start: typeof ends[number]; end: typeof ends[number] } }[] = [];
+        for (let i = 0; i + 1 < ends.length; i += 2) items.push({ range: { start: ends[i], end: ends[i + 1] } });
+        const diagnostics = starts.map((start, k) => ({ k, range: { start, end: start } }));
+        const { items: byItem, letter } = checksByItem(items, diagnostics);
+        const expected = diagnostics.map((d) => items.findIndex((item) => holds(item.range, d.range.start)));
+        assert.deepEqual(byItem, items.map((_, i) => diagnostics.filter((_, k) => expected[k] === i)));
+        assert.deepEqual(letter, diagnostics.filter((_, k) => expected[k] === -1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('the start of a rationale a folder summary gets has the very first sentence of the whole (fast-check)', () => {
     const piece = fc.oneof(
       fc.constantFrom('word', 'Dr.', 'e.g.', 'MTUS', 'A', '1.', 'No.', '"Quoted."', '(p. 9)', 'necessary.', 'Yes!', 'Why?'),

@@ -21,6 +21,7 @@ import type { GroundKind } from '../../core/model';
 import { corpusLetters, corpusSkip, repoRoot } from '../support/env';
 import { readCorpusLetter } from '../lsp/mutants';
 import { textAt } from '../support/text';
+import { itemsLetter } from '../support/itemsLetter';
 
 const kinds = (text: string, service?: string) => groundKindsOf(readGrounds(text, service));
 
@@ -476,4 +477,31 @@ test('which way each ground points: the six for the request, the rest against it
     ['functional-improvement', 'red-flags-present', 'conservative-care-failed', 'within-guideline-limits', 'criteria-met', 'surgery-necessary'],
   );
   assert.equal(groundKinds.filter((k) => groundSide(k) === 'against').length, 10);
+});
+
+test("the summary panel's precedents count the letter's own items for the service too, each less itself, with a workspace letter", () => {
+  // Each kind of service is tallied once for the letter and each item's figures are the tally less the item: the
+  // same figures as the title's hover gives item by item. (Grounds as often given go in the order of groundKinds.)
+  const text = itemsLetter([
+    ['Physical therapy 12 sessions', 'Upheld', 'There were no red flags. The request is not medically necessary.'],
+    ['Acupuncture 6 sessions', 'Upheld', 'The request is not medically necessary.'],
+    ['Physical therapy, 8 visits', 'Overturned', 'There is documentation of functional improvement. The request is medically necessary.'],
+    ['Physical Therapy 6 sessions', 'Upheld', 'There were no red flags. There is no documentation of functional improvement. Not medically necessary.'],
+  ]);
+  const elsewhere = workspaceLetterOf('file:///ws/other.txt', parseLetter(itemsLetter([['Physical therapy 10 sessions', 'Overturned', 'Medically necessary.']])));
+  const ls = createLanguageService();
+  const doc = TextDocument.create('file:///open.txt', 'imr', 1, text);
+  const context = ls.getItemContext(doc, [elsewhere]);
+  assert.deepEqual(context.map((c) => c.sameService), [
+    { others: 3, upheld: 1, overturned: 2, grounds: [['no-functional-improvement', 1], ['no-red-flags', 1]] },
+    { others: 0, upheld: 0, overturned: 0 },
+    { others: 3, upheld: 2, overturned: 1, grounds: [['no-red-flags', 2], ['no-functional-improvement', 1]] },
+    { others: 3, upheld: 1, overturned: 2, grounds: [['no-red-flags', 1]] },
+  ]);
+  const model = ls.getLetter(doc)!;
+  for (const [k, item] of model.items.entries()) {
+    const hover = (ls.getHover(doc, item.title.range.start, [elsewhere])!.contents as MarkupContent).value;
+    const { others, upheld, overturned } = context[k].sameService!;
+    assert.match(hover, others === 0 ? /No other item for this service here\./ : new RegExp(`${others} other items for this service here: ${upheld} upheld, ${overturned} overturned`));
+  }
 });
