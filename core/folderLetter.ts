@@ -3,7 +3,7 @@ import type { FolderItem, FolderLetter, LetterModel } from './model';
 import { citedSections } from './knowledge/sections';
 import { itemGroundKinds } from './parser/grounds';
 import { serviceKind } from './text/serviceWords';
-import { isJsSpace } from './text/chars';
+import { headCollapsed } from './text/collapse';
 import { lintLetter } from './lint';
 import { checksByItem } from './summary/itemChecks';
 
@@ -15,19 +15,6 @@ import { checksByItem } from './summary/itemChecks';
  * the largest part of a FolderLetter: 400 characters instead of 1,000 make imr/folderSummary a quarter lighter.
  */
 export const folderRationaleChars = 400;
-
-/** The start of `text` that holds `chars` characters once each run of whitespace counts as one. */
-export function headCollapsed(text: string, chars: number): string {
-  let counted = 0;
-  let inSpace = false;
-  let i = 0;
-  for (; i < text.length && counted < chars; i++) {
-    const space = isJsSpace(text.charCodeAt(i));
-    if (!(space && inSpace)) counted++;
-    inSpace = space;
-  }
-  return text.slice(0, i);
-}
 
 export function folderLetterOf(model: LetterModel): FolderLetter {
   const { header, patient, reviewer } = model;

@@ -2,6 +2,7 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-types';
 import type { DisputedItem, LabelledParagraph, Range, Section } from '../model';
 import { itemTitleRange } from '../rules/itemRanges';
+import { oneLine } from '../text/collapse';
 import { union, type LetterDocument } from './letterDocument';
 
 const sectionNames: Record<Section['kind'], string> = {
@@ -16,11 +17,6 @@ const paragraphNames: Record<LabelledParagraph['kind'], string> = {
   'maximus-guideline': 'MAXIMUS guideline',
   'decision-rationale': 'Decision rationale',
 };
-
-function oneLine(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
 
 // Clients reject a symbol whose selection range lies outside its range, or whose children stick out.
 function symbol(
@@ -57,7 +53,7 @@ export function itemSymbol(item: DisputedItem): DocumentSymbol {
   const paragraphs = [item.claimsAdministratorGuideline, item.maximusGuideline, item.rationale]
     .filter((p): p is LabelledParagraph => p !== undefined)
     .map(paragraphSymbol);
-  return symbol(oneLine(item.service), itemDetail(item), SymbolKind.Object, item.range, itemTitleRange(item), paragraphs);
+  return symbol(oneLine(item.service, 80), itemDetail(item), SymbolKind.Object, item.range, itemTitleRange(item), paragraphs);
 }
 
 export function getDocumentSymbols(doc: LetterDocument): DocumentSymbol[] {

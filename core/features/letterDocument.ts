@@ -45,9 +45,16 @@ export function union(a: Range, b: Range): Range {
   };
 }
 
+const eols = new WeakMap<LetterDocument, string>();
+
 /** The end-of-line a document uses, so that edits keep its style: CRLF when it has one, else LF. */
 export function eolOf(doc: LetterDocument | string): string {
-  return (typeof doc === 'string' ? doc : doc.text).includes('\r\n') ? '\r\n' : '\n';
+  if (typeof doc === 'string') return doc.includes('\r\n') ? '\r\n' : '\n';
+  // Once a parse: each quick fix asks, and a search of a long LF letter for each of thousands made a whole-letter
+  // selection's code actions quadratic.
+  let eol = eols.get(doc);
+  if (eol === undefined) eols.set(doc, (eol = eolOf(doc.text)));
+  return eol;
 }
 
 export function isBlankLine(doc: LetterDocument, line: number): boolean {

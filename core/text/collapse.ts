@@ -198,3 +198,23 @@ export function trimEndOf(s: string, chars: string): string {
   while (end > 0 && chars.includes(s[end - 1])) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+
+/** The start of `text` that holds `chars` characters once each run of whitespace counts as one. */
+export function headCollapsed(text: string, chars: number): string {
+  let counted = 0;
+  let inSpace = false;
+  let i = 0;
+  for (; i < text.length && counted < chars; i++) {
+    const space = isJsSpace(text.charCodeAt(i));
+    if (!(space && inSpace)) counted++;
+    inSpace = space;
+  }
+  return text.slice(0, i);
+}
+
+/** A text on one line: white space collapsed, cut with "…" beyond `max` characters; only the start is read (a
+ *  paragraph may be megabytes). The start holds `max` + 3: a leading and a trailing run of white space are trimmed. */
+export function oneLine(text: string, max: number): string {
+  const t = text.length > max * 2 ? headCollapsed(text, max + 3).replace(/\s+/g, ' ').trim() : text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

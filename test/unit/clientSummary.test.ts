@@ -16,7 +16,8 @@ import { copyText, distinctLetters, letterKey } from '../../core/summary/copies'
 import { readStatus, renderLetterBody, shownStatus, sortStatus } from '../../client/summaryHtml';
 import { parseWebviewMessage } from '../../client/webviewMessages';
 import { itemGroundKinds } from '../../core/parser/grounds';
-import { folderLetterOf, folderRationaleChars, headCollapsed } from '../../core/folderLetter';
+import { folderLetterOf, folderRationaleChars } from '../../core/folderLetter';
+import { headCollapsed } from '../../core/text/collapse';
 import { citedSections } from '../../core/knowledge/sections';
 import { serviceKind } from '../../core/text/serviceWords';
 import { corpusLetters, lettersDir, repoRoot, seedsDir } from '../support/env';

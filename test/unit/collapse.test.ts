@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { CollapsedText } from '../../core/text/collapse';
+import { CollapsedText, oneLine } from '../../core/text/collapse';
 import { LineIndex } from '../../core/text/lines';
 
 test('CollapsedText maps a collapsed span back to the document', () => {
@@ -69,4 +69,20 @@ test('a skipped span collapses as the same text with the span blanked out', () =
     }),
     { numRuns: 2000 },
   );
+});
+
+test('oneLine reads only the start of a long text and gives what collapsing the whole would (fast-check)', () => {
+  const whole = (text: string, max: number) => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  };
+  const piece = fc.oneof(fc.constantFrom('a', 'word', 'Low Back', '…', '😀'), fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '   \n  '));
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 120 }), fc.integer({ min: 1, max: 40 }), (pieces, max) => {
+      const text = pieces.join('');
+      assert.equal(oneLine(text, max), whole(text, max));
+    }),
+    { numRuns: 3000 },
+  );
+  assert.equal(oneLine(`  ${'x '.repeat(1e6)}`, 10), 'x x x x x…');
 });
