@@ -27,6 +27,8 @@ export interface ImrApi {
   letter(uri: vscode.Uri): Promise<LetterModel | null>;
   /** The status bar text while it is shown. */
   statusText(): string | undefined;
+  /** What a screen reader says of the status bar item while it is shown. */
+  statusAccessibilityLabel(): string | undefined;
   /** The labels of the items view's rows, depth first, a surgery's services indented by two spaces under it. */
   itemLabels(): string[];
   /** The descriptions of the same rows: a problem count, then the reviewer's guideline. */
@@ -153,6 +155,7 @@ export function activate(context: vscode.ExtensionContext): ImrApi {
   return {
     letter: (uri) => store.get(uri),
     statusText: () => status.shownText(),
+    statusAccessibilityLabel: () => status.shownLabel(),
     itemLabels: () => {
       // Depth first, a surgery's services indented under it.
       const rows = (list: DisputedItem[], indent: string): string[] =>

@@ -1,11 +1,13 @@
 // The status bar item of the active letter: "3 items · 2 upheld · 1 overturned"; a click opens the summary.
 import * as vscode from 'vscode';
 import type { ActiveLetter } from './activeLetter';
-import { countsText, summarizeLetter } from '../core/summary/letterSummary';
+import { countsSpoken, countsText, summarizeLetter } from '../core/summary/letterSummary';
 
 export interface LetterStatus {
   /** The counts while the item is shown, else undefined. */
   shownText(): string | undefined;
+  /** What a screen reader says of it while it is shown. */
+  shownLabel(): string | undefined;
 }
 
 export function registerStatusBar(context: vscode.ExtensionContext, active: ActiveLetter): LetterStatus {
@@ -21,11 +23,13 @@ export function registerStatusBar(context: vscode.ExtensionContext, active: Acti
       shown = undefined;
       return;
     }
-    shown = countsText(summarizeLetter(model, '', active.uri.toString()));
+    const summary = summarizeLetter(model, '', active.uri.toString());
+    shown = countsText(summary);
     item.text = `$(law) ${shown}`;
+    item.accessibilityInformation = { label: countsSpoken(summary), role: 'button' };
     item.show();
   };
   update();
   context.subscriptions.push(item, active.onDidChange(update));
-  return { shownText: () => shown };
+  return { shownText: () => shown, shownLabel: () => (shown === undefined ? undefined : item.accessibilityInformation?.label) };
 }

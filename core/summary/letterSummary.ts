@@ -243,6 +243,13 @@ export function countsText(summary: Pick<LetterSummary, 'items' | 'upheld' | 'ov
   return `${n} ${n === 1 ? 'item' : 'items'} · ${summary.upheld} upheld · ${summary.overturned} overturned`;
 }
 
+/** The same as a screen reader should say it (the status bar's accessibility label): "IMR letter, 3 items: 2 upheld,
+ *  1 overturned". A "·" is silent at NVDA's default punctuation level, and the figures ran together. */
+export function countsSpoken(summary: Pick<LetterSummary, 'items' | 'upheld' | 'overturned'>): string {
+  const n = summary.items.length;
+  return `IMR letter, ${n} ${n === 1 ? 'item' : 'items'}: ${summary.upheld} upheld, ${summary.overturned} overturned`;
+}
+
 /** The decision as shown: the normalised word, the word as written, or "No decision". */
 export function decisionLabel(row: Pick<ItemRow, 'decision' | 'decisionText'>): string {
   return row.decision ?? (row.decisionText ? row.decisionText : 'No decision');

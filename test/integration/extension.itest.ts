@@ -336,6 +336,7 @@ suite('IMR Letters extension', () => {
   test('the status bar and the items view follow the active letter and its edits', async () => {
     const editor = await openLetter(seed3);
     await until('the status bar counts', () => api.statusText() === '3 items · 2 upheld · 1 overturned');
+    assert.equal(api.statusAccessibilityLabel(), 'IMR letter, 3 items: 2 upheld, 1 overturned', 'read in words, not "·"');
     assert.deepEqual(api.itemLabels(), ['Mechanical Traction 2 x 4 weeks for the Lumbar Spine', 'Manipulation Electro-Muscle Stimulation', 'Myofascial Release']);
 
     const model = await api.letter(editor.document.uri);
@@ -353,6 +354,7 @@ suite('IMR Letters extension', () => {
     await openLetter(seed1);
     await until('the items of the other letter', () => api.itemLabels().length === 1 && api.itemLabels());
     assert.equal(api.statusText(), '1 item · 1 upheld · 0 overturned');
+    assert.equal(api.statusAccessibilityLabel(), 'IMR letter, 1 item: 1 upheld, 0 overturned');
 
     // A surgery's services are listed under it.
     await openLetter('malformed-associated-service.txt');

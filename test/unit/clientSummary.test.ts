@@ -10,7 +10,7 @@ import { fileName, folderRows, summarizeFolder, type FolderRow } from '../../cor
 import { filterRows, noFilter } from '../../core/summary/folderStats';
 import { hasLetterMarkers } from '../../client/letterMarkers';
 import type { LetterSummary } from '../../core/summary/letterSummary';
-import { countsText, decisionLabel, firstSentence, itemNumbersText, shortGuidelineText, summarizeLetter, withContextGrounds } from '../../core/summary/letterSummary';
+import { countsSpoken, countsText, decisionLabel, firstSentence, itemNumbersText, shortGuidelineText, summarizeLetter, withContextGrounds } from '../../core/summary/letterSummary';
 import { RestartPolicy } from '../../client/restartPolicy';
 import { copyText, distinctLetters, letterKey } from '../../core/summary/copies';
 import { readStatus, renderLetterBody, shownStatus, sortStatus } from '../../client/summaryHtml';
@@ -156,6 +156,9 @@ describe('summarizeLetter', () => {
 
   test('the counts say "1 item" in the singular', () => {
     assert.equal(countsText({ items: [fakeSummary().items[0]], upheld: 1, overturned: 0 }), '1 item · 1 upheld · 0 overturned');
+    // Spoken: words where the text has "·", which NVDA does not say at its default punctuation level.
+    assert.equal(countsSpoken({ items: [fakeSummary().items[0]], upheld: 1, overturned: 0 }), 'IMR letter, 1 item: 1 upheld, 0 overturned');
+    assert.equal(countsSpoken({ items: [], upheld: 0, overturned: 0 }), 'IMR letter, 0 items: 0 upheld, 0 overturned');
   });
 
   test('a missing decision shows the word as written, or "No decision"', () => {
