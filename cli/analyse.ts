@@ -4,7 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { folderLetterOf, lintLetter, parseLetter } from '../core';
-import { LineIndex } from '../core/text/lines';
 import type { LetterModel } from '../core/model';
 import { folderRows } from '../core/summary/folderRows';
 import type { StatsRow } from '../core/summary/folderStats';
@@ -46,13 +45,11 @@ function analyseRead(task: Task, file: string, read: ReadResult, options: Analys
 /** The same, for a letter already read (standard input). */
 export function analyseText(task: Task, file: string, text: string, { rules, columns }: AnalyseOptions): Outcome {
   try {
-    // The parse's line index, handed on to the rules that place words in the text.
-    const lines = new LineIndex(text);
-    const model = parseLetter(lines);
+    const model = parseLetter(text);
     if (!model.isLetter) return { kind: 'not-letter' };
-    if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns, { text, lines, rules }) };
+    if (task === 'table') return { kind: 'table', rows: tableRows(file, model, columns, { text, rules }) };
     if (task === 'summary') return { kind: 'summary', ...statsRows(file, model, rules) };
-    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, lines, uri: () => fileUri(file) }) };
+    return { kind: 'lint', diagnostics: lintLetter(model, { rules, text, uri: () => fileUri(file) }) };
   } catch (e) {
     // The parser and the rules promise never to throw; if one does, lose this file, not the run.
     return { kind: 'bad', reason: `internal error, please report it: ${(e as Error)?.stack ?? String(e)}`.split('\n')[0] };

@@ -9,7 +9,6 @@ import { serviceKind } from '../core/text/serviceWords';
 import { timelineOf } from '../core/summary/timeline';
 import { checksByItem } from '../core/summary/itemChecks';
 import { lintLetter, type RuleSeverity } from '../core/lint';
-import type { LineIndex } from '../core/text/lines';
 
 export type Cell = string | number | boolean | null;
 
@@ -103,7 +102,6 @@ export type TableRow = Partial<Record<TableColumn, Cell>>;
 /** What the column `checks` needs of the letter: its text and the rules' severities (the file's configuration). */
 export interface TableLint {
   text?: string;
-  lines?: LineIndex;
   rules?: Record<string, RuleSeverity>;
 }
 
@@ -111,7 +109,7 @@ export interface TableLint {
 export function tableRows(file: string, model: LetterModel, columns: readonly TableColumn[] = tableColumns, lint: TableLint = {}): TableRow[] {
   let checks: string[][] | undefined;
   const checksOf = (index: number) => {
-    checks ??= checksByItem(model.items, lintLetter(model, { text: lint.text, lines: lint.lines, rules: lint.rules })).items.map((ds) => [
+    checks ??= checksByItem(model.items, lintLetter(model, { text: lint.text, rules: lint.rules })).items.map((ds) => [
       ...new Set(ds.map((d) => String(d.code))),
     ]);
     return checks[index];

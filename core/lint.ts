@@ -41,20 +41,32 @@ export function ruleSeverity(rule: Rule, config?: Record<string, RuleSeverity>):
   return isRuleSeverity(configured) ? configured : rule.defaultSeverity;
 }
 
+/**
+ * What the rules see of a letter. Its line index is the caller's, else one built when a rule first asks for it, once
+ * a lint: a rule that built its own per report made linting a letter of thousands of unknown sections quadratic, and
+ * most letters need none (the command line gives none: keeping one alive through the lint costs it memory).
+ */
+class LintContext implements RuleContext {
+  private index: LineIndex | undefined;
+
+  constructor(
+    readonly model: LetterModel,
+    readonly text: string | undefined,
+    lines: LineIndex | undefined,
+    readonly now: Date,
+  ) {
+    this.index = lines;
+  }
+
+  get lines(): LineIndex | undefined {
+    if (this.index === undefined && this.text !== undefined) this.index = new LineIndex(this.text);
+    return this.index;
+  }
+}
+
 export function lintLetter(model: LetterModel, options: LintOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  // One line index a lint, built when a rule first asks for it: a rule that built its own per report made linting
-  // a letter of a thousand unknown citations quadratic (seconds at 1 MB).
-  let lines = options.lines;
-  const text = options.text;
-  const context: RuleContext = {
-    model,
-    text,
-    get lines() {
-      return (lines ??= text === undefined ? undefined : new LineIndex(text));
-    },
-    now: options.now ?? new Date(),
-  };
+  const context = new LintContext(model, options.text, options.lines, options.now ?? new Date());
   let uri: string | undefined;
   for (const rule of allRules) {
     const severity = ruleSeverity(rule, options.rules);

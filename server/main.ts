@@ -27,7 +27,6 @@ import { semanticTokensLegend } from '../core/features/semanticTokens';
 import { createLanguageService, type WorkspaceLetter } from '../core/languageService';
 import { lintLetter, type RuleSeverity } from '../core/lint';
 import { parseLetter } from '../core/parser/parseLetter';
-import { LineIndex } from '../core/text/lines';
 import type { FolderLetter } from '../core/model';
 import { readPdfFile } from '../pdf/load';
 import { FolderCheck } from './folderCheck';
@@ -113,11 +112,10 @@ export function startServer(connection: Connection): void {
   const folderCheck = new FolderCheck({
     files: (root, isCancelled) => workspace.files(root, isCancelled),
     lint: async (text, uri, folderUri) => {
-      const lines = new LineIndex(text);
-      const model = parseLetter(lines);
+      const model = parseLetter(text);
       if (!model.isLetter) return null;
       const { rules } = await clientSettings.for(folderUri);
-      return lintLetter(model, { rules, text, lines, uri });
+      return lintLetter(model, { rules, text, uri });
     },
     lintOpen: (file, folderUri) => {
       const d = openDocumentOf(file);
