@@ -2,10 +2,9 @@
 // and 2 MB (the editor checks documents up to 10 MB on every change). The time must grow with the size, not with
 // its square: a growth of about 2× per doubling is linear, 4× quadratic. Each generator repeats the kind of text
 // that once made a part of the parser search to the end of the text again and again.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixed, letterFiles, loadCore, root } from './common.mjs';
-import { documentOf, generators, heading } from './pathologicalDocs.mjs';
+import { fixed, loadCore, root } from './common.mjs';
+import { documentOf, generators, randomFragments } from './pathologicalDocs.mjs';
 
 const core = await loadCore();
 function best(text, work = (t) => core.lintLetter(core.parseLetter(t), { text: t })) {
@@ -45,23 +44,10 @@ console.log(`\nFormat Document, largest growth per doubling: ${fixed(worstFormat
 
 // Then fragments of real letters chosen at random (a seeded generator: the same fragments every run), each repeated
 // to 0.5 and 2 MB, alone or after a letter's issues heading: a search for growth the generators above miss.
-const { dir, files } = letterFiles();
-const letters = files.map((f) => readFileSync(f, 'utf8'));
-let state = Number(process.env.BENCH_SEED ?? 7);
-const random = () => {
-  state = (state * 1103515245 + 12345) % 2147483648;
-  return state / 2147483648;
-};
 const fragments = Number(process.env.BENCH_FRAGMENTS ?? 100);
+const { dir, pieces } = randomFragments(fragments, Number(process.env.BENCH_SEED ?? 7));
 let steepest = { growth: 0, piece: '', lead: '' };
-for (let i = 0; i < fragments; i++) {
-  const letter = letters[Math.floor(random() * letters.length)];
-  const lines = letter.split('\n');
-  const at = Math.floor(random() * lines.length);
-  const fragment = lines.slice(at, at + 1 + Math.floor(random() * 12)).join('\n') + (random() < 0.5 ? '\n' : ' ');
-  const issuesAt = letter.indexOf('IMR ISSUES');
-  const lead = random() < 0.6 && issuesAt > 0 ? `${letter.slice(0, issuesAt)}${heading}` : '';
-  if (fragment.trim().length < 3) continue;
+for (const { fragment, lead } of pieces) {
   const small = best(lead + fragment.repeat(Math.ceil(0.5e6 / fragment.length)));
   const large = best(lead + fragment.repeat(Math.ceil(2e6 / fragment.length)));
   const growth = large / Math.max(small, 0.5);

@@ -3,7 +3,7 @@
 // feature search to the end of the text again and again.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './common.mjs';
+import { letterFiles, root } from './common.mjs';
 
 const sample = readFileSync(path.join(root, 'samples', 'malformed-conflict.txt'), 'utf8');
 const front = sample.slice(0, sample.indexOf('IMR ISSUES'));
@@ -43,4 +43,30 @@ export const generators = {
 export function documentOf([piece, make], megabytes) {
   const base = make('').length;
   return make(piece.repeat(Math.max(1, Math.round((megabytes * 1e6 - base) / piece.length))));
+}
+
+/**
+ * `count` fragments of the corpus letters chosen at random (a seeded generator: the same fragments every run), 1 to
+ * 12 lines each, half of them alone and the rest after a letter's front and issues heading: a search for growth the
+ * generators miss (each fragment is to be repeated to the sizes compared). Fragments of under 3 characters are skipped.
+ */
+export function randomFragments(count, seed) {
+  const { dir, files } = letterFiles();
+  const letters = files.map((f) => readFileSync(f, 'utf8'));
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pieces = [];
+  for (let i = 0; i < count; i++) {
+    const letter = letters[Math.floor(random() * letters.length)];
+    const lines = letter.split('\n');
+    const at = Math.floor(random() * lines.length);
+    const fragment = lines.slice(at, at + 1 + Math.floor(random() * 12)).join('\n') + (random() < 0.5 ? '\n' : ' ');
+    const issuesAt = letter.indexOf('IMR ISSUES');
+    const lead = random() < 0.6 && issuesAt > 0 ? `${letter.slice(0, issuesAt)}${heading}` : '';
+    if (fragment.trim().length >= 3) pieces.push({ fragment, lead });
+  }
+  return { dir, pieces };
 }
