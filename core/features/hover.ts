@@ -7,6 +7,7 @@ import { pagesText } from '../knowledge/hover';
 import { mtusNotCited } from '../knowledge/mtusNotCited';
 import { sectionLabel } from '../knowledge/sections';
 import type { DisputedItem, GuidelineCitation, GuidelineParagraph, LetterModel, Position } from '../model';
+import { oneLine } from '../text/collapse';
 import { escapeMarkdown } from '../text/markdown';
 import { distinctWorkspaceLetters, textOf, touches, type LetterDocument, type WorkspaceLetter } from './letterDocument';
 import { sameServiceText, unreadPdfsNote } from '../summary/precedents';
@@ -139,8 +140,7 @@ function groundsHover(doc: LetterDocument, item: DisputedItem): string {
   }
   const lines = ['**Grounds read in this rationale**, from its sentences about the case:'];
   for (const g of grounds) {
-    const sentence = textOf(doc, g.range).replace(/\s+/g, ' ').trim();
-    lines.push(`- **${groundLabel(g.kind)}** (line ${g.range.start.line + 1}): "${escapeMarkdown(sentence.length > 240 ? `${sentence.slice(0, 239)}…` : sentence)}"`);
+    lines.push(`- **${groundLabel(g.kind)}** (line ${g.range.start.line + 1}): "${escapeMarkdown(oneLine(textOf(doc, g.range), 240))}"`);
   }
   lines.push('Read from the wording, not from the records: check each against the rationale.');
   return lines.join('\n\n');

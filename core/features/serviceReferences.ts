@@ -34,6 +34,11 @@ function groundsOf(item: DisputedItem): GroundKind[] {
   return grounds;
 }
 
+/** A workspace item's kind of service: worked out once when its letter was read (older entries: now). */
+function workspaceKind(item: WorkspaceItem): string {
+  return item.serviceKind ?? serviceKind(item.service);
+}
+
 /** The items for the same kind of service: this letter's others, then the other letters', in the order given. */
 function sameServiceItems(doc: LetterDocument, item: DisputedItem, letters: Iterable<WorkspaceLetter>): Array<{ uri: string; item: WorkspaceItem | DisputedItem }> {
   if (item.service.trim() === '') return [];
@@ -43,8 +48,7 @@ function sameServiceItems(doc: LetterDocument, item: DisputedItem, letters: Iter
   const own = sameFile(doc.uri);
   for (const letter of letters) {
     if (sameFile(letter.uri) === own) continue;
-    // (Each workspace item carries its kind, worked out once when its letter was read.)
-    for (const other of letter.letter.items) if ((other.serviceKind ?? serviceKind(other.service)) === key) found.push({ uri: letter.uri, item: other });
+    for (const other of letter.letter.items) if (workspaceKind(other) === key) found.push({ uri: letter.uri, item: other });
   }
   return found;
 }
@@ -118,9 +122,9 @@ export function serviceStatsOf(doc: LetterDocument, items: readonly DisputedItem
     const own = sameFile(doc.uri);
     for (const letter of distinctWorkspaceLetters(letters, ownKey(doc.model))) {
       if (sameFile(letter.uri) === own) continue;
-      // A workspace item carries its kind and grounds, worked out when its letter was read.
+      // A workspace item carries its grounds, read when its letter was.
       for (const other of letter.letter.items) {
-        const tally = tallies.get(other.serviceKind ?? serviceKind(other.service));
+        const tally = tallies.get(workspaceKind(other));
         if (tally) count(tally, other.decision, other.grounds ?? [], 1);
       }
     }
